@@ -1,0 +1,6 @@
+package io.engram.api;
+
+/** The type of a hyperparameter. */
+public enum ParamType {
+    INT, DOUBLE, BOOLEAN, STRING, CHOICE
+}

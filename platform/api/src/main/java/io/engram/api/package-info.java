@@ -1,0 +1,10 @@
+/**
+ * The plugin SPI: network families, networks, trainers, applications, datasets, losses, optimizers,
+ * training events, model specs with hyperparameter schemas, and checkpoint metadata.
+ */
+@Version("0.1.0")
+@Export
+package io.engram.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

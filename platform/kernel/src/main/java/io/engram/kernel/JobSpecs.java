@@ -1,0 +1,41 @@
+package io.engram.kernel;
+
+import io.engram.api.Problem;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
+import java.nio.file.Path;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Reads job specs from {@code .properties}, {@code .yaml}/{@code .yml} or {@code .json} into flat
+ * key/value pairs (nested keys joined with dots). Syntax errors name the file and line; the
+ * contents are validated by {@link JobManager#submit}, or up front by {@link #validate}.
+ *
+ * <p>Keys of a job spec:
+ * <pre>
+ * job.name        a label                                   (default: the file name)
+ * seed            64-bit seed for everything random         (default 1)
+ * backend         backend id                                (default cpu)
+ * dtype           f32 or f64                                (default f32)
+ * model.family    family id, optionally pinned: lstm;version=[1.2,2)
+ * model.*         the family's hyperparameters
+ * trainer         trainer id, optionally pinned             (default bptt)
+ * trainer.*       the trainer's hyperparameters
+ * data.app        application id, optionally pinned
+ * data.*          the application's parameters
+ * checkpoint      where to write the trained model          (optional)
+ * </pre>
+ */
+@ProviderType
+public interface JobSpecs {
+
+    /** Reads a spec file; the format follows the extension. */
+    Validation<Seq<Problem>, Map<String, String>> read(Path file);
+
+    /** Parses spec text of the given format ({@code properties}, {@code yaml}, {@code json}). */
+    Validation<Seq<Problem>, Map<String, String>> parse(String text, String format, String origin);
+
+    /** Checks a flat spec against the registered plugins' schemas without running it. */
+    Validation<Seq<Problem>, Map<String, String>> validate(Map<String, String> spec);
+}

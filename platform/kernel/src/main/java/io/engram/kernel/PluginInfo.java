@@ -1,0 +1,27 @@
+package io.engram.kernel;
+
+import io.engram.api.Schema;
+import java.util.Set;
+
+/**
+ * One registered plugin as the registry sees it.
+ *
+ * @param id            id within its kind, such as {@code lstm}
+ * @param kind          family, trainer, application or backend
+ * @param version       version of the bundle that registered it
+ * @param bundle        that bundle's symbolic name
+ * @param bundleId      that bundle's framework id
+ * @param capabilities  offered (families) or required (trainers)
+ * @param available     false when the plugin cannot run here (a backend without its device)
+ * @param reason        why not, when not available
+ * @param description   one line
+ * @param schema        hyperparameter schema (empty for backends)
+ */
+public record PluginInfo(String id, PluginKind kind, String version, String bundle, long bundleId,
+                         Set<String> capabilities, boolean available, String reason, String description,
+                         Schema schema) {
+
+    public PluginInfo {
+        capabilities = Set.copyOf(capabilities);
+    }
+}

@@ -1,0 +1,162 @@
+package io.engram.tensor;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The op vocabulary. A family writes its cell once against this interface; the same code then runs
+ * plainly on a backend, recorded on a tape for reverse mode (BPTT), or with stacked tangents for
+ * forward mode (RTRL), because each of those is an implementation of {@code Ops}.
+ *
+ * <p>Conventions: tensors are row-major; binary elementwise ops broadcast under NumPy rules; both
+ * operands of an op share one dtype; axes may be negative (counted from the end). Ops never modify
+ * their inputs. Each call returns a fresh tensor; a backend may recycle memory between steps (see
+ * its documentation) but never hands out a buffer that a live tensor still uses.
+ *
+ * <p>The fused ops at the end ({@link #lstmStep}, {@link #gruStep}, {@link #inputProjection}) have
+ * default implementations decomposed into the plain ops; a backend overrides them with faster
+ * kernels that must agree with the decomposition within the dtype's tolerance.
+ */
+@ConsumerType
+public interface Ops {
+
+    // ---- creation ------------------------------------------------------------------------
+
+    /** A tensor of zeros. */
+    Tensor zeros(DType dtype, Shape shape);
+
+    /** A tensor filled with {@code value}. */
+    Tensor full(DType dtype, Shape shape, double value);
+
+    /** A tensor holding {@code values} (row-major, length equal to the shape's size). */
+    Tensor fromArray(DType dtype, Shape shape, double[] values);
+
+    /** A tensor holding {@code values} (row-major, length equal to the shape's size). */
+    Tensor fromArray(DType dtype, Shape shape, float[] values);
+
+    // ---- linear algebra ------------------------------------------------------------------
+
+    /**
+     * Matrix product of two rank-2 tensors, {@code op(a) @ op(b)} where {@code op} transposes when
+     * the flag is set: {@code [m,k] @ [k,n] -> [m,n]}.
+     */
+    Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB);
+
+    default Tensor matmul(Tensor a, Tensor b) {
+        return matmul(a, b, false, false);
+    }
+
+    // ---- elementwise ---------------------------------------------------------------------
+
+    Tensor add(Tensor a, Tensor b);
+
+    Tensor sub(Tensor a, Tensor b);
+
+    Tensor mul(Tensor a, Tensor b);
+
+    Tensor div(Tensor a, Tensor b);
+
+    /** {@code alpha * a}. */
+    Tensor scale(Tensor a, double alpha);
+
+    /** {@code a + beta}. */
+    Tensor addScalar(Tensor a, double beta);
+
+    Tensor tanh(Tensor a);
+
+    Tensor sigmoid(Tensor a);
+
+    Tensor relu(Tensor a);
+
+    Tensor exp(Tensor a);
+
+    Tensor log(Tensor a);
+
+    /**
+     * Elementwise selection: {@code mask != 0 ? a : b}; the three broadcast together. Gradients flow
+     * to {@code a} where the mask is set and to {@code b} elsewhere; none flows to the mask.
+     */
+    Tensor where(Tensor mask, Tensor a, Tensor b);
+
+    // ---- along an axis -------------------------------------------------------------------
+
+    Tensor softmax(Tensor a, int axis);
+
+    Tensor logSoftmax(Tensor a, int axis);
+
+    /** Sum along {@code axis}, which is removed from the shape. */
+    Tensor sum(Tensor a, int axis);
+
+    /** Mean along {@code axis}, which is removed from the shape. */
+    Tensor mean(Tensor a, int axis);
+
+    /** Sum of all elements, as a scalar (rank-0) tensor. */
+    Tensor sumAll(Tensor a);
+
+    /** Joins tensors along {@code axis}; all other extents must agree. */
+    Tensor concat(int axis, List<Tensor> parts);
+
+    /** Elements {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}. */
+    Tensor slice(Tensor a, int axis, int from, int to);
+
+    /** Picks the given indices along {@code axis}, in order (repeats allowed). */
+    Tensor gather(Tensor a, int axis, int[] indices);
+
+    /** Same data, another shape of equal size. */
+    Tensor reshape(Tensor a, Shape shape);
+
+    /** Transpose of a rank-2 tensor. */
+    Tensor transpose(Tensor a);
+
+    // ---- fused ops, with decomposed defaults ---------------------------------------------
+
+    /**
+     * Projection of a whole sequence's inputs in one matrix product: {@code xs [n,in] @ w [in,g] + b
+     * [g]}, where {@code n} is time times batch.
+     */
+    default Tensor inputProjection(Tensor xs, Tensor w, Tensor b) {
+        return add(matmul(xs, w), b);
+    }
+
+    /**
+     * One LSTM step with forget gate (Gers, Schmidhuber and Cummins 2000), gate blocks ordered
+     * input, forget, cell candidate, output:
+     * <pre>
+     *   z  = xProj + h @ wh            (xProj = x W + b, shape [B, 4H]; wh [H, 4H])
+     *   i  = sigmoid(z_i), f = sigmoid(z_f), g = tanh(z_g), o = sigmoid(z_o)
+     *   c' = f * c + i * g
+     *   h' = o * tanh(c')
+     * </pre>
+     *
+     * @return {@code [h', c']}
+     */
+    default List<Tensor> lstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+        int hidden = h.dim(-1);
+        Tensor z = add(xProj, matmul(h, wh));
+        Tensor i = sigmoid(slice(z, -1, 0, hidden));
+        Tensor f = sigmoid(slice(z, -1, hidden, 2 * hidden));
+        Tensor g = tanh(slice(z, -1, 2 * hidden, 3 * hidden));
+        Tensor o = sigmoid(slice(z, -1, 3 * hidden, 4 * hidden));
+        Tensor cNext = add(mul(f, c), mul(i, g));
+        Tensor hNext = mul(o, tanh(cNext));
+        return List.of(hNext, cNext);
+    }
+
+    /**
+     * One GRU step (Cho et al. 2014, eqs. 5-8), gate blocks ordered reset, update, candidate:
+     * <pre>
+     *   r  = sigmoid(xProj_r + h @ whr)            (xProj = x W + b, shape [B, 3H])
+     *   u  = sigmoid(xProj_u + h @ whu)            (whRu = [whr | whu], shape [H, 2H])
+     *   n  = tanh(xProj_n + (r * h) @ whn)         (whN shape [H, H])
+     *   h' = u * h + (1 - u) * n
+     * </pre>
+     */
+    default Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+        int hidden = h.dim(-1);
+        Tensor ru = add(slice(xProj, -1, 0, 2 * hidden), matmul(h, whRu));
+        Tensor r = sigmoid(slice(ru, -1, 0, hidden));
+        Tensor u = sigmoid(slice(ru, -1, hidden, 2 * hidden));
+        Tensor n = tanh(add(slice(xProj, -1, 2 * hidden, 3 * hidden), matmul(mul(r, h), whN)));
+        return add(mul(u, h), mul(addScalar(scale(u, -1.0), 1.0), n));
+    }
+}
