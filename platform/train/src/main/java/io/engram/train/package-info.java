@@ -1,0 +1,10 @@
+/**
+ * What gradient trainers share: losses, optimizers, gradient clipping, learning-rate schedules,
+ * early stopping, sequence gradients by BPTT and RTRL, and the checkpoint file format.
+ */
+@Version("0.1.0")
+@Export
+package io.engram.train;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
