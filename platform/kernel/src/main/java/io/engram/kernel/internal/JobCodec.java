@@ -1,0 +1,201 @@
+package io.engram.kernel.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.engram.api.TrainingEvent;
+import io.engram.kernel.JobEvent;
+import io.engram.kernel.JobInfo;
+import io.engram.kernel.JobState;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON form of a job record: {@code {"info": {...}, "events": [...]}}, with each trainer event
+ * tagged by its {@link TrainingEvent#type()}. Non-finite numbers are written as the strings
+ * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}. Stateless and thread-safe.
+ */
+public final class JobCodec {
+
+    /** A job record as stored: its info and its events. */
+    public record Stored(JobInfo info, List<JobEvent> events) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JobCodec() {
+    }
+
+    public static byte[] write(JobInfo info, List<JobEvent> events) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("info", info(info));
+        ArrayNode list = root.putArray("events");
+        for (JobEvent e : events) {
+            list.add(event(e));
+        }
+        return JSON.writeValueAsBytes(root);
+    }
+
+    /** Reads a record; a malformed one fails with a message naming what is wrong. */
+    public static Stored read(byte[] json) throws IOException {
+        JsonNode root = JSON.readTree(json);
+        if (root == null || !root.path("info").isObject()) {
+            throw new IOException("no \"info\" object");
+        }
+        JobInfo info = info(root.get("info"));
+        List<JobEvent> events = new ArrayList<>();
+        for (JsonNode e : root.path("events")) {
+            events.add(event(e));
+        }
+        return new Stored(info, events);
+    }
+
+    static ObjectNode info(JobInfo i) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", i.id());
+        n.put("name", i.name());
+        n.put("state", i.state().name());
+        n.put("family", i.family());
+        n.put("trainer", i.trainer());
+        n.put("application", i.application());
+        n.put("backend", i.backend());
+        n.put("submittedAt", i.submittedAt());
+        n.put("startedAt", i.startedAt());
+        n.put("endedAt", i.endedAt());
+        n.set("metrics", numbers(i.metrics()));
+        n.put("error", i.error());
+        n.put("checkpoint", i.checkpoint());
+        ObjectNode spec = n.putObject("spec");
+        new java.util.TreeMap<>(i.spec()).forEach(spec::put);
+        return n;
+    }
+
+    static JobInfo info(JsonNode n) throws IOException {
+        Map<String, String> spec = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("spec").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            spec.put(e.getKey(), e.getValue().asText());
+        }
+        return new JobInfo(text(n, "id"), text(n, "name"), state(n), text(n, "family"), text(n, "trainer"),
+                text(n, "application"), text(n, "backend"), text(n, "submittedAt"), text(n, "startedAt"),
+                text(n, "endedAt"), numbers(n.path("metrics")), text(n, "error"), text(n, "checkpoint"), spec);
+    }
+
+    static ObjectNode event(JobEvent e) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("jobId", e.jobId());
+        n.put("seq", e.seq());
+        n.put("time", e.time());
+        n.put("state", e.state().name());
+        if (e.event() != null) {
+            n.set("event", trainingEvent(e.event()));
+        }
+        return n;
+    }
+
+    static JobEvent event(JsonNode n) throws IOException {
+        JsonNode ev = n.get("event");
+        return new JobEvent(text(n, "jobId"), n.path("seq").asLong(), text(n, "time"), state(n),
+                ev == null || ev.isNull() ? null : trainingEvent(ev));
+    }
+
+    static ObjectNode trainingEvent(TrainingEvent event) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("type", event.type());
+        if (event instanceof TrainingEvent.Progress) {
+            TrainingEvent.Progress p = (TrainingEvent.Progress) event;
+            n.put("epoch", p.epoch());
+            n.put("epochs", p.epochs());
+            n.put("batch", p.batch());
+            n.put("batches", p.batches());
+            number(n, "loss", p.loss());
+        } else if (event instanceof TrainingEvent.EpochEnd) {
+            TrainingEvent.EpochEnd e = (TrainingEvent.EpochEnd) event;
+            n.put("epoch", e.epoch());
+            number(n, "trainLoss", e.trainLoss());
+            number(n, "validationLoss", e.validationLoss());
+            n.set("metrics", numbers(e.metrics()));
+        } else if (event instanceof TrainingEvent.Message) {
+            TrainingEvent.Message m = (TrainingEvent.Message) event;
+            n.put("level", m.level());
+            n.put("text", m.text());
+        } else if (event instanceof TrainingEvent.Stopped) {
+            TrainingEvent.Stopped s = (TrainingEvent.Stopped) event;
+            n.put("reason", s.reason());
+            n.put("failure", s.failure());
+        }
+        return n;
+    }
+
+    static TrainingEvent trainingEvent(JsonNode n) throws IOException {
+        String type = n.path("type").asText();
+        switch (type) {
+            case "progress":
+                return new TrainingEvent.Progress(n.path("epoch").asInt(), n.path("epochs").asInt(),
+                        n.path("batch").asInt(), n.path("batches").asInt(), number(n.path("loss")));
+            case "epoch":
+                return new TrainingEvent.EpochEnd(n.path("epoch").asInt(), number(n.path("trainLoss")),
+                        number(n.path("validationLoss")), numbers(n.path("metrics")));
+            case "message":
+                return new TrainingEvent.Message(n.path("level").asText(), n.path("text").asText());
+            case "stopped":
+                return new TrainingEvent.Stopped(n.path("reason").asText(), n.path("failure").asBoolean());
+            default:
+                throw new IOException("unknown event type '" + type + "'");
+        }
+    }
+
+    private static ObjectNode numbers(Map<String, Double> values) {
+        ObjectNode n = JSON.createObjectNode();
+        new java.util.TreeMap<>(values).forEach((k, v) -> number(n, k, v));
+        return n;
+    }
+
+    private static Map<String, Double> numbers(JsonNode n) throws IOException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), number(e.getValue()));
+        }
+        return out;
+    }
+
+    private static void number(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) {
+            n.put(key, v);
+        } else {
+            n.put(key, Double.toString(v));
+        }
+    }
+
+    private static double number(JsonNode n) throws IOException {
+        if (n.isNumber()) {
+            return n.asDouble();
+        }
+        try {
+            return Double.parseDouble(n.asText());
+        } catch (NumberFormatException e) {
+            throw new IOException("expected a number, got " + n);
+        }
+    }
+
+    private static String text(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        return v == null || v.isNull() ? "" : v.asText();
+    }
+
+    private static JobState state(JsonNode n) throws IOException {
+        String s = n.path("state").asText();
+        try {
+            return JobState.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unknown job state '" + s + "'");
+        }
+    }
+}

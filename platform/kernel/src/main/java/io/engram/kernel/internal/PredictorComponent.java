@@ -1,0 +1,154 @@
+package io.engram.kernel.internal;
+
+import io.engram.api.CheckpointMetadata;
+import io.engram.api.ModelSpec;
+import io.engram.api.Network;
+import io.engram.api.NetworkFamily;
+import io.engram.api.State;
+import io.engram.api.Step;
+import io.engram.api.StepContext;
+import io.engram.kernel.PluginKind;
+import io.engram.kernel.PluginRegistry;
+import io.engram.kernel.Predictor;
+import io.engram.tensor.Backend;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Shape;
+import io.engram.tensor.Tensor;
+import io.vavr.control.Try;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Runs trained models from their checkpoints on the {@code cpu} backend.
+ *
+ * <p>{@link #predict}: reads the metadata, picks the highest installed version of the checkpoint's
+ * family whose {@link NetworkFamily#canRead} accepts the writer's version, reads the tensors
+ * through the backend's ops, restores the network and runs each sequence on its own (batch of one)
+ * step by step with {@link StepContext#inference}. The output activation follows the task's loss,
+ * read from the provenance's job spec ({@code loss}, else {@code data.loss}): softmax for
+ * {@code softmax-ce}, identity otherwise. Stateless and thread-safe: each call builds its own
+ * network.
+ */
+@Component(service = Predictor.class)
+public final class PredictorComponent implements Predictor {
+
+    /** The backend predictions run on. */
+    public static final String BACKEND = "cpu";
+
+    private final PluginDirectory plugins;
+    private final Checkpoints checkpoints;
+
+    @Activate
+    public PredictorComponent(@Reference(target = RegistryComponent.SELF) PluginRegistry plugins) {
+        this((PluginDirectory) plugins, new TrainCheckpoints());
+    }
+
+    public PredictorComponent(PluginDirectory plugins, Checkpoints checkpoints) {
+        this.plugins = plugins;
+        this.checkpoints = checkpoints;
+    }
+
+    @Override
+    public Try<CheckpointMetadata> describe(Path checkpoint) {
+        return checkpoints.readMetadata(checkpoint);
+    }
+
+    @Override
+    public Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs) {
+        return checkpoints.readMetadata(checkpoint).flatMap(meta -> {
+            ModelSpec spec = meta.spec();
+            String problems = checkInputs(inputs, spec.inputSize());
+            if (!problems.isEmpty()) {
+                return Try.failure(new IllegalArgumentException(problems));
+            }
+            Try<Plugin> family = family(meta);
+            if (family.isFailure()) {
+                return Try.failure(family.getCause());
+            }
+            Optional<Plugin> backendPlugin = plugins.resolve(PluginKind.BACKEND, BACKEND, null);
+            if (backendPlugin.isEmpty() || !backendPlugin.get().info().available()) {
+                return Try.failure(new IllegalStateException("the '" + BACKEND + "' backend is "
+                        + (backendPlugin.isEmpty() ? "not installed" : "not available: "
+                        + backendPlugin.get().info().reason())));
+            }
+            Backend backend = backendPlugin.get().as(Backend.class);
+            Ops ops = backend.ops();
+            return checkpoints.read(checkpoint, ops).flatMap(loaded -> Try.of(() -> {
+                Network network = family.get().as(NetworkFamily.class).restore(spec, backend, loaded.tensors());
+                boolean softmax = "softmax-ce".equals(loss(meta));
+                List<double[][]> out = new ArrayList<>();
+                for (double[][] sequence : inputs) {
+                    out.add(run(network, ops, spec, sequence, softmax));
+                }
+                return out;
+            }));
+        });
+    }
+
+    private static double[][] run(Network network, Ops ops, ModelSpec spec, double[][] sequence, boolean softmax) {
+        Map<String, Tensor> params = network.parameters();
+        State state = network.initialState(ops, 1);
+        double[][] out = new double[sequence.length][];
+        for (int t = 0; t < sequence.length; t++) {
+            Tensor x = ops.fromArray(spec.dtype(), Shape.of(1, spec.inputSize()), sequence[t]);
+            Step step = network.step(ops, params, x, state, StepContext.inference(t));
+            Tensor y = softmax ? ops.softmax(step.output(), -1) : step.output();
+            out[t] = y.toDoubleArray();
+            state = step.state();
+        }
+        return out;
+    }
+
+    /** Every malformed input at once, or empty. */
+    static String checkInputs(List<double[][]> inputs, int inputSize) {
+        List<String> problems = new ArrayList<>();
+        if (inputs == null) {
+            return "inputs: expected a list of sequences";
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            double[][] s = inputs.get(i);
+            if (s == null) {
+                problems.add("input " + i + ": missing");
+                continue;
+            }
+            for (int t = 0; t < s.length; t++) {
+                if (s[t] == null || s[t].length != inputSize) {
+                    problems.add("input " + i + " step " + t + ": expected " + inputSize + " values, got "
+                            + (s[t] == null ? 0 : s[t].length));
+                }
+            }
+        }
+        return String.join("; ", problems);
+    }
+
+    private Try<Plugin> family(CheckpointMetadata meta) {
+        String id = meta.spec().family();
+        List<Plugin> installed = plugins.all(PluginKind.FAMILY, id);
+        if (installed.isEmpty()) {
+            return Try.failure(new IllegalStateException("no family '" + id + "' is installed to read this checkpoint"));
+        }
+        for (Plugin p : installed) {
+            if (p.as(NetworkFamily.class).canRead(meta.familyVersion(), p.version())) {
+                return Try.success(p);
+            }
+        }
+        return Try.failure(new IllegalStateException("no installed version of family '" + id
+                + "' can read this checkpoint, written by " + meta.familyBundle() + " " + meta.familyVersion()
+                + " (installed: " + installed.stream().map(Plugin::version).collect(Collectors.joining(", ")) + ")"));
+    }
+
+    static String loss(CheckpointMetadata meta) {
+        if (meta.provenance() == null) {
+            return "";
+        }
+        Map<String, String> spec = meta.provenance().jobSpec();
+        return spec.getOrDefault("loss", spec.getOrDefault("data.loss", ""));
+    }
+}

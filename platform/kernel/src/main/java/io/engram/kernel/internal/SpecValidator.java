@@ -1,0 +1,266 @@
+package io.engram.kernel.internal;
+
+import io.engram.api.Hyperparameters;
+import io.engram.api.ModelSpec;
+import io.engram.api.NetworkFamily;
+import io.engram.api.Problem;
+import io.engram.api.Schema;
+import io.engram.kernel.PluginInfo;
+import io.engram.kernel.PluginKind;
+import io.engram.tensor.Backend;
+import io.engram.tensor.DType;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.osgi.framework.VersionRange;
+
+/**
+ * Checks a flat job spec in one pass and reports every problem at once, each naming its key and
+ * what was expected: required keys, unknown top-level keys, the seed, the dtype, the backend
+ * (installed, available, computing in the dtype), the family, trainer and application (installed
+ * within their pinned version ranges), each section against its plugin's {@link Schema}, the
+ * trainer's required capabilities against the family's, and the family's own cross-field checks.
+ * On success the plugins are resolved and pinned in a {@link ResolvedSpec}.
+ *
+ * <p>A plugin reference is an id, optionally pinned to an OSGi version range:
+ * {@code lstm;version=[1.2,2)}. Stateless; thread-safe as far as the directory is.
+ */
+public final class SpecValidator {
+
+    /** Defaults of the top-level keys. */
+    public static final Map<String, String> DEFAULTS = Map.of(
+            "seed", "1", "backend", "cpu", "dtype", "f32", "trainer", "bptt");
+
+    private static final Set<String> TOP = Set.of(
+            "job.name", "seed", "backend", "dtype", "trainer", "checkpoint", "model.family", "data.app");
+    private static final String KNOWN =
+            "job.name, seed, backend, dtype, model.family, model.*, trainer, trainer.*, data.app, data.*, checkpoint";
+    private static final Pattern REF = Pattern.compile(
+            "\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(?:;\\s*version\\s*=\\s*\"?([^\"]*?)\"?\\s*)?");
+
+    private final PluginDirectory plugins;
+
+    public SpecValidator(PluginDirectory plugins) {
+        this.plugins = plugins;
+    }
+
+    /** A plugin id with its version range (empty for any). */
+    record Ref(String id, String range) {
+    }
+
+    /** The spec with the top-level defaults filled in where a key is absent. */
+    public static Map<String, String> withDefaults(Map<String, String> spec) {
+        Map<String, String> out = new LinkedHashMap<>(spec);
+        new java.util.TreeMap<>(DEFAULTS).forEach(out::putIfAbsent);
+        return out;
+    }
+
+    public Validation<Seq<Problem>, ResolvedSpec> validate(Map<String, String> given) {
+        Map<String, String> spec = new LinkedHashMap<>();
+        given.forEach((k, v) -> spec.put(k.trim(), v == null ? "" : v.trim()));
+        List<Problem> problems = List.empty();
+
+        for (String key : spec.keySet()) {
+            if (!TOP.contains(key) && !key.startsWith("model.") && !key.startsWith("trainer.")
+                    && !key.startsWith("data.")) {
+                problems = problems.append(Problem.of(key, "unknown key (known: " + KNOWN + ")"));
+            }
+        }
+
+        Long seed = null;
+        String seedText = value(spec, "seed");
+        try {
+            seed = Long.parseLong(seedText);
+        } catch (NumberFormatException e) {
+            problems = problems.append(Problem.of("seed", "expected a 64-bit integer, got '" + seedText + "'"));
+        }
+
+        DType dtype = null;
+        String dtypeText = value(spec, "dtype");
+        switch (dtypeText.toLowerCase(Locale.ROOT)) {
+            case "f32": dtype = DType.F32; break;
+            case "f64": dtype = DType.F64; break;
+            default:
+                problems = problems.append(Problem.of("dtype", "expected f32 or f64, got '" + dtypeText + "'"));
+        }
+
+        Plugin backend = null;
+        String backendId = value(spec, "backend");
+        if (backendId.isEmpty()) {
+            problems = problems.append(Problem.of("backend", "required: a backend id" + installed(PluginKind.BACKEND)));
+        } else {
+            Validation<Problem, Plugin> b = resolve("backend", PluginKind.BACKEND, backendId);
+            if (b.isInvalid()) {
+                problems = problems.append(b.getError());
+            } else {
+                backend = b.get();
+                if (!backend.info().available()) {
+                    problems = problems.append(Problem.of("backend", "backend '" + backend.id()
+                            + "' is not available here: " + backend.info().reason()));
+                } else if (dtype != null && !backend.as(Backend.class).dtypes().contains(dtype)) {
+                    problems = problems.append(Problem.of("dtype", "backend '" + backend.id() + "' does not compute in "
+                            + dtypeText.toLowerCase(Locale.ROOT) + " (it supports: "
+                            + backend.as(Backend.class).dtypes().stream().map(d -> d.name().toLowerCase(Locale.ROOT))
+                            .sorted().collect(Collectors.joining(", ")) + ")"));
+                }
+            }
+        }
+
+        Plugin family = null;
+        Plugin trainer = null;
+        Plugin application = null;
+        Validation<Problem, Plugin> f = required(spec, "model.family", PluginKind.FAMILY);
+        if (f.isInvalid()) {
+            problems = problems.append(f.getError());
+        } else {
+            family = f.get();
+        }
+        Validation<Problem, Plugin> t = required(spec, "trainer", PluginKind.TRAINER);
+        if (t.isInvalid()) {
+            problems = problems.append(t.getError());
+        } else {
+            trainer = t.get();
+        }
+        Validation<Problem, Plugin> a = required(spec, "data.app", PluginKind.APPLICATION);
+        if (a.isInvalid()) {
+            problems = problems.append(a.getError());
+        } else {
+            application = a.get();
+        }
+
+        Hyperparameters model = null;
+        Hyperparameters training = null;
+        Hyperparameters data = null;
+        if (family != null) {
+            Validation<Seq<Problem>, Hyperparameters> v =
+                    family.info().schema().validate(section(spec, "model.", "model.family"), "model.");
+            problems = v.isInvalid() ? problems.appendAll(v.getError()) : problems;
+            model = v.getOrNull();
+        }
+        if (trainer != null) {
+            Validation<Seq<Problem>, Hyperparameters> v =
+                    trainer.info().schema().validate(section(spec, "trainer.", null), "trainer.");
+            problems = v.isInvalid() ? problems.appendAll(v.getError()) : problems;
+            training = v.getOrNull();
+        }
+        if (application != null) {
+            Validation<Seq<Problem>, Hyperparameters> v =
+                    application.info().schema().validate(section(spec, "data.", "data.app"), "data.");
+            problems = v.isInvalid() ? problems.appendAll(v.getError()) : problems;
+            data = v.getOrNull();
+        }
+
+        if (family != null && trainer != null) {
+            Set<String> missing = new TreeSet<>(trainer.info().capabilities());
+            missing.removeAll(family.info().capabilities());
+            if (!missing.isEmpty()) {
+                problems = problems.append(Problem.of("trainer", "trainer '" + trainer.id() + "' requires "
+                        + String.join(", ", missing) + ", which family '" + family.id() + "' does not offer (it offers: "
+                        + (family.info().capabilities().isEmpty() ? "nothing"
+                        : String.join(", ", new TreeSet<>(family.info().capabilities()))) + ")"));
+            }
+        }
+
+        if (family != null && model != null && dtype != null) {
+            ModelSpec probe = new ModelSpec(family.id(), 0, 0, dtype, model);
+            try {
+                problems = problems.appendAll(family.as(NetworkFamily.class).validate(probe));
+            } catch (RuntimeException e) {
+                problems = problems.append(Problem.of("model.family", "family '" + family.id()
+                        + "' failed to check the spec: " + e));
+            }
+        }
+
+        String checkpoint = spec.getOrDefault("checkpoint", "");
+        if (spec.containsKey("checkpoint")) {
+            try {
+                if (checkpoint.isEmpty() || checkpoint.endsWith("/") || java.nio.file.Paths.get(checkpoint)
+                        .getFileName() == null) {
+                    problems = problems.append(Problem.of("checkpoint", "expected a file path, got '" + checkpoint + "'"));
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                problems = problems.append(Problem.of("checkpoint", "expected a file path, got '" + checkpoint
+                        + "': " + e.getReason()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Validation.invalid(problems);
+        }
+        return Validation.valid(new ResolvedSpec(given, spec.getOrDefault("job.name", ""), seed, dtype, backend,
+                family, trainer, application, model, training, data,
+                checkpoint.isEmpty() ? Optional.empty() : Optional.of(checkpoint)));
+    }
+
+    private static String value(Map<String, String> spec, String key) {
+        String v = spec.get(key);
+        return v == null ? DEFAULTS.getOrDefault(key, "") : v;
+    }
+
+    private Validation<Problem, Plugin> required(Map<String, String> spec, String key, PluginKind kind) {
+        String text = value(spec, key);
+        if (text.isEmpty()) {
+            return Validation.invalid(Problem.of(key, "required: " + article(kind) + " id" + installed(kind)));
+        }
+        return resolve(key, kind, text);
+    }
+
+    /** Parses {@code id[;version=range]} and finds the plugin, or says what is wrong. */
+    Validation<Problem, Plugin> resolve(String key, PluginKind kind, String text) {
+        Matcher m = REF.matcher(text);
+        if (!m.matches()) {
+            return Validation.invalid(Problem.of(key, "expected a " + kind.label()
+                    + " id, optionally pinned as id;version=[1.0,2), got '" + text + "'"));
+        }
+        String id = m.group(1);
+        String range = m.group(2) == null ? "" : m.group(2).trim();
+        if (!range.isEmpty()) {
+            try {
+                VersionRange.valueOf(range);
+            } catch (IllegalArgumentException e) {
+                return Validation.invalid(Problem.of(key, "'" + range
+                        + "' is not an OSGi version range such as [1.2,2) or 1.2"));
+            }
+        }
+        java.util.List<Plugin> all = plugins.all(kind, id);
+        if (all.isEmpty()) {
+            return Validation.invalid(Problem.of(key, "no " + kind.label() + " '" + id + "' is installed"
+                    + installed(kind)));
+        }
+        Optional<Plugin> chosen = plugins.resolve(kind, id, range);
+        if (chosen.isEmpty()) {
+            return Validation.invalid(Problem.of(key, "no version of " + kind.label() + " '" + id + "' in " + range
+                    + " is installed (installed: " + all.stream().map(Plugin::version)
+                    .collect(Collectors.joining(", ")) + ")"));
+        }
+        return Validation.valid(chosen.get());
+    }
+
+    private String installed(PluginKind kind) {
+        Set<String> ids = plugins.plugins().stream().filter(p -> p.kind() == kind).map(PluginInfo::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        return ids.isEmpty() ? " (none installed)" : " (installed: " + String.join(", ", ids) + ")";
+    }
+
+    private static String article(PluginKind kind) {
+        return kind == PluginKind.APPLICATION ? "an application" : "a " + kind.label();
+    }
+
+    private static Map<String, String> section(Map<String, String> spec, String prefix, String except) {
+        Map<String, String> out = new LinkedHashMap<>();
+        spec.forEach((k, v) -> {
+            if (k.startsWith(prefix) && !k.equals(except)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
+    }
+}

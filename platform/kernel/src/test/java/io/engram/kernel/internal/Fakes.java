@@ -1,0 +1,329 @@
+package io.engram.kernel.internal;
+
+import io.engram.api.Application;
+import io.engram.api.Capability;
+import io.engram.api.Dataset;
+import io.engram.api.HyperParameter;
+import io.engram.api.Hyperparameters;
+import io.engram.api.ModelSpec;
+import io.engram.api.Network;
+import io.engram.api.NetworkFamily;
+import io.engram.api.Problem;
+import io.engram.api.Schema;
+import io.engram.api.Sequence;
+import io.engram.api.State;
+import io.engram.api.Step;
+import io.engram.api.StepContext;
+import io.engram.api.TaskData;
+import io.engram.api.Trainer;
+import io.engram.api.TrainingContext;
+import io.engram.api.TrainingEvent;
+import io.engram.api.TrainingResult;
+import io.engram.kernel.PluginKind;
+import io.engram.tensor.Availability;
+import io.engram.tensor.Backend;
+import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Shape;
+import io.engram.tensor.Tensor;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Try;
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Tiny fake plugins for the kernel's tests, and a plugin table holding them. */
+final class Fakes {
+
+    private Fakes() {
+    }
+
+    private static final AtomicLong SERVICE_IDS = new AtomicLong(100);
+
+    /** A plugin table with: family toy 1.0.0 and 1.5.0, trainers toy and hebb, app toy, backends cpu and gpu. */
+    static PluginTable table() {
+        PluginTable t = new PluginTable();
+        add(t, PluginKind.FAMILY, "toy", "1.0.0", new ToyFamily("1.0.0"), Set.of(Capability.DIFFERENTIABLE));
+        add(t, PluginKind.FAMILY, "toy", "1.5.0", new ToyFamily("1.5.0"), Set.of(Capability.DIFFERENTIABLE));
+        add(t, PluginKind.TRAINER, "toy", "1.0.0", new ToyTrainer(), Set.of(Capability.DIFFERENTIABLE));
+        add(t, PluginKind.TRAINER, "hebb", "1.0.0", new ToyTrainer(), Set.of(Capability.ASSOCIATIVE));
+        add(t, PluginKind.APPLICATION, "toy", "1.0.0", new ToyApplication(), Set.of());
+        add(t, PluginKind.BACKEND, "cpu", "1.0.0", new ToyBackend("cpu", Availability.yes()), Set.of());
+        add(t, PluginKind.BACKEND, "gpu", "1.0.0", new ToyBackend("gpu", Availability.no("no device found")), Set.of());
+        return t;
+    }
+
+    static long add(PluginTable t, PluginKind kind, String id, String version, Object service, Set<String> caps) {
+        long sid = SERVICE_IDS.incrementAndGet();
+        t.add(new PluginTable.Entry(sid, kind, id, "test." + kind.label() + "." + id, version, sid, caps, service));
+        return sid;
+    }
+
+    /** A valid spec for the fake plugins. */
+    static Map<String, String> spec() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("job.name", "toy run");
+        s.put("seed", "42");
+        s.put("model.family", "toy");
+        s.put("model.scale", "0.5");
+        s.put("trainer", "toy");
+        s.put("trainer.epochs", "3");
+        s.put("data.app", "toy");
+        s.put("data.sequences", "20");
+        return s;
+    }
+
+    static JobManagerConfiguration config(Path dir, int concurrency) {
+        return new JobManagerConfiguration() {
+            @Override
+            public String data_dir() {
+                return dir.toString();
+            }
+
+            @Override
+            public int jobs_concurrency() {
+                return concurrency;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return JobManagerConfiguration.class;
+            }
+        };
+    }
+
+    /** out = x @ w + version offset; the state is carried unchanged. */
+    static final class ToyFamily implements NetworkFamily {
+        final String version;
+
+        ToyFamily(String version) {
+            this.version = version;
+        }
+
+        @Override
+        public String id() {
+            return "toy";
+        }
+
+        @Override
+        public String description() {
+            return "a linear map, version " + version;
+        }
+
+        @Override
+        public Schema schema() {
+            return Schema.of(HyperParameter.real("scale", 1.0, 0.0, 10.0, "Initial weight scale."));
+        }
+
+        @Override
+        public Set<String> capabilities() {
+            return Set.of(Capability.DIFFERENTIABLE);
+        }
+
+        @Override
+        public Seq<Problem> validate(ModelSpec spec) {
+            return spec.hyper().getDouble("scale") == 7.0
+                    ? List.of(Problem.of("model.scale", "7 is not allowed by the toy family")) : List.empty();
+        }
+
+        @Override
+        public Network create(ModelSpec spec, Backend backend, long seed) {
+            SplittableRandom r = new SplittableRandom(seed);
+            double[] w = new double[spec.inputSize() * spec.outputSize()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = spec.hyper().getDouble("scale") * (r.nextDouble() - 0.5);
+            }
+            return new ToyNetwork(spec, backend.ops().fromArray(spec.dtype(),
+                    Shape.of(spec.inputSize(), spec.outputSize()), w), version);
+        }
+    }
+
+    static final class ToyNetwork implements Network {
+        private final ModelSpec spec;
+        private final String version;
+        private Tensor w;
+
+        ToyNetwork(ModelSpec spec, Tensor w, String version) {
+            this.spec = spec;
+            this.w = w;
+            this.version = version;
+        }
+
+        String version() {
+            return version;
+        }
+
+        @Override
+        public ModelSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public Map<String, Tensor> parameters() {
+            return Map.of("w", w);
+        }
+
+        @Override
+        public void setParameters(Map<String, Tensor> values) {
+            Tensor v = values.get("w");
+            if (v == null || !v.shape().equals(w.shape())) {
+                throw new IllegalArgumentException("w");
+            }
+            w = v;
+        }
+
+        @Override
+        public State initialState(Ops ops, int batch) {
+            return State.of(ops.zeros(spec.dtype(), Shape.of(batch, 1)));
+        }
+
+        @Override
+        public Step step(Ops ops, Map<String, Tensor> params, Tensor x, State state, StepContext context) {
+            return new Step(ops.matmul(x, params.get("w")), state);
+        }
+    }
+
+    /**
+     * Trains by adding 1 to every weight per epoch. {@code trainer.mode}: normal, throw (an
+     * exception), nonfinite (a failed result), block (until cancelled).
+     */
+    static final class ToyTrainer implements Trainer {
+        @Override
+        public String id() {
+            return "toy";
+        }
+
+        @Override
+        public String description() {
+            return "adds one per epoch";
+        }
+
+        @Override
+        public Schema schema() {
+            return Schema.of(HyperParameter.integer("epochs", 2, 0, 1000, "Epochs."),
+                    HyperParameter.choice("mode", "normal", java.util.List.of("normal", "throw", "nonfinite", "block"),
+                            "What to do."));
+        }
+
+        @Override
+        public Set<String> requires() {
+            return Set.of(Capability.DIFFERENTIABLE);
+        }
+
+        @Override
+        public TrainingResult train(TrainingContext ctx) {
+            String mode = ctx.hyper().getString("mode");
+            switch (mode) {
+                case "throw":
+                    throw new IllegalStateException("trainer exploded at epoch 1");
+                case "nonfinite":
+                    ctx.emit(new TrainingEvent.Stopped("loss became NaN at epoch 1", true));
+                    return new TrainingResult(Map.of("loss", Double.NaN), 1, "loss became NaN at epoch 1", true);
+                case "block":
+                    ctx.emit(new TrainingEvent.Message("info", "waiting for cancel"));
+                    while (!ctx.cancelled()) {
+                        try {
+                            Thread.sleep(2);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        }
+                    }
+                    return new TrainingResult(Map.of(), 0, "cancelled", false);
+                default:
+                    break;
+            }
+            int epochs = ctx.hyper().getInt("epochs");
+            for (int e = 1; e <= epochs && !ctx.cancelled(); e++) {
+                ctx.emit(new TrainingEvent.Progress(e, epochs, 1, 1, 1.0 / e));
+                Tensor w = ctx.network().parameters().get("w");
+                ctx.network().setParameters(Map.of("w", ctx.backend().ops().addScalar(w, 1.0)));
+                ctx.emit(new TrainingEvent.EpochEnd(e, 1.0 / e, 2.0 / e, ctx.evaluate(ctx.validation())));
+            }
+            return new TrainingResult(Map.of("loss", 1.0 / Math.max(1, epochs)), epochs, "", false);
+        }
+    }
+
+    /** Random sequences of two inputs and two outputs; evaluation reports how many sequences it saw. */
+    static final class ToyApplication implements Application {
+        @Override
+        public String id() {
+            return "toy";
+        }
+
+        @Override
+        public String description() {
+            return "random sequences";
+        }
+
+        @Override
+        public Schema schema() {
+            return Schema.of(HyperParameter.integer("sequences", 10, 1, 10_000, "How many."),
+                    HyperParameter.integer("length", 3, 1, 100, "Steps each."),
+                    HyperParameter.choice("loss", "mse", java.util.List.of("mse", "softmax-ce"), "Task loss."));
+        }
+
+        @Override
+        public Try<TaskData> load(Hyperparameters params, long seed) {
+            SplittableRandom r = new SplittableRandom(seed);
+            java.util.List<Sequence> seqs = new ArrayList<>();
+            int length = params.getInt("length");
+            for (int i = 0; i < params.getInt("sequences"); i++) {
+                double[][] x = new double[length][2];
+                double[][] y = new double[length][2];
+                for (int t = 0; t < length; t++) {
+                    x[t][0] = r.nextDouble();
+                    x[t][1] = r.nextDouble();
+                    y[t][0] = x[t][0];
+                    y[t][1] = 1 - x[t][0];
+                }
+                seqs.add(Sequence.perStep(x, y));
+            }
+            Dataset empty = new Dataset(java.util.List.of(), 2, 2);
+            return Try.success(new TaskData(new Dataset(seqs, 2, 2), empty, empty, params.getString("loss"),
+                    "toy(seed=" + seed + ")", "d1gest"));
+        }
+
+        @Override
+        public Map<String, Double> evaluate(Network network, Ops ops, Dataset data) {
+            return Map.of("sequences", (double) data.size());
+        }
+    }
+
+    static final class ToyBackend implements Backend {
+        private final String id;
+        private final Availability availability;
+        private final Ops ops = new ArrayOps();
+
+        ToyBackend(String id, Availability availability) {
+            this.id = id;
+            this.availability = availability;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public Availability availability() {
+            return availability;
+        }
+
+        @Override
+        public Set<DType> dtypes() {
+            return Set.of(DType.F32, DType.F64);
+        }
+
+        @Override
+        public Ops ops() {
+            return ops;
+        }
+    }
+}

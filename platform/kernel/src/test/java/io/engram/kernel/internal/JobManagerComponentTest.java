@@ -1,0 +1,308 @@
+package io.engram.kernel.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.engram.api.BundleRef;
+import io.engram.api.Capability;
+import io.engram.api.CheckpointMetadata;
+import io.engram.api.Problem;
+import io.engram.api.TrainingEvent;
+import io.engram.kernel.JobEvent;
+import io.engram.kernel.JobInfo;
+import io.engram.kernel.JobState;
+import io.engram.kernel.PluginKind;
+import io.engram.tensor.Availability;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobManagerComponentTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final List<BundleRef> PLATFORM = List.of(new BundleRef("io.engram.api", "0.1.0"));
+
+    @TempDir
+    Path tmp;
+
+    private final List<JobManagerComponent> started = new ArrayList<>();
+    private final FakeCheckpoints checkpoints = new FakeCheckpoints();
+
+    private JobManagerComponent manager(PluginDirectory plugins, int concurrency) {
+        JobManagerComponent m = new JobManagerComponent(plugins, Fakes.config(tmp.resolve("jobs"), concurrency),
+                checkpoints, PLATFORM);
+        started.add(m);
+        return m;
+    }
+
+    @AfterEach
+    void stop() {
+        started.forEach(JobManagerComponent::deactivate);
+    }
+
+    private static String describe(JobEvent e) {
+        return e.event() == null ? e.state().name() : e.event().type();
+    }
+
+    /** Subscribes and returns a latch that opens when the job reports a message event. */
+    private static CountDownLatch whenWaiting(JobManagerComponent m, String id) {
+        CountDownLatch waiting = new CountDownLatch(1);
+        m.subscribe(id, e -> {
+            if (e.event() instanceof TrainingEvent.Message) {
+                waiting.countDown();
+            }
+        });
+        return waiting;
+    }
+
+    @Test
+    void aJobRunsToSuccessStreamingItsEventsAndWritesItsCheckpoint() throws Exception {
+        JobManagerComponent m = manager(Fakes.table(), 1);
+        Map<String, String> spec = Fakes.spec();
+        spec.put("checkpoint", "models/toy.ckpt");
+        JobInfo queued = m.submit(spec).get();
+        assertEquals("job-000001", queued.id());
+        assertEquals("toy run", queued.name());
+        assertEquals("toy@1.5.0", queued.family());
+        assertEquals("toy@1.0.0", queued.trainer());
+        assertEquals("cpu", queued.backend());
+
+        List<JobEvent> seen = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(1);
+        m.subscribe(queued.id(), e -> {
+            seen.add(e);
+            if (e.event() == null && e.state().terminal()) {
+                done.countDown();
+            }
+        });
+        JobInfo info = m.await(queued.id(), WAIT).get();
+        assertTrue(done.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        assertEquals(JobState.SUCCEEDED, info.state(), info.error());
+        assertEquals(List.of("QUEUED", "RUNNING", "progress", "epoch", "progress", "epoch", "progress", "epoch",
+                "SUCCEEDED"), seen.stream().map(JobManagerComponentTest::describe).collect(Collectors.toList()));
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L),
+                seen.stream().map(JobEvent::seq).collect(Collectors.toList()));
+        assertEquals(seen, m.events(queued.id()));
+        assertEquals(3.0, info.metrics().get("epochs"));
+        assertEquals(1.0 / 3, info.metrics().get("loss"), 1e-12);
+        assertEquals(2.0, info.metrics().get("sequences"), "20 sequences, 10% held out for validation");
+
+        Path file = tmp.resolve("models/toy.ckpt");
+        assertEquals(file.toString(), info.checkpoint());
+        Checkpoints.Loaded ck = checkpoints.written.get(file);
+        CheckpointMetadata meta = ck.metadata();
+        assertEquals("test.family.toy", meta.familyBundle());
+        assertEquals("1.5.0", meta.familyVersion());
+        assertEquals(2, meta.spec().inputSize());
+        assertEquals(42L, meta.provenance().seed());
+        assertEquals("toy(seed=42)", meta.provenance().dataSource());
+        assertEquals("d1gest", meta.provenance().dataDigest());
+        assertEquals(List.of(new BundleRef("test.family.toy", "1.5.0"), new BundleRef("test.trainer.toy", "1.0.0"),
+                new BundleRef("test.application.toy", "1.0.0"), new BundleRef("test.backend.cpu", "1.0.0"),
+                new BundleRef("io.engram.api", "0.1.0")), meta.provenance().bundles());
+        assertEquals("mse", meta.provenance().jobSpec().get("loss"));
+        assertEquals("models/toy.ckpt", meta.provenance().jobSpec().get("checkpoint"));
+
+        SplittableRandom r = new SplittableRandom(42);
+        double[] expected = new double[4];
+        for (int i = 0; i < 4; i++) {
+            expected[i] = 0.5 * (r.nextDouble() - 0.5) + 3;
+        }
+        assertArrayEquals(expected, ck.tensors().get("w").toDoubleArray(), 1e-12);
+    }
+
+    @Test
+    void aSpecWithProblemsQueuesNothing() {
+        JobManagerComponent m = manager(Fakes.table(), 1);
+        Map<String, String> spec = Fakes.spec();
+        spec.put("model.family", "mgu");
+        spec.put("trainer.epochs", "lots");
+        Validation<Seq<Problem>, JobInfo> v = m.submit(spec);
+        assertEquals(List.of("model.family: no family 'mgu' is installed (installed: toy)",
+                "trainer.epochs: expected an integer in [0, 1000], got 'lots'"),
+                v.getError().map(Problem::toString).toJavaList());
+        assertEquals(List.of(), m.jobs());
+        assertFalse(Files.exists(tmp.resolve("jobs/job-000001")));
+    }
+
+    @Test
+    void aTrainerThatThrowsFailsTheJobWithItsMessage() throws Exception {
+        JobManagerComponent m = manager(Fakes.table(), 1);
+        Map<String, String> spec = Fakes.spec();
+        spec.put("trainer.mode", "throw");
+        spec.put("checkpoint", "models/never.ckpt");
+        JobInfo info = m.await(m.submit(spec).get().id(), WAIT).get();
+        assertEquals(JobState.FAILED, info.state());
+        assertEquals("trainer exploded at epoch 1", info.error());
+        assertEquals("", info.checkpoint());
+        assertTrue(checkpoints.written.isEmpty());
+    }
+
+    @Test
+    void aFailedResultNeverWritesACheckpoint() throws Exception {
+        JobManagerComponent m = manager(Fakes.table(), 1);
+        Map<String, String> spec = Fakes.spec();
+        spec.put("trainer.mode", "nonfinite");
+        spec.put("checkpoint", "models/never.ckpt");
+        JobInfo info = m.await(m.submit(spec).get().id(), WAIT).get();
+        assertEquals(JobState.FAILED, info.state());
+        assertEquals("loss became NaN at epoch 1", info.error());
+        assertTrue(Double.isNaN(info.metrics().get("loss")));
+        assertTrue(checkpoints.written.isEmpty());
+        assertFalse(Files.exists(tmp.resolve("models/never.ckpt")));
+        assertEquals(List.of("QUEUED", "RUNNING", "stopped", "FAILED"),
+                m.events(info.id()).stream().map(JobManagerComponentTest::describe).collect(Collectors.toList()));
+    }
+
+    @Test
+    void queuedAndRunningJobsCanBeCancelled() throws Exception {
+        JobManagerComponent m = manager(Fakes.table(), 1);
+        Map<String, String> blocking = Fakes.spec();
+        blocking.put("trainer.mode", "block");
+        String a = m.submit(blocking).get().id();
+        CountDownLatch waiting = whenWaiting(m, a);
+        String b = m.submit(Fakes.spec()).get().id();
+        assertTrue(waiting.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(JobState.QUEUED, m.job(b).get().state());
+
+        assertTrue(m.cancel(b));
+        assertEquals(JobState.CANCELLED, m.job(b).get().state());
+        assertEquals(JobState.RUNNING, m.job(a).get().state());
+        assertTrue(m.cancel(a));
+        JobInfo ended = m.await(a, WAIT).get();
+        assertEquals(JobState.CANCELLED, ended.state());
+        assertEquals(JobManagerComponent.CANCELLED, ended.error());
+        assertFalse(m.cancel(a));
+        assertFalse(m.cancel("job-999999"));
+        assertEquals(List.of(b, a), m.jobs().stream().map(JobInfo::id).collect(Collectors.toList()));
+        assertEquals(List.of("QUEUED", "CANCELLED"),
+                m.events(b).stream().map(JobManagerComponentTest::describe).collect(Collectors.toList()));
+    }
+
+    @Test
+    void aJobKeepsThePluginsPinnedAtSubmitWhateverHappensToTheBundles() throws Exception {
+        PluginTable table = new PluginTable();
+        long family15 = Fakes.add(table, PluginKind.FAMILY, "toy", "1.5.0", new Fakes.ToyFamily("1.5.0"),
+                Set.of(Capability.DIFFERENTIABLE));
+        Fakes.add(table, PluginKind.TRAINER, "toy", "1.0.0", new Fakes.ToyTrainer(), Set.of(Capability.DIFFERENTIABLE));
+        Fakes.add(table, PluginKind.APPLICATION, "toy", "1.0.0", new Fakes.ToyApplication(), Set.of());
+        Fakes.add(table, PluginKind.BACKEND, "cpu", "1.0.0", new Fakes.ToyBackend("cpu", Availability.yes()), Set.of());
+        JobManagerComponent m = manager(table, 1);
+
+        Map<String, String> blocking = Fakes.spec();
+        blocking.put("trainer.mode", "block");
+        String a = m.submit(blocking).get().id();
+        CountDownLatch waiting = whenWaiting(m, a);
+        Map<String, String> spec = Fakes.spec();
+        spec.put("checkpoint", "b.ckpt");
+        String b = m.submit(spec).get().id();
+        assertTrue(waiting.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        table.remove(family15);
+        Map<String, String> c = Fakes.spec();
+        assertEquals(List.of("model.family: no family 'toy' is installed (none installed)"),
+                m.submit(c).getError().map(Problem::toString).toJavaList());
+        long family20 = Fakes.add(table, PluginKind.FAMILY, "toy", "2.0.0", new Fakes.ToyFamily("2.0.0"),
+                Set.of(Capability.DIFFERENTIABLE));
+        assertEquals("toy@2.0.0", m.submit(c).get().family());
+
+        m.cancel(a);
+        JobInfo done = m.await(b, WAIT).get();
+        assertEquals(JobState.SUCCEEDED, done.state(), done.error());
+        assertEquals("toy@1.5.0", done.family());
+        assertEquals("1.5.0", checkpoints.written.get(tmp.resolve("b.ckpt")).metadata().familyVersion());
+        table.remove(family20);
+    }
+
+    @Test
+    void recordsSurviveARestartAndInterruptedJobsShowAsFailed() throws Exception {
+        JobManagerComponent first = manager(Fakes.table(), 1);
+        JobInfo ok = first.await(first.submit(Fakes.spec()).get().id(), WAIT).get();
+        assertEquals(JobState.SUCCEEDED, ok.state());
+        List<JobEvent> events = first.events(ok.id());
+        first.deactivate();
+
+        JobInfo running = new JobInfo("job-000007", "crashed", JobState.RUNNING, "toy@1.5.0", "toy@1.0.0",
+                "toy@1.0.0", "cpu", "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "", Map.of("loss", 0.5), "", "",
+                Map.of("seed", "1"));
+        new JobFiles(tmp.resolve("jobs")).save(running, List.of(
+                new JobEvent("job-000007", 0, "2026-01-01T00:00:00Z", JobState.QUEUED, null),
+                new JobEvent("job-000007", 1, "2026-01-01T00:00:01Z", JobState.RUNNING, null)));
+
+        JobManagerComponent second = manager(Fakes.table(), 1);
+        JobInfo reloaded = second.job(ok.id()).get();
+        assertEquals(ok, reloaded);
+        assertEquals(events, second.events(ok.id()));
+        JobInfo interrupted = second.job("job-000007").get();
+        assertEquals(JobState.FAILED, interrupted.state());
+        assertEquals("interrupted: the server stopped while the job ran", interrupted.error());
+        assertFalse(interrupted.endedAt().isEmpty());
+        assertEquals(0.5, interrupted.metrics().get("loss"));
+        assertEquals(List.of("QUEUED", "RUNNING", "FAILED"), second.events("job-000007").stream()
+                .map(JobManagerComponentTest::describe).collect(Collectors.toList()));
+
+        String next = second.submit(Fakes.spec()).get().id();
+        assertEquals("job-000008", next);
+        assertEquals(List.of("job-000008", "job-000007", "job-000001"),
+                second.jobs().stream().map(JobInfo::id).collect(Collectors.toList()));
+        second.await(next, WAIT);
+        try (Stream<Path> files = Files.list(tmp.resolve("jobs/job-000001"))) {
+            assertEquals(List.of("job.json"), files.map(p -> p.getFileName().toString()).collect(Collectors.toList()));
+        }
+    }
+
+    @Test
+    void deactivationCancelsRunningJobsAndRecordsThem() throws Exception {
+        JobManagerComponent m = manager(Fakes.table(), 1);
+        Map<String, String> blocking = Fakes.spec();
+        blocking.put("trainer.mode", "block");
+        String a = m.submit(blocking).get().id();
+        CountDownLatch waiting = whenWaiting(m, a);
+        String b = m.submit(Fakes.spec()).get().id();
+        assertTrue(waiting.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        m.deactivate();
+        assertEquals(JobState.CANCELLED, m.job(a).get().state());
+        assertEquals(JobManagerComponent.SHUT_DOWN, m.job(a).get().error());
+        assertEquals(JobState.CANCELLED, m.job(b).get().state());
+        assertEquals(List.of("job: the job manager is shutting down"),
+                m.submit(Fakes.spec()).getError().map(Problem::toString).toJavaList());
+
+        JobManagerComponent after = manager(Fakes.table(), 1);
+        assertEquals(JobState.CANCELLED, after.job(a).get().state());
+        assertEquals(JobState.CANCELLED, after.job(b).get().state());
+    }
+
+    @Test
+    void unknownJobsAreEmpty() throws Exception {
+        JobManagerComponent m = manager(Fakes.table(), 1);
+        assertTrue(m.job("nope").isEmpty());
+        assertTrue(m.await("nope", Duration.ofMillis(1)).isEmpty());
+        assertEquals(List.of(), m.events("nope"));
+        m.subscribe("nope", e -> { }).close();
+    }
+
+    @Test
+    void relativeCheckpointsResolveAgainstTheParentOfTheDataDir() {
+        JobManagerComponent m = manager(Fakes.table(), 1);
+        assertEquals(tmp.resolve("models/a.ckpt"), m.checkpointPath("models/a.ckpt"));
+        assertEquals(tmp.resolve("elsewhere/b.ckpt"), m.checkpointPath(tmp.resolve("elsewhere/b.ckpt").toString()));
+    }
+}

@@ -1,0 +1,92 @@
+package io.engram.kernel.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.engram.api.BundleRef;
+import io.engram.api.Capability;
+import io.engram.api.CheckpointMetadata;
+import io.engram.api.Hyperparameters;
+import io.engram.api.ModelSpec;
+import io.engram.api.Provenance;
+import io.engram.kernel.PluginKind;
+import io.engram.tensor.Availability;
+import io.engram.tensor.DType;
+import io.engram.tensor.Shape;
+import io.engram.tensor.Tensor;
+import io.vavr.control.Try;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictorComponentTest {
+
+    @TempDir
+    Path tmp;
+
+    private final FakeCheckpoints checkpoints = new FakeCheckpoints();
+
+    /** w = [[1, 0], [0, 2]] written by toy 1.5.0 for a task with the given loss. */
+    private Path checkpoint(String loss) throws Exception {
+        Path file = tmp.resolve(loss + ".ckpt");
+        ModelSpec spec = new ModelSpec("toy", 2, 2, DType.F64, Hyperparameters.of(Map.of("scale", 1.0)));
+        Provenance provenance = new Provenance(1, "toy", "d", List.of(new BundleRef("test.family.toy", "1.5.0")),
+                Map.of("loss", loss), "2026-01-01T00:00:00Z");
+        Tensor w = new ArrayOps().fromArray(DType.F64, Shape.of(2, 2), new double[] {1, 0, 0, 2});
+        checkpoints.write(file, new CheckpointMetadata(1, "test.family.toy", "1.5.0", spec, provenance), Map.of("w", w));
+        return file;
+    }
+
+    private static PluginTable plugins(String... familyVersions) {
+        PluginTable t = new PluginTable();
+        for (String v : familyVersions) {
+            Fakes.add(t, PluginKind.FAMILY, "toy", v, new Fakes.ToyFamily(v), Set.of(Capability.DIFFERENTIABLE));
+        }
+        Fakes.add(t, PluginKind.BACKEND, "cpu", "1.0.0", new Fakes.ToyBackend("cpu", Availability.yes()), Set.of());
+        return t;
+    }
+
+    @Test
+    void predictsStepByStepWithTheIdentityForMse() throws Exception {
+        PredictorComponent p = new PredictorComponent(plugins("1.0.0", "2.0.0"), checkpoints);
+        Path file = checkpoint("mse");
+        assertEquals("1.5.0", p.describe(file).get().familyVersion());
+        List<double[][]> out = p.predict(file, List.of(new double[][] {{1, 1}, {2, 3}}, new double[][] {{0, 1}})).get();
+        assertEquals(2, out.size());
+        assertArrayEquals(new double[] {1, 2}, out.get(0)[0], 1e-12);
+        assertArrayEquals(new double[] {2, 6}, out.get(0)[1], 1e-12);
+        assertArrayEquals(new double[] {0, 2}, out.get(1)[0], 1e-12);
+    }
+
+    @Test
+    void appliesSoftmaxForSoftmaxCrossEntropy() throws Exception {
+        PredictorComponent p = new PredictorComponent(plugins("1.9.0"), checkpoints);
+        double[] y = p.predict(checkpoint("softmax-ce"), List.<double[][]>of(new double[][] {{1, 1}})).get().get(0)[0];
+        double e = Math.exp(1) + Math.exp(2);
+        assertArrayEquals(new double[] {Math.exp(1) / e, Math.exp(2) / e}, y, 1e-12);
+    }
+
+    @Test
+    void saysWhyItCannotPredict() throws Exception {
+        Path file = checkpoint("mse");
+        Try<List<double[][]>> noReader = new PredictorComponent(plugins("2.0.0", "3.1.0"), checkpoints)
+                .predict(file, List.of());
+        assertEquals("no installed version of family 'toy' can read this checkpoint, written by test.family.toy "
+                + "1.5.0 (installed: 3.1.0, 2.0.0)", noReader.getCause().getMessage());
+        assertEquals("no family 'toy' is installed to read this checkpoint",
+                new PredictorComponent(plugins(), checkpoints).predict(file, List.of()).getCause().getMessage());
+        Try<List<double[][]>> badInput = new PredictorComponent(plugins("1.0.0"), checkpoints)
+                .predict(file, List.of(new double[][] {{1, 2}, {3}}, new double[][] {{1, 2, 3}}));
+        assertEquals("input 0 step 1: expected 2 values, got 1; input 1 step 0: expected 2 values, got 3",
+                badInput.getCause().getMessage());
+        assertTrue(new PredictorComponent(plugins("1.0.0"), checkpoints).describe(tmp.resolve("x")).isFailure());
+        PluginTable noCpu = new PluginTable();
+        Fakes.add(noCpu, PluginKind.FAMILY, "toy", "1.0.0", new Fakes.ToyFamily("1.0.0"), Set.of());
+        assertEquals("the 'cpu' backend is not installed",
+                new PredictorComponent(noCpu, checkpoints).predict(file, List.of()).getCause().getMessage());
+    }
+}

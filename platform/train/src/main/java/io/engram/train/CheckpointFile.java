@@ -1,0 +1,118 @@
+package io.engram.train;
+
+import io.engram.api.CheckpointMetadata;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Tensor;
+import io.engram.train.internal.CheckpointCodec;
+import io.vavr.control.Try;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+/**
+ * The checkpoint file: a network's parameters with the metadata needed to rebuild it.
+ *
+ * <h2>Format, version 1</h2>
+ * All integers are little-endian; {@code str} is a {@code u32} byte count followed by that many
+ * bytes of UTF-8 (the count {@code 0xFFFFFFFF} stands for a missing value).
+ * <pre>
+ * offset  size  field
+ * 0       8     magic "ENGRAMCK" (45 4E 47 52 41 4D 43 4B)
+ * 8       4     u32  format version (1)
+ * 12      4     u32  M, the length of the metadata block
+ * 16      M     metadata block:
+ *                 str  family bundle symbolic name
+ *                 str  family bundle version
+ *                 str  model family id
+ *                 u32  input size
+ *                 u32  output size
+ *                 u8   dtype: 1 = f32, 2 = f64
+ *                 u32  H, number of hyperparameters, then H times:
+ *                        str name, u8 type, value by type:
+ *                        'I' i32 | 'J' i64 | 'D' f64 | 'Z' u8 (0 or 1) | 'S' str
+ *                 u8   1 if provenance follows, 0 if none; then:
+ *                        i64 seed, str data source, str data digest,
+ *                        u32 B, then B times: str bundle symbolic name, str bundle version
+ *                        u32 J, then J times: str job spec key, str value (sorted by key)
+ *                        str created at (ISO-8601)
+ * 16+M    4     u32  N, number of tensors, then N times:
+ *                 str  name
+ *                 u8   dtype: 1 = f32, 2 = f64
+ *                 u8   rank r
+ *                 r x u32  extents, outermost first
+ *                 data: the elements row-major, IEEE 754 binary32 or binary64
+ * L-32    32    SHA-256 of bytes 0 to L-33 (everything before the trailer); L is the file length
+ * </pre>
+ * The format version in the {@link CheckpointMetadata} given to {@link #write} is not consulted:
+ * files are always written in {@link #FORMAT_VERSION}; readers report the version found.
+ *
+ * <p>Writing encodes the whole file in memory, writes it to a temporary file in the target's
+ * directory, forces it to disk and renames it over the target atomically, so a reader sees the old
+ * file or the new one, never a part. Reading checks, in order, the magic, the format version, the
+ * structure (a file that ends early is reported as truncated, naming the byte offset and field)
+ * and the checksum; a failure's message names the file, the byte offset and what was wrong.
+ * Stateless and thread-safe; no Java serialization is involved.
+ */
+public final class CheckpointFile {
+    /** The format version this class writes and the only one it reads. */
+    public static final int FORMAT_VERSION = CheckpointCodec.FORMAT_VERSION;
+
+    private CheckpointFile() {
+    }
+
+    /**
+     * Writes a checkpoint atomically: temp file in the same directory, then rename.
+     *
+     * @param tensors written in the map's iteration order
+     */
+    public static void write(Path file, CheckpointMetadata meta, Map<String, Tensor> tensors) throws IOException {
+        byte[] bytes = CheckpointCodec.encode(meta, tensors);
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Reads and verifies a checkpoint, creating its tensors with {@code ops}. */
+    public static Try<LoadedCheckpoint> read(Path file, Ops ops) {
+        return bytes(file).flatMap(bytes -> CheckpointCodec.decode(file.toString(), bytes, ops));
+    }
+
+    /** Reads and verifies a checkpoint's metadata (the whole file is checksummed). */
+    public static Try<CheckpointMetadata> readMetadata(Path file) {
+        return bytes(file).flatMap(bytes -> CheckpointCodec.decode(file.toString(), bytes, null))
+                .map(LoadedCheckpoint::metadata);
+    }
+
+    private static Try<byte[]> bytes(Path file) {
+        return Try.of(() -> Files.readAllBytes(file)).recoverWith(e -> Try.failure(
+                new IOException("cannot read checkpoint " + file + ": " + e.getClass().getSimpleName() + " "
+                        + e.getMessage(), e)));
+    }
+}

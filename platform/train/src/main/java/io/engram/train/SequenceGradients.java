@@ -1,0 +1,212 @@
+package io.engram.train;
+
+import io.engram.api.Batch;
+import io.engram.api.Loss;
+import io.engram.api.Network;
+import io.engram.api.State;
+import io.engram.autodiff.Gradients;
+import io.engram.autodiff.TangentOps;
+import io.engram.autodiff.Tape;
+import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Tensor;
+import io.engram.train.internal.Unroll;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loss and parameter gradients of a recurrent network over a padded batch of sequences.
+ *
+ * <p>With step function {@code s_{t+1}, y_t = f(x_t, s_t; w)} and the summed step losses
+ * {@code E = (1/N) sum_t E_t(y_t)} over the {@code N} targets of the batch:
+ * <ul>
+ *   <li>{@link #bptt()}: backpropagation through time (Werbos 1990, eqs. 10-12): the whole
+ *   unrolled sequence is recorded on one {@link Tape} and {@code dE/dw} is read off one backward
+ *   pass. Memory grows with the sequence length.</li>
+ *   <li>{@link #truncated(int, int)}: truncated BPTT, the BPTT(h; h') of Williams and Peng 1990
+ *   with {@code k1 = h'} and {@code k2 = h}: after every {@code k1} steps (and at the end) the
+ *   losses of those {@code k1} steps are backpropagated {@code k2} steps back, through a window
+ *   recorded afresh from the state at its start, which is treated as a constant. The
+ *   contributions of all windows are summed with the parameters held fixed over the batch. When
+ *   {@code k2} reaches back to step 0 from every window this is exactly full BPTT.</li>
+ *   <li>{@link #rtrl()}: real-time recurrent learning (Williams and Zipser 1989, eqs. 10-14) as
+ *   forward-mode differentiation: one tangent direction per parameter element ({@code P} in all)
+ *   is seeded at the parameters and carried forward through the state, so the sensitivities
+ *   {@code p_t = ds_t/dw} evolve as {@code p_{t+1} = (df/ds) p_t + df/dw} alongside the state,
+ *   and {@code dE_t/dw} is available as each step ends. It is exact (no truncation) and needs no
+ *   memory of the past, but for a fully recurrent net of {@code n} units ({@code P ~ n^2}) the
+ *   sensitivity matrix has {@code n^3} entries and each step costs {@code O(n^4)}.</li>
+ * </ul>
+ *
+ * <p>In every method a padded step (step mask 0) leaves the state unchanged through
+ * {@code ops.where} and adds no loss, and the step at time {@code t} draws its dropout randomness
+ * from {@code (seed, t)} alone. The methods are immutable and thread-safe.
+ */
+public final class SequenceGradients {
+
+    private SequenceGradients() {
+    }
+
+    /** Full backpropagation through time over the whole sequence. */
+    public static GradientMethod bptt() {
+        return SequenceGradients::fullBptt;
+    }
+
+    /**
+     * Truncated BPTT(k2; k1) of Williams and Peng 1990. {@code k1 = 0} backpropagates once at the
+     * end of the sequence; {@code k2 = 0} reaches back to the start.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < k1 <= k2} or {@code k2 = 0} (with
+     *                                  {@code k2 < k1} the losses early in a window would reach back
+     *                                  less far than its start)
+     */
+    public static GradientMethod truncated(int k1, int k2) {
+        if (k1 < 0 || k2 < 0 || (k2 > 0 && (k1 == 0 || k2 < k1))) {
+            throw new IllegalArgumentException("truncated BPTT needs 0 < k1 <= k2, or k2 = 0; got k1 = " + k1
+                    + ", k2 = " + k2);
+        }
+        return (ops, network, params, batch, loss, seed) -> {
+            int time = batch.time();
+            int every = k1 == 0 ? time : k1;
+            int back = k2 == 0 ? time : k2;
+            if (every >= time && back >= time) {
+                return fullBptt(ops, network, params, batch, loss, seed);
+            }
+            return truncatedBptt(ops, network, params, batch, loss, seed, every, back);
+        };
+    }
+
+    /** Exact gradients by forward-mode real-time recurrent learning. */
+    public static GradientMethod rtrl() {
+        return SequenceGradients::rtrl;
+    }
+
+    /**
+     * The summed loss (not normalised) of a plain forward pass with the given parameters.
+     *
+     * @param training whether dropout is active
+     */
+    public static double lossSum(Ops ops, Network network, Map<String, Tensor> params, Batch batch, Loss loss,
+                                 boolean training, long seed) {
+        Unroll unroll = new Unroll(ops, batch, dtype(network));
+        Tensor total = unroll.run(ops, network, params, network.initialState(ops, batch.batch()), 0, batch.time(),
+                0, loss, training, seed, null, null);
+        return total == null ? 0.0 : total.item();
+    }
+
+    /**
+     * The raw output {@code [batch, outputSize]} of every step of a plain forward pass; outputs of
+     * padded steps are whatever the step computed from the held state.
+     */
+    public static List<Tensor> outputs(Ops ops, Network network, Map<String, Tensor> params, Batch batch,
+                                       boolean training, long seed) {
+        Unroll unroll = new Unroll(ops, batch, dtype(network));
+        List<Tensor> out = new ArrayList<>();
+        unroll.run(ops, network, params, network.initialState(ops, batch.batch()), 0, batch.time(), batch.time(),
+                null, training, seed, null, out);
+        return out;
+    }
+
+    private static LossAndGradients fullBptt(Ops ops, Network network, Map<String, Tensor> params, Batch batch,
+                                             Loss loss, long seed) {
+        int targets = batch.targetCount();
+        Unroll unroll = new Unroll(ops, batch, dtype(network));
+        Tape tape = new Tape(ops);
+        Map<String, Tensor> leaves = leaves(tape, params);
+        Tensor total = unroll.run(tape, network, leaves, network.initialState(ops, batch.batch()), 0, batch.time(),
+                0, loss, true, seed, null, null);
+        if (total == null || targets == 0) {
+            return new LossAndGradients(0.0, zeros(ops, params), targets);
+        }
+        Gradients g = tape.backward(total);
+        double scale = 1.0 / targets;
+        Map<String, Tensor> grads = new LinkedHashMap<>();
+        leaves.forEach((name, leaf) -> grads.put(name, ops.scale(g.of(leaf), scale)));
+        return new LossAndGradients(Tape.value(total).item() * scale, grads, targets);
+    }
+
+    private static LossAndGradients truncatedBptt(Ops ops, Network network, Map<String, Tensor> params, Batch batch,
+                                                  Loss loss, long seed, int k1, int k2) {
+        int time = batch.time();
+        int targets = batch.targetCount();
+        Unroll unroll = new Unroll(ops, batch, dtype(network));
+        State[] states = new State[time + 1];
+        states[0] = network.initialState(ops, batch.batch());
+        Tensor plainTotal = unroll.run(ops, network, params, states[0], 0, time, 0, loss, true, seed, states, null);
+        if (plainTotal == null || targets == 0) {
+            return new LossAndGradients(0.0, zeros(ops, params), targets);
+        }
+        Map<String, Tensor> sum = zeros(ops, params);
+        for (int end = Math.min(k1, time), previousEnd = 0; previousEnd < time;
+                previousEnd = end, end = Math.min(end + k1, time)) {
+            int start = Math.max(0, end - k2);
+            Tape tape = new Tape(ops);
+            Map<String, Tensor> leaves = leaves(tape, params);
+            Tensor windowLoss = unroll.run(tape, network, leaves, states[start], start, end, previousEnd, loss, true,
+                    seed, null, null);
+            if (windowLoss == null) {
+                continue;
+            }
+            Gradients g = tape.backward(windowLoss);
+            leaves.forEach((name, leaf) -> sum.put(name, ops.add(sum.get(name), g.of(leaf))));
+        }
+        double scale = 1.0 / targets;
+        Map<String, Tensor> grads = new LinkedHashMap<>();
+        sum.forEach((name, g) -> grads.put(name, ops.scale(g, scale)));
+        return new LossAndGradients(plainTotal.item() * scale, grads, targets);
+    }
+
+    private static LossAndGradients rtrl(Ops ops, Network network, Map<String, Tensor> params, Batch batch,
+                                         Loss loss, long seed) {
+        int targets = batch.targetCount();
+        int directions = 0;
+        for (Tensor p : params.values()) {
+            directions += p.shape().size();
+        }
+        TangentOps tangentOps = new TangentOps(ops, directions);
+        Map<String, Tensor> duals = new LinkedHashMap<>();
+        int offset = 0;
+        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+            duals.put(e.getKey(), tangentOps.seed(e.getValue(), offset));
+            offset += e.getValue().shape().size();
+        }
+        Unroll unroll = new Unroll(ops, batch, dtype(network));
+        Tensor total = unroll.run(tangentOps, network, duals, network.initialState(ops, batch.batch()), 0,
+                batch.time(), 0, loss, true, seed, null, null);
+        if (total == null || targets == 0) {
+            return new LossAndGradients(0.0, zeros(ops, params), targets);
+        }
+        double scale = 1.0 / targets;
+        double[] gradient = tangentOps.tangent(total).toDoubleArray();
+        Map<String, Tensor> grads = new LinkedHashMap<>();
+        offset = 0;
+        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+            Tensor p = e.getValue();
+            double[] g = new double[p.shape().size()];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = gradient[offset + i] * scale;
+            }
+            offset += g.length;
+            grads.put(e.getKey(), ops.fromArray(p.dtype(), p.shape(), g));
+        }
+        return new LossAndGradients(tangentOps.value(total).item() * scale, grads, targets);
+    }
+
+    private static Map<String, Tensor> leaves(Tape tape, Map<String, Tensor> params) {
+        Map<String, Tensor> leaves = new LinkedHashMap<>();
+        params.forEach((name, p) -> leaves.put(name, tape.leaf(p)));
+        return leaves;
+    }
+
+    private static Map<String, Tensor> zeros(Ops ops, Map<String, Tensor> params) {
+        Map<String, Tensor> z = new LinkedHashMap<>();
+        params.forEach((name, p) -> z.put(name, ops.zeros(p.dtype(), p.shape())));
+        return z;
+    }
+
+    private static DType dtype(Network network) {
+        return network.spec().dtype();
+    }
+}

@@ -1,0 +1,47 @@
+package io.engram.train.internal;
+
+import io.engram.api.Optimizer;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Tensor;
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * RMSProp, Tieleman and Hinton 2012 (Coursera lecture 6.5):
+ * <pre>
+ *   s  = rho s + (1 - rho) g^2
+ *   p' = p - lr g / (sqrt(s) + eps)
+ * </pre>
+ * Holds {@code s}; one job, one thread.
+ */
+public final class RmsProp implements Optimizer {
+    private final double rho;
+    private final double epsilon;
+    private final Map<String, Tensor> meanSquare = Moments.newMap();
+
+    public RmsProp(double rho, double epsilon) {
+        this.rho = rho;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    public String id() {
+        return "rmsprop";
+    }
+
+    @Override
+    public Map<String, Tensor> step(Ops ops, Map<String, Tensor> params, Map<String, Tensor> grads, double lr) {
+        Map<String, Tensor> out = Moments.newMap();
+        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+            String name = e.getKey();
+            Tensor p = e.getValue();
+            Tensor g = Moments.gradient(grads, name);
+            Tensor s = ops.add(ops.scale(Moments.get(meanSquare, name, ops, p), rho),
+                    ops.scale(ops.mul(g, g), 1.0 - rho));
+            meanSquare.put(name, s);
+            Tensor denominator = ops.addScalar(Moments.sqrt(ops, s), epsilon);
+            out.put(name, ops.sub(p, ops.scale(ops.div(g, denominator), lr)));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,53 @@
+package io.engram.train.internal;
+
+import io.engram.api.Optimizer;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Tensor;
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * Stochastic gradient descent with momentum (Polyak 1964) and optionally Nesterov's accelerated
+ * gradient in the reformulation of Sutskever, Martens, Dahl and Hinton 2013 (eqs. 3-4):
+ * <pre>
+ *   v  = mu v + g
+ *   p' = p - lr v                  (heavy ball)
+ *   p' = p - lr (g + mu v)         (Nesterov)
+ * </pre>
+ * With {@code mu = 0} both are plain gradient descent. Holds {@code v} per parameter; one job, one
+ * thread.
+ */
+public final class Sgd implements Optimizer {
+    private final double momentum;
+    private final boolean nesterov;
+    private final Map<String, Tensor> velocity = Moments.newMap();
+
+    public Sgd(double momentum, boolean nesterov) {
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+    }
+
+    @Override
+    public String id() {
+        return "sgd";
+    }
+
+    @Override
+    public Map<String, Tensor> step(Ops ops, Map<String, Tensor> params, Map<String, Tensor> grads, double lr) {
+        Map<String, Tensor> out = Moments.newMap();
+        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+            String name = e.getKey();
+            Tensor p = e.getValue();
+            Tensor g = Moments.gradient(grads, name);
+            if (momentum == 0.0) {
+                out.put(name, ops.sub(p, ops.scale(g, lr)));
+                continue;
+            }
+            Tensor v = ops.add(ops.scale(Moments.get(velocity, name, ops, p), momentum), g);
+            velocity.put(name, v);
+            Tensor direction = nesterov ? ops.add(g, ops.scale(v, momentum)) : v;
+            out.put(name, ops.sub(p, ops.scale(direction, lr)));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,73 @@
+package io.engram.trainer.bptt.internal;
+
+import io.engram.api.Capability;
+import io.engram.api.PluginProperties;
+import io.engram.api.Schema;
+import io.engram.api.Trainer;
+import io.engram.api.TrainingContext;
+import io.engram.api.TrainingEvent;
+import io.engram.api.TrainingResult;
+import io.engram.train.GradientTraining;
+import io.engram.train.SequenceGradients;
+import io.engram.train.TrainingSchema;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Backpropagation through time (Werbos 1990, "Backpropagation through time: what it does and how
+ * to do it", eqs. 10-12): the network is unrolled over each padded batch of sequences, recorded on
+ * a tape, and the gradient of the summed step losses flows back through every step. With
+ * {@code k1}/{@code k2} set it is the truncated BPTT(h; h') of Williams and Peng 1990 ("An
+ * efficient gradient-based algorithm for on-line training of recurrent network trajectories"):
+ * every {@code k1 = h'} steps the errors of those steps are propagated {@code k2 = h} steps back,
+ * from a state taken as constant. {@code k2 = 0} reaches the start of the sequence; with
+ * {@code k2} covering the sequence the gradient is that of full BPTT.
+ *
+ * <p>The epochs, batches, optimizer, schedule, clipping, early stopping and events are those of
+ * {@link GradientTraining}. Registered with {@code engram.trainer=bptt} and requires
+ * {@code differentiable}; stateless and thread-safe, per-job state lives inside {@link #train}.
+ */
+@Component(service = Trainer.class, property = {
+        PluginProperties.TRAINER + "=bptt",
+        PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE})
+public final class BpttTrainer implements Trainer {
+    private static final Schema SCHEMA = TrainingSchema.bptt();
+
+    @Activate
+    public BpttTrainer() {
+    }
+
+    @Override
+    public String id() {
+        return "bptt";
+    }
+
+    @Override
+    public String description() {
+        return "Backpropagation through time, full or truncated BPTT(k2; k1) (Werbos 1990; Williams and Peng 1990).";
+    }
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public Set<String> requires() {
+        return Set.of(Capability.DIFFERENTIABLE);
+    }
+
+    @Override
+    public TrainingResult train(TrainingContext context) {
+        int k1 = context.hyper().has("k1") ? context.hyper().getInt("k1") : 0;
+        int k2 = context.hyper().has("k2") ? context.hyper().getInt("k2") : 0;
+        if (k2 > 0 && (k1 == 0 || k2 < k1)) {
+            String reason = "trainer.k2: must be 0 (to the start) or at least trainer.k1 (" + k1 + "), got " + k2;
+            context.emit(new TrainingEvent.Stopped(reason, true));
+            return new TrainingResult(Map.of(), 0, reason, true);
+        }
+        return GradientTraining.run(context, SequenceGradients.truncated(k1, k2));
+    }
+}
