@@ -20,6 +20,16 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface Ops {
 
+    // ---- memory --------------------------------------------------------------------------
+
+    /**
+     * Opens a {@link Workspace} on the calling thread: tensors created until it closes may be
+     * recycled then, except those kept. The default recycles nothing.
+     */
+    default Workspace workspace() {
+        return Workspace.none();
+    }
+
     // ---- creation ------------------------------------------------------------------------
 
     /** A tensor of zeros. */
@@ -101,6 +111,51 @@ public interface Ops {
 
     /** Picks the given indices along {@code axis}, in order (repeats allowed). */
     Tensor gather(Tensor a, int axis, int[] indices);
+
+    /**
+     * The adjoint of {@link #gather}: a tensor like {@code a} but with extent {@code size} along
+     * {@code axis}, whose slice {@code j} is the sum of the slices {@code q} of {@code a} with
+     * {@code indices[q] == j} (zeros where no index points). {@code a} has extent
+     * {@code indices.length} along {@code axis}. The default builds a one-hot matrix and multiplies;
+     * backends override it with a direct accumulation.
+     */
+    default Tensor scatterAdd(Tensor a, int axis, int[] indices, int size) {
+        Shape shape = a.shape();
+        int ax = shape.normalizeAxis(axis);
+        if (shape.dim(ax) != indices.length) {
+            throw new IllegalArgumentException("scatterAdd: " + indices.length + " indices for extent "
+                    + shape.dim(ax) + " of axis " + axis + " in " + shape);
+        }
+        int outer = 1;
+        for (int d = 0; d < ax; d++) {
+            outer *= shape.dim(d);
+        }
+        int inner = 1;
+        for (int d = ax + 1; d < shape.rank(); d++) {
+            inner *= shape.dim(d);
+        }
+        double[] oneHot = new double[indices.length * size];
+        for (int q = 0; q < indices.length; q++) {
+            if (indices[q] < 0 || indices[q] >= size) {
+                throw new IllegalArgumentException("scatterAdd: index " + indices[q] + " at position " + q
+                        + " out of range [0, " + size + ")");
+            }
+            oneHot[q * size + indices[q]] = 1.0;
+        }
+        Tensor s = fromArray(a.dtype(), Shape.of(indices.length, size), oneHot);
+        Shape outShape = shape.with(ax, size);
+        if (outer == 0 || inner == 0 || size == 0 || indices.length == 0) {
+            return zeros(a.dtype(), outShape);
+        }
+        java.util.List<Tensor> blocks = new java.util.ArrayList<>(outer);
+        Tensor flat = reshape(a, Shape.of(outer * indices.length, inner));
+        for (int o = 0; o < outer; o++) {
+            Tensor block = slice(flat, 0, o * indices.length, (o + 1) * indices.length);
+            blocks.add(matmul(s, block, true, false));
+        }
+        Tensor joined = blocks.size() == 1 ? blocks.get(0) : concat(0, blocks);
+        return reshape(joined, outShape);
+    }
 
     /** Same data, another shape of equal size. */
     Tensor reshape(Tensor a, Shape shape);

@@ -1,0 +1,666 @@
+package io.engram.autodiff;
+
+import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Shape;
+import io.engram.tensor.Tensor;
+import io.engram.tensor.Workspace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reverse-mode automatic differentiation on a define-by-run tape (Griewank and Walther,
+ * "Evaluating Derivatives", 2nd ed. 2008, ch. 3). Every op computes its value on the base
+ * {@link Ops} and, when one of its inputs was recorded, appends a node that knows how to pull the
+ * output's adjoint back to its inputs; each op's derivative is written next to the op. Unrolled
+ * over the time steps of a recurrent network this is backpropagation through time (Werbos,
+ * "Backpropagation through time: what it does and how to do it", Proc. IEEE 78(10), 1990).
+ *
+ * <p>Lifecycle: create a tape over a backend's ops, mark parameters with {@link #leaf}, run the
+ * forward computation through this tape (it is an {@code Ops}), then call {@link #backward} on a
+ * one-element loss. {@code backward} walks the nodes in reverse order of creation and accumulates
+ * adjoints, so a tensor used twice receives the sum of both contributions; it may be called again
+ * (each call starts from zero) and leaves the tape usable. Tensors not made by this tape are
+ * constants: their gradient is never computed. Ops whose inputs are all constants run plainly on
+ * the base and return base tensors, so the fused kernels of a backend are used wherever nothing is
+ * being differentiated; with a recorded input the LSTM and GRU steps are recorded as single nodes
+ * with hand-written adjoints (values bitwise equal to the decomposition), the input projection in
+ * its decomposed form.
+ *
+ * <p>A tape holds every recorded intermediate until it is discarded; one tape serves one forward
+ * and backward pass (for truncated BPTT, one per truncation window). Not thread-safe.
+ */
+public final class Tape implements Ops {
+    private final Ops base;
+    private final List<Var> nodes = new ArrayList<>();
+
+    /** Pulls the adjoint {@code g} of a node's output back into its inputs' adjoints. */
+    @FunctionalInterface
+    private interface Pullback {
+        void apply(Tensor g, Tensor[] adjoints);
+    }
+
+    /** A tensor recorded on this tape: its base value, its index, and its pullback (null for a leaf). */
+    private static final class Var implements Tensor {
+        final Tape tape;
+        final Tensor value;
+        final int id;
+        final Pullback pullback;
+
+        Var(Tape tape, Tensor value, int id, Pullback pullback) {
+            this.tape = tape;
+            this.value = value;
+            this.id = id;
+            this.pullback = pullback;
+        }
+
+        @Override
+        public Shape shape() {
+            return value.shape();
+        }
+
+        @Override
+        public DType dtype() {
+            return value.dtype();
+        }
+
+        @Override
+        public double[] toDoubleArray() {
+            return value.toDoubleArray();
+        }
+
+        @Override
+        public float[] toFloatArray() {
+            return value.toFloatArray();
+        }
+
+        @Override
+        public String toString() {
+            return "Tape.Var#" + id + "(" + value + ")";
+        }
+    }
+
+    public Tape(Ops base) {
+        this.base = Objects.requireNonNull(base, "base");
+    }
+
+    /** The ops this tape computes values with. */
+    public Ops base() {
+        return base;
+    }
+
+    /** Records {@code value} (unwrapped if it is a recorded tensor) as a leaf whose gradient is wanted. */
+    public Tensor leaf(Tensor value) {
+        return record(value(value), null);
+    }
+
+    /** The base tensor under {@code t}: its value if {@code t} was recorded on any tape, else {@code t}. */
+    public static Tensor value(Tensor t) {
+        while (t instanceof Var) {
+            t = ((Var) t).value;
+        }
+        return t;
+    }
+
+    /**
+     * Gradients of {@code scalarLoss} (one element, made by this tape) with respect to every tensor
+     * recorded before it.
+     */
+    public Gradients backward(Tensor scalarLoss) {
+        Var loss = tracked(scalarLoss);
+        if (loss == null) {
+            throw new IllegalArgumentException("backward: the loss was not computed on this tape");
+        }
+        if (loss.shape().size() != 1) {
+            throw new IllegalArgumentException("backward: the loss must have one element, shape is " + loss.shape());
+        }
+        Tensor[] adjoints = new Tensor[loss.id + 1];
+        adjoints[loss.id] = base.full(loss.dtype(), loss.shape(), 1.0);
+        for (int id = loss.id; id >= 0; id--) {
+            Var node = nodes.get(id);
+            Tensor g = adjoints[id];
+            if (g != null && node.pullback != null) {
+                node.pullback.apply(g, adjoints);
+            }
+        }
+        return new Gradients(this, adjoints, base);
+    }
+
+    /** Number of nodes recorded so far (leaves included). */
+    public int size() {
+        return nodes.size();
+    }
+
+    int idOf(Tensor t) {
+        Var v = tracked(t);
+        return v == null ? -1 : v.id;
+    }
+
+    // ---- recording -----------------------------------------------------------------------
+
+    private Var tracked(Tensor t) {
+        return t instanceof Var && ((Var) t).tape == this ? (Var) t : null;
+    }
+
+    private Var record(Tensor value, Pullback pullback) {
+        Var v = new Var(this, value, nodes.size(), pullback);
+        nodes.add(v);
+        return v;
+    }
+
+    /** Adds {@code g} (summed down to the input's shape if it was broadcast) into the adjoint of {@code x}. */
+    private void accumulate(Tensor[] adjoints, Tensor x, Tensor g) {
+        Var v = tracked(x);
+        if (v == null) {
+            return;
+        }
+        Tensor reduced = unbroadcast(g, v.shape());
+        adjoints[v.id] = adjoints[v.id] == null ? reduced : base.add(adjoints[v.id], reduced);
+    }
+
+    /** Sums {@code g} over the axes along which a tensor of {@code shape} was broadcast. */
+    private Tensor unbroadcast(Tensor g, Shape shape) {
+        if (g.shape().equals(shape)) {
+            return g;
+        }
+        while (g.rank() > shape.rank()) {
+            g = base.sum(g, 0);
+        }
+        for (int ax = shape.rank() - 1; ax >= 0; ax--) {
+            if (shape.dim(ax) == 1 && g.dim(ax) != 1) {
+                g = base.sum(g, ax);
+            }
+        }
+        return base.reshape(g, shape);
+    }
+
+    /** {@code t} stretched to {@code shape} (into which it broadcasts). */
+    private Tensor expand(Tensor t, Shape shape) {
+        return t.shape().equals(shape) ? t : base.add(base.zeros(t.dtype(), shape), t);
+    }
+
+    /** {@code shape} with extent 1 at {@code axis}: the shape of a kept-dims reduction. */
+    private static Shape keep(Shape shape, int axis) {
+        return shape.with(axis, 1);
+    }
+
+    private boolean anyTracked(Tensor... ts) {
+        for (Tensor t : ts) {
+            if (tracked(t) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The result: a base tensor when no input is recorded, else a new node. */
+    private Tensor result(Tensor value, Pullback pullback, Tensor... inputs) {
+        return anyTracked(inputs) ? record(value, pullback) : value;
+    }
+
+    // ---- memory --------------------------------------------------------------------------
+
+    /**
+     * The base's workspace, with {@code keep} unwrapping recorded tensors. Open it around a whole
+     * forward and backward pass (the tape's nodes hold the intermediates that backward reads) and
+     * keep the gradients and carried state before closing.
+     */
+    @Override
+    public Workspace workspace() {
+        Workspace inner = base.workspace();
+        return new Workspace() {
+            @Override
+            public Tensor keep(Tensor t) {
+                inner.keep(value(t));
+                return t;
+            }
+
+            @Override
+            public void close() {
+                inner.close();
+            }
+        };
+    }
+
+    // ---- creation: constants ---------------------------------------------------------------
+
+    @Override
+    public Tensor zeros(DType dtype, Shape shape) {
+        return base.zeros(dtype, shape);
+    }
+
+    @Override
+    public Tensor full(DType dtype, Shape shape, double value) {
+        return base.full(dtype, shape, value);
+    }
+
+    @Override
+    public Tensor fromArray(DType dtype, Shape shape, double[] values) {
+        return base.fromArray(dtype, shape, values);
+    }
+
+    @Override
+    public Tensor fromArray(DType dtype, Shape shape, float[] values) {
+        return base.fromArray(dtype, shape, values);
+    }
+
+    // ---- linear algebra ------------------------------------------------------------------
+
+    /**
+     * {@code C = op(A) op(B)}: {@code dop(A) = G op(B)^T}, {@code dop(B) = op(A)^T G}, each
+     * transposed back when its operand was stored transposed.
+     */
+    @Override
+    public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        Tensor av = value(a);
+        Tensor bv = value(b);
+        Tensor y = base.matmul(av, bv, transposeA, transposeB);
+        return result(y, (g, adj) -> {
+            if (tracked(a) != null) {
+                accumulate(adj, a, transposeA ? base.matmul(bv, g, transposeB, true)
+                        : base.matmul(g, bv, false, !transposeB));
+            }
+            if (tracked(b) != null) {
+                accumulate(adj, b, transposeB ? base.matmul(g, av, true, transposeA)
+                        : base.matmul(av, g, !transposeA, false));
+            }
+        }, a, b);
+    }
+
+    // ---- elementwise ---------------------------------------------------------------------
+
+    /** {@code y = a + b}: {@code da = g}, {@code db = g}. */
+    @Override
+    public Tensor add(Tensor a, Tensor b) {
+        Tensor y = base.add(value(a), value(b));
+        return result(y, (g, adj) -> {
+            accumulate(adj, a, g);
+            accumulate(adj, b, g);
+        }, a, b);
+    }
+
+    /** {@code y = a - b}: {@code da = g}, {@code db = -g}. */
+    @Override
+    public Tensor sub(Tensor a, Tensor b) {
+        Tensor y = base.sub(value(a), value(b));
+        return result(y, (g, adj) -> {
+            accumulate(adj, a, g);
+            if (tracked(b) != null) {
+                accumulate(adj, b, base.scale(g, -1.0));
+            }
+        }, a, b);
+    }
+
+    /** {@code y = a b}: {@code da = g b}, {@code db = g a}. */
+    @Override
+    public Tensor mul(Tensor a, Tensor b) {
+        Tensor av = value(a);
+        Tensor bv = value(b);
+        Tensor y = base.mul(av, bv);
+        return result(y, (g, adj) -> {
+            if (tracked(a) != null) {
+                accumulate(adj, a, base.mul(g, bv));
+            }
+            if (tracked(b) != null) {
+                accumulate(adj, b, base.mul(g, av));
+            }
+        }, a, b);
+    }
+
+    /** {@code y = a / b}: {@code da = g / b}, {@code db = -g y / b}. */
+    @Override
+    public Tensor div(Tensor a, Tensor b) {
+        Tensor bv = value(b);
+        Tensor y = base.div(value(a), bv);
+        return result(y, (g, adj) -> {
+            if (tracked(a) != null) {
+                accumulate(adj, a, base.div(g, bv));
+            }
+            if (tracked(b) != null) {
+                accumulate(adj, b, base.scale(base.div(base.mul(g, y), bv), -1.0));
+            }
+        }, a, b);
+    }
+
+    /** {@code y = alpha a}: {@code da = alpha g}. */
+    @Override
+    public Tensor scale(Tensor a, double alpha) {
+        Tensor y = base.scale(value(a), alpha);
+        return result(y, (g, adj) -> accumulate(adj, a, base.scale(g, alpha)), a);
+    }
+
+    /** {@code y = a + beta}: {@code da = g}. */
+    @Override
+    public Tensor addScalar(Tensor a, double beta) {
+        Tensor y = base.addScalar(value(a), beta);
+        return result(y, (g, adj) -> accumulate(adj, a, g), a);
+    }
+
+    /** {@code y = tanh a}: {@code da = g (1 - y^2)}. */
+    @Override
+    public Tensor tanh(Tensor a) {
+        Tensor y = base.tanh(value(a));
+        return result(y, (g, adj) -> accumulate(adj, a,
+                base.mul(g, base.addScalar(base.scale(base.mul(y, y), -1.0), 1.0))), a);
+    }
+
+    /** {@code y = sigmoid a}: {@code da = g y (1 - y)}. */
+    @Override
+    public Tensor sigmoid(Tensor a) {
+        Tensor y = base.sigmoid(value(a));
+        return result(y, (g, adj) -> accumulate(adj, a,
+                base.mul(g, base.mul(y, base.addScalar(base.scale(y, -1.0), 1.0)))), a);
+    }
+
+    /** {@code y = max(a, 0)}: {@code da = g} where {@code a > 0} (that is, {@code y != 0}), else 0. */
+    @Override
+    public Tensor relu(Tensor a) {
+        Tensor y = base.relu(value(a));
+        return result(y, (g, adj) -> accumulate(adj, a,
+                base.where(y, g, base.zeros(g.dtype(), Shape.scalar()))), a);
+    }
+
+    /** {@code y = e^a}: {@code da = g y}. */
+    @Override
+    public Tensor exp(Tensor a) {
+        Tensor y = base.exp(value(a));
+        return result(y, (g, adj) -> accumulate(adj, a, base.mul(g, y)), a);
+    }
+
+    /** {@code y = ln a}: {@code da = g / a}. */
+    @Override
+    public Tensor log(Tensor a) {
+        Tensor av = value(a);
+        Tensor y = base.log(av);
+        return result(y, (g, adj) -> accumulate(adj, a, base.div(g, av)), a);
+    }
+
+    /** {@code y = mask ? a : b}: {@code da = mask ? g : 0}, {@code db = mask ? 0 : g}. */
+    @Override
+    public Tensor where(Tensor mask, Tensor a, Tensor b) {
+        Tensor mv = value(mask);
+        Tensor y = base.where(mv, value(a), value(b));
+        return result(y, (g, adj) -> {
+            Tensor zero = base.zeros(g.dtype(), Shape.scalar());
+            if (tracked(a) != null) {
+                accumulate(adj, a, base.where(mv, g, zero));
+            }
+            if (tracked(b) != null) {
+                accumulate(adj, b, base.where(mv, zero, g));
+            }
+        }, a, b);
+    }
+
+    // ---- along an axis -------------------------------------------------------------------
+
+    /** {@code y = softmax(a)}: {@code da = y (g - sum(g y))}, the sum along the axis. */
+    @Override
+    public Tensor softmax(Tensor a, int axis) {
+        Tensor y = base.softmax(value(a), axis);
+        int ax = y.shape().normalizeAxis(axis);
+        return result(y, (g, adj) -> {
+            Tensor dot = base.reshape(base.sum(base.mul(g, y), ax), keep(y.shape(), ax));
+            accumulate(adj, a, base.mul(y, base.sub(g, dot)));
+        }, a);
+    }
+
+    /** {@code y = log softmax(a)}: {@code da = g - softmax(a) sum(g)}, the sum along the axis. */
+    @Override
+    public Tensor logSoftmax(Tensor a, int axis) {
+        Tensor y = base.logSoftmax(value(a), axis);
+        int ax = y.shape().normalizeAxis(axis);
+        return result(y, (g, adj) -> {
+            Tensor total = base.reshape(base.sum(g, ax), keep(y.shape(), ax));
+            accumulate(adj, a, base.sub(g, base.mul(base.exp(y), total)));
+        }, a);
+    }
+
+    /** {@code y = sum_axis a}: {@code da = g} repeated along the axis. */
+    @Override
+    public Tensor sum(Tensor a, int axis) {
+        Tensor av = value(a);
+        int ax = av.shape().normalizeAxis(axis);
+        Tensor y = base.sum(av, ax);
+        return result(y, (g, adj) -> accumulate(adj, a,
+                expand(base.reshape(g, keep(av.shape(), ax)), av.shape())), a);
+    }
+
+    /** {@code y = mean_axis a}: {@code da = g / n} repeated along the axis. */
+    @Override
+    public Tensor mean(Tensor a, int axis) {
+        Tensor av = value(a);
+        int ax = av.shape().normalizeAxis(axis);
+        Tensor y = base.mean(av, ax);
+        double n = av.shape().dim(ax);
+        return result(y, (g, adj) -> accumulate(adj, a,
+                expand(base.reshape(base.scale(g, 1.0 / n), keep(av.shape(), ax)), av.shape())), a);
+    }
+
+    /** {@code y = sum a}: {@code da = g} everywhere. */
+    @Override
+    public Tensor sumAll(Tensor a) {
+        Tensor av = value(a);
+        Tensor y = base.sumAll(av);
+        return result(y, (g, adj) -> {
+            int[] ones = new int[av.rank()];
+            Arrays.fill(ones, 1);
+            accumulate(adj, a, expand(base.reshape(g, Shape.of(ones)), av.shape()));
+        }, a);
+    }
+
+    /** {@code y = [a_0 | a_1 | ...]}: {@code da_i} is the slice of {@code g} where {@code a_i} sits. */
+    @Override
+    public Tensor concat(int axis, List<Tensor> parts) {
+        List<Tensor> values = new ArrayList<>(parts.size());
+        for (Tensor p : parts) {
+            values.add(value(p));
+        }
+        Tensor y = base.concat(axis, values);
+        int ax = y.shape().normalizeAxis(axis);
+        List<Tensor> inputs = List.copyOf(parts);
+        return result(y, (g, adj) -> {
+            int from = 0;
+            for (Tensor p : inputs) {
+                int to = from + p.dim(ax);
+                if (tracked(p) != null) {
+                    accumulate(adj, p, base.slice(g, ax, from, to));
+                }
+                from = to;
+            }
+        }, inputs.toArray(new Tensor[0]));
+    }
+
+    /** {@code y = a[from:to]} along the axis: {@code da = g} padded with zeros. */
+    @Override
+    public Tensor slice(Tensor a, int axis, int from, int to) {
+        Tensor av = value(a);
+        int ax = av.shape().normalizeAxis(axis);
+        Tensor y = base.slice(av, ax, from, to);
+        return result(y, (g, adj) -> {
+            List<Tensor> pieces = new ArrayList<>(3);
+            if (from > 0) {
+                pieces.add(base.zeros(g.dtype(), av.shape().with(ax, from)));
+            }
+            pieces.add(g);
+            int len = av.shape().dim(ax);
+            if (to < len) {
+                pieces.add(base.zeros(g.dtype(), av.shape().with(ax, len - to)));
+            }
+            accumulate(adj, a, pieces.size() == 1 ? g : base.concat(ax, pieces));
+        }, a);
+    }
+
+    /** {@code y = a[indices]} along the axis: {@code da = scatterAdd(g)}. */
+    @Override
+    public Tensor gather(Tensor a, int axis, int[] indices) {
+        Tensor av = value(a);
+        int ax = av.shape().normalizeAxis(axis);
+        int[] idx = indices.clone();
+        Tensor y = base.gather(av, ax, idx);
+        return result(y, (g, adj) -> accumulate(adj, a, base.scatterAdd(g, ax, idx, av.shape().dim(ax))), a);
+    }
+
+    /** {@code y = scatterAdd(a)} along the axis: {@code da = gather(g)}. */
+    @Override
+    public Tensor scatterAdd(Tensor a, int axis, int[] indices, int size) {
+        Tensor av = value(a);
+        int ax = av.shape().normalizeAxis(axis);
+        int[] idx = indices.clone();
+        Tensor y = base.scatterAdd(av, ax, idx, size);
+        return result(y, (g, adj) -> accumulate(adj, a, base.gather(g, ax, idx)), a);
+    }
+
+    /** {@code y = reshape a}: {@code da = reshape g}. */
+    @Override
+    public Tensor reshape(Tensor a, Shape shape) {
+        Tensor av = value(a);
+        Tensor y = base.reshape(av, shape);
+        return result(y, (g, adj) -> accumulate(adj, a, base.reshape(g, av.shape())), a);
+    }
+
+    /** {@code y = a^T}: {@code da = g^T}. */
+    @Override
+    public Tensor transpose(Tensor a) {
+        Tensor y = base.transpose(value(a));
+        return result(y, (g, adj) -> accumulate(adj, a, base.transpose(g)), a);
+    }
+
+    // ---- fused ops ---------------------------------------------------------------------------
+
+    /** The backend's kernel when nothing is recorded, else the decomposition, recorded op by op. */
+    @Override
+    public Tensor inputProjection(Tensor xs, Tensor w, Tensor b) {
+        return anyTracked(xs, w, b) ? Ops.super.inputProjection(xs, w, b)
+                : base.inputProjection(value(xs), value(w), value(b));
+    }
+
+    private static boolean isMatrix(Tensor t, int rows, int cols) {
+        return t.rank() == 2 && t.dim(0) == rows && t.dim(1) == cols;
+    }
+
+    /** {@code 1 - y^2}: the derivative of tanh at the point where it equals {@code y}. */
+    private Tensor tanhSlope(Tensor y) {
+        return base.addScalar(base.scale(base.mul(y, y), -1.0), 1.0);
+    }
+
+    /** {@code y (1 - y)}: the derivative of the logistic function where it equals {@code y}. */
+    private Tensor sigmoidSlope(Tensor y) {
+        return base.mul(y, base.addScalar(base.scale(y, -1.0), 1.0));
+    }
+
+    /**
+     * The LSTM step of {@link Ops#lstmStep} as two recorded nodes, {@code c'} then {@code h'}, whose
+     * values are computed by the same base ops in the same order as the decomposition. Backward,
+     * with {@code G_h}, {@code G_c} the adjoints of {@code h'} and {@code c'}:
+     * <pre>
+     *   dc' = G_c + G_h o (1 - tanh^2 c')           (h' pulls back into c' first, being newer)
+     *   dz  = [dc' g i(1-i) | dc' c f(1-f) | dc' i (1-g^2) | G_h tanh(c') o(1-o)]
+     *   dxProj = dz,  dh = dz wh^T,  dwh = h^T dz,  dc = dc' f
+     * </pre>
+     * Shapes other than {@code xProj [B,4H], h [B,H], c [B,H], wh [H,4H]} are recorded decomposed.
+     */
+    @Override
+    public List<Tensor> lstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+        Tensor xv = value(xProj);
+        Tensor hv = value(h);
+        Tensor cv = value(c);
+        Tensor wv = value(wh);
+        if (!anyTracked(xProj, h, c, wh)) {
+            return base.lstmStep(xv, hv, cv, wv);
+        }
+        int batch = hv.rank() == 2 ? hv.dim(0) : -1;
+        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
+        if (batch < 0 || !isMatrix(xv, batch, 4 * hidden) || !isMatrix(cv, batch, hidden)
+                || !isMatrix(wv, hidden, 4 * hidden)) {
+            return Ops.super.lstmStep(xProj, h, c, wh);
+        }
+        Tensor z = base.add(xv, base.matmul(hv, wv));
+        Tensor i = base.sigmoid(base.slice(z, -1, 0, hidden));
+        Tensor f = base.sigmoid(base.slice(z, -1, hidden, 2 * hidden));
+        Tensor g = base.tanh(base.slice(z, -1, 2 * hidden, 3 * hidden));
+        Tensor o = base.sigmoid(base.slice(z, -1, 3 * hidden, 4 * hidden));
+        Tensor cNext = base.add(base.mul(f, cv), base.mul(i, g));
+        Tensor tanhC = base.tanh(cNext);
+        Tensor hNext = base.mul(o, tanhC);
+        Tensor[] outputGate = new Tensor[1];
+        Var cVar = record(cNext, (dc, adj) -> {
+            Tensor dzo = outputGate[0] != null ? outputGate[0] : base.zeros(dc.dtype(), dc.shape());
+            outputGate[0] = null;
+            Tensor dz = base.concat(-1, List.of(
+                    base.mul(base.mul(dc, g), sigmoidSlope(i)),
+                    base.mul(base.mul(dc, cv), sigmoidSlope(f)),
+                    base.mul(base.mul(dc, i), tanhSlope(g)),
+                    dzo));
+            accumulate(adj, xProj, dz);
+            if (tracked(h) != null) {
+                accumulate(adj, h, base.matmul(dz, wv, false, true));
+            }
+            if (tracked(wh) != null) {
+                accumulate(adj, wh, base.matmul(hv, dz, true, false));
+            }
+            if (tracked(c) != null) {
+                accumulate(adj, c, base.mul(dc, f));
+            }
+        });
+        Var hVar = record(hNext, (dh, adj) -> {
+            outputGate[0] = base.mul(base.mul(dh, tanhC), sigmoidSlope(o));
+            accumulate(adj, cVar, base.mul(base.mul(dh, o), tanhSlope(tanhC)));
+        });
+        return List.of(hVar, cVar);
+    }
+
+    /**
+     * The GRU step of {@link Ops#gruStep} as one recorded node, its value computed by the same base
+     * ops in the same order as the decomposition. Backward, with {@code G} the adjoint of {@code h'}:
+     * <pre>
+     *   dz_n = G (1-u) (1-n^2);   d(rh) = dz_n whN^T;   dwhN = (r h)^T dz_n
+     *   dz_r = d(rh) h r(1-r);    dz_u = G (h - n) u(1-u);   dz_ru = [dz_r | dz_u]
+     *   dxProj = [dz_ru | dz_n],  dwhRu = h^T dz_ru,  dh = G u + d(rh) r + dz_ru whRu^T
+     * </pre>
+     * Shapes other than {@code xProj [B,3H], h [B,H], whRu [H,2H], whN [H,H]} are recorded
+     * decomposed.
+     */
+    @Override
+    public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+        Tensor xv = value(xProj);
+        Tensor hv = value(h);
+        Tensor ruv = value(whRu);
+        Tensor nv = value(whN);
+        if (!anyTracked(xProj, h, whRu, whN)) {
+            return base.gruStep(xv, hv, ruv, nv);
+        }
+        int batch = hv.rank() == 2 ? hv.dim(0) : -1;
+        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
+        if (batch < 0 || !isMatrix(xv, batch, 3 * hidden) || !isMatrix(ruv, hidden, 2 * hidden)
+                || !isMatrix(nv, hidden, hidden)) {
+            return Ops.super.gruStep(xProj, h, whRu, whN);
+        }
+        Tensor ru = base.add(base.slice(xv, -1, 0, 2 * hidden), base.matmul(hv, ruv));
+        Tensor r = base.sigmoid(base.slice(ru, -1, 0, hidden));
+        Tensor u = base.sigmoid(base.slice(ru, -1, hidden, 2 * hidden));
+        Tensor rh = base.mul(r, hv);
+        Tensor n = base.tanh(base.add(base.slice(xv, -1, 2 * hidden, 3 * hidden), base.matmul(rh, nv)));
+        Tensor oneMinusU = base.addScalar(base.scale(u, -1.0), 1.0);
+        Tensor hNext = base.add(base.mul(u, hv), base.mul(oneMinusU, n));
+        return result(hNext, (dh, adj) -> {
+            Tensor dzn = base.mul(base.mul(dh, oneMinusU), tanhSlope(n));
+            Tensor drh = base.matmul(dzn, nv, false, true);
+            Tensor dzr = base.mul(base.mul(drh, hv), sigmoidSlope(r));
+            Tensor dzu = base.mul(base.mul(dh, base.sub(hv, n)), sigmoidSlope(u));
+            Tensor dzru = base.concat(-1, List.of(dzr, dzu));
+            accumulate(adj, xProj, base.concat(-1, List.of(dzru, dzn)));
+            if (tracked(whN) != null) {
+                accumulate(adj, whN, base.matmul(rh, dzn, true, false));
+            }
+            if (tracked(whRu) != null) {
+                accumulate(adj, whRu, base.matmul(hv, dzru, true, false));
+            }
+            if (tracked(h) != null) {
+                Tensor direct = base.add(base.mul(dh, u), base.mul(drh, r));
+                accumulate(adj, h, base.add(direct, base.matmul(dzru, ruv, false, true)));
+            }
+        }, xProj, h, whRu, whN);
+    }
+}

@@ -1,0 +1,78 @@
+package io.engram.backend.cpu;
+
+import io.engram.backend.cpu.internal.CpuOps;
+import io.engram.backend.cpu.internal.Parallel;
+import io.engram.tensor.Availability;
+import io.engram.tensor.Backend;
+import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import java.util.Set;
+
+/**
+ * The op vocabulary on the CPU, in f32 and f64, with id {@code cpu}.
+ *
+ * <p>Lifecycle: the constructor starts one thread pool of {@code threads} workers, which every
+ * matrix product of this backend shares; {@link #close()} shuts it down (ops called afterwards
+ * still work, on the calling thread). {@link #ops()} returns one thread-safe {@link Ops}: many
+ * threads may run independent computations on it at once. Results do not depend on the thread
+ * count: each output element of a product is summed in the same order whatever the split.
+ *
+ * <p>Memory: every op returns a tensor with its own heap array (a reshape shares its input's array,
+ * which is never written again). Three levels of reuse keep allocation per time step low:
+ * <ul>
+ *   <li>matrix products pack operand panels into per-thread scratch, allocated once per thread;
+ *   <li>fused steps ({@code lstmStep}, {@code gruStep}, {@code inputProjection}) put their
+ *       intermediate products in per-thread scratch that grows to the largest step seen, so an LSTM
+ *       step allocates only {@code h'} and {@code c'} and a GRU step only {@code h'};
+ *   <li>inside a {@link io.engram.tensor.Workspace} ({@code ops().workspace()}), output arrays come
+ *       from a per-thread pool of arrays freed by earlier closed workspaces (matched by exact length,
+ *       up to 128 MiB per thread), so a loop that opens one workspace per step and keeps only its
+ *       carried state allocates nothing after the first step. A tensor of a closed workspace that
+ *       was not kept throws on any use instead of reading reused memory.
+ * </ul>
+ */
+public final class CpuBackend implements Backend {
+    private final Parallel parallel;
+    private final CpuOps ops;
+
+    /** A backend with a pool of {@code threads} workers; {@code threads <= 0} means all cores. */
+    public CpuBackend(int threads) {
+        this.parallel = new Parallel(threads);
+        this.ops = new CpuOps(parallel);
+    }
+
+    /** The number of worker threads in the pool. */
+    public int threads() {
+        return parallel.threads();
+    }
+
+    @Override
+    public String id() {
+        return "cpu";
+    }
+
+    @Override
+    public Availability availability() {
+        return Availability.yes();
+    }
+
+    @Override
+    public Set<DType> dtypes() {
+        return Set.of(DType.F32, DType.F64);
+    }
+
+    @Override
+    public Ops ops() {
+        return ops;
+    }
+
+    @Override
+    public void close() {
+        parallel.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CpuBackend[threads=" + threads() + "]";
+    }
+}

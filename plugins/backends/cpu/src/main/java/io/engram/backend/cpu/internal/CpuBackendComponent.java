@@ -1,0 +1,60 @@
+package io.engram.backend.cpu.internal;
+
+import io.engram.backend.cpu.CpuBackend;
+import io.engram.tensor.Availability;
+import io.engram.tensor.Backend;
+import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Registers a {@link CpuBackend} as the {@code engram.backend=cpu} service. Activation creates the
+ * backend and its pool from the configuration; deactivation (or a configuration change, which
+ * re-creates the component) closes it.
+ */
+@Component(service = Backend.class, configurationPid = "io.engram.backend.cpu",
+        property = "engram.backend=cpu")
+@Designate(ocd = CpuBackendConfiguration.class)
+public final class CpuBackendComponent implements Backend {
+    private final CpuBackend backend;
+
+    @Activate
+    public CpuBackendComponent(CpuBackendConfiguration config) {
+        this.backend = new CpuBackend(config.threads());
+    }
+
+    @Override
+    public String id() {
+        return backend.id();
+    }
+
+    @Override
+    public Availability availability() {
+        return backend.availability();
+    }
+
+    @Override
+    public Set<DType> dtypes() {
+        return backend.dtypes();
+    }
+
+    @Override
+    public Ops ops() {
+        return backend.ops();
+    }
+
+    @Override
+    @Deactivate
+    public void close() {
+        backend.close();
+    }
+
+    @Override
+    public String toString() {
+        return backend.toString();
+    }
+}

@@ -1,0 +1,269 @@
+package io.engram.backend.cpu.internal;
+
+import io.engram.tensor.DType;
+import io.engram.tensor.Shape;
+import io.engram.tensor.Tensor;
+import java.util.List;
+
+/**
+ * Fused kernels for the recurrent steps of {@link io.engram.tensor.Ops}: the LSTM step with forget
+ * gate (Gers, Schmidhuber and Cummins, "Learning to forget: continual prediction with LSTM",
+ * Neural Computation 12(10), 2000; the equations as written in {@code Ops.lstmStep}), the GRU step (Cho et al. 2014, eqs. 5-8) and a sequence's input
+ * projection.
+ *
+ * <p>Each kernel performs the same floating-point operations in the same order, with the same
+ * rounding to the dtype after each, as the decomposed default in {@code Ops}; so fused and
+ * decomposed results agree bitwise in f64 and f32. What they save is allocation and memory
+ * traffic: the recurrent products land in per-thread scratch buffers that live as long as the
+ * thread and grow to the largest step seen, gates are computed in registers, and only the outputs
+ * ({@code h'} and {@code c'}) are fresh arrays, which the caller then owns. Shapes other than the
+ * plain {@code [B, .]} layout fall back to the decomposition.
+ */
+final class FusedCells {
+    private final CpuOps ops;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    FusedCells(CpuOps ops) {
+        this.ops = ops;
+    }
+
+    /** Per-thread scratch: two product buffers and one operand buffer per dtype, grown on demand. */
+    private static final class Scratch {
+        double[] d0 = new double[0];
+        double[] d1 = new double[0];
+        double[] d2 = new double[0];
+        float[] f0 = new float[0];
+        float[] f1 = new float[0];
+        float[] f2 = new float[0];
+
+        double[] d0(int n) {
+            if (d0.length < n) {
+                d0 = new double[n];
+            }
+            java.util.Arrays.fill(d0, 0, n, 0.0);
+            return d0;
+        }
+
+        double[] d1(int n) {
+            if (d1.length < n) {
+                d1 = new double[n];
+            }
+            java.util.Arrays.fill(d1, 0, n, 0.0);
+            return d1;
+        }
+
+        double[] d2(int n) {
+            if (d2.length < n) {
+                d2 = new double[n];
+            }
+            return d2;
+        }
+
+        float[] f0(int n) {
+            if (f0.length < n) {
+                f0 = new float[n];
+            }
+            java.util.Arrays.fill(f0, 0, n, 0.0f);
+            return f0;
+        }
+
+        float[] f1(int n) {
+            if (f1.length < n) {
+                f1 = new float[n];
+            }
+            java.util.Arrays.fill(f1, 0, n, 0.0f);
+            return f1;
+        }
+
+        float[] f2(int n) {
+            if (f2.length < n) {
+                f2 = new float[n];
+            }
+            return f2;
+        }
+    }
+
+    private static boolean isMatrix(CpuTensor t, int rows, int cols) {
+        return t.shape.rank() == 2 && t.shape.dim(0) == rows && t.shape.dim(1) == cols;
+    }
+
+    private static boolean sameDtype(DType d, CpuTensor... ts) {
+        for (CpuTensor t : ts) {
+            if (t.dtype != d) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code xs @ w + b} with the bias added in place into the fresh product. */
+    Tensor inputProjection(Tensor xsT, Tensor wT, Tensor bT) {
+        CpuTensor xs = CpuTensor.of(xsT);
+        CpuTensor w = CpuTensor.of(wT);
+        CpuTensor b = CpuTensor.of(bT);
+        if (xs.shape.rank() != 2 || w.shape.rank() != 2 || b.shape.rank() != 1
+                || xs.shape.dim(1) != w.shape.dim(0) || b.shape.dim(0) != w.shape.dim(1)
+                || !sameDtype(xs.dtype, w, b)) {
+            return ops.decomposedInputProjection(xsT, wT, bT);
+        }
+        int n = xs.shape.dim(0);
+        int in = xs.shape.dim(1);
+        int g = w.shape.dim(1);
+        CpuTensor out = ops.alloc(xs.dtype, Shape.of(n, g));
+        ops.gemmInto(xs, w, out, n, g, in, false, false);
+        if (out.f64 != null) {
+            double[] o = out.f64;
+            double[] bias = b.f64;
+            for (int r = 0; r < n; r++) {
+                int base = r * g;
+                for (int j = 0; j < g; j++) {
+                    o[base + j] += bias[j];
+                }
+            }
+        } else {
+            float[] o = out.f32;
+            float[] bias = b.f32;
+            for (int r = 0; r < n; r++) {
+                int base = r * g;
+                for (int j = 0; j < g; j++) {
+                    o[base + j] += bias[j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * <pre>
+     *   z = xProj + h wh;  i = sigmoid(z_i), f = sigmoid(z_f), g = tanh(z_g), o = sigmoid(z_o)
+     *   c' = f c + i g;     h' = o tanh(c')
+     * </pre>
+     */
+    List<Tensor> lstmStep(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT) {
+        CpuTensor xProj = CpuTensor.of(xProjT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor c = CpuTensor.of(cT);
+        CpuTensor wh = CpuTensor.of(whT);
+        int batch = h.shape.rank() == 2 ? h.shape.dim(0) : -1;
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        if (batch < 0 || !isMatrix(xProj, batch, 4 * hidden) || !isMatrix(c, batch, hidden)
+                || !isMatrix(wh, hidden, 4 * hidden) || !sameDtype(h.dtype, xProj, c, wh)) {
+            return ops.decomposedLstmStep(xProjT, hT, cT, whT);
+        }
+        int width = 4 * hidden;
+        CpuTensor hNext = ops.alloc(h.dtype, h.shape);
+        CpuTensor cNext = ops.alloc(h.dtype, h.shape);
+        Scratch s = scratch.get();
+        if (h.dtype == DType.F64) {
+            double[] z = s.d0(batch * width);
+            ops.gemm64(h.f64, wh.f64, z, batch, width, hidden, false, false);
+            double[] xp = xProj.f64;
+            double[] cPrev = c.f64;
+            double[] hOut = hNext.f64;
+            double[] cOut = cNext.f64;
+            for (int b = 0; b < batch; b++) {
+                int zr = b * width;
+                int hr = b * hidden;
+                for (int j = 0; j < hidden; j++) {
+                    double i = CpuOps.sigmoid(xp[zr + j] + z[zr + j]);
+                    double f = CpuOps.sigmoid(xp[zr + hidden + j] + z[zr + hidden + j]);
+                    double g = Math.tanh(xp[zr + 2 * hidden + j] + z[zr + 2 * hidden + j]);
+                    double o = CpuOps.sigmoid(xp[zr + 3 * hidden + j] + z[zr + 3 * hidden + j]);
+                    double cn = f * cPrev[hr + j] + i * g;
+                    cOut[hr + j] = cn;
+                    hOut[hr + j] = o * Math.tanh(cn);
+                }
+            }
+        } else {
+            float[] z = s.f0(batch * width);
+            ops.gemm32(h.f32, wh.f32, z, batch, width, hidden, false, false);
+            float[] xp = xProj.f32;
+            float[] cPrev = c.f32;
+            float[] hOut = hNext.f32;
+            float[] cOut = cNext.f32;
+            for (int b = 0; b < batch; b++) {
+                int zr = b * width;
+                int hr = b * hidden;
+                for (int j = 0; j < hidden; j++) {
+                    float i = (float) CpuOps.sigmoid(xp[zr + j] + z[zr + j]);
+                    float f = (float) CpuOps.sigmoid(xp[zr + hidden + j] + z[zr + hidden + j]);
+                    float g = (float) Math.tanh(xp[zr + 2 * hidden + j] + z[zr + 2 * hidden + j]);
+                    float o = (float) CpuOps.sigmoid(xp[zr + 3 * hidden + j] + z[zr + 3 * hidden + j]);
+                    float cn = f * cPrev[hr + j] + i * g;
+                    cOut[hr + j] = cn;
+                    hOut[hr + j] = o * (float) Math.tanh(cn);
+                }
+            }
+        }
+        return List.of(hNext, cNext);
+    }
+
+    /**
+     * <pre>
+     *   r = sigmoid(xProj_r + h whr);  u = sigmoid(xProj_u + h whu)
+     *   n = tanh(xProj_n + (r h) whN); h' = u h + (1 - u) n
+     * </pre>
+     */
+    Tensor gruStep(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT) {
+        CpuTensor xProj = CpuTensor.of(xProjT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor whRu = CpuTensor.of(whRuT);
+        CpuTensor whN = CpuTensor.of(whNT);
+        int batch = h.shape.rank() == 2 ? h.shape.dim(0) : -1;
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        if (batch < 0 || !isMatrix(xProj, batch, 3 * hidden) || !isMatrix(whRu, hidden, 2 * hidden)
+                || !isMatrix(whN, hidden, hidden) || !sameDtype(h.dtype, xProj, whRu, whN)) {
+            return ops.decomposedGruStep(xProjT, hT, whRuT, whNT);
+        }
+        int width = 3 * hidden;
+        int two = 2 * hidden;
+        CpuTensor hNext = ops.alloc(h.dtype, h.shape);
+        Scratch s = scratch.get();
+        if (h.dtype == DType.F64) {
+            double[] ru = s.d0(batch * two);
+            double[] nz = s.d1(batch * hidden);
+            double[] rh = s.d2(batch * hidden);
+            ops.gemm64(h.f64, whRu.f64, ru, batch, two, hidden, false, false);
+            double[] xp = xProj.f64;
+            double[] hp = h.f64;
+            for (int b = 0; b < batch; b++) {
+                for (int j = 0; j < hidden; j++) {
+                    double r = CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
+                    rh[b * hidden + j] = r * hp[b * hidden + j];
+                }
+            }
+            ops.gemm64(rh, whN.f64, nz, batch, hidden, hidden, false, false);
+            double[] out = hNext.f64;
+            for (int b = 0; b < batch; b++) {
+                for (int j = 0; j < hidden; j++) {
+                    double uj = CpuOps.sigmoid(xp[b * width + hidden + j] + ru[b * two + hidden + j]);
+                    double n = Math.tanh(xp[b * width + two + j] + nz[b * hidden + j]);
+                    out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0) * n;
+                }
+            }
+        } else {
+            float[] ru = s.f0(batch * two);
+            float[] nz = s.f1(batch * hidden);
+            float[] rh = s.f2(batch * hidden);
+            ops.gemm32(h.f32, whRu.f32, ru, batch, two, hidden, false, false);
+            float[] xp = xProj.f32;
+            float[] hp = h.f32;
+            for (int b = 0; b < batch; b++) {
+                for (int j = 0; j < hidden; j++) {
+                    float r = (float) CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
+                    rh[b * hidden + j] = r * hp[b * hidden + j];
+                }
+            }
+            ops.gemm32(rh, whN.f32, nz, batch, hidden, hidden, false, false);
+            float[] out = hNext.f32;
+            for (int b = 0; b < batch; b++) {
+                for (int j = 0; j < hidden; j++) {
+                    float uj = (float) CpuOps.sigmoid(xp[b * width + hidden + j] + ru[b * two + hidden + j]);
+                    float n = (float) Math.tanh(xp[b * width + two + j] + nz[b * hidden + j]);
+                    out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0f) * n;
+                }
+            }
+        }
+        return hNext;
+    }
+}

@@ -1,0 +1,121 @@
+package io.engram.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.engram.tensor.Backend;
+import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Shape;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import org.apache.felix.framework.FrameworkFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Boots Felix with SCR and ConfigAdmin around the built bundle: the backend registers as
+ * {@code engram.backend=cpu} with one thread per core, and the {@code threads} setting under PID
+ * {@code io.engram.backend.cpu} re-creates it with that many. The tensor API comes from the class
+ * path through the system bundle, so the test and the bundle share its types.
+ */
+class CpuBackendIT {
+
+    private static String jarOnClassPath(String artifact) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.startsWith(artifact + "-") && name.endsWith(".jar")) {
+                return Path.of(entry).toUri().toString();
+            }
+        }
+        throw new IllegalStateException(artifact + " is not on the test class path");
+    }
+
+    private static String builtBundle() throws IOException {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "io.engram.backend.cpu-*.jar")) {
+            for (Path jar : jars) {
+                return jar.toUri().toString();
+            }
+        }
+        throw new IllegalStateException("target/io.engram.backend.cpu-*.jar not built");
+    }
+
+    @Test
+    void registersTheBackendAndAppliesItsThreadSetting(@TempDir Path storage) throws Exception {
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "io.engram.tensor;version=0.1.0");
+        Framework framework = new FrameworkFactory().newFramework(config);
+        framework.start();
+        try {
+            BundleContext context = framework.getBundleContext();
+            List<Bundle> bundles = new ArrayList<>();
+            for (String location : List.of(jarOnClassPath("org.osgi.util.function"),
+                    jarOnClassPath("org.osgi.util.promise"), jarOnClassPath("org.osgi.service.component"),
+                    jarOnClassPath("org.apache.felix.configadmin"),
+                    jarOnClassPath("org.apache.felix.scr"), builtBundle())) {
+                bundles.add(context.installBundle(location));
+            }
+            for (Bundle b : bundles) {
+                b.start();
+            }
+            ServiceTracker<Backend, Backend> tracker = new ServiceTracker<>(context,
+                    context.createFilter("(&(objectClass=io.engram.tensor.Backend)(engram.backend=cpu))"), null);
+            tracker.open();
+            Backend backend = tracker.waitForService(10_000);
+            assertNotNull(backend, "no engram.backend=cpu service");
+            assertEquals("cpu", backend.id());
+            assertTrue(backend.availability().available());
+            Ops ops = backend.ops();
+            assertEquals(6.0, ops.sumAll(ops.full(DType.F64, Shape.of(2, 3), 1.0)).item());
+            assertEquals("CpuBackend[threads=" + Runtime.getRuntime().availableProcessors() + "]", backend.toString());
+
+            // ConfigAdmin's API lives in its own bundle's class space: track it regardless, call it reflectively
+            ServiceTracker<Object, Object> adminTracker = new ServiceTracker<>(context,
+                    "org.osgi.service.cm.ConfigurationAdmin", null);
+            adminTracker.open(true);
+            assertNotNull(adminTracker.waitForService(10_000), "ConfigurationAdmin is running");
+            ServiceReference<?> caRef = adminTracker.getServiceReference();
+            Object admin = context.getService(caRef);
+            Class<?> adminType = caRef.getBundle().loadClass("org.osgi.service.cm.ConfigurationAdmin");
+            Class<?> configurationType = caRef.getBundle().loadClass("org.osgi.service.cm.Configuration");
+            Object configuration = adminType.getMethod("getConfiguration", String.class, String.class)
+                    .invoke(admin, "io.engram.backend.cpu", null);
+            Dictionary<String, Object> settings = new Hashtable<>();
+            settings.put("threads", 3);
+            configurationType.getMethod("update", Dictionary.class).invoke(configuration, settings);
+
+            String reconfigured = "";
+            for (int attempt = 0; attempt < 500 && !reconfigured.equals("CpuBackend[threads=3]"); attempt++) {
+                Backend current = tracker.getService();
+                reconfigured = current == null ? "" : current.toString();
+                if (!reconfigured.equals("CpuBackend[threads=3]")) {
+                    Thread.sleep(20);
+                }
+            }
+            assertEquals("CpuBackend[threads=3]", reconfigured);
+            tracker.close();
+            adminTracker.close();
+        } finally {
+            framework.stop();
+            framework.waitForStop(10_000);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.engram.backend.cpu.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.engram.tensor.DType;
+import io.engram.tensor.Shape;
+import java.lang.annotation.Annotation;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CpuBackendComponentTest {
+
+    private static CpuBackendConfiguration threads(int n) {
+        return new CpuBackendConfiguration() {
+            @Override
+            public int threads() {
+                return n;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return CpuBackendConfiguration.class;
+            }
+        };
+    }
+
+    @Test
+    void configuredThreadCountAndIdentity() {
+        CpuBackendComponent c = new CpuBackendComponent(threads(3));
+        try {
+            assertEquals("cpu", c.id());
+            assertTrue(c.availability().available());
+            assertEquals(Set.of(DType.F32, DType.F64), c.dtypes());
+            assertEquals("CpuBackend[threads=3]", c.toString());
+            assertEquals(6.0, c.ops().sumAll(c.ops().full(DType.F64, Shape.of(2, 3), 1.0)).item());
+        } finally {
+            c.close();
+        }
+        CpuBackendComponent all = new CpuBackendComponent(threads(0));
+        assertEquals("CpuBackend[threads=" + Runtime.getRuntime().availableProcessors() + "]", all.toString());
+        all.close();
+    }
+}
