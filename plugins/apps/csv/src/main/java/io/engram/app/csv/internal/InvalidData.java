@@ -1,0 +1,20 @@
+package io.engram.app.csv.internal;
+
+import io.engram.api.Problem;
+import io.vavr.collection.Seq;
+
+/** The failure of a load whose files or parameters are wrong; the message lists every problem, one a line. */
+final class InvalidData extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Seq<Problem> problems;
+
+    InvalidData(Seq<Problem> problems) {
+        super(problems.mkString("\n"));
+        this.problems = problems;
+    }
+
+    Seq<Problem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,220 @@
+package io.engram.app.grammar.internal;
+
+import io.engram.api.Application;
+import io.engram.api.Dataset;
+import io.engram.api.HyperParameter;
+import io.engram.api.Hyperparameters;
+import io.engram.api.Network;
+import io.engram.api.PluginProperties;
+import io.engram.api.Problem;
+import io.engram.api.Schema;
+import io.engram.api.Sequence;
+import io.engram.api.TaskData;
+import io.engram.tensor.Ops;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Try;
+import io.vavr.control.Validation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Formal-language and long-time-lag benchmarks, generated from the job's seed.
+ *
+ * <ul>
+ *   <li>{@code reber}: next-symbol prediction on strings of the Reber grammar; {@code embedded-reber}:
+ *   on the embedded Reber grammar (Hochreiter and Schmidhuber 1997, section 5.1; see {@link Reber}).
+ *   Seven one-hot symbols in and out; the target of each step is the uniform distribution over the
+ *   legal next symbols; loss {@code softmax-ce}; metric {@code accuracy}, the fraction of strings in
+ *   which every next-symbol prediction is right. Test strings are held apart: none occurs in the
+ *   training or validation set.</li>
+ *   <li>{@code anbncn}: next-symbol prediction on a<sup>n</sup>b<sup>n</sup>c<sup>n</sup> (Gers and
+ *   Schmidhuber 2001; see {@link AnBnCn}); training and validation strings draw {@code n} uniformly
+ *   from {@code [train.min.n, train.max.n]}; the test set holds one string for every {@code n} in
+ *   {@code [test.min.n, test.max.n]} ({@code test.size} does not apply); loss {@code softmax-ce};
+ *   metrics {@code accuracy} and {@code max.n}.</li>
+ *   <li>{@code adding}: the adding problem (Hochreiter and Schmidhuber 1997, section 5.4; see
+ *   {@link Adding}) with minimal length {@code length}; loss {@code mse} at the last step only;
+ *   metrics {@code mae} and {@code accuracy} (absolute error below 0.04).</li>
+ * </ul>
+ * Training, validation and test sets come from independent streams split off the seed, so the same
+ * seed and parameters give the same data, and changing one set's size leaves the others alone. The
+ * digest is the SHA-256 of all three sets (see {@link Digests}).
+ *
+ * <p>{@link #evaluate} recognises the task by the data's shape: 2 inputs and 1 output is the adding
+ * problem, 4 and 4 is a<sup>n</sup>b<sup>n</sup>c<sup>n</sup>, anything else a symbol task.
+ * Stateless and thread-safe.
+ */
+@Component(service = Application.class, property = PluginProperties.APPLICATION + "=grammar")
+public final class GrammarApplication implements Application {
+    static final Schema SCHEMA = Schema.of(
+            HyperParameter.choice("task", "embedded-reber", java.util.List.of("reber", "embedded-reber", "anbncn", "adding"),
+                    "reber, embedded-reber, anbncn: next-symbol prediction, loss softmax-ce; adding: the adding problem, loss mse at the last step."),
+            HyperParameter.integer("train.size", 1000, 1, 1_000_000, "Training sequences."),
+            HyperParameter.integer("validation.size", 200, 0, 1_000_000, "Validation sequences."),
+            HyperParameter.integer("test.size", 500, 0, 1_000_000, "Held-apart test sequences (not for anbncn: its test set has one string per n)."),
+            HyperParameter.integer("train.min.n", 1, 1, 10_000, "anbncn: smallest n in training and validation strings."),
+            HyperParameter.integer("train.max.n", 10, 1, 10_000, "anbncn: largest n in training and validation strings."),
+            HyperParameter.integer("test.min.n", 1, 1, 10_000, "anbncn: smallest n in the test set."),
+            HyperParameter.integer("test.max.n", 50, 1, 10_000, "anbncn: largest n in the test set."),
+            HyperParameter.integer("length", 100, 4, 1_000_000, "adding: minimal sequence length T (lengths are drawn from [T, T + T/10])."));
+
+    /** Attempts per wanted test string before giving up on keeping test strings apart. */
+    private static final int TRIES_PER_STRING = 1000;
+
+    @Activate
+    public GrammarApplication() {
+    }
+
+    @Override
+    public String id() {
+        return "grammar";
+    }
+
+    @Override
+    public String description() {
+        return "Reber, embedded Reber, a^n b^n c^n and the adding problem, generated from the seed.";
+    }
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public Try<TaskData> load(Hyperparameters params, long seed) {
+        return Try.of(() -> {
+            Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");
+            if (v.isInvalid()) {
+                throw new InvalidParameters(v.getError());
+            }
+            return generate(v.get(), seed);
+        });
+    }
+
+    private static TaskData generate(Hyperparameters p, long seed) {
+        String task = p.getString("task");
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom trainRandom = root.split();
+        SplittableRandom validationRandom = root.split();
+        SplittableRandom testRandom = root.split();
+        int nTrain = p.getInt("train.size");
+        int nValidation = p.getInt("validation.size");
+        int nTest = p.getInt("test.size");
+        Dataset train;
+        Dataset validation;
+        Dataset test;
+        String loss;
+        switch (task) {
+            case "reber":
+            case "embedded-reber": {
+                Function<SplittableRandom, SymbolString> gen = task.equals("reber") ? Reber::plain : Reber::embedded;
+                java.util.List<SymbolString> tr = draw(gen, trainRandom, nTrain);
+                java.util.List<SymbolString> va = draw(gen, validationRandom, nValidation);
+                Set<String> seen = new HashSet<>();
+                tr.forEach(s -> seen.add(s.key()));
+                va.forEach(s -> seen.add(s.key()));
+                java.util.List<SymbolString> te = new ArrayList<>();
+                long tries = 0;
+                while (te.size() < nTest) {
+                    if (++tries > (long) TRIES_PER_STRING * nTest) {
+                        throw new InvalidParameters(List.of(Problem.of("data.test.size", "could only find " + te.size()
+                                + " strings that differ from the training and validation strings, " + nTest + " asked")));
+                    }
+                    SymbolString s = gen.apply(testRandom);
+                    if (seen.add(s.key())) {
+                        te.add(s);
+                    }
+                }
+                train = symbols(tr, Reber.SYMBOLS, Reber.SYMBOLS);
+                validation = symbols(va, Reber.SYMBOLS, Reber.SYMBOLS);
+                test = symbols(te, Reber.SYMBOLS, Reber.SYMBOLS);
+                loss = "softmax-ce";
+                break;
+            }
+            case "anbncn": {
+                int lo = p.getInt("train.min.n");
+                int hi = p.getInt("train.max.n");
+                int testLo = p.getInt("test.min.n");
+                int testHi = p.getInt("test.max.n");
+                List<Problem> problems = List.empty();
+                if (lo > hi) {
+                    problems = problems.append(Problem.of("data.train.min.n", "must not exceed train.max.n (" + hi + "), got " + lo));
+                }
+                if (testLo > testHi) {
+                    problems = problems.append(Problem.of("data.test.min.n", "must not exceed test.max.n (" + testHi + "), got " + testLo));
+                }
+                if (!problems.isEmpty()) {
+                    throw new InvalidParameters(problems);
+                }
+                train = anbncn(trainRandom, nTrain, lo, hi);
+                validation = anbncn(validationRandom, nValidation, lo, hi);
+                java.util.List<Sequence> te = new ArrayList<>();
+                for (int n = testLo; n <= testHi; n++) {
+                    te.add(AnBnCn.of(n).toSequence(AnBnCn.SYMBOLS, AnBnCn.SYMBOLS));
+                }
+                test = new Dataset(te, AnBnCn.SYMBOLS, AnBnCn.SYMBOLS);
+                loss = "softmax-ce";
+                break;
+            }
+            case "adding": {
+                int length = p.getInt("length");
+                train = adding(trainRandom, nTrain, length);
+                validation = adding(validationRandom, nValidation, length);
+                test = adding(testRandom, nTest, length);
+                loss = "mse";
+                break;
+            }
+            default:
+                throw new IllegalStateException("task '" + task + "' passed the schema but is not handled");
+        }
+        String source = "grammar:" + task + " seed=" + seed + " " + p.asStrings();
+        return new TaskData(train, validation, test, loss, source, Digests.sha256(train, validation, test));
+    }
+
+    private static java.util.List<SymbolString> draw(Function<SplittableRandom, SymbolString> gen, SplittableRandom r, int n) {
+        java.util.List<SymbolString> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(gen.apply(r));
+        }
+        return out;
+    }
+
+    private static Dataset symbols(java.util.List<SymbolString> strings, int in, int out) {
+        java.util.List<Sequence> seqs = new ArrayList<>(strings.size());
+        strings.forEach(s -> seqs.add(s.toSequence(in, out)));
+        return new Dataset(seqs, in, out);
+    }
+
+    private static Dataset anbncn(SplittableRandom r, int count, int lo, int hi) {
+        java.util.List<Sequence> seqs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            seqs.add(AnBnCn.of(lo + r.nextInt(hi - lo + 1)).toSequence(AnBnCn.SYMBOLS, AnBnCn.SYMBOLS));
+        }
+        return new Dataset(seqs, AnBnCn.SYMBOLS, AnBnCn.SYMBOLS);
+    }
+
+    private static Dataset adding(SplittableRandom r, int count, int length) {
+        java.util.List<Sequence> seqs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            seqs.add(Adding.sequence(r, length));
+        }
+        return new Dataset(seqs, 2, 1);
+    }
+
+    @Override
+    public Map<String, Double> evaluate(Network network, Ops ops, Dataset data) {
+        java.util.List<double[][]> outputs = Outputs.of(network, ops, data);
+        if (data.inputSize() == 2 && data.outputSize() == 1) {
+            return Metrics.adding(data, outputs);
+        }
+        boolean anbncn = data.inputSize() == AnBnCn.SYMBOLS && data.outputSize() == AnBnCn.SYMBOLS;
+        return Metrics.symbols(data, outputs, anbncn);
+    }
+}

@@ -1,0 +1,79 @@
+package io.engram.app.grammar.internal;
+
+import io.engram.api.Batch;
+import io.engram.api.Dataset;
+import io.engram.api.Network;
+import io.engram.api.State;
+import io.engram.api.Step;
+import io.engram.api.StepContext;
+import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Shape;
+import io.engram.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a network over a dataset for inference and returns its raw outputs. Sequences are run in
+ * padded batches; since rows of a batch never mix, the steps past a sequence's end are simply
+ * dropped. Reads the network's current parameters once.
+ */
+final class Outputs {
+    private static final int BATCH = 64;
+
+    private Outputs() {
+    }
+
+    /** Per sequence, the raw outputs {@code [time][outputSize]}. */
+    static List<double[][]> of(Network network, Ops ops, Dataset data) {
+        DType dtype = network.spec().dtype();
+        Map<String, Tensor> params = network.parameters();
+        int in = data.inputSize();
+        int out = data.outputSize();
+        List<double[][]> result = new ArrayList<>(data.size());
+        int first = 0;
+        for (Batch batch : data.batches(BATCH)) {
+            int b = batch.batch();
+            double[][][] outputs = new double[b][][];
+            for (int j = 0; j < b; j++) {
+                outputs[j] = new double[data.get(first + j).length()][];
+            }
+            State state = network.initialState(ops, b);
+            for (int t = 0; t < batch.time(); t++) {
+                double[] xs = Arrays.copyOfRange(batch.inputs(), t * b * in, (t + 1) * b * in);
+                Step step = network.step(ops, params, ops.fromArray(dtype, Shape.of(b, in), xs), state,
+                        StepContext.inference(t));
+                double[] ys = step.output().toDoubleArray();
+                for (int j = 0; j < b; j++) {
+                    if (t < outputs[j].length) {
+                        outputs[j][t] = Arrays.copyOfRange(ys, j * out, (j + 1) * out);
+                    }
+                }
+                state = step.state();
+            }
+            result.addAll(Arrays.asList(outputs));
+            first += b;
+        }
+        return result;
+    }
+
+    /** Softmax of one output row. */
+    static double[] softmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] p = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            p[i] = Math.exp(z[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < z.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,29 @@
+package io.engram.family.gru.internal;
+
+import io.engram.tensor.Ops;
+import io.engram.tensor.Tensor;
+
+/**
+ * One step of a gated recurrent unit layer, Cho et al. (2014), "Learning phrase representations
+ * using RNN encoder-decoder for statistical machine translation", EMNLP, section 2.3, eqs. 5-8:
+ * <pre>
+ *   r_t = σ(W_r x_t + U_r h_{t-1} + b_r)            (5)  reset gate
+ *   z_t = σ(W_z x_t + U_z h_{t-1} + b_z)            (6)  update gate
+ *   h_t = z_t ⊙ h_{t-1} + (1 - z_t) ⊙ h̃_t            (7)
+ *   h̃_t = tanh(W x_t + U (r_t ⊙ h_{t-1}) + b)        (8)  candidate
+ * </pre>
+ * The input projection {@code [W_r W_z W] x_t + b} (shape {@code [B, 3H]}) is one
+ * {@link Ops#inputProjection}; the recurrence is {@link Ops#gruStep} with {@code [U_r U_z]}
+ * ({@code [H, 2H]}) and {@code U} ({@code [H, H]}), which a backend may fuse. Stateless.
+ */
+final class GruCell {
+
+    private GruCell() {
+    }
+
+    /** {@code h_t}. */
+    static Tensor step(Ops ops, Tensor x, Tensor h, Tensor w, Tensor b, Tensor uRz, Tensor u) {
+        Tensor xProj = ops.inputProjection(x, w, b);
+        return ops.gruStep(xProj, h, uRz, u);
+    }
+}

@@ -1,0 +1,23 @@
+package io.engram.family.lstm.internal;
+
+import io.engram.api.Hyperparameters;
+import io.engram.api.Problem;
+import io.engram.api.Schema;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
+
+/** The family's hyperparameters, typed; defaults filled from the schema. */
+record LstmSettings(int hidden, int layers, double dropout, String initScheme, double initScale,
+                    double forgetBias, boolean peepholes) {
+
+    static LstmSettings of(Schema schema, Hyperparameters hyper) {
+        Validation<Seq<Problem>, Hyperparameters> v = schema.validate(hyper.asStrings(), "model.");
+        if (v.isInvalid()) {
+            throw new IllegalArgumentException("model spec not validated against the schema: " + v.getError().mkString("; "));
+        }
+        Hyperparameters h = v.get();
+        return new LstmSettings(h.getInt("hidden"), h.getInt("layers"), h.getDouble("dropout"),
+                h.getString("init.scheme"), h.getDouble("init.scale"), h.getDouble("forget.bias"),
+                h.getBoolean("peepholes"));
+    }
+}
