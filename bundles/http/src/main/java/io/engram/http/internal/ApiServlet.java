@@ -1,0 +1,126 @@
+package io.engram.http.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.engram.kernel.JobManager;
+import io.engram.kernel.JobSpecs;
+import io.engram.kernel.PluginRegistry;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The REST API registered on the servlet whiteboard at {@code /api/*}; it adapts each servlet
+ * request to the {@link Api} and writes its JSON answer.
+ *
+ * <p>Lifecycle: SCR builds it when the plugin registry, job manager and job specs services are
+ * present, with configuration {@code io.engram.http} if there is one; the token is resolved then
+ * (reading or writing {@code token.file}; with neither a token nor a file, a generated token lives in
+ * memory only, so POST and DELETE are refused until one is configured). A configuration change
+ * builds a new instance. The
+ * whiteboard calls {@link #init}, then {@link #service} from many threads at once, then
+ * {@link #destroy}; all state is final and the services are thread-safe.
+ */
+@Component(service = Servlet.class, configurationPid = HttpApiConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = HttpApiConfiguration.class)
+@HttpWhiteboardServletPattern("/api/*")
+@HttpWhiteboardServletName("engram-api")
+public final class ApiServlet implements Servlet {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Api api;
+    private volatile ServletConfig servletConfig;
+
+    @Activate
+    public ApiServlet(@Reference PluginRegistry plugins, @Reference JobManager jobs, @Reference JobSpecs specs,
+                      HttpApiConfiguration config) throws IOException {
+        String file = config.token_file().trim();
+        BearerToken token = BearerToken.resolve(config.token(),
+                file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)), new SecureRandom());
+        this.api = new Api(plugins, jobs, specs, token, Math.max(0, config.max_body_bytes()));
+    }
+
+    @Override
+    public void init(ServletConfig config) {
+        this.servletConfig = config;
+    }
+
+    @Override
+    public ServletConfig getServletConfig() {
+        return servletConfig;
+    }
+
+    @Override
+    public void service(ServletRequest req, ServletResponse res) throws ServletException, IOException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        boolean withBody = !"HEAD".equalsIgnoreCase(request.getMethod());
+        Map<String, String> query;
+        try {
+            query = Api.query(request.getQueryString());
+        } catch (IllegalArgumentException e) {
+            write(ApiResponse.error(400, "malformed query string: " + e.getMessage()), response, withBody);
+            return;
+        }
+        ApiResponse answer;
+        try {
+            answer = api.handle(new ApiRequest(request.getMethod().toUpperCase(Locale.ROOT),
+                    request.getPathInfo() == null ? "/" : request.getPathInfo(), query,
+                    name -> Optional.ofNullable(request.getHeader(name)), request.getContentLengthLong(),
+                    request.getInputStream()));
+        } catch (RuntimeException e) {
+            log("failed: " + request.getMethod() + " " + request.getRequestURI(), e);
+            answer = ApiResponse.error(500, "internal error: " + e);
+        }
+        write(answer, response, withBody);
+    }
+
+    private static void write(ApiResponse answer, HttpServletResponse response, boolean withBody) throws IOException {
+        byte[] body = MAPPER.writeValueAsBytes(answer.body());
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json;charset=UTF-8");
+        response.setContentLength(body.length + 1);
+        if (withBody) {
+            try (OutputStream out = response.getOutputStream()) {
+                out.write(body);
+                out.write('\n');
+            }
+        }
+    }
+
+    private void log(String message, Throwable t) {
+        ServletConfig c = servletConfig;
+        if (c != null) {
+            c.getServletContext().log(message, t);
+        }
+    }
+
+    @Override
+    public String getServletInfo() {
+        return "Engram REST API";
+    }
+
+    @Override
+    public void destroy() {
+    }
+}

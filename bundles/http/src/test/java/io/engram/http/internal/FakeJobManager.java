@@ -1,0 +1,112 @@
+package io.engram.http.internal;
+
+import io.engram.api.Problem;
+import io.engram.api.TrainingEvent;
+import io.engram.kernel.JobEvent;
+import io.engram.kernel.JobInfo;
+import io.engram.kernel.JobManager;
+import io.engram.kernel.JobState;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Jobs kept in memory. A spec is valid when it names {@code model.family} and {@code data.app}, and
+ * {@code model.hidden}, when given, is a positive integer. Submitted jobs stay queued until a test
+ * moves them on with {@link #end}. Ids are {@code job-1}, {@code job-2}, ...
+ */
+final class FakeJobManager implements JobManager {
+    private final Map<String, JobInfo> jobs = new LinkedHashMap<>();
+    private final Map<String, java.util.List<JobEvent>> events = new LinkedHashMap<>();
+    private int submissions;
+
+    int submissions() {
+        return submissions;
+    }
+
+    @Override
+    public synchronized Validation<Seq<Problem>, JobInfo> submit(Map<String, String> spec) {
+        submissions++;
+        List<Problem> problems = List.empty();
+        if (!spec.containsKey("model.family")) {
+            problems = problems.append(Problem.of("model.family", "required: a family id"));
+        }
+        if (!spec.containsKey("data.app")) {
+            problems = problems.append(Problem.of("data.app", "required: an application id"));
+        }
+        String hidden = spec.get("model.hidden");
+        if (hidden != null && !hidden.matches("[1-9][0-9]*")) {
+            problems = problems.append(Problem.of("model.hidden", "expected an integer in [1, 4096], got '" + hidden + "'"));
+        }
+        if (!problems.isEmpty()) {
+            return Validation.invalid(problems);
+        }
+        String id = "job-" + (jobs.size() + 1);
+        JobInfo info = info(id, JobState.QUEUED, spec);
+        jobs.put(id, info);
+        java.util.List<JobEvent> list = new ArrayList<>();
+        list.add(new JobEvent(id, 0, "2026-01-01T00:00:00Z", JobState.QUEUED, null));
+        events.put(id, list);
+        return Validation.valid(info);
+    }
+
+    /** Moves a job to {@code state}, recording a state event and, when given, a trainer event before it. */
+    synchronized void end(String id, JobState state, TrainingEvent event) {
+        java.util.List<JobEvent> list = events.get(id);
+        if (event != null) {
+            list.add(new JobEvent(id, list.size(), "2026-01-01T00:00:01Z", JobState.RUNNING, event));
+        }
+        list.add(new JobEvent(id, list.size(), "2026-01-01T00:00:02Z", state, null));
+        jobs.put(id, info(id, state, jobs.get(id).spec()));
+    }
+
+    private static JobInfo info(String id, JobState state, Map<String, String> spec) {
+        return new JobInfo(id, spec.getOrDefault("job.name", id), state, spec.getOrDefault("model.family", "") + "@1.0.0",
+                "bptt@1.0.0", spec.getOrDefault("data.app", "") + "@1.0.0", "cpu", "2026-01-01T00:00:00Z",
+                "", state.terminal() ? "2026-01-01T00:00:02Z" : "", Map.of("loss", 0.25), "", "", spec);
+    }
+
+    @Override
+    public synchronized java.util.List<JobInfo> jobs() {
+        java.util.List<JobInfo> all = new ArrayList<>(jobs.values());
+        java.util.Collections.reverse(all);
+        return all;
+    }
+
+    @Override
+    public synchronized Optional<JobInfo> job(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    @Override
+    public synchronized boolean cancel(String id) {
+        JobInfo j = jobs.get(id);
+        if (j == null || j.state().terminal()) {
+            return false;
+        }
+        end(id, JobState.CANCELLED, null);
+        return true;
+    }
+
+    @Override
+    public synchronized java.util.List<JobEvent> events(String id) {
+        return java.util.List.copyOf(events.getOrDefault(id, java.util.List.of()));
+    }
+
+    @Override
+    public AutoCloseable subscribe(String id, Consumer<JobEvent> listener) {
+        events(id).forEach(listener);
+        return () -> { };
+    }
+
+    @Override
+    public Optional<JobInfo> await(String id, Duration timeout) {
+        return job(id);
+    }
+}
