@@ -10,6 +10,7 @@ import io.engram.api.Problem;
 import io.engram.api.Schema;
 import io.engram.api.Sequence;
 import io.engram.api.TaskData;
+import io.engram.layers.SequenceOutputs;
 import io.engram.tensor.Ops;
 import io.vavr.collection.Seq;
 import io.vavr.control.Try;
@@ -217,7 +218,7 @@ public final class CsvApplication implements Application {
 
     @Override
     public Map<String, Double> evaluate(Network network, Ops ops, Dataset data) {
-        List<double[][]> outputs = Outputs.of(network, ops, data);
+        List<double[][]> outputs = SequenceOutputs.of(network, ops, data);
         boolean classification = data.outputSize() >= 2 && oneHot(data);
         double a = 0;
         double b = 0;
@@ -237,7 +238,7 @@ public final class CsvApplication implements Application {
                         target = seq.target(t, k) > seq.target(t, target) ? k : target;
                     }
                     a += best == target ? 1 : 0;
-                    b -= Math.log(Math.max(Outputs.softmax(y)[target], 1e-300));
+                    b -= Math.log(Math.max(SequenceOutputs.softmax(y)[target], 1e-300));
                     count++;
                 } else {
                     for (int k = 0; k < y.length; k++) {

@@ -10,6 +10,7 @@ import io.engram.api.Problem;
 import io.engram.api.Schema;
 import io.engram.api.Sequence;
 import io.engram.api.TaskData;
+import io.engram.layers.SequenceOutputs;
 import io.engram.tensor.Ops;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -210,7 +211,7 @@ public final class GrammarApplication implements Application {
 
     @Override
     public Map<String, Double> evaluate(Network network, Ops ops, Dataset data) {
-        java.util.List<double[][]> outputs = Outputs.of(network, ops, data);
+        java.util.List<double[][]> outputs = SequenceOutputs.of(network, ops, data);
         if (data.inputSize() == 2 && data.outputSize() == 1) {
             return Metrics.adding(data, outputs);
         }

@@ -2,6 +2,7 @@ package io.engram.app.grammar.internal;
 
 import io.engram.api.Dataset;
 import io.engram.api.Sequence;
+import io.engram.layers.SequenceOutputs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class Metrics {
             boolean ok = true;
             for (int t = 0; t < s.length() && ok; t++) {
                 if (s.hasTarget(t)) {
-                    ok = stepRight(s, t, Outputs.softmax(outputs.get(i)[t]));
+                    ok = stepRight(s, t, SequenceOutputs.softmax(outputs.get(i)[t]));
                 }
             }
             accepted += ok ? 1 : 0;

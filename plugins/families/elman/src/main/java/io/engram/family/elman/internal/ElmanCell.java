@@ -1,5 +1,6 @@
 package io.engram.family.elman.internal;
 
+import io.engram.layers.Activation;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
 
@@ -22,15 +23,6 @@ final class ElmanCell {
     /** {@code h_t}. */
     static Tensor step(Ops ops, String activation, Tensor x, Tensor context, Tensor w, Tensor u, Tensor b) {
         Tensor net = ops.add(ops.inputProjection(x, w, b), ops.matmul(context, u));
-        return activate(ops, activation, net);
-    }
-
-    static Tensor activate(Ops ops, String activation, Tensor a) {
-        switch (activation) {
-            case "tanh": return ops.tanh(a);
-            case "sigmoid": return ops.sigmoid(a);
-            case "relu": return ops.relu(a);
-            default: throw new IllegalArgumentException("unknown activation '" + activation + "'");
-        }
+        return Activation.apply(ops, activation, net);
     }
 }

@@ -1,5 +1,6 @@
 package io.engram.family.frnn.internal;
 
+import io.engram.layers.Activation;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
 import java.util.List;
@@ -24,15 +25,6 @@ final class FrnnCell {
     static Tensor step(Ops ops, String activation, Tensor x, Tensor y, Tensor w, Tensor b) {
         Tensor z = ops.concat(-1, List.of(x, y));
         Tensor s = ops.inputProjection(z, w, b);
-        return activate(ops, activation, s);
-    }
-
-    static Tensor activate(Ops ops, String activation, Tensor a) {
-        switch (activation) {
-            case "tanh": return ops.tanh(a);
-            case "sigmoid": return ops.sigmoid(a);
-            case "relu": return ops.relu(a);
-            default: throw new IllegalArgumentException("unknown activation '" + activation + "'");
-        }
+        return Activation.apply(ops, activation, s);
     }
 }

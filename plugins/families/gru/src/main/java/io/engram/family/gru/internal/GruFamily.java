@@ -1,82 +1,40 @@
 package io.engram.family.gru.internal;
 
 import io.engram.api.Capability;
-import io.engram.api.HyperParameter;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
 import io.engram.api.PluginProperties;
-import io.engram.api.Problem;
 import io.engram.api.Schema;
+import io.engram.layers.LayerSchema;
+import io.engram.layers.StackSettings;
+import io.engram.layers.StackedFamily;
+import io.engram.layers.StackedNetwork;
 import io.engram.tensor.Backend;
-import io.vavr.collection.List;
-import io.vavr.collection.Seq;
-import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * The GRU family: stacked gated recurrent units (Cho et al. 2014), dropout between layers and a
- * linear readout; see {@link GruCell} for the equations.
+ * linear readout; see {@link GruCell} for the equations and {@link GruLayer} for the parameters.
  *
  * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.
  */
 @Component(service = NetworkFamily.class, property = {
         PluginProperties.FAMILY + "=gru",
         PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE + "," + Capability.FLAT_PARAMETERS})
-public final class GruFamily implements NetworkFamily {
-    static final Schema SCHEMA = Schema.of(
-            HyperParameter.integer("hidden", 32, 1, 4096, "Units per layer."),
-            HyperParameter.integer("layers", 1, 1, 16, "Stacked GRU layers."),
-            HyperParameter.real("dropout", 0.0, 0.0, 0.95, "Dropout rate on the input of each layer above the first, while training."),
-            HyperParameter.choice("init.scheme", "xavier", java.util.List.of("xavier", "uniform", "normal"),
-                    "Weight initialisation: xavier (Glorot uniform), uniform (±scale/sqrt(fan-in)) or normal (sd scale/sqrt(fan-in))."),
-            HyperParameter.real("init.scale", 1.0, 0.0, 100.0, "Multiplier of the initialisation range."));
+public final class GruFamily extends StackedFamily {
+    static final Schema SCHEMA = LayerSchema.stacked("Units per layer.", "Stacked GRU layers.");
 
     @Activate
     public GruFamily() {
-    }
-
-    @Override
-    public String id() {
-        return "gru";
-    }
-
-    @Override
-    public String description() {
-        return "Gated recurrent units (Cho et al. 2014).";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<String> capabilities() {
-        return Set.of(Capability.DIFFERENTIABLE, Capability.FLAT_PARAMETERS);
-    }
-
-    @Override
-    public Seq<Problem> validate(ModelSpec spec) {
-        List<Problem> problems = List.empty();
-        if (spec.inputSize() < 1) {
-            problems = problems.append(Problem.of("model.inputSize", "the data has no input features"));
-        }
-        if (spec.outputSize() < 1) {
-            problems = problems.append(Problem.of("model.outputSize", "the data has no targets"));
-        }
-        if (spec.hyper().has("dropout") && spec.hyper().has("layers")
-                && spec.hyper().getDouble("dropout") > 0 && spec.hyper().getInt("layers") == 1) {
-            problems = problems.append(Problem.of("model.dropout",
-                    "dropout acts between stacked layers only; with layers=1 it would have no effect"));
-        }
-        return problems;
+        super("gru", "Gated recurrent units (Cho et al. 2014).", SCHEMA);
     }
 
     @Override
     public Network create(ModelSpec spec, Backend backend, long seed) {
-        GruSettings s = GruSettings.of(SCHEMA, spec.hyper());
-        return new GruNetwork(spec, s, GruNetwork.initialParameters(spec, s, backend.ops(), seed));
+        StackSettings s = StackSettings.of(LayerSchema.complete(SCHEMA, spec.hyper()));
+        return new StackedNetwork(spec, s, 1,
+                StackedNetwork.initialParameters(spec, s, backend.ops(), seed, GruLayer::parameters, true), new GruLayer());
     }
 }

@@ -1,5 +1,6 @@
 package io.engram.family.jordan.internal;
 
+import io.engram.layers.Activation;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
 
@@ -24,12 +25,12 @@ final class JordanCell {
 
     /** {@code h_t} of the first layer, which sees the state units. */
     static Tensor hidden(Ops ops, String activation, Tensor x, Tensor s, Tensor w, Tensor u, Tensor b) {
-        return activate(ops, activation, ops.add(ops.inputProjection(x, w, b), ops.matmul(s, u)));
+        return Activation.apply(ops, activation, ops.add(ops.inputProjection(x, w, b), ops.matmul(s, u)));
     }
 
     /** {@code h^l_t} of a layer above the first: a feed-forward layer. */
     static Tensor stacked(Ops ops, String activation, Tensor below, Tensor w, Tensor b) {
-        return activate(ops, activation, ops.inputProjection(below, w, b));
+        return Activation.apply(ops, activation, ops.inputProjection(below, w, b));
     }
 
     /** {@code s_{t+1}}. */
@@ -43,14 +44,5 @@ final class JordanCell {
             default: throw new IllegalArgumentException("unknown feedback '" + feedback + "'");
         }
         return ops.add(ops.scale(s, mu), fed);
-    }
-
-    static Tensor activate(Ops ops, String activation, Tensor a) {
-        switch (activation) {
-            case "tanh": return ops.tanh(a);
-            case "sigmoid": return ops.sigmoid(a);
-            case "relu": return ops.relu(a);
-            default: throw new IllegalArgumentException("unknown activation '" + activation + "'");
-        }
     }
 }

@@ -6,12 +6,10 @@ import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
 import io.engram.api.PluginProperties;
-import io.engram.api.Problem;
 import io.engram.api.Schema;
+import io.engram.layers.LayerSchema;
+import io.engram.layers.StackedFamily;
 import io.engram.tensor.Backend;
-import io.vavr.collection.List;
-import io.vavr.collection.Seq;
-import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
@@ -25,59 +23,17 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = NetworkFamily.class, property = {
         PluginProperties.FAMILY + "=jordan",
         PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE + "," + Capability.FLAT_PARAMETERS})
-public final class JordanFamily implements NetworkFamily {
-    static final Schema SCHEMA = Schema.of(
-            HyperParameter.integer("hidden", 32, 1, 4096, "Hidden units per layer."),
-            HyperParameter.integer("layers", 1, 1, 16, "Stacked hidden layers (the state units feed the first)."),
-            HyperParameter.real("dropout", 0.0, 0.0, 0.95, "Dropout rate on the input of each layer above the first, while training."),
-            HyperParameter.choice("init.scheme", "xavier", java.util.List.of("xavier", "uniform", "normal"),
-                    "Weight initialisation: xavier (Glorot uniform), uniform (±scale/sqrt(fan-in)) or normal (sd scale/sqrt(fan-in))."),
-            HyperParameter.real("init.scale", 1.0, 0.0, 100.0, "Multiplier of the initialisation range."),
-            HyperParameter.choice("activation", "tanh", java.util.List.of("tanh", "sigmoid", "relu"),
-                    "Activation function of the hidden units."),
+public final class JordanFamily extends StackedFamily {
+    static final Schema SCHEMA = LayerSchema.stacked("Hidden units per layer.",
+            "Stacked hidden layers (the state units feed the first).",
+            LayerSchema.activation("Activation function of the hidden units."),
             HyperParameter.real("self.connection", 0.5, 0.0, 0.999, "Fixed weight mu of each state unit's connection to itself (Jordan 1986)."),
             HyperParameter.choice("feedback", "linear", java.util.List.of("linear", "tanh", "sigmoid", "softmax"),
                     "What the state units receive of the output: the raw output, or the output through tanh, sigmoid or softmax."));
 
     @Activate
     public JordanFamily() {
-    }
-
-    @Override
-    public String id() {
-        return "jordan";
-    }
-
-    @Override
-    public String description() {
-        return "Jordan network: state units hold the previous outputs with a self-connection (Jordan 1986).";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Set<String> capabilities() {
-        return Set.of(Capability.DIFFERENTIABLE, Capability.FLAT_PARAMETERS);
-    }
-
-    @Override
-    public Seq<Problem> validate(ModelSpec spec) {
-        List<Problem> problems = List.empty();
-        if (spec.inputSize() < 1) {
-            problems = problems.append(Problem.of("model.inputSize", "the data has no input features"));
-        }
-        if (spec.outputSize() < 1) {
-            problems = problems.append(Problem.of("model.outputSize", "the data has no targets"));
-        }
-        if (spec.hyper().has("dropout") && spec.hyper().has("layers")
-                && spec.hyper().getDouble("dropout") > 0 && spec.hyper().getInt("layers") == 1) {
-            problems = problems.append(Problem.of("model.dropout",
-                    "dropout acts between stacked layers only; with layers=1 it would have no effect"));
-        }
-        return problems;
+        super("jordan", "Jordan network: state units hold the previous outputs with a self-connection (Jordan 1986).", SCHEMA);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.engram.family.jordan.internal;
 
 import io.engram.api.ModelSpec;
-import io.engram.api.Network;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
+import io.engram.layers.AbstractNetwork;
+import io.engram.layers.Dropout;
+import io.engram.layers.Initializer;
+import io.engram.layers.Readout;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
@@ -22,52 +25,33 @@ import java.util.Map;
  * (the network's only memory). Dropout acts on the input of layers above the first while training.
  * Not thread-safe.
  */
-final class JordanNetwork implements Network {
-    private final ModelSpec spec;
+final class JordanNetwork extends AbstractNetwork {
     private final JordanSettings settings;
-    private final ParameterStore parameters;
 
     JordanNetwork(ModelSpec spec, JordanSettings settings, Map<String, Tensor> initial) {
-        this.spec = spec;
+        super(spec, initial);
         this.settings = settings;
-        this.parameters = new ParameterStore(initial);
     }
 
     /** Parameters initialised from {@code seed}, in a fixed order. */
     static Map<String, Tensor> initialParameters(ModelSpec spec, JordanSettings s, Ops ops, long seed) {
-        Initializer init = new Initializer(ops, spec.dtype(), s.initScheme(), s.initScale(), seed);
-        int n = s.hidden();
+        Initializer init = s.stack().initializer(ops, spec.dtype(), seed);
+        int n = s.stack().hidden();
         Map<String, Tensor> p = new LinkedHashMap<>();
         p.put("layer0.w", init.weights(spec.inputSize(), n, 1));
         p.put("layer0.u", init.weights(spec.outputSize(), n, 1));
         p.put("layer0.b", init.constant(n, 0));
-        for (int l = 1; l < s.layers(); l++) {
+        for (int l = 1; l < s.stack().layers(); l++) {
             p.put("layer" + l + ".w", init.weights(n, n, 1));
             p.put("layer" + l + ".b", init.constant(n, 0));
         }
-        p.put("readout.w", init.weights(n, spec.outputSize(), 1));
-        p.put("readout.b", init.constant(spec.outputSize(), 0));
+        Readout.initialise(p, init, n, spec.outputSize());
         return p;
     }
 
     @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public Map<String, Tensor> parameters() {
-        return parameters.snapshot();
-    }
-
-    @Override
-    public void setParameters(Map<String, Tensor> values) {
-        parameters.replace(values);
-    }
-
-    @Override
     public State initialState(Ops ops, int batch) {
-        return State.of(ops.zeros(spec.dtype(), Shape.of(batch, spec.outputSize())));
+        return State.of(ops.zeros(spec().dtype(), Shape.of(batch, spec().outputSize())));
     }
 
     @Override
@@ -75,11 +59,11 @@ final class JordanNetwork implements Network {
         Tensor s = state.get(0);
         Tensor h = JordanCell.hidden(ops, settings.activation(), x, s,
                 params.get("layer0.w"), params.get("layer0.u"), params.get("layer0.b"));
-        for (int l = 1; l < settings.layers(); l++) {
-            Tensor in = Dropout.apply(ops, h, settings.dropout(), context);
+        for (int l = 1; l < settings.stack().layers(); l++) {
+            Tensor in = Dropout.apply(ops, h, settings.stack().dropout(), context);
             h = JordanCell.stacked(ops, settings.activation(), in, params.get("layer" + l + ".w"), params.get("layer" + l + ".b"));
         }
-        Tensor y = ops.add(ops.matmul(h, params.get("readout.w")), params.get("readout.b"));
+        Tensor y = Readout.apply(ops, params, h);
         return new Step(y, State.of(JordanCell.state(ops, settings.selfConnection(), settings.feedback(), s, y)));
     }
 }

@@ -1,22 +1,16 @@
 package io.engram.family.jordan.internal;
 
 import io.engram.api.Hyperparameters;
-import io.engram.api.Problem;
 import io.engram.api.Schema;
-import io.vavr.collection.Seq;
-import io.vavr.control.Validation;
+import io.engram.layers.LayerSchema;
+import io.engram.layers.StackSettings;
 
 /** The family's hyperparameters, typed; defaults filled from the schema. */
-record JordanSettings(int hidden, int layers, double dropout, String initScheme, double initScale,
-                    String activation, double selfConnection, String feedback) {
+record JordanSettings(StackSettings stack, String activation, double selfConnection, String feedback) {
 
     static JordanSettings of(Schema schema, Hyperparameters hyper) {
-        Validation<Seq<Problem>, Hyperparameters> v = schema.validate(hyper.asStrings(), "model.");
-        if (v.isInvalid()) {
-            throw new IllegalArgumentException("model spec not validated against the schema: " + v.getError().mkString("; "));
-        }
-        Hyperparameters h = v.get();
-        return new JordanSettings(h.getInt("hidden"), h.getInt("layers"), h.getDouble("dropout"),
-                h.getString("init.scheme"), h.getDouble("init.scale"), h.getString("activation"), h.getDouble("self.connection"), h.getString("feedback"));
+        Hyperparameters h = LayerSchema.complete(schema, hyper);
+        return new JordanSettings(StackSettings.of(h), h.getString("activation"), h.getDouble("self.connection"),
+                h.getString("feedback"));
     }
 }

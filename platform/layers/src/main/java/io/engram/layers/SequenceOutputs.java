@@ -1,4 +1,4 @@
-package io.engram.app.csv.internal;
+package io.engram.layers;
 
 import io.engram.api.Batch;
 import io.engram.api.Dataset;
@@ -16,18 +16,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a network over a dataset for inference and returns its raw outputs. Sequences are run in
- * padded batches; since rows of a batch never mix, the steps past a sequence's end are simply
- * dropped. Reads the network's current parameters once.
+ * Runs a network over a dataset for inference and returns its raw outputs, as applications need
+ * them to compute their metrics. Sequences are run in padded batches of {@value #BATCH}; since
+ * rows of a batch never mix, the steps past a sequence's end are simply dropped.
+ *
+ * <p>Reads the network's current parameters once, at the start; the network must not be changed
+ * while this runs. Stateless; the returned arrays belong to the caller.
  */
-final class Outputs {
-    private static final int BATCH = 64;
+public final class SequenceOutputs {
+    /** Sequences run together in one batch. */
+    public static final int BATCH = 64;
 
-    private Outputs() {
+    private SequenceOutputs() {
     }
 
-    /** Per sequence, the raw outputs {@code [time][outputSize]}. */
-    static List<double[][]> of(Network network, Ops ops, Dataset data) {
+    /** Per sequence of {@code data}, in order, the raw outputs {@code [time][outputSize]}. */
+    public static List<double[][]> of(Network network, Ops ops, Dataset data) {
         DType dtype = network.spec().dtype();
         Map<String, Tensor> params = network.parameters();
         int in = data.inputSize();
@@ -59,8 +63,8 @@ final class Outputs {
         return result;
     }
 
-    /** Softmax of one output row. */
-    static double[] softmax(double[] z) {
+    /** Softmax of one output row, {@code p_i = e^(z_i - max z) / Σ_j e^(z_j - max z)}. */
+    public static double[] softmax(double[] z) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : z) {
             max = Math.max(max, v);

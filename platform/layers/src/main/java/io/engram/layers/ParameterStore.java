@@ -1,4 +1,4 @@
-package io.engram.family.frnn.internal;
+package io.engram.layers;
 
 import io.engram.tensor.Tensor;
 import java.util.Collections;
@@ -7,22 +7,32 @@ import java.util.Map;
 
 /**
  * The named parameters of one network, in creation order. Replacement checks every name, shape
- * and dtype before changing anything. Not thread-safe (a network is used by one job at a time).
+ * and dtype before changing anything, so a rejected update leaves the store as it was.
+ *
+ * <p>The store holds references to the tensors it is given and hands out read-only snapshots of
+ * its map; tensors are immutable, so nothing is copied. Not thread-safe (a network is used by one
+ * job at a time).
  */
-final class ParameterStore {
+public final class ParameterStore {
     private final LinkedHashMap<String, Tensor> values;
 
-    ParameterStore(Map<String, Tensor> initial) {
+    /** A store holding {@code initial}, in its iteration order. */
+    public ParameterStore(Map<String, Tensor> initial) {
         this.values = new LinkedHashMap<>(initial);
     }
 
     /** A read-only snapshot in creation order. */
-    Map<String, Tensor> snapshot() {
+    public Map<String, Tensor> snapshot() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** Replaces the given parameters; throws naming the first unknown or misshapen one. */
-    void replace(Map<String, Tensor> updates) {
+    /**
+     * Replaces the given parameters.
+     *
+     * @throws IllegalArgumentException naming the first parameter that is unknown or misshapen;
+     *                                  nothing is replaced then
+     */
+    public void replace(Map<String, Tensor> updates) {
         for (Map.Entry<String, Tensor> e : updates.entrySet()) {
             Tensor old = values.get(e.getKey());
             if (old == null) {

@@ -1,0 +1,43 @@
+package io.engram.layers;
+
+import io.engram.api.ModelSpec;
+import io.engram.api.Network;
+import io.engram.tensor.Tensor;
+import java.util.Map;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * What every network holds besides its step: its spec and its named parameters in a
+ * {@link ParameterStore}. A network extends this and writes {@link #initialState} and
+ * {@link #step}, reading parameters only from the map it is passed (see {@link Network});
+ * {@link StackedNetwork} does so for a stack of recurrent layers.
+ *
+ * <p>Lifecycle as in {@link Network}: built by a family from an initial parameter map (which the
+ * store copies), then used by one job at a time. Not thread-safe.
+ */
+@ConsumerType
+public abstract class AbstractNetwork implements Network {
+    private final ModelSpec spec;
+    private final ParameterStore parameters;
+
+    /** A network with the given spec and parameters, kept in {@code initial}'s order. */
+    protected AbstractNetwork(ModelSpec spec, Map<String, Tensor> initial) {
+        this.spec = spec;
+        this.parameters = new ParameterStore(initial);
+    }
+
+    @Override
+    public final ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public final Map<String, Tensor> parameters() {
+        return parameters.snapshot();
+    }
+
+    @Override
+    public final void setParameters(Map<String, Tensor> values) {
+        parameters.replace(values);
+    }
+}

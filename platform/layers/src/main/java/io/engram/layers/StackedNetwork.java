@@ -1,0 +1,148 @@
+package io.engram.layers;
+
+import io.engram.api.ModelSpec;
+import io.engram.api.State;
+import io.engram.api.Step;
+import io.engram.api.StepContext;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Shape;
+import io.engram.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A network made of a stack of recurrent layers of one kind and an output map: layer {@code l}
+ * sees the output of layer {@code l - 1} (the input {@code x_t} for the first), with
+ * {@link Dropout} on the input of every layer above the first while training (Zaremba, Sutskever
+ * and Vinyals 2014, "Recurrent neural network regularization", section 3: dropout on the
+ * non-recurrent connections only); the output map, by default the linear {@link Readout}, reads the
+ * top layer:
+ * <pre>
+ *   h^0_t        = x_t
+ *   h^l_t, s^l_t = layer(drop(h^{l-1}_t), s^l_{t-1})      l = 1..L   (drop is the identity for l = 1)
+ *   y_t          = output(h^L_t)
+ * </pre>
+ * A family supplies the {@link Layer} (its cell and parameter names) and builds the initial
+ * parameters; layer {@code l}'s parameters carry the prefix {@link #prefix prefix(l)}. The state is
+ * the layers' states one after the other, {@code tensorsPerLayer} tensors {@code [batch, hidden]}
+ * each, starting from zeros; the first tensor of a layer's state is its output.
+ *
+ * <p>Lifecycle as in {@link io.engram.api.Network}. The step reads parameters only from the map
+ * it is passed. Not thread-safe (the parameter store is mutable); the layer and the output map
+ * must be stateless.
+ */
+public final class StackedNetwork extends AbstractNetwork {
+    private final StackSettings settings;
+    private final int tensorsPerLayer;
+    private final Layer layer;
+    private final Output output;
+
+    /** One step of one layer. */
+    @ConsumerType
+    @FunctionalInterface
+    public interface Layer {
+        /**
+         * The layer's next state, whose first tensor is its output.
+         *
+         * @param prefix the layer's parameter prefix, {@code layer<l>.}
+         * @param input  the output of the layer below (after dropout), or the network's input
+         * @param state  the layer's previous state, {@code tensorsPerLayer} tensors
+         */
+        List<Tensor> step(Ops ops, Map<String, Tensor> params, String prefix, Tensor input, List<Tensor> state);
+    }
+
+    /** The initial parameters of one layer. */
+    @ConsumerType
+    @FunctionalInterface
+    public interface LayerParameters {
+        /**
+         * Adds the parameters of one layer to {@code parameters}, named with {@code prefix} and
+         * drawn from {@code init} in a fixed order.
+         *
+         * @param inputSize the layer's input width (see {@link #inputSize})
+         * @param hidden    units per layer
+         */
+        void add(Map<String, Tensor> parameters, Initializer init, String prefix, int inputSize, int hidden);
+    }
+
+    /** The map from the top layer's output {@code [batch, hidden]} to the raw output {@code [batch, out]}. */
+    @ConsumerType
+    @FunctionalInterface
+    public interface Output {
+        Tensor apply(Ops ops, Map<String, Tensor> params, Tensor top);
+    }
+
+    /** A stack whose output is the linear {@link Readout}. */
+    public StackedNetwork(ModelSpec spec, StackSettings settings, int tensorsPerLayer, Map<String, Tensor> initial,
+                          Layer layer) {
+        this(spec, settings, tensorsPerLayer, initial, layer, Readout::apply);
+    }
+
+    /** A stack with its own output map. */
+    public StackedNetwork(ModelSpec spec, StackSettings settings, int tensorsPerLayer, Map<String, Tensor> initial,
+                          Layer layer, Output output) {
+        super(spec, initial);
+        this.settings = settings;
+        this.tensorsPerLayer = tensorsPerLayer;
+        this.layer = layer;
+        this.output = output;
+    }
+
+    /** The parameter prefix of layer {@code l}, {@code layer<l>.}. */
+    public static String prefix(int l) {
+        return "layer" + l + ".";
+    }
+
+    /** The input width of layer {@code l}: the data's features for the first, the units below for the others. */
+    public static int inputSize(int l, ModelSpec spec, StackSettings settings) {
+        return l == 0 ? spec.inputSize() : settings.hidden();
+    }
+
+    /**
+     * The parameters of every layer, bottom to top, then, if {@code readout}, those of the linear
+     * {@link Readout}, all drawn from one {@link Initializer} seeded with {@code seed}: the same
+     * seed gives the same parameters.
+     */
+    public static Map<String, Tensor> initialParameters(ModelSpec spec, StackSettings settings, Ops ops, long seed,
+                                                        LayerParameters layer, boolean readout) {
+        Initializer init = settings.initializer(ops, spec.dtype(), seed);
+        Map<String, Tensor> p = new LinkedHashMap<>();
+        for (int l = 0; l < settings.layers(); l++) {
+            layer.add(p, init, prefix(l), inputSize(l, spec, settings), settings.hidden());
+        }
+        if (readout) {
+            Readout.initialise(p, init, settings.hidden(), spec.outputSize());
+        }
+        return p;
+    }
+
+    /** Zeros for every state tensor of every layer, {@code [batch, hidden]} each. */
+    @Override
+    public State initialState(Ops ops, int batch) {
+        List<Tensor> s = new ArrayList<>(settings.layers() * tensorsPerLayer);
+        for (int i = 0; i < settings.layers() * tensorsPerLayer; i++) {
+            s.add(ops.zeros(spec().dtype(), Shape.of(batch, settings.hidden())));
+        }
+        return new State(s);
+    }
+
+    /** One time step of every layer, bottom to top, then the output map. */
+    @Override
+    public Step step(Ops ops, Map<String, Tensor> params, Tensor x, State state, StepContext context) {
+        List<Tensor> next = new ArrayList<>(state.size());
+        Tensor in = x;
+        for (int l = 0; l < settings.layers(); l++) {
+            if (l > 0) {
+                in = Dropout.apply(ops, in, settings.dropout(), context);
+            }
+            List<Tensor> own = state.tensors().subList(l * tensorsPerLayer, (l + 1) * tensorsPerLayer);
+            List<Tensor> after = layer.step(ops, params, prefix(l), in, own);
+            next.addAll(after);
+            in = after.get(0);
+        }
+        return new Step(output.apply(ops, params, in), new State(next));
+    }
+}

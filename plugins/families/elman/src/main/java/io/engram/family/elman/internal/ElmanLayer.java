@@ -1,0 +1,34 @@
+package io.engram.family.elman.internal;
+
+import io.engram.layers.Initializer;
+import io.engram.layers.StackedNetwork;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Elman layer ({@link ElmanCell}) in a {@link StackedNetwork} with a linear readout
+ * {@code y_t = h^L_t V + c}.
+ *
+ * <p>Parameters, per layer {@code l}: {@code layer<l>.w [in_l, H]}, {@code layer<l>.u [H, H]},
+ * {@code layer<l>.b [H]}; then {@code readout.w [H, out]}, {@code readout.b [out]}. State: the
+ * context units of each layer ({@code h_{t-1}}), {@code [batch, H]}.
+ *
+ * @param activation the hidden units' activation function
+ */
+record ElmanLayer(String activation) implements StackedNetwork.Layer {
+
+    /** The parameters of one layer, in a fixed order. */
+    static void parameters(Map<String, Tensor> p, Initializer init, String k, int in, int n) {
+        p.put(k + "w", init.weights(in, n, 1));
+        p.put(k + "u", init.weights(n, n, 1));
+        p.put(k + "b", init.constant(n, 0));
+    }
+
+    /** {@code [h_t]} from the context units {@code [h_{t-1}]}. */
+    @Override
+    public List<Tensor> step(Ops ops, Map<String, Tensor> p, String k, Tensor input, List<Tensor> context) {
+        return List.of(ElmanCell.step(ops, activation, input, context.get(0), p.get(k + "w"), p.get(k + "u"), p.get(k + "b")));
+    }
+}

@@ -1,0 +1,34 @@
+package io.engram.family.gru.internal;
+
+import io.engram.layers.Initializer;
+import io.engram.layers.StackedNetwork;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GRU layer ({@link GruCell}) in a {@link StackedNetwork} with a linear readout
+ * {@code y_t = h^L_t V + c}.
+ *
+ * <p>Parameters, per layer {@code l}: {@code layer<l>.w [in_l, 3H]} (blocks r, z, candidate),
+ * {@code layer<l>.b [3H]}, {@code layer<l>.u_rz [H, 2H]}, {@code layer<l>.u [H, H]}; then
+ * {@code readout.w [H, out]}, {@code readout.b [out]}. State: {@code h} of each layer, {@code [batch, H]}.
+ * Stateless.
+ */
+final class GruLayer implements StackedNetwork.Layer {
+
+    /** The parameters of one layer, in a fixed order. */
+    static void parameters(Map<String, Tensor> p, Initializer init, String k, int in, int n) {
+        p.put(k + "w", init.weights(in, n, 3));
+        p.put(k + "b", init.constant(3 * n, 0));
+        p.put(k + "u_rz", init.weights(n, n, 2));
+        p.put(k + "u", init.weights(n, n, 1));
+    }
+
+    /** {@code [h_t]} from {@code [h_{t-1}]}. */
+    @Override
+    public List<Tensor> step(Ops ops, Map<String, Tensor> p, String k, Tensor input, List<Tensor> h) {
+        return List.of(GruCell.step(ops, input, h.get(0), p.get(k + "w"), p.get(k + "b"), p.get(k + "u_rz"), p.get(k + "u")));
+    }
+}
