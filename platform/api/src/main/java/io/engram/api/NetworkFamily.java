@@ -31,7 +31,11 @@ public interface NetworkFamily {
     /** Capabilities of the networks it builds (see {@link Capability}). */
     Set<String> capabilities();
 
-    /** Cross-field checks beyond the schema; every problem names its key. */
+    /**
+     * Cross-field checks beyond the schema; every problem names its key. Called when a job is
+     * submitted, before its data is loaded, with input and output sizes 0 (not yet known), and again
+     * with the real sizes once the data is loaded.
+     */
     default Seq<Problem> validate(ModelSpec spec) {
         return List.empty();
     }

@@ -52,18 +52,12 @@ public abstract class StackedFamily implements NetworkFamily {
     }
 
     /**
-     * The data must have inputs and targets, and a dropout rate needs more than one layer; a family
-     * with further checks appends them to these.
+     * A dropout rate needs more than one layer; a family with further checks appends them to these.
+     * The sizes are not checked here: they are unknown (0) when a spec is first validated.
      */
     @Override
     public Seq<Problem> validate(ModelSpec spec) {
         List<Problem> problems = List.empty();
-        if (spec.inputSize() < 1) {
-            problems = problems.append(Problem.of("model.inputSize", "the data has no input features"));
-        }
-        if (spec.outputSize() < 1) {
-            problems = problems.append(Problem.of("model.outputSize", "the data has no targets"));
-        }
         if (spec.hyper().has("dropout") && spec.hyper().has("layers")
                 && spec.hyper().getDouble("dropout") > 0 && spec.hyper().getInt("layers") == 1) {
             problems = problems.append(Problem.of("model.dropout",

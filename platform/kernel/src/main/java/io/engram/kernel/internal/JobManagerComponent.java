@@ -337,6 +337,12 @@ public final class JobManagerComponent implements JobManager {
                 return;
             }
             TaskData data = loaded.get();
+            if (data.inputSize() < 1 || data.outputSize() < 1 || data.train().size() == 0) {
+                fail(rec, "data: " + data.source() + " gives " + data.train().size() + " training sequences with "
+                        + data.inputSize() + " input features and " + data.outputSize()
+                        + " targets per step; at least one of each is needed");
+                return;
+            }
             Dataset train = data.train();
             Dataset validation = data.validation();
             if (validation.size() == 0 && train.size() > 1) {
@@ -362,7 +368,7 @@ public final class JobManagerComponent implements JobManager {
 
             Map<String, Double> metrics = new LinkedHashMap<>(rec.info().metrics());
             metrics.putAll(result.metrics());
-            metrics.put("epochs", (double) result.epochs());
+            metrics.put("epoch", (double) result.epochs());
             if (rec.cancelRequested()) {
                 transition(rec, JobState.CANCELLED, i -> ended(withMetrics(i, metrics), rec.cancelReason, ""));
                 return;
@@ -373,7 +379,7 @@ public final class JobManagerComponent implements JobManager {
                 return;
             }
             if (data.test().size() > 0) {
-                app.evaluate(network, backend.ops(), data.test()).forEach((k, v) -> metrics.put("test_" + k, v));
+                app.evaluate(network, backend.ops(), data.test()).forEach((k, v) -> metrics.put("test." + k, v));
             }
             String written = "";
             if (r.checkpoint().isPresent()) {
@@ -464,7 +470,7 @@ public final class JobManagerComponent implements JobManager {
                 Map<String, Double> m = new LinkedHashMap<>(rec.info.metrics());
                 m.put("epoch", (double) e.epoch());
                 m.put("loss", e.trainLoss());
-                m.put("validation_loss", e.validationLoss());
+                m.put("validation.loss", e.validationLoss());
                 m.putAll(e.metrics());
                 rec.info = withMetrics(rec.info, m);
             }

@@ -101,7 +101,7 @@ class JobManagerComponentTest {
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L),
                 seen.stream().map(JobEvent::seq).collect(Collectors.toList()));
         assertEquals(seen, m.events(queued.id()));
-        assertEquals(3.0, info.metrics().get("epochs"));
+        assertEquals(3.0, info.metrics().get("epoch"));
         assertEquals(1.0 / 3, info.metrics().get("loss"), 1e-12);
         assertEquals(2.0, info.metrics().get("sequences"), "20 sequences, 10% held out for validation");
 
