@@ -1,0 +1,78 @@
+package io.engram.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.engram.api.CheckpointMetadata;
+import io.engram.api.Hyperparameters;
+import io.engram.api.ModelSpec;
+import io.engram.kernel.Predictor;
+import io.engram.tensor.DType;
+import io.vavr.control.Try;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictVerbTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** A model with two inputs whose output at each step is the sum of the step's features. */
+    private final Predictor predictor = new Predictor() {
+        @Override
+        public Try<CheckpointMetadata> describe(Path checkpoint) {
+            return checkpoint.toString().endsWith("broken")
+                    ? Try.failure(new IllegalArgumentException("byte 0: not an Engram checkpoint"))
+                    : Try.success(new CheckpointMetadata(1, "test.family", "1.0.0",
+                            new ModelSpec("sum", 2, 1, DType.F64, Hyperparameters.empty()), null));
+        }
+
+        @Override
+        public Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs) {
+            return Try.success(inputs.stream().map(seq -> {
+                double[][] o = new double[seq.length][1];
+                for (int t = 0; t < seq.length; t++) {
+                    o[t][0] = seq[t][0] + seq[t][1];
+                }
+                return o;
+            }).toList());
+        }
+    };
+
+    private int predict(String checkpoint, String input) throws IOException {
+        Path file = dir.resolve("input.txt");
+        Files.writeString(file, input);
+        return new PredictVerb(predictor).apply(Map.of(VerbCall.ARGS, List.of(dir.resolve(checkpoint).toString(), file.toString()),
+                VerbCall.OUT, new PrintStream(out, true, StandardCharsets.UTF_8),
+                VerbCall.ERR, new PrintStream(err, true, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void printsOneLineOfOutputsPerSequence() throws IOException {
+        assertEquals(0, predict("model.ckpt", "1,2; 0.5,0.25\n\n3,4\n"));
+        assertEquals("3; 0.75\n7\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void inputOfTheWrongWidthIsBadInput() throws IOException {
+        assertEquals(2, predict("model.ckpt", "1,2,3\n"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("input.txt: the sequences have 3 features per step, the model expects 2"));
+    }
+
+    @Test
+    void aBrokenCheckpointIsBadInputNamingTheByte() throws IOException {
+        assertEquals(2, predict("broken", "1,2\n"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("broken: byte 0: not an Engram checkpoint"));
+    }
+}

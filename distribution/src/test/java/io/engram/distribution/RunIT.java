@@ -1,0 +1,95 @@
+package io.engram.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code engram run} and {@code engram predict} as processes. */
+class RunIT {
+
+    static final Duration LIMIT = Duration.ofSeconds(120);
+
+    @TempDir
+    static Path tmp;
+    static Path home;
+
+    @BeforeAll
+    static void install() throws Exception {
+        home = Installation.copy(tmp);
+    }
+
+    @Test
+    void tinyJobSucceedsWithFinalMetrics() throws Exception {
+        Path checkpoint = tmp.resolve("tiny.ckpt");
+        Path spec = Specs.write(tmp, "tiny.properties", Specs.TINY + "checkpoint=" + checkpoint + "\n");
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", spec.toString())) {
+            int status = p.waitFor(LIMIT);
+            assertEquals(0, status, p.transcript());
+            String out = p.out();
+            assertTrue(out.contains(" SUCCEEDED in "), out);
+            assertTrue(out.contains("family lstm@"), out);
+            assertTrue(Pattern.compile("final metrics:\\n(  \\S+ = -?[0-9.e+-]+\\n)+").matcher(out).find(), out);
+            assertTrue(Pattern.compile("epoch 2 train loss [0-9.e+-]+").matcher(out).find(), out);
+            assertTrue(Files.size(checkpoint) > 0, "checkpoint written");
+        }
+
+        Path input = Specs.write(tmp, "input.txt", """
+                # two Reber strings, one-hot over the 7 symbols
+                1,0,0,0,0,0,0; 0,1,0,0,0,0,0; 0,0,0,0,0,1,0
+                1,0,0,0,0,0,0; 0,0,0,0,0,0,1
+                """);
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", checkpoint.toString(), input.toString())) {
+            assertEquals(0, p.waitFor(LIMIT), p.transcript());
+            List<String> lines = p.out().lines().toList();
+            assertEquals(2, lines.size(), p.transcript());
+            assertEquals(3, lines.get(0).split(";").length);
+            assertEquals(2, lines.get(1).split(";").length);
+            for (String step : lines.get(0).split(";")) {
+                double sum = Arrays.stream(step.split(",")).mapToDouble(v -> Double.parseDouble(v.strip())).sum();
+                assertEquals(1.0, sum, 1e-3, "softmax outputs of a step sum to 1: " + step);
+            }
+        }
+
+        Path bad = Specs.write(tmp, "bad-input.txt", "1,0,0,0,0,0,0; 0,x,0,0,0,0,0\n1,0\n");
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", checkpoint.toString(), bad.toString())) {
+            assertEquals(2, p.waitFor(LIMIT), p.transcript());
+            assertTrue(p.err().contains(bad + ":1: step 2, feature 2: 'x' is not a number"), p.transcript());
+            assertTrue(p.err().contains(bad + ":2: step 1 has 2 features, expected 7"), p.transcript());
+        }
+    }
+
+    @Test
+    void badSpecExitsTwoNamingEveryProblem() throws Exception {
+        Path spec = Specs.write(tmp, "bad.properties", Specs.BAD);
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", spec.toString())) {
+            assertEquals(2, p.waitFor(LIMIT), p.transcript());
+            List<String> lines = p.err().lines().toList();
+            for (String key : Specs.BAD_KEYS) {
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith(key + ": ") || l.contains(":" + key + " ")
+                        || l.startsWith(key + " ")), "no line names " + key + "\n" + p.transcript());
+            }
+            assertTrue(p.out().lines().noneMatch(l -> l.startsWith("job ")), "nothing was queued\n" + p.transcript());
+        }
+    }
+
+    @Test
+    void badSettingExitsTwoBeforeBooting() throws Exception {
+        Path spec = Specs.write(tmp, "tiny2.properties", Specs.TINY);
+        try (EngramProcess p = EngramProcess.start(home, Map.of("ENGRAM_JOBS_CONCURRENCY", "none"),
+                "run", spec.toString(), "--set", "deploy.poll.ms=-5")) {
+            assertEquals(2, p.waitFor(LIMIT), p.transcript());
+            assertTrue(p.err().contains("jobs.concurrency (ENGRAM_JOBS_CONCURRENCY): 'none' is not a whole number"), p.transcript());
+            assertTrue(p.err().contains("deploy.poll.ms (--set): -5 is outside 10..3600000"), p.transcript());
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package io.engram.launcher.internal;
+
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Array;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import org.osgi.framework.BundleException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code engram} command line. Each subcommand boots the runtime ({@link Platform}), waits
+ * (bounded) for the services it needs and calls them; verbs that touch kernel services run inside
+ * the framework as {@code Function<Map<String, Object>, Integer>} services registered by the
+ * {@code io.engram.cli} bundle under the property {@code engram.verb}, so only JDK types cross the
+ * class-loader boundary.
+ *
+ * <p>Exit status: 0 success, 1 failure (a job failed, a service never appeared), 2 bad input.
+ */
+@Command(name = "engram", mixinStandardHelpOptions = true, versionProvider = Engram.Version.class,
+        description = "Recurrent neural networks on an OSGi microkernel.",
+        subcommands = {CommandLine.HelpCommand.class},
+        footer = {"", "Settings, lowest precedence first:",
+                "  built-in defaults < conf/engram.properties < ENGRAM_* environment", "  (ENGRAM_HTTP_PORT sets http.port) < --set key=value"})
+public final class Engram implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    /** How long a command waits for a service it needs (system property {@code engram.service.wait.s}, default 30). */
+    static final Duration SERVICE_WAIT = Duration.ofSeconds(Math.max(1, Long.getLong("engram.service.wait.s", 30)));
+
+    /** Kernel services each verb needs, checked when a verb does not appear, so the message names the missing one. */
+    static final Map<String, List<String>> NEEDS = Map.of(
+            "run", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"),
+            "plugins", List.of("io.engram.kernel.PluginRegistry"),
+            "predict", List.of("io.engram.kernel.Predictor"),
+            "stop", List.of("io.engram.kernel.JobManager"));
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
+            description = "Overrides a setting (repeatable): http.host, http.port, http.token, http.max.body.bytes, "
+                    + "jobs.dir, jobs.concurrency, deploy.dir, deploy.poll.ms.")
+    Map<String, String> sets = new LinkedHashMap<>();
+
+    private final Home home;
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Engram(Home home, Map<String, String> env, PrintStream out, PrintStream err) {
+        this.home = home;
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(Home.fromSystem(), System.getenv(), System.out, System.err, args));
+    }
+
+    static int execute(Home home, Map<String, String> env, PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = new CommandLine(new Engram(home, env, out, err));
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((e, c, parsed) -> {
+            err.println("engram: " + e);
+            e.printStackTrace(err);
+            return FAILED;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(err);
+        return BAD_INPUT;
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs one job and prints its progress and final metrics. "
+            + "Exit 0 on success, 1 when the job fails, 2 when the spec is rejected.")
+    int run(@Parameters(paramLabel = "SPEC", description = "job spec: .properties, .yaml or .json") Path spec) {
+        Path file = spec.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            err.println("engram: " + file + ": no such file");
+            return BAD_INPUT;
+        }
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "run", List.of(file.toString())));
+    }
+
+    @Command(name = "plugins", mixinStandardHelpOptions = true, description = "Lists the registered plugins: id, kind, version, bundle, capabilities, available.")
+    int plugins() {
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "plugins", List.of()));
+    }
+
+    @Command(name = "predict", mixinStandardHelpOptions = true, description = "Runs a trained model on the sequences of INPUT: one sequence per line, "
+            + "time steps separated by ';', the features of a step by ','. Prints one line of outputs per sequence.")
+    int predict(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "INPUT") Path input) {
+        for (Path p : List.of(checkpoint, input)) {
+            if (!Files.isRegularFile(p)) {
+                err.println("engram: " + p.toAbsolutePath().normalize() + ": no such file");
+                return BAD_INPUT;
+            }
+        }
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "predict",
+                List.of(checkpoint.toAbsolutePath().normalize().toString(), input.toAbsolutePath().normalize().toString())));
+    }
+
+    @Command(name = "shell", mixinStandardHelpOptions = true, description = "Opens the Gogo console with the engram commands (engram:plugins, engram:jobs, "
+            + "engram:run, engram:cancel); exit or end of input stops it.")
+    int shell() {
+        return withPlatform(Platform.Mode.SHELL, (platform, settings, signals) -> {
+            platform.waitForStop();
+            return OK;
+        });
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs headless with the REST API until SIGTERM or SIGINT, "
+            + "which cancels running jobs and exits cleanly; FileInstall deploys plugin jars dropped into deploy/.")
+    int serve() {
+        return withPlatform(Platform.Mode.SERVE, this::serveUntilSignalled);
+    }
+
+    private int serveUntilSignalled(Platform platform, Settings settings, Signals signals) throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        signals.onTerminate(stop::countDown);
+        Thread watcher = new Thread(() -> {
+            try {
+                platform.waitForStop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop.countDown();
+        }, "engram-framework-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        String endpoint = null;
+        long deadline = System.nanoTime() + SERVICE_WAIT.toNanos();
+        while (endpoint == null && stop.getCount() > 0 && System.nanoTime() < deadline) {
+            endpoint = endpoint(platform.properties("(objectClass=org.osgi.service.servlet.runtime.HttpServiceRuntime)")
+                    .map(p -> p.get("osgi.http.endpoint")).orElse(null));
+            if (endpoint == null) {
+                Thread.sleep(50);
+            }
+        }
+        if (endpoint == null && stop.getCount() > 0) {
+            err.println("engram: the HTTP runtime (bundle org.apache.felix.http.jetty12: "
+                    + platform.bundleState("org.apache.felix.http.jetty12") + ") did not come up within "
+                    + SERVICE_WAIT.toSeconds() + " s");
+            return FAILED;
+        }
+        if (endpoint != null) {
+            String base = endpoint.endsWith("/") ? endpoint : endpoint + "/";
+            String token = settings.token().isBlank() ? "bearer token in " + home.tokenFile() : "bearer token set by http.token";
+            out.println("engram: serving " + base + "api (" + token + "); stop with SIGTERM or Ctrl-C");
+            out.flush();
+        }
+        stop.await();
+        if (platform.context().getBundle(0).getState() == org.osgi.framework.Bundle.ACTIVE) {
+            out.println("engram: stopping");
+            Optional<Object> stopVerb = platform.await(verbFilter("stop"), Duration.ofSeconds(2));
+            if (stopVerb.isPresent()) {
+                call(stopVerb.get(), List.of());
+            }
+        }
+        return OK;
+    }
+
+    /** {@code osgi.http.endpoint} is a String, an array or a collection of them. */
+    static String endpoint(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.getClass().isArray()) {
+            return Array.getLength(value) == 0 ? null : String.valueOf(Array.get(value, 0));
+        }
+        if (value instanceof Collection<?> c) {
+            return c.isEmpty() ? null : String.valueOf(c.iterator().next());
+        }
+        return value.toString();
+    }
+
+    /** Something run against a booted platform; returns the exit status. */
+    @FunctionalInterface
+    interface Session {
+        int run(Platform platform, Settings settings, Signals signals) throws Exception;
+    }
+
+    private int withPlatform(Platform.Mode mode, Session session) {
+        Validation<Seq<String>, Settings> loaded = Settings.load(home.root(), home.confFile(), env, sets);
+        if (loaded.isInvalid()) {
+            err.println("engram: the settings were rejected (" + loaded.getError().size() + " problems):");
+            loaded.getError().forEach(err::println);
+            return BAD_INPUT;
+        }
+        Settings settings = loaded.get();
+        if (!Files.isDirectory(home.system())) {
+            err.println("engram: " + home.system() + " is missing: ENGRAM home " + home.root() + " is not an Engram installation");
+            return FAILED;
+        }
+        String token;
+        try {
+            token = Tokens.resolve(settings.token(), home.tokenFile());
+        } catch (IOException e) {
+            err.println("engram: cannot write " + home.tokenFile() + ": " + e.getMessage());
+            return FAILED;
+        }
+        Thread main = Thread.currentThread();
+        Signals signals = Signals.install(main::interrupt);
+        if (mode == Platform.Mode.SERVE) {
+            Optional<String> busy = cannotListen(settings.host(), settings.port());
+            if (busy.isPresent()) {
+                err.println("engram: " + busy.get());
+                return FAILED;
+            }
+        }
+        Platform platform;
+        try {
+            platform = Platform.boot(home, settings, mode, token);
+        } catch (IOException | BundleException e) {
+            err.println("engram: the runtime did not start: " + e.getMessage());
+            return FAILED;
+        }
+        try {
+            platform.reportFailures(err);
+            if (signals.requested()) {
+                return FAILED;
+            }
+            return session.run(platform, settings, signals);
+        } catch (InterruptedException e) {
+            return FAILED;
+        } catch (Exception e) {
+            err.println("engram: " + e);
+            e.printStackTrace(err);
+            return FAILED;
+        } finally {
+            boolean interrupted = Thread.interrupted();
+            platform.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static final String LISTEN_PROBLEM = "cannot listen on ";
+
+    /** Why the REST API could not listen on host:port, found by binding it briefly; empty when it can. */
+    static Optional<String> cannotListen(String host, int port) {
+        if (port == 0) {
+            return Optional.empty();
+        }
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(host, port));
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(LISTEN_PROBLEM + host + ":" + port + " (http.host, http.port): " + e.getMessage());
+        }
+    }
+
+    static String verbFilter(String verb) {
+        return "(&(objectClass=java.util.function.Function)(engram.verb=" + verb + "))";
+    }
+
+    private int verb(Platform platform, String verb, List<String> args) {
+        Optional<Object> service = platform.await(verbFilter(verb), SERVICE_WAIT);
+        if (service.isEmpty()) {
+            err.println("engram: " + missing(platform, verb));
+            return FAILED;
+        }
+        return call(service.get(), args);
+    }
+
+    /** Says which service a verb is waiting for: a kernel service, or the verb itself. */
+    private static String missing(Platform platform, String verb) {
+        for (String needed : NEEDS.getOrDefault(verb, List.of())) {
+            if (platform.properties("(objectClass=" + needed + ")").isEmpty()) {
+                return "the service " + needed + " did not appear within " + SERVICE_WAIT.toSeconds()
+                        + " s (bundle io.engram.kernel: " + platform.bundleState("io.engram.kernel") + ")";
+            }
+        }
+        return "the '" + verb + "' command service (engram.verb=" + verb + ") did not appear within "
+                + SERVICE_WAIT.toSeconds() + " s (bundle io.engram.cli: " + platform.bundleState("io.engram.cli") + ")";
+    }
+
+    @SuppressWarnings("unchecked")
+    private int call(Object service, List<String> args) {
+        Map<String, Object> call = Map.of("args", args, "out", out, "err", err, "tty", System.console() != null);
+        Object status = ((Function<Map<String, Object>, Object>) service).apply(call);
+        out.flush();
+        err.flush();
+        return status instanceof Integer i ? i : FAILED;
+    }
+
+    /** The version of this launcher, from its jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Engram.class.getPackage().getImplementationVersion();
+            return new String[] {"engram " + (v == null ? "development" : v) + " on Java " + Runtime.version()};
+        }
+    }
+}

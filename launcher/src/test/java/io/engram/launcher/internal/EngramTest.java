@@ -1,0 +1,72 @@
+package io.engram.launcher.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngramTest {
+
+    @TempDir
+    Path home;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int engram(Map<String, String> env, String... args) {
+        return Engram.execute(new Home(home), env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    @Test
+    void missingSpecIsBadInputBeforeAnythingBoots() {
+        assertEquals(2, engram(Map.of(), "run", home.resolve("nope.properties").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("nope.properties: no such file"));
+    }
+
+    @Test
+    void badSettingsAreAllListedWithExitTwo() throws Exception {
+        Files.createDirectories(home.resolve("system"));
+        assertEquals(2, engram(Map.of("ENGRAM_HTTP_PORT", "70000"), "--set", "jobs.concurrency=x", "plugins"));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("the settings were rejected (2 problems)"), text);
+        assertTrue(text.contains("http.port (ENGRAM_HTTP_PORT): 70000 is outside 0..65535"), text);
+        assertTrue(text.contains("jobs.concurrency (--set): 'x' is not a whole number"), text);
+    }
+
+    @Test
+    void setAfterTheSubcommandCountsToo() throws Exception {
+        Files.createDirectories(home.resolve("system"));
+        assertEquals(2, engram(Map.of(), "plugins", "--set", "http.port=-1"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("http.port (--set): -1 is outside 0..65535"));
+    }
+
+    @Test
+    void unknownSubcommandIsBadInput() {
+        assertEquals(2, engram(Map.of(), "frobnicate"));
+    }
+
+    @Test
+    void aBusyPortIsNamed() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            String why = Engram.cannotListen("127.0.0.1", busy.getLocalPort()).orElseThrow();
+            assertTrue(why.startsWith("cannot listen on 127.0.0.1:" + busy.getLocalPort() + " (http.host, http.port): "), why);
+        }
+        assertTrue(Engram.cannotListen("127.0.0.1", 0).isEmpty());
+    }
+
+    @Test
+    void endpointPropertyMayBeAnArrayOrCollection() {
+        assertEquals("http://127.0.0.1:1/", Engram.endpoint(new String[] {"http://127.0.0.1:1/"}));
+        assertEquals("http://h:2/", Engram.endpoint(List.of("http://h:2/")));
+        assertEquals("http://h:3/", Engram.endpoint("http://h:3/"));
+    }
+}
