@@ -173,7 +173,7 @@ public final class Platform implements AutoCloseable {
             kernel.put("jobs.concurrency", s.concurrency());
             update(cm, KERNEL_PID, kernel);
             Hashtable<String, Object> http = new Hashtable<>();
-            http.put("token", token);
+            http.put(".token", token);
             http.put("token.file", home.tokenFile().toString());
             http.put("max.body.bytes", s.maxBodyBytes());
             update(cm, HTTP_PID, http);

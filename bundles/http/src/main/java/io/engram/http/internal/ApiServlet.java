@@ -53,7 +53,7 @@ public final class ApiServlet implements Servlet {
     public ApiServlet(@Reference PluginRegistry plugins, @Reference JobManager jobs, @Reference JobSpecs specs,
                       HttpApiConfiguration config) throws IOException {
         String file = config.token_file().trim();
-        BearerToken token = BearerToken.resolve(config.token(),
+        BearerToken token = BearerToken.resolve(config._token(),
                 file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)), new SecureRandom());
         this.api = new Api(plugins, jobs, specs, token, Math.max(0, config.max_body_bytes()));
     }
