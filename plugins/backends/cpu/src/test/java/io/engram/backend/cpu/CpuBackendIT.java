@@ -97,7 +97,7 @@ class CpuBackendIT {
             } catch (LinkageError | RuntimeException e) {
                 nativeHere = false;
             }
-            assertEquals(nativeHere ? "f32: OpenBLAS" : "f32: Java bl", gemm.substring(0, 13), gemm);
+            assertEquals(nativeHere ? "f32: OpenBLAS" : "f32: Java blo", gemm.substring(0, 13), gemm);
 
             // ConfigAdmin's API lives in its own bundle's class space: track it regardless, call it reflectively
             ServiceTracker<Object, Object> adminTracker = new ServiceTracker<>(context,
