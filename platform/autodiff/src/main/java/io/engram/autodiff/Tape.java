@@ -35,6 +35,8 @@ import java.util.Objects;
 public final class Tape implements Ops {
     private final Ops base;
     private final List<Var> nodes = new ArrayList<>();
+    /** During {@link #backward}: the slice adjoints waiting for each node, by id. */
+    private List<SlicePiece>[] pendingSlices;
 
     /** Pulls the adjoint {@code g} of a node's output back into its inputs' adjoints. */
     @FunctionalInterface
@@ -118,12 +120,24 @@ public final class Tape implements Ops {
         }
         Tensor[] adjoints = new Tensor[loss.id + 1];
         adjoints[loss.id] = base.full(loss.dtype(), loss.shape(), 1.0);
-        for (int id = loss.id; id >= 0; id--) {
-            Var node = nodes.get(id);
-            Tensor g = adjoints[id];
-            if (g != null && node.pullback != null) {
-                node.pullback.apply(g, adjoints);
+        @SuppressWarnings("unchecked")
+        List<SlicePiece>[] pending = new List[loss.id + 1];
+        pendingSlices = pending;
+        try {
+            for (int id = loss.id; id >= 0; id--) {
+                Var node = nodes.get(id);
+                if (pending[id] != null) {
+                    Tensor joined = joinSlices(pending[id], node.shape(), node.dtype());
+                    pending[id] = null;
+                    adjoints[id] = adjoints[id] == null ? joined : base.add(adjoints[id], joined);
+                }
+                Tensor g = adjoints[id];
+                if (g != null && node.pullback != null) {
+                    node.pullback.apply(g, adjoints);
+                }
             }
+        } finally {
+            pendingSlices = null;
         }
         return new Gradients(this, adjoints, base);
     }
@@ -472,24 +486,80 @@ public final class Tape implements Ops {
         }, inputs.toArray(new Tensor[0]));
     }
 
-    /** {@code y = a[from:to]} along the axis: {@code da = g} padded with zeros. */
+    /**
+     * {@code y = a[from:to]} along the axis: {@code da = g} padded with zeros. The pieces pulled back
+     * into one input wait in {@link #pendingSlices} until backward reaches that input, and are then
+     * joined once ({@link #joinSlices}): slicing a sequence's projection into T steps costs one
+     * adjoint of the projection's size, not T.
+     */
     @Override
     public Tensor slice(Tensor a, int axis, int from, int to) {
         Tensor av = value(a);
         int ax = av.shape().normalizeAxis(axis);
         Tensor y = base.slice(av, ax, from, to);
         return result(y, (g, adj) -> {
-            List<Tensor> pieces = new ArrayList<>(3);
-            if (from > 0) {
-                pieces.add(base.zeros(g.dtype(), av.shape().with(ax, from)));
+            Var v = tracked(a);
+            if (v != null) {
+                pendingSlices[v.id] = pendingSlices[v.id] == null ? new ArrayList<>() : pendingSlices[v.id];
+                pendingSlices[v.id].add(new SlicePiece(ax, from, to, g));
             }
-            pieces.add(g);
-            int len = av.shape().dim(ax);
-            if (to < len) {
-                pieces.add(base.zeros(g.dtype(), av.shape().with(ax, len - to)));
-            }
-            accumulate(adj, a, pieces.size() == 1 ? g : base.concat(ax, pieces));
         }, a);
+    }
+
+    /** The adjoint {@code g} of the slice {@code [from, to)} along {@code axis} of a recorded tensor. */
+    private record SlicePiece(int axis, int from, int to, Tensor g) {
+    }
+
+    /**
+     * The sum of slice adjoints, each padded with zeros to {@code shape}: pieces of one range are
+     * added first; when the ranges then lie along one axis without overlap, the padded sum is one
+     * concatenation of the pieces and the zero gaps between them.
+     */
+    private Tensor joinSlices(List<SlicePiece> pieces, Shape shape, DType dtype) {
+        List<SlicePiece> merged = new ArrayList<>();
+        for (int i = pieces.size() - 1; i >= 0; i--) {
+            SlicePiece p = pieces.get(i);
+            int at = -1;
+            for (int j = 0; j < merged.size(); j++) {
+                SlicePiece q = merged.get(j);
+                if (q.axis() == p.axis() && q.from() == p.from() && q.to() == p.to()) {
+                    at = j;
+                }
+            }
+            if (at < 0) {
+                merged.add(p);
+            } else {
+                SlicePiece q = merged.get(at);
+                merged.set(at, new SlicePiece(q.axis(), q.from(), q.to(), base.add(q.g(), p.g())));
+            }
+        }
+        merged.sort((x, y) -> Integer.compare(x.from(), y.from()));
+        int ax = merged.get(0).axis();
+        boolean disjoint = true;
+        for (int j = 0; j < merged.size(); j++) {
+            disjoint &= merged.get(j).axis() == ax && (j == 0 || merged.get(j - 1).to() <= merged.get(j).from());
+        }
+        if (!disjoint) {
+            Tensor sum = null;
+            for (SlicePiece p : merged) {
+                Tensor padded = joinSlices(List.of(p), shape, dtype);
+                sum = sum == null ? padded : base.add(sum, padded);
+            }
+            return sum;
+        }
+        List<Tensor> parts = new ArrayList<>(2 * merged.size() + 1);
+        int at = 0;
+        for (SlicePiece p : merged) {
+            if (p.from() > at) {
+                parts.add(base.zeros(dtype, shape.with(ax, p.from() - at)));
+            }
+            parts.add(p.g());
+            at = p.to();
+        }
+        if (at < shape.dim(ax)) {
+            parts.add(base.zeros(dtype, shape.with(ax, shape.dim(ax) - at)));
+        }
+        return parts.size() == 1 ? parts.get(0) : base.concat(ax, parts);
     }
 
     /** {@code y = a[indices]} along the axis: {@code da = scatterAdd(g)}. */

@@ -308,6 +308,22 @@ public final class CpuOps implements Ops {
      * Runs {@code body} over {@code [0, n)}: at once when small, else in equal chunks on the pool.
      * Elementwise work does not depend on the split, so neither do the results.
      */
+    /**
+     * Runs {@code body} over the rows {@code [0, rows)} of a step whose rows hold {@code width}
+     * elements each: at once when the step is small, else split in two or more row ranges on the pool.
+     */
+    void rows(int rows, int width, Range body) {
+        if ((long) rows * width < PARALLEL_ROWS_ELEMENTS || parallel.threads() == 1 || rows < 2) {
+            body.run(0, rows);
+            return;
+        }
+        int count = Math.min(parallel.threads(), rows);
+        parallel.forEach(count, c -> body.run(c * rows / count, (c + 1) * rows / count));
+    }
+
+    /** A fused step's gate work over at least this many elements is split across the pool. */
+    static final int PARALLEL_ROWS_ELEMENTS = 1 << 12;
+
     void chunks(int n, Range body) {
         if (n < PARALLEL_ELEMENTS || parallel.threads() == 1) {
             body.run(0, n);
@@ -328,6 +344,16 @@ public final class CpuOps implements Ops {
     /** The logistic function {@code 1 / (1 + e^-x)}, the one definition every kernel uses. */
     static double sigmoid(double x) {
         return 1.0 / (1.0 + Math.exp(-x));
+    }
+
+    /**
+     * tanh for f32 results: {@code 1 - 2 / (e^{2x} + 1)} in double, which rounds to the same float as
+     * {@code Math.tanh} but for an occasional last-bit difference, at the cost of one (intrinsic)
+     * exponential instead of the much slower library tanh. Every f32 kernel uses this definition,
+     * so fused and decomposed f32 results stay bitwise equal.
+     */
+    static double tanh32(double x) {
+        return 1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0);
     }
 
     static double unary(int op, double x, double c) {
@@ -356,7 +382,7 @@ public final class CpuOps implements Ops {
                 float[] p = x.f32;
                 float[] o = out.f32;
                 for (int i = from; i < to; i++) {
-                    o[i] = (float) unary(op, p[i], c);
+                    o[i] = (float) (op == TANH ? tanh32(p[i]) : unary(op, p[i], c));
                 }
             }
         });

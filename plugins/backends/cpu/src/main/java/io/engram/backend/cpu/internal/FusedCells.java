@@ -181,19 +181,21 @@ final class FusedCells {
             float[] cPrev = c.f32;
             float[] hOut = hNext.f32;
             float[] cOut = cNext.f32;
-            for (int b = 0; b < batch; b++) {
-                int zr = b * width;
-                int hr = b * hidden;
-                for (int j = 0; j < hidden; j++) {
-                    float i = (float) CpuOps.sigmoid(xp[zr + j] + z[zr + j]);
-                    float f = (float) CpuOps.sigmoid(xp[zr + hidden + j] + z[zr + hidden + j]);
-                    float g = (float) Math.tanh(xp[zr + 2 * hidden + j] + z[zr + 2 * hidden + j]);
-                    float o = (float) CpuOps.sigmoid(xp[zr + 3 * hidden + j] + z[zr + 3 * hidden + j]);
-                    float cn = f * cPrev[hr + j] + i * g;
-                    cOut[hr + j] = cn;
-                    hOut[hr + j] = o * (float) Math.tanh(cn);
+            ops.rows(batch, width, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    int zr = b * width;
+                    int hr = b * hidden;
+                    for (int j = 0; j < hidden; j++) {
+                        float i = (float) CpuOps.sigmoid(xp[zr + j] + z[zr + j]);
+                        float f = (float) CpuOps.sigmoid(xp[zr + hidden + j] + z[zr + hidden + j]);
+                        float g = (float) CpuOps.tanh32(xp[zr + 2 * hidden + j] + z[zr + 2 * hidden + j]);
+                        float o = (float) CpuOps.sigmoid(xp[zr + 3 * hidden + j] + z[zr + 3 * hidden + j]);
+                        float cn = f * cPrev[hr + j] + i * g;
+                        cOut[hr + j] = cn;
+                        hOut[hr + j] = o * (float) CpuOps.tanh32(cn);
+                    }
                 }
-            }
+            });
         }
         return List.of(hNext, cNext);
     }
@@ -248,21 +250,25 @@ final class FusedCells {
             ops.gemm32(h.f32, whRu.f32, ru, batch, two, hidden, false, false);
             float[] xp = xProj.f32;
             float[] hp = h.f32;
-            for (int b = 0; b < batch; b++) {
-                for (int j = 0; j < hidden; j++) {
-                    float r = (float) CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
-                    rh[b * hidden + j] = r * hp[b * hidden + j];
+            ops.rows(batch, hidden, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    for (int j = 0; j < hidden; j++) {
+                        float r = (float) CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
+                        rh[b * hidden + j] = r * hp[b * hidden + j];
+                    }
                 }
-            }
+            });
             ops.gemm32(rh, whN.f32, nz, batch, hidden, hidden, false, false);
             float[] out = hNext.f32;
-            for (int b = 0; b < batch; b++) {
-                for (int j = 0; j < hidden; j++) {
-                    float uj = (float) CpuOps.sigmoid(xp[b * width + hidden + j] + ru[b * two + hidden + j]);
-                    float n = (float) Math.tanh(xp[b * width + two + j] + nz[b * hidden + j]);
-                    out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0f) * n;
+            ops.rows(batch, 2 * hidden, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    for (int j = 0; j < hidden; j++) {
+                        float uj = (float) CpuOps.sigmoid(xp[b * width + hidden + j] + ru[b * two + hidden + j]);
+                        float n = (float) CpuOps.tanh32(xp[b * width + two + j] + nz[b * hidden + j]);
+                        out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0f) * n;
+                    }
                 }
-            }
+            });
         }
         return hNext;
     }
