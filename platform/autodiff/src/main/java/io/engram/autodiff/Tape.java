@@ -35,8 +35,16 @@ import java.util.Objects;
 public final class Tape implements Ops {
     private final Ops base;
     private final List<Var> nodes = new ArrayList<>();
+    /** Number of {@link #backward} passes begun: lets a node tell this pass from earlier ones. */
+    private int pass;
     /** During {@link #backward}: the slice adjoints waiting for each node, by id. */
     private List<SlicePiece>[] pendingSlices;
+    /**
+     * During {@link #backward}: products {@code a^T b} waiting to be added to each node's adjoint, by
+     * id. A recurrent weight collects one per step and receives their sum as one matrix product over
+     * all steps' rows ({@code [h_1; h_2; ...]^T [dz_1; dz_2; ...]}) when backward reaches it.
+     */
+    private List<Tensor[]>[] pendingProducts;
 
     /** Pulls the adjoint {@code g} of a node's output back into its inputs' adjoints. */
     @FunctionalInterface
@@ -123,9 +131,18 @@ public final class Tape implements Ops {
         @SuppressWarnings("unchecked")
         List<SlicePiece>[] pending = new List[loss.id + 1];
         pendingSlices = pending;
+        @SuppressWarnings("unchecked")
+        List<Tensor[]>[] products = new List[loss.id + 1];
+        pendingProducts = products;
+        pass++;
         try {
             for (int id = loss.id; id >= 0; id--) {
                 Var node = nodes.get(id);
+                if (products[id] != null) {
+                    Tensor sum = joinProducts(products[id]);
+                    products[id] = null;
+                    adjoints[id] = adjoints[id] == null ? sum : base.add(adjoints[id], sum);
+                }
                 if (pending[id] != null) {
                     Tensor joined = joinSlices(pending[id], node.shape(), node.dtype());
                     pending[id] = null;
@@ -138,6 +155,7 @@ public final class Tape implements Ops {
             }
         } finally {
             pendingSlices = null;
+            pendingProducts = null;
         }
         return new Gradients(this, adjoints, base);
     }
@@ -506,6 +524,29 @@ public final class Tape implements Ops {
         }, a);
     }
 
+    /** Adds {@code a^T b} to the adjoint of {@code x} (if recorded) when backward reaches it. */
+    private void accumulateProduct(Tensor x, Tensor a, Tensor b) {
+        Var v = tracked(x);
+        if (v != null) {
+            pendingProducts[v.id] = pendingProducts[v.id] == null ? new ArrayList<>() : pendingProducts[v.id];
+            pendingProducts[v.id].add(new Tensor[] {a, b});
+        }
+    }
+
+    /** {@code sum_q a_q^T b_q} as one product of the row-wise concatenations. */
+    private Tensor joinProducts(List<Tensor[]> pieces) {
+        if (pieces.size() == 1) {
+            return base.matmul(pieces.get(0)[0], pieces.get(0)[1], true, false);
+        }
+        List<Tensor> as = new ArrayList<>(pieces.size());
+        List<Tensor> bs = new ArrayList<>(pieces.size());
+        for (Tensor[] p : pieces) {
+            as.add(p[0]);
+            bs.add(p[1]);
+        }
+        return base.matmul(base.concat(0, as), base.concat(0, bs), true, false);
+    }
+
     /** The adjoint {@code g} of the slice {@code [from, to)} along {@code axis} of a recorded tensor. */
     private record SlicePiece(int axis, int from, int to, Tensor g) {
     }
@@ -622,14 +663,20 @@ public final class Tape implements Ops {
 
     /**
      * The LSTM step of {@link Ops#lstmStep} as two recorded nodes, {@code c'} then {@code h'}, whose
-     * values are computed by the same base ops in the same order as the decomposition. Backward,
-     * with {@code G_h}, {@code G_c} the adjoints of {@code h'} and {@code c'}:
+     * values come from the base's {@link Ops#lstmStepWithGates} (equal to those of
+     * {@code lstmStep}); the step keeps only its gate activations {@code [B, 4H]} besides its
+     * outputs. Backward runs once per step, at whichever node is reached first with an adjoint
+     * ({@code h'}, being newer, unless only {@code c'} is used): with {@code G_h}, {@code G_c} the
+     * adjoints of {@code h'} and {@code c'} (complete by then, as every use of either is newer than
+     * both), {@link Ops#lstmStepBackward} gives {@code dz} and {@code dc}, and
      * <pre>
-     *   dc' = G_c + G_h o (1 - tanh^2 c')           (h' pulls back into c' first, being newer)
-     *   dz  = [dc' g i(1-i) | dc' c f(1-f) | dc' i (1-g^2) | G_h tanh(c') o(1-o)]
-     *   dxProj = dz,  dh = dz wh^T,  dwh = h^T dz,  dc = dc' f
+     *   dxProj = dz,  dh = dz wh^T,  dwh = h^T dz,  dc = (G_c + G_h o (1 - tanh^2 c')) f
      * </pre>
-     * Shapes other than {@code xProj [B,4H], h [B,H], c [B,H], wh [H,4H]} are recorded decomposed.
+     * where {@code dwh} waits for the other steps' terms and is added as one product over all of
+     * them ({@link #pendingProducts}).
+     * The gradient reported for {@code c'} itself is {@code G_c}, without the path through
+     * {@code h'}. Shapes other than {@code xProj [B,4H], h [B,H], c [B,H], wh [H,4H]} are recorded
+     * decomposed.
      */
     @Override
     public List<Tensor> lstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
@@ -646,39 +693,35 @@ public final class Tape implements Ops {
                 || !isMatrix(wv, hidden, 4 * hidden)) {
             return Ops.super.lstmStep(xProj, h, c, wh);
         }
-        Tensor z = base.add(xv, base.matmul(hv, wv));
-        Tensor i = base.sigmoid(base.slice(z, -1, 0, hidden));
-        Tensor f = base.sigmoid(base.slice(z, -1, hidden, 2 * hidden));
-        Tensor g = base.tanh(base.slice(z, -1, 2 * hidden, 3 * hidden));
-        Tensor o = base.sigmoid(base.slice(z, -1, 3 * hidden, 4 * hidden));
-        Tensor cNext = base.add(base.mul(f, cv), base.mul(i, g));
-        Tensor tanhC = base.tanh(cNext);
-        Tensor hNext = base.mul(o, tanhC);
-        Tensor[] outputGate = new Tensor[1];
-        Var cVar = record(cNext, (dc, adj) -> {
-            Tensor dzo = outputGate[0] != null ? outputGate[0] : base.zeros(dc.dtype(), dc.shape());
-            outputGate[0] = null;
-            Tensor dz = base.concat(-1, List.of(
-                    base.mul(base.mul(dc, g), sigmoidSlope(i)),
-                    base.mul(base.mul(dc, cv), sigmoidSlope(f)),
-                    base.mul(base.mul(dc, i), tanhSlope(g)),
-                    dzo));
+        List<Tensor> forward = base.lstmStepWithGates(xv, hv, cv, wv);
+        Tensor hNext = forward.get(0);
+        Tensor cNext = forward.get(1);
+        Tensor gates = forward.get(2);
+        int[] doneInPass = {-1};
+        Var[] cell = new Var[1];
+        Pullback step = (dh, adj) -> {
+            doneInPass[0] = pass;
+            Tensor dc = adj[cell[0].id];
+            List<Tensor> back = base.lstmStepBackward(gates, cv, cNext,
+                    dh != null ? dh : base.zeros(cNext.dtype(), cNext.shape()),
+                    dc != null ? dc : base.zeros(cNext.dtype(), cNext.shape()));
+            Tensor dz = back.get(0);
             accumulate(adj, xProj, dz);
             if (tracked(h) != null) {
                 accumulate(adj, h, base.matmul(dz, wv, false, true));
             }
-            if (tracked(wh) != null) {
-                accumulate(adj, wh, base.matmul(hv, dz, true, false));
-            }
+            accumulateProduct(wh, hv, dz);
             if (tracked(c) != null) {
-                accumulate(adj, c, base.mul(dc, f));
+                accumulate(adj, c, back.get(1));
+            }
+        };
+        cell[0] = record(cNext, (dc, adj) -> {
+            if (doneInPass[0] != pass) {
+                step.apply(null, adj);
             }
         });
-        Var hVar = record(hNext, (dh, adj) -> {
-            outputGate[0] = base.mul(base.mul(dh, tanhC), sigmoidSlope(o));
-            accumulate(adj, cVar, base.mul(base.mul(dh, o), tanhSlope(tanhC)));
-        });
-        return List.of(hVar, cVar);
+        Var hVar = record(hNext, step);
+        return List.of(hVar, cell[0]);
     }
 
     /**
@@ -721,12 +764,8 @@ public final class Tape implements Ops {
             Tensor dzu = base.mul(base.mul(dh, base.sub(hv, n)), sigmoidSlope(u));
             Tensor dzru = base.concat(-1, List.of(dzr, dzu));
             accumulate(adj, xProj, base.concat(-1, List.of(dzru, dzn)));
-            if (tracked(whN) != null) {
-                accumulate(adj, whN, base.matmul(rh, dzn, true, false));
-            }
-            if (tracked(whRu) != null) {
-                accumulate(adj, whRu, base.matmul(hv, dzru, true, false));
-            }
+            accumulateProduct(whN, rh, dzn);
+            accumulateProduct(whRu, hv, dzru);
             if (tracked(h) != null) {
                 Tensor direct = base.add(base.mul(dh, u), base.mul(drh, r));
                 accumulate(adj, h, base.add(direct, base.matmul(dzru, ruv, false, true)));

@@ -13,7 +13,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * their inputs. Each call returns a fresh tensor; a backend may recycle memory between steps (see
  * its documentation) but never hands out a buffer that a live tensor still uses.
  *
- * <p>The fused ops at the end ({@link #lstmStep}, {@link #gruStep}, {@link #inputProjection}) have
+ * <p>The fused ops at the end ({@link #lstmStep}, {@link #lstmStepWithGates},
+ * {@link #lstmStepBackward}, {@link #gruStep}, {@link #inputProjection}) have
  * default implementations decomposed into the plain ops; a backend overrides them with faster
  * kernels that must agree with the decomposition within the dtype's tolerance.
  */
@@ -195,6 +196,50 @@ public interface Ops {
         Tensor cNext = add(mul(f, c), mul(i, g));
         Tensor hNext = mul(o, tanh(cNext));
         return List.of(hNext, cNext);
+    }
+
+    /**
+     * {@link #lstmStep} for training: {@code [h', c', gates]}, where {@code gates = [i | f | g | o]}
+     * ({@code [B, 4H]}) are the activations that {@link #lstmStepBackward} needs, so a recording
+     * layer keeps one tensor per step instead of every intermediate. {@code h'} and {@code c'} equal
+     * those of {@link #lstmStep}.
+     */
+    default List<Tensor> lstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+        int hidden = h.dim(-1);
+        Tensor z = add(xProj, matmul(h, wh));
+        Tensor i = sigmoid(slice(z, -1, 0, hidden));
+        Tensor f = sigmoid(slice(z, -1, hidden, 2 * hidden));
+        Tensor g = tanh(slice(z, -1, 2 * hidden, 3 * hidden));
+        Tensor o = sigmoid(slice(z, -1, 3 * hidden, 4 * hidden));
+        Tensor cNext = add(mul(f, c), mul(i, g));
+        Tensor hNext = mul(o, tanh(cNext));
+        return List.of(hNext, cNext, concat(-1, List.of(i, f, g, o)));
+    }
+
+    /**
+     * The adjoint of one LSTM step, given the step's {@code gates} and cells {@code c}, {@code c'}
+     * and the adjoints {@code dh}, {@code dc'} of its outputs (all {@code [B, .]}):
+     * <pre>
+     *   t   = tanh(c');   dc  = dc' + dh o (1 - t^2)
+     *   dz  = [dc g i(1-i) | dc c f(1-f) | dc i (1-g^2) | dh t o(1-o)]
+     * </pre>
+     * returns {@code [dz, dc f]}: the adjoint of the pre-activations {@code z = xProj + h wh}
+     * ({@code [B, 4H]}; then {@code dxProj = dz}, {@code dh_prev = dz wh^T}, {@code dwh = h^T dz})
+     * and of the previous cell {@code c}.
+     */
+    default List<Tensor> lstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
+        int hidden = c.dim(-1);
+        Tensor i = slice(gates, -1, 0, hidden);
+        Tensor f = slice(gates, -1, hidden, 2 * hidden);
+        Tensor g = slice(gates, -1, 2 * hidden, 3 * hidden);
+        Tensor o = slice(gates, -1, 3 * hidden, 4 * hidden);
+        Tensor t = tanh(cNext);
+        Tensor dc = add(dcNext, mul(mul(dh, o), addScalar(scale(mul(t, t), -1.0), 1.0)));
+        Tensor dzi = mul(mul(dc, g), mul(i, addScalar(scale(i, -1.0), 1.0)));
+        Tensor dzf = mul(mul(dc, c), mul(f, addScalar(scale(f, -1.0), 1.0)));
+        Tensor dzg = mul(mul(dc, i), addScalar(scale(mul(g, g), -1.0), 1.0));
+        Tensor dzo = mul(mul(dh, t), mul(o, addScalar(scale(o, -1.0), 1.0)));
+        return List.of(concat(-1, List.of(dzi, dzf, dzg, dzo)), mul(dc, f));
     }
 
     /**

@@ -708,8 +708,26 @@ public final class CpuOps implements Ops {
     }
 
     @Override
+    public List<Tensor> lstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+        return fused.lstmStepWithGates(xProj, h, c, wh);
+    }
+
+    @Override
+    public List<Tensor> lstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
+        return fused.lstmStepBackward(gates, c, cNext, dh, dcNext);
+    }
+
+    @Override
     public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
         return fused.gruStep(xProj, h, whRu, whN);
+    }
+
+    List<Tensor> decomposedLstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+        return Ops.super.lstmStepWithGates(xProj, h, c, wh);
+    }
+
+    List<Tensor> decomposedLstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
+        return Ops.super.lstmStepBackward(gates, c, cNext, dh, dcNext);
     }
 
     List<Tensor> decomposedLstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {

@@ -140,6 +140,15 @@ final class FusedCells {
      * </pre>
      */
     List<Tensor> lstmStep(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT) {
+        return lstmStep(xProjT, hT, cT, whT, false);
+    }
+
+    /** {@link #lstmStep} that also returns the gate activations {@code [i | f | g | o]}. */
+    List<Tensor> lstmStepWithGates(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT) {
+        return lstmStep(xProjT, hT, cT, whT, true);
+    }
+
+    private List<Tensor> lstmStep(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT, boolean withGates) {
         CpuTensor xProj = CpuTensor.of(xProjT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor c = CpuTensor.of(cT);
@@ -148,11 +157,13 @@ final class FusedCells {
         int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
         if (batch < 0 || !isMatrix(xProj, batch, 4 * hidden) || !isMatrix(c, batch, hidden)
                 || !isMatrix(wh, hidden, 4 * hidden) || !sameDtype(h.dtype, xProj, c, wh)) {
-            return ops.decomposedLstmStep(xProjT, hT, cT, whT);
+            return withGates ? ops.decomposedLstmStepWithGates(xProjT, hT, cT, whT)
+                    : ops.decomposedLstmStep(xProjT, hT, cT, whT);
         }
         int width = 4 * hidden;
         CpuTensor hNext = ops.alloc(h.dtype, h.shape);
         CpuTensor cNext = ops.alloc(h.dtype, h.shape);
+        CpuTensor gates = withGates ? ops.alloc(h.dtype, xProj.shape) : null;
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
             double[] z = s.d0(batch * width);
@@ -161,6 +172,7 @@ final class FusedCells {
             double[] cPrev = c.f64;
             double[] hOut = hNext.f64;
             double[] cOut = cNext.f64;
+            double[] act = gates == null ? null : gates.f64;
             for (int b = 0; b < batch; b++) {
                 int zr = b * width;
                 int hr = b * hidden;
@@ -172,6 +184,12 @@ final class FusedCells {
                     double cn = f * cPrev[hr + j] + i * g;
                     cOut[hr + j] = cn;
                     hOut[hr + j] = o * Math.tanh(cn);
+                    if (act != null) {
+                        act[zr + j] = i;
+                        act[zr + hidden + j] = f;
+                        act[zr + 2 * hidden + j] = g;
+                        act[zr + 3 * hidden + j] = o;
+                    }
                 }
             }
         } else {
@@ -181,6 +199,7 @@ final class FusedCells {
             float[] cPrev = c.f32;
             float[] hOut = hNext.f32;
             float[] cOut = cNext.f32;
+            float[] act = gates == null ? null : gates.f32;
             ops.rows(batch, width, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     int zr = b * width;
@@ -193,11 +212,97 @@ final class FusedCells {
                         float cn = f * cPrev[hr + j] + i * g;
                         cOut[hr + j] = cn;
                         hOut[hr + j] = o * (float) CpuOps.tanh32(cn);
+                        if (act != null) {
+                            act[zr + j] = i;
+                            act[zr + hidden + j] = f;
+                            act[zr + 2 * hidden + j] = g;
+                            act[zr + 3 * hidden + j] = o;
+                        }
                     }
                 }
             });
         }
-        return List.of(hNext, cNext);
+        return withGates ? List.of(hNext, cNext, gates) : List.of(hNext, cNext);
+    }
+
+    /**
+     * The adjoint of one LSTM step, the expressions of {@code Ops.lstmStepBackward} evaluated
+     * element by element with the dtype's rounding after each operation:
+     * <pre>
+     *   t = tanh(c');  dc = dc' + dh o (1 - t^2)
+     *   dz = [dc g i(1-i) | dc c f(1-f) | dc i (1-g^2) | dh t o(1-o)];  dcPrev = dc f
+     * </pre>
+     */
+    List<Tensor> lstmStepBackward(Tensor gatesT, Tensor cT, Tensor cNextT, Tensor dhT, Tensor dcNextT) {
+        CpuTensor gates = CpuTensor.of(gatesT);
+        CpuTensor c = CpuTensor.of(cT);
+        CpuTensor cNext = CpuTensor.of(cNextT);
+        CpuTensor dh = CpuTensor.of(dhT);
+        CpuTensor dcNext = CpuTensor.of(dcNextT);
+        int batch = c.shape.rank() == 2 ? c.shape.dim(0) : -1;
+        int hidden = c.shape.rank() == 2 ? c.shape.dim(1) : -1;
+        if (batch < 0 || !isMatrix(gates, batch, 4 * hidden) || !isMatrix(cNext, batch, hidden)
+                || !isMatrix(dh, batch, hidden) || !isMatrix(dcNext, batch, hidden)
+                || !sameDtype(c.dtype, gates, cNext, dh, dcNext)) {
+            return ops.decomposedLstmStepBackward(gatesT, cT, cNextT, dhT, dcNextT);
+        }
+        int width = 4 * hidden;
+        CpuTensor dz = ops.alloc(c.dtype, gates.shape);
+        CpuTensor dcPrev = ops.alloc(c.dtype, c.shape);
+        if (c.dtype == DType.F64) {
+            double[] a = gates.f64;
+            double[] cp = c.f64;
+            double[] cn = cNext.f64;
+            double[] gh = dh.f64;
+            double[] gc = dcNext.f64;
+            double[] out = dz.f64;
+            double[] back = dcPrev.f64;
+            for (int b = 0; b < batch; b++) {
+                int zr = b * width;
+                int hr = b * hidden;
+                for (int j = 0; j < hidden; j++) {
+                    double i = a[zr + j];
+                    double f = a[zr + hidden + j];
+                    double g = a[zr + 2 * hidden + j];
+                    double o = a[zr + 3 * hidden + j];
+                    double t = Math.tanh(cn[hr + j]);
+                    double d = gc[hr + j] + gh[hr + j] * o * (-(t * t) + 1.0);
+                    out[zr + j] = d * g * (i * (-i + 1.0));
+                    out[zr + hidden + j] = d * cp[hr + j] * (f * (-f + 1.0));
+                    out[zr + 2 * hidden + j] = d * i * (-(g * g) + 1.0);
+                    out[zr + 3 * hidden + j] = gh[hr + j] * t * (o * (-o + 1.0));
+                    back[hr + j] = d * f;
+                }
+            }
+        } else {
+            float[] a = gates.f32;
+            float[] cp = c.f32;
+            float[] cn = cNext.f32;
+            float[] gh = dh.f32;
+            float[] gc = dcNext.f32;
+            float[] out = dz.f32;
+            float[] back = dcPrev.f32;
+            ops.rows(batch, width, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    int zr = b * width;
+                    int hr = b * hidden;
+                    for (int j = 0; j < hidden; j++) {
+                        float i = a[zr + j];
+                        float f = a[zr + hidden + j];
+                        float g = a[zr + 2 * hidden + j];
+                        float o = a[zr + 3 * hidden + j];
+                        float t = (float) CpuOps.tanh32(cn[hr + j]);
+                        float d = gc[hr + j] + gh[hr + j] * o * (float) (-(t * t) + 1.0);
+                        out[zr + j] = d * g * (i * (float) (-i + 1.0));
+                        out[zr + hidden + j] = d * cp[hr + j] * (f * (float) (-f + 1.0));
+                        out[zr + 2 * hidden + j] = d * i * (float) (-(g * g) + 1.0);
+                        out[zr + 3 * hidden + j] = gh[hr + j] * t * (o * (float) (-o + 1.0));
+                        back[hr + j] = d * f;
+                    }
+                }
+            });
+        }
+        return List.of(dz, dcPrev);
     }
 
     /**
