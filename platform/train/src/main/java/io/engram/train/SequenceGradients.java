@@ -40,6 +40,25 @@ import java.util.Map;
  *   sensitivity matrix has {@code n^3} entries and each step costs {@code O(n^4)}.</li>
  * </ul>
  *
+ * <p>Activation memory of {@link #bptt()}: the tape keeps, for each of the {@code T} steps and each
+ * of the {@code B} sequences of a batch, {@code a} values of {@code s} bytes ({@code s = 4} in f32,
+ * 8 in f64), so
+ * <pre>
+ *   M_bptt = T * B * a * s        (plus the parameters, their gradients and the batch itself)
+ * </pre>
+ * where {@code a} is what the family's step records: for an LSTM layer of {@code H} units with the
+ * fused step, {@code a = 14 H} (its slice of the input projection {@code 4H}, the gate activations
+ * {@code 4H}, {@code h'} and {@code c'}, and during backward the {@code 4H} pre-activation adjoint
+ * that waits for the recurrent weight's single product), plus what the readout and loss record per
+ * step. Example: lstm_std (T = 100, B = 32, H = 256, f32) keeps about 100 * 32 * 14 * 256 * 4 bytes
+ * = 46 MB. With {@link #checkpointed(int) S segments} only the carried state at each segment start
+ * ({@code z} values per sequence, {@code z = 2H} for an LSTM layer) and one segment's tape are alive:
+ * <pre>
+ *   M_checkpointed = S * B * z * s + ceil(T / S) * B * a * s,   smallest near S = sqrt(T a / z)
+ * </pre>
+ * for one extra forward pass per step. Truncated BPTT keeps the states of all {@code T} steps
+ * ({@code T * B * z * s}) and the tape of one window ({@code k2 * B * a * s}).
+ *
  * <p>In every method a padded step (step mask 0) leaves the state unchanged through
  * {@code ops.where} and adds no loss, and the step at time {@code t} draws its dropout randomness
  * from {@code (seed, t)} alone. The methods are immutable and thread-safe.
@@ -85,10 +104,12 @@ public final class SequenceGradients {
      * the backward pass records one segment at a time, last to first, from its stored start state,
      * seeding its end state with the adjoint that the later segment pulled back into its start.
      * Each step's forward is computed twice, and only one segment's tape is alive at a time.
-     * Gradients are those of {@link #bptt()} bitwise: every adjoint receives the same contributions
-     * in the same order (the running parameter gradient enters each segment's tape as the first
-     * contribution, through {@code sum(G * w)}). {@code segments <= 1}, or at least the sequence
-     * length, is plain BPTT.
+     * Gradients are those of {@link #bptt()}: every adjoint receives the same contributions in the
+     * same order (the running parameter gradient enters each segment's tape as the first
+     * contribution, through {@code sum(G * w)}), so they agree bitwise for cells recorded op by op;
+     * the recurrent weights of fused LSTM and GRU steps, whose step terms the tape sums as one
+     * product per tape, agree to rounding. {@code segments <= 1}, or at least the sequence length,
+     * is plain BPTT.
      */
     public static GradientMethod checkpointed(int segments) {
         return (ops, network, params, batch, loss, seed) -> segments <= 1 || segments >= batch.time()
