@@ -725,15 +725,18 @@ public final class Tape implements Ops {
     }
 
     /**
-     * The GRU step of {@link Ops#gruStep} as one recorded node, its value computed by the same base
-     * ops in the same order as the decomposition. Backward, with {@code G} the adjoint of {@code h'}:
+     * The GRU step of {@link Ops#gruStep} as one recorded node, its value from the base's
+     * {@link Ops#gruStepWithGates} (equal to {@code gruStep}'s), keeping only the gates
+     * {@code [r | u | n | r h]}. Backward, with {@code G} the adjoint of {@code h'}, through
+     * {@link Ops#gruStepBackward}:
      * <pre>
      *   dz_n = G (1-u) (1-n^2);   d(rh) = dz_n whN^T;   dwhN = (r h)^T dz_n
      *   dz_r = d(rh) h r(1-r);    dz_u = G (h - n) u(1-u);   dz_ru = [dz_r | dz_u]
      *   dxProj = [dz_ru | dz_n],  dwhRu = h^T dz_ru,  dh = G u + d(rh) r + dz_ru whRu^T
      * </pre>
-     * Shapes other than {@code xProj [B,3H], h [B,H], whRu [H,2H], whN [H,H]} are recorded
-     * decomposed.
+     * where the weight terms wait for the other steps' and are added as one product
+     * ({@link #pendingProducts}). Shapes other than {@code xProj [B,3H], h [B,H], whRu [H,2H],
+     * whN [H,H]} are recorded decomposed.
      */
     @Override
     public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
@@ -750,25 +753,22 @@ public final class Tape implements Ops {
                 || !isMatrix(nv, hidden, hidden)) {
             return Ops.super.gruStep(xProj, h, whRu, whN);
         }
-        Tensor ru = base.add(base.slice(xv, -1, 0, 2 * hidden), base.matmul(hv, ruv));
-        Tensor r = base.sigmoid(base.slice(ru, -1, 0, hidden));
-        Tensor u = base.sigmoid(base.slice(ru, -1, hidden, 2 * hidden));
-        Tensor rh = base.mul(r, hv);
-        Tensor n = base.tanh(base.add(base.slice(xv, -1, 2 * hidden, 3 * hidden), base.matmul(rh, nv)));
-        Tensor oneMinusU = base.addScalar(base.scale(u, -1.0), 1.0);
-        Tensor hNext = base.add(base.mul(u, hv), base.mul(oneMinusU, n));
+        List<Tensor> forward = base.gruStepWithGates(xv, hv, ruv, nv);
+        Tensor hNext = forward.get(0);
+        Tensor gates = forward.get(1);
         return result(hNext, (dh, adj) -> {
-            Tensor dzn = base.mul(base.mul(dh, oneMinusU), tanhSlope(n));
-            Tensor drh = base.matmul(dzn, nv, false, true);
-            Tensor dzr = base.mul(base.mul(drh, hv), sigmoidSlope(r));
-            Tensor dzu = base.mul(base.mul(dh, base.sub(hv, n)), sigmoidSlope(u));
-            Tensor dzru = base.concat(-1, List.of(dzr, dzu));
-            accumulate(adj, xProj, base.concat(-1, List.of(dzru, dzn)));
-            accumulateProduct(whN, rh, dzn);
+            List<Tensor> back = base.gruStepBackward(gates, hv, nv, dh);
+            Tensor dz = back.get(0);
+            accumulate(adj, xProj, dz);
+            boolean weights = tracked(whRu) != null || tracked(whN) != null;
+            Tensor dzru = weights || tracked(h) != null ? base.slice(dz, -1, 0, 2 * hidden) : null;
+            if (tracked(whN) != null) {
+                accumulateProduct(whN, base.slice(gates, -1, 3 * hidden, 4 * hidden),
+                        base.slice(dz, -1, 2 * hidden, 3 * hidden));
+            }
             accumulateProduct(whRu, hv, dzru);
             if (tracked(h) != null) {
-                Tensor direct = base.add(base.mul(dh, u), base.mul(drh, r));
-                accumulate(adj, h, base.add(direct, base.matmul(dzru, ruv, false, true)));
+                accumulate(adj, h, base.add(back.get(1), base.matmul(dzru, ruv, false, true)));
             }
         }, xProj, h, whRu, whN);
     }

@@ -14,7 +14,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * its documentation) but never hands out a buffer that a live tensor still uses.
  *
  * <p>The fused ops at the end ({@link #lstmStep}, {@link #lstmStepWithGates},
- * {@link #lstmStepBackward}, {@link #gruStep}, {@link #inputProjection}) have
+ * {@link #lstmStepBackward}, {@link #gruStep}, {@link #gruStepWithGates}, {@link #gruStepBackward},
+ * {@link #inputProjection}) have
  * default implementations decomposed into the plain ops; a backend overrides them with faster
  * kernels that must agree with the decomposition within the dtype's tolerance.
  */
@@ -258,5 +259,46 @@ public interface Ops {
         Tensor u = sigmoid(slice(ru, -1, hidden, 2 * hidden));
         Tensor n = tanh(add(slice(xProj, -1, 2 * hidden, 3 * hidden), matmul(mul(r, h), whN)));
         return add(mul(u, h), mul(addScalar(scale(u, -1.0), 1.0), n));
+    }
+
+    /**
+     * {@link #gruStep} for training: {@code [h', gates]}, where {@code gates = [r | u | n | r h]}
+     * ({@code [B, 4H]}) are what {@link #gruStepBackward} needs. {@code h'} equals that of
+     * {@link #gruStep}.
+     */
+    default List<Tensor> gruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+        int hidden = h.dim(-1);
+        Tensor ru = add(slice(xProj, -1, 0, 2 * hidden), matmul(h, whRu));
+        Tensor r = sigmoid(slice(ru, -1, 0, hidden));
+        Tensor u = sigmoid(slice(ru, -1, hidden, 2 * hidden));
+        Tensor rh = mul(r, h);
+        Tensor n = tanh(add(slice(xProj, -1, 2 * hidden, 3 * hidden), matmul(rh, whN)));
+        Tensor hNext = add(mul(u, h), mul(addScalar(scale(u, -1.0), 1.0), n));
+        return List.of(hNext, concat(-1, List.of(r, u, n, rh)));
+    }
+
+    /**
+     * The adjoint of one GRU step, given its {@code gates}, its input state {@code h}, {@code whN}
+     * and the adjoint {@code dh} of {@code h'}:
+     * <pre>
+     *   dz_n = dh (1-u) (1-n^2);   d(rh) = dz_n whN^T
+     *   dz_r = d(rh) h r(1-r);     dz_u = dh (h - n) u(1-u)
+     * </pre>
+     * returns {@code [dz, dhPart]}: {@code dz = [dz_r | dz_u | dz_n]} ({@code [B, 3H]}, the adjoint
+     * of {@code xProj}; then {@code dwhRu = h^T [dz_r | dz_u]}, {@code dwhN = (r h)^T dz_n}) and
+     * {@code dhPart = dh u + d(rh) r}, to which {@code [dz_r | dz_u] whRu^T} adds to give the
+     * adjoint of {@code h}.
+     */
+    default List<Tensor> gruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
+        int hidden = h.dim(-1);
+        Tensor r = slice(gates, -1, 0, hidden);
+        Tensor u = slice(gates, -1, hidden, 2 * hidden);
+        Tensor n = slice(gates, -1, 2 * hidden, 3 * hidden);
+        Tensor dzn = mul(mul(dh, addScalar(scale(u, -1.0), 1.0)), addScalar(scale(mul(n, n), -1.0), 1.0));
+        Tensor drh = matmul(dzn, whN, false, true);
+        Tensor dzr = mul(mul(drh, h), mul(r, addScalar(scale(r, -1.0), 1.0)));
+        Tensor dzu = mul(mul(dh, sub(h, n)), mul(u, addScalar(scale(u, -1.0), 1.0)));
+        Tensor dhPart = add(mul(dh, u), mul(drh, r));
+        return List.of(concat(-1, List.of(dzr, dzu, dzn)), dhPart);
     }
 }

@@ -722,6 +722,24 @@ public final class CpuOps implements Ops {
         return fused.gruStep(xProj, h, whRu, whN);
     }
 
+    @Override
+    public List<Tensor> gruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+        return fused.gruStepWithGates(xProj, h, whRu, whN);
+    }
+
+    @Override
+    public List<Tensor> gruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
+        return fused.gruStepBackward(gates, h, whN, dh);
+    }
+
+    List<Tensor> decomposedGruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+        return Ops.super.gruStepWithGates(xProj, h, whRu, whN);
+    }
+
+    List<Tensor> decomposedGruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
+        return Ops.super.gruStepBackward(gates, h, whN, dh);
+    }
+
     List<Tensor> decomposedLstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
         return Ops.super.lstmStepWithGates(xProj, h, c, wh);
     }

@@ -312,6 +312,15 @@ final class FusedCells {
      * </pre>
      */
     Tensor gruStep(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT) {
+        return gruStep(xProjT, hT, whRuT, whNT, false).get(0);
+    }
+
+    /** {@link #gruStep} that also returns the gates {@code [r | u | n | r h]}. */
+    List<Tensor> gruStepWithGates(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT) {
+        return gruStep(xProjT, hT, whRuT, whNT, true);
+    }
+
+    private List<Tensor> gruStep(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT, boolean withGates) {
         CpuTensor xProj = CpuTensor.of(xProjT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor whRu = CpuTensor.of(whRuT);
@@ -320,11 +329,14 @@ final class FusedCells {
         int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
         if (batch < 0 || !isMatrix(xProj, batch, 3 * hidden) || !isMatrix(whRu, hidden, 2 * hidden)
                 || !isMatrix(whN, hidden, hidden) || !sameDtype(h.dtype, xProj, whRu, whN)) {
-            return ops.decomposedGruStep(xProjT, hT, whRuT, whNT);
+            return withGates ? ops.decomposedGruStepWithGates(xProjT, hT, whRuT, whNT)
+                    : List.of(ops.decomposedGruStep(xProjT, hT, whRuT, whNT));
         }
         int width = 3 * hidden;
         int two = 2 * hidden;
         CpuTensor hNext = ops.alloc(h.dtype, h.shape);
+        CpuTensor gates = withGates ? ops.alloc(h.dtype, Shape.of(batch, 4 * hidden)) : null;
+        int gw = 4 * hidden;
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
             double[] ru = s.d0(batch * two);
@@ -346,6 +358,13 @@ final class FusedCells {
                     double uj = CpuOps.sigmoid(xp[b * width + hidden + j] + ru[b * two + hidden + j]);
                     double n = Math.tanh(xp[b * width + two + j] + nz[b * hidden + j]);
                     out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0) * n;
+                    if (gates != null) {
+                        double[] g = gates.f64;
+                        g[b * gw + j] = CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
+                        g[b * gw + hidden + j] = uj;
+                        g[b * gw + two + j] = n;
+                        g[b * gw + 3 * hidden + j] = rh[b * hidden + j];
+                    }
                 }
             }
         } else {
@@ -371,10 +390,112 @@ final class FusedCells {
                         float uj = (float) CpuOps.sigmoid(xp[b * width + hidden + j] + ru[b * two + hidden + j]);
                         float n = (float) CpuOps.tanh32(xp[b * width + two + j] + nz[b * hidden + j]);
                         out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0f) * n;
+                        if (gates != null) {
+                            float[] g = gates.f32;
+                            g[b * gw + j] = (float) CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
+                            g[b * gw + hidden + j] = uj;
+                            g[b * gw + two + j] = n;
+                            g[b * gw + 3 * hidden + j] = rh[b * hidden + j];
+                        }
                     }
                 }
             });
         }
-        return hNext;
+        return withGates ? List.of(hNext, gates) : List.of(hNext);
+    }
+
+    /**
+     * The adjoint of one GRU step, the expressions of {@code Ops.gruStepBackward} evaluated element
+     * by element with the dtype's rounding after each operation, {@code d(rh) = dz_n whN^T} through
+     * the backend's product into scratch:
+     * <pre>
+     *   dz_n = dh (1-u) (1-n^2);  dz_r = d(rh) h r(1-r);  dz_u = dh (h-n) u(1-u);  dhPart = dh u + d(rh) r
+     * </pre>
+     */
+    List<Tensor> gruStepBackward(Tensor gatesT, Tensor hT, Tensor whNT, Tensor dhT) {
+        CpuTensor gates = CpuTensor.of(gatesT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor whN = CpuTensor.of(whNT);
+        CpuTensor dh = CpuTensor.of(dhT);
+        int batch = h.shape.rank() == 2 ? h.shape.dim(0) : -1;
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        if (batch < 0 || !isMatrix(gates, batch, 4 * hidden) || !isMatrix(whN, hidden, hidden)
+                || !isMatrix(dh, batch, hidden) || !sameDtype(h.dtype, gates, whN, dh)) {
+            return ops.decomposedGruStepBackward(gatesT, hT, whNT, dhT);
+        }
+        int gw = 4 * hidden;
+        int width = 3 * hidden;
+        int two = 2 * hidden;
+        CpuTensor dz = ops.alloc(h.dtype, Shape.of(batch, width));
+        CpuTensor dhPart = ops.alloc(h.dtype, h.shape);
+        Scratch s = scratch.get();
+        if (h.dtype == DType.F64) {
+            double[] a = gates.f64;
+            double[] hp = h.f64;
+            double[] g = dh.f64;
+            double[] out = dz.f64;
+            double[] dzn = s.d2(batch * hidden);
+            double[] drh = s.d0(batch * hidden);
+            for (int b = 0; b < batch; b++) {
+                for (int j = 0; j < hidden; j++) {
+                    double u = a[b * gw + hidden + j];
+                    double n = a[b * gw + two + j];
+                    double d = g[b * hidden + j] * (-u + 1.0) * (-(n * n) + 1.0);
+                    dzn[b * hidden + j] = d;
+                    out[b * width + two + j] = d;
+                }
+            }
+            ops.gemm64(dzn, whN.f64, drh, batch, hidden, hidden, false, true);
+            double[] part = dhPart.f64;
+            for (int b = 0; b < batch; b++) {
+                for (int j = 0; j < hidden; j++) {
+                    double r = a[b * gw + j];
+                    double u = a[b * gw + hidden + j];
+                    double n = a[b * gw + two + j];
+                    double x = hp[b * hidden + j];
+                    double gd = g[b * hidden + j];
+                    double e = drh[b * hidden + j];
+                    out[b * width + j] = e * x * (r * (-r + 1.0));
+                    out[b * width + hidden + j] = gd * (x - n) * (u * (-u + 1.0));
+                    part[b * hidden + j] = gd * u + e * r;
+                }
+            }
+        } else {
+            float[] a = gates.f32;
+            float[] hp = h.f32;
+            float[] g = dh.f32;
+            float[] out = dz.f32;
+            float[] dzn = s.f2(batch * hidden);
+            float[] drh = s.f0(batch * hidden);
+            ops.rows(batch, hidden, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    for (int j = 0; j < hidden; j++) {
+                        float u = a[b * gw + hidden + j];
+                        float n = a[b * gw + two + j];
+                        float d = g[b * hidden + j] * (float) (-u + 1.0) * (float) (-(n * n) + 1.0);
+                        dzn[b * hidden + j] = d;
+                        out[b * width + two + j] = d;
+                    }
+                }
+            });
+            ops.gemm32(dzn, whN.f32, drh, batch, hidden, hidden, false, true);
+            float[] part = dhPart.f32;
+            ops.rows(batch, 2 * hidden, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    for (int j = 0; j < hidden; j++) {
+                        float r = a[b * gw + j];
+                        float u = a[b * gw + hidden + j];
+                        float n = a[b * gw + two + j];
+                        float x = hp[b * hidden + j];
+                        float gd = g[b * hidden + j];
+                        float e = drh[b * hidden + j];
+                        out[b * width + j] = e * x * (r * (float) (-r + 1.0));
+                        out[b * width + hidden + j] = gd * (x - n) * (u * (float) (-u + 1.0));
+                        part[b * hidden + j] = gd * u + e * r;
+                    }
+                }
+            });
+        }
+        return List.of(dz, dhPart);
     }
 }
