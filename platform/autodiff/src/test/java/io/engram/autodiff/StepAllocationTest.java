@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Heap allocated per time step in the steady state of an LSTM training step (whole-sequence input
+ * Heap allocated per time step in the steady state of an LSTM (and a GRU) training step (whole-sequence input
  * projection, fused steps recorded on a tape, MSE on every output, backward, SGD) and of inference,
  * each inside a workspace, counted by {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}
  * on the calling thread. The same step is run over sequences of {@value #SHORT} and {@value #LONG}
@@ -52,6 +52,10 @@ class StepAllocationTest {
 
     /** One step over {@code time} steps; returns the bytes it allocated on this thread. */
     private static long trainStep(Tensor[] params, int time, boolean train) {
+        return step(params, time, train, false);
+    }
+
+    private static long step(Tensor[] params, int time, boolean train, boolean gru) {
         Random rnd = new Random(time);
         Tensor xs = random(rnd, Shape.of(time * BATCH, INPUT), 1.0);
         Tensor ys = random(rnd, Shape.of(time * BATCH, HIDDEN), 0.5);
@@ -68,9 +72,14 @@ class StepAllocationTest {
             Tensor c = ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN));
             List<Tensor> outputs = new ArrayList<>(time);
             for (int t = 0; t < time; t++) {
-                List<Tensor> hc = ops.lstmStep(ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH), h, c, p[1]);
-                h = hc.get(0);
-                c = hc.get(1);
+                Tensor xp = ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH);
+                if (gru) {
+                    h = ops.gruStep(xp, h, p[1], p[3]);
+                } else {
+                    List<Tensor> hc = ops.lstmStep(xp, h, c, p[1]);
+                    h = hc.get(0);
+                    c = hc.get(1);
+                }
                 outputs.add(h);
             }
             if (train) {
@@ -85,24 +94,33 @@ class StepAllocationTest {
     }
 
     private static double bytesPerStep(boolean train) {
+        return bytesPerStep(train, false);
+    }
+
+    private static double bytesPerStep(boolean train, boolean gru) {
         Random rnd = new Random(3);
+        int gates = gru ? 3 : 4;
         Tensor[] params = {
-            random(rnd, Shape.of(INPUT, 4 * HIDDEN), 0.2),
-            random(rnd, Shape.of(HIDDEN, 4 * HIDDEN), 0.1),
-            random(rnd, Shape.of(4 * HIDDEN), 0.1),
+            random(rnd, Shape.of(INPUT, gates * HIDDEN), 0.2),
+            random(rnd, Shape.of(HIDDEN, (gru ? 2 : 4) * HIDDEN), 0.1),
+            random(rnd, Shape.of(gates * HIDDEN), 0.1),
+            random(rnd, Shape.of(HIDDEN, HIDDEN), 0.1),
         };
+        if (!gru) {
+            params = java.util.Arrays.copyOf(params, 3);
+        }
         for (int warm = 0; warm < 3; warm++) {
-            trainStep(params, SHORT, train);
-            trainStep(params, LONG, train);
+            step(params, SHORT, train, gru);
+            step(params, LONG, train, gru);
         }
         long shortBytes = Long.MAX_VALUE;
         long longBytes = Long.MAX_VALUE;
         for (int r = 0; r < 3; r++) {
-            shortBytes = Math.min(shortBytes, trainStep(params, SHORT, train));
-            longBytes = Math.min(longBytes, trainStep(params, LONG, train));
+            shortBytes = Math.min(shortBytes, step(params, SHORT, train, gru));
+            longBytes = Math.min(longBytes, step(params, LONG, train, gru));
         }
         double perStep = (double) (longBytes - shortBytes) / (LONG - SHORT);
-        System.out.printf("LSTM %s B=%d H=%d f32: %d bytes over %d steps, %d over %d: %.0f bytes per extra step"
+        System.out.printf((gru ? "GRU" : "LSTM") + " %s B=%d H=%d f32: %d bytes over %d steps, %d over %d: %.0f bytes per extra step"
                 + " (one [B,H] array is %d bytes)%n", train ? "training step" : "inference", BATCH, HIDDEN,
                 shortBytes, SHORT, longBytes, LONG, perStep, 4 * BATCH * HIDDEN);
         return perStep;
@@ -111,6 +129,12 @@ class StepAllocationTest {
     @Test
     void aTrainingStepAllocatesNoActivationArraysPerTimeStep() {
         double perStep = bytesPerStep(true);
+        assertTrue(perStep < 4.0 * BATCH * HIDDEN, perStep + " bytes per time step");
+    }
+
+    @Test
+    void aGruTrainingStepAllocatesNoActivationArraysPerTimeStep() {
+        double perStep = bytesPerStep(true, true);
         assertTrue(perStep < 4.0 * BATCH * HIDDEN, perStep + " bytes per time step");
     }
 
