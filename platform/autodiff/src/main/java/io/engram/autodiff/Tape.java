@@ -26,8 +26,11 @@ import java.util.Objects;
  * constants: their gradient is never computed. Ops whose inputs are all constants run plainly on
  * the base and return base tensors, so the fused kernels of a backend are used wherever nothing is
  * being differentiated; with a recorded input the LSTM and GRU steps are recorded as single nodes
- * with hand-written adjoints (values bitwise equal to the decomposition), the input projection in
- * its decomposed form.
+ * whose values and adjoints come from the base's fused training ops ({@code lstmStepWithGates} /
+ * {@code lstmStepBackward}, {@code gruStepWithGates} / {@code gruStepBackward}), keeping only the
+ * gate activations per step, the input projection in its decomposed form. Adjoints of slices are
+ * joined once per sliced tensor, and the recurrent weight terms of all steps are summed as one
+ * matrix product, so a step adds no adjoint of the whole projection's or the weight's size.
  *
  * <p>A tape holds every recorded intermediate until it is discarded; one tape serves one forward
  * and backward pass (for truncated BPTT, one per truncation window). Not thread-safe.

@@ -17,8 +17,12 @@ import java.util.Random;
 /**
  * Speed of the CPU backend on the standard recurrent benchmarks, run by hand (not a test):
  * <pre>
- *   mvn -q -o test-compile -pl platform/autodiff   (the tape lives here; the cpu backend is its test dependency)
- *   java -cp "$(cat cp.txt):target/classes:target/test-classes" io.engram.backend.cpu.bench.RecurrentBench [blas] [case...]
+ *   cd platform/autodiff
+ *   mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/engram-cp.txt
+ *   java -cp "$(cat /tmp/engram-cp.txt):target/classes:target/test-classes" \
+ *       io.engram.autodiff.bench.RecurrentBench [auto|native|java] [gemm lstm_std gru_std elman_std lstm_big]
+ *   (it lives here, not in the cpu backend, because it records on the tape, and this module
+ *    already has the cpu backend as a test dependency)
  * </pre>
  * Prints the GEMM rate in GFLOP/s and, for each case, seconds per training step (forward over the
  * sequence, MSE on every output, backward, SGD) and per inference pass, the median of the timed

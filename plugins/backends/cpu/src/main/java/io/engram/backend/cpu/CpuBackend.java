@@ -27,7 +27,8 @@ import java.util.Set;
  * which is never written again). Three levels of reuse keep allocation per time step low:
  * <ul>
  *   <li>matrix products pack operand panels into per-thread scratch, allocated once per thread;
- *   <li>fused steps ({@code lstmStep}, {@code gruStep}, {@code inputProjection}) put their
+ *   <li>fused steps ({@code lstmStep}, {@code gruStep}, their training variants with gates and
+ *       adjoints, {@code inputProjection}) put their
  *       intermediate products in per-thread scratch that grows to the largest step seen, so an LSTM
  *       step allocates only {@code h'} and {@code c'} and a GRU step only {@code h'};
  *   <li>inside a {@link io.engram.tensor.Workspace} ({@code ops().workspace()}), output arrays come
