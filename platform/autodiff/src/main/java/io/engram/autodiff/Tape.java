@@ -26,8 +26,11 @@ import java.util.Objects;
  * constants: their gradient is never computed. Ops whose inputs are all constants run plainly on
  * the base and return base tensors, so the fused kernels of a backend are used wherever nothing is
  * being differentiated; with a recorded input the LSTM and GRU steps are recorded as single nodes
- * with hand-written adjoints (values bitwise equal to the decomposition), the input projection in
- * its decomposed form.
+ * whose values and adjoints come from the base's fused training ops ({@code lstmStepWithGates} /
+ * {@code lstmStepBackward}, {@code gruStepWithGates} / {@code gruStepBackward}), keeping only the
+ * gate activations per step, the input projection in its decomposed form. Adjoints of slices are
+ * joined once per sliced tensor, and the recurrent weight terms of all steps are summed as one
+ * matrix product, so a step adds no adjoint of the whole projection's or the weight's size.
  *
  * <p>A tape holds every recorded intermediate until it is discarded; one tape serves one forward
  * and backward pass (for truncated BPTT, one per truncation window). Not thread-safe.
@@ -35,6 +38,16 @@ import java.util.Objects;
 public final class Tape implements Ops {
     private final Ops base;
     private final List<Var> nodes = new ArrayList<>();
+    /** Number of {@link #backward} passes begun: lets a node tell this pass from earlier ones. */
+    private int pass;
+    /** During {@link #backward}: the slice adjoints waiting for each node, by id. */
+    private List<SlicePiece>[] pendingSlices;
+    /**
+     * During {@link #backward}: products {@code a^T b} waiting to be added to each node's adjoint, by
+     * id. A recurrent weight collects one per step and receives their sum as one matrix product over
+     * all steps' rows ({@code [h_1; h_2; ...]^T [dz_1; dz_2; ...]}) when backward reaches it.
+     */
+    private List<Tensor[]>[] pendingProducts;
 
     /** Pulls the adjoint {@code g} of a node's output back into its inputs' adjoints. */
     @FunctionalInterface
@@ -118,12 +131,34 @@ public final class Tape implements Ops {
         }
         Tensor[] adjoints = new Tensor[loss.id + 1];
         adjoints[loss.id] = base.full(loss.dtype(), loss.shape(), 1.0);
-        for (int id = loss.id; id >= 0; id--) {
-            Var node = nodes.get(id);
-            Tensor g = adjoints[id];
-            if (g != null && node.pullback != null) {
-                node.pullback.apply(g, adjoints);
+        @SuppressWarnings("unchecked")
+        List<SlicePiece>[] pending = new List[loss.id + 1];
+        pendingSlices = pending;
+        @SuppressWarnings("unchecked")
+        List<Tensor[]>[] products = new List[loss.id + 1];
+        pendingProducts = products;
+        pass++;
+        try {
+            for (int id = loss.id; id >= 0; id--) {
+                Var node = nodes.get(id);
+                if (products[id] != null) {
+                    Tensor sum = joinProducts(products[id]);
+                    products[id] = null;
+                    adjoints[id] = adjoints[id] == null ? sum : base.add(adjoints[id], sum);
+                }
+                if (pending[id] != null) {
+                    Tensor joined = joinSlices(pending[id], node.shape(), node.dtype());
+                    pending[id] = null;
+                    adjoints[id] = adjoints[id] == null ? joined : base.add(adjoints[id], joined);
+                }
+                Tensor g = adjoints[id];
+                if (g != null && node.pullback != null) {
+                    node.pullback.apply(g, adjoints);
+                }
             }
+        } finally {
+            pendingSlices = null;
+            pendingProducts = null;
         }
         return new Gradients(this, adjoints, base);
     }
@@ -472,24 +507,103 @@ public final class Tape implements Ops {
         }, inputs.toArray(new Tensor[0]));
     }
 
-    /** {@code y = a[from:to]} along the axis: {@code da = g} padded with zeros. */
+    /**
+     * {@code y = a[from:to]} along the axis: {@code da = g} padded with zeros. The pieces pulled back
+     * into one input wait in {@link #pendingSlices} until backward reaches that input, and are then
+     * joined once ({@link #joinSlices}): slicing a sequence's projection into T steps costs one
+     * adjoint of the projection's size, not T.
+     */
     @Override
     public Tensor slice(Tensor a, int axis, int from, int to) {
         Tensor av = value(a);
         int ax = av.shape().normalizeAxis(axis);
         Tensor y = base.slice(av, ax, from, to);
         return result(y, (g, adj) -> {
-            List<Tensor> pieces = new ArrayList<>(3);
-            if (from > 0) {
-                pieces.add(base.zeros(g.dtype(), av.shape().with(ax, from)));
+            Var v = tracked(a);
+            if (v != null) {
+                pendingSlices[v.id] = pendingSlices[v.id] == null ? new ArrayList<>() : pendingSlices[v.id];
+                pendingSlices[v.id].add(new SlicePiece(ax, from, to, g));
             }
-            pieces.add(g);
-            int len = av.shape().dim(ax);
-            if (to < len) {
-                pieces.add(base.zeros(g.dtype(), av.shape().with(ax, len - to)));
-            }
-            accumulate(adj, a, pieces.size() == 1 ? g : base.concat(ax, pieces));
         }, a);
+    }
+
+    /** Adds {@code a^T b} to the adjoint of {@code x} (if recorded) when backward reaches it. */
+    private void accumulateProduct(Tensor x, Tensor a, Tensor b) {
+        Var v = tracked(x);
+        if (v != null) {
+            pendingProducts[v.id] = pendingProducts[v.id] == null ? new ArrayList<>() : pendingProducts[v.id];
+            pendingProducts[v.id].add(new Tensor[] {a, b});
+        }
+    }
+
+    /** {@code sum_q a_q^T b_q} as one product of the row-wise concatenations. */
+    private Tensor joinProducts(List<Tensor[]> pieces) {
+        if (pieces.size() == 1) {
+            return base.matmul(pieces.get(0)[0], pieces.get(0)[1], true, false);
+        }
+        List<Tensor> as = new ArrayList<>(pieces.size());
+        List<Tensor> bs = new ArrayList<>(pieces.size());
+        for (Tensor[] p : pieces) {
+            as.add(p[0]);
+            bs.add(p[1]);
+        }
+        return base.matmul(base.concat(0, as), base.concat(0, bs), true, false);
+    }
+
+    /** The adjoint {@code g} of the slice {@code [from, to)} along {@code axis} of a recorded tensor. */
+    private record SlicePiece(int axis, int from, int to, Tensor g) {
+    }
+
+    /**
+     * The sum of slice adjoints, each padded with zeros to {@code shape}: pieces of one range are
+     * added first; when the ranges then lie along one axis without overlap, the padded sum is one
+     * concatenation of the pieces and the zero gaps between them.
+     */
+    private Tensor joinSlices(List<SlicePiece> pieces, Shape shape, DType dtype) {
+        List<SlicePiece> merged = new ArrayList<>();
+        for (int i = pieces.size() - 1; i >= 0; i--) {
+            SlicePiece p = pieces.get(i);
+            int at = -1;
+            for (int j = 0; j < merged.size(); j++) {
+                SlicePiece q = merged.get(j);
+                if (q.axis() == p.axis() && q.from() == p.from() && q.to() == p.to()) {
+                    at = j;
+                }
+            }
+            if (at < 0) {
+                merged.add(p);
+            } else {
+                SlicePiece q = merged.get(at);
+                merged.set(at, new SlicePiece(q.axis(), q.from(), q.to(), base.add(q.g(), p.g())));
+            }
+        }
+        merged.sort((x, y) -> Integer.compare(x.from(), y.from()));
+        int ax = merged.get(0).axis();
+        boolean disjoint = true;
+        for (int j = 0; j < merged.size(); j++) {
+            disjoint &= merged.get(j).axis() == ax && (j == 0 || merged.get(j - 1).to() <= merged.get(j).from());
+        }
+        if (!disjoint) {
+            Tensor sum = null;
+            for (SlicePiece p : merged) {
+                Tensor padded = joinSlices(List.of(p), shape, dtype);
+                sum = sum == null ? padded : base.add(sum, padded);
+            }
+            return sum;
+        }
+        List<Tensor> parts = new ArrayList<>(2 * merged.size() + 1);
+        int at = 0;
+        for (SlicePiece p : merged) {
+            if (p.from() > at) {
+                parts.add(base.zeros(dtype, shape.with(ax, p.from() - at)));
+            }
+            parts.add(p.g());
+            at = p.to();
+        }
+        if (at < shape.dim(ax)) {
+            parts.add(base.zeros(dtype, shape.with(ax, shape.dim(ax) - at)));
+        }
+        return parts.size() == 1 ? parts.get(0) : base.concat(ax, parts);
     }
 
     /** {@code y = a[indices]} along the axis: {@code da = scatterAdd(g)}. */
@@ -552,14 +666,20 @@ public final class Tape implements Ops {
 
     /**
      * The LSTM step of {@link Ops#lstmStep} as two recorded nodes, {@code c'} then {@code h'}, whose
-     * values are computed by the same base ops in the same order as the decomposition. Backward,
-     * with {@code G_h}, {@code G_c} the adjoints of {@code h'} and {@code c'}:
+     * values come from the base's {@link Ops#lstmStepWithGates} (equal to those of
+     * {@code lstmStep}); the step keeps only its gate activations {@code [B, 4H]} besides its
+     * outputs. Backward runs once per step, at whichever node is reached first with an adjoint
+     * ({@code h'}, being newer, unless only {@code c'} is used): with {@code G_h}, {@code G_c} the
+     * adjoints of {@code h'} and {@code c'} (complete by then, as every use of either is newer than
+     * both), {@link Ops#lstmStepBackward} gives {@code dz} and {@code dc}, and
      * <pre>
-     *   dc' = G_c + G_h o (1 - tanh^2 c')           (h' pulls back into c' first, being newer)
-     *   dz  = [dc' g i(1-i) | dc' c f(1-f) | dc' i (1-g^2) | G_h tanh(c') o(1-o)]
-     *   dxProj = dz,  dh = dz wh^T,  dwh = h^T dz,  dc = dc' f
+     *   dxProj = dz,  dh = dz wh^T,  dwh = h^T dz,  dc = (G_c + G_h o (1 - tanh^2 c')) f
      * </pre>
-     * Shapes other than {@code xProj [B,4H], h [B,H], c [B,H], wh [H,4H]} are recorded decomposed.
+     * where {@code dwh} waits for the other steps' terms and is added as one product over all of
+     * them ({@link #pendingProducts}).
+     * The gradient reported for {@code c'} itself is {@code G_c}, without the path through
+     * {@code h'}. Shapes other than {@code xProj [B,4H], h [B,H], c [B,H], wh [H,4H]} are recorded
+     * decomposed.
      */
     @Override
     public List<Tensor> lstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
@@ -576,51 +696,50 @@ public final class Tape implements Ops {
                 || !isMatrix(wv, hidden, 4 * hidden)) {
             return Ops.super.lstmStep(xProj, h, c, wh);
         }
-        Tensor z = base.add(xv, base.matmul(hv, wv));
-        Tensor i = base.sigmoid(base.slice(z, -1, 0, hidden));
-        Tensor f = base.sigmoid(base.slice(z, -1, hidden, 2 * hidden));
-        Tensor g = base.tanh(base.slice(z, -1, 2 * hidden, 3 * hidden));
-        Tensor o = base.sigmoid(base.slice(z, -1, 3 * hidden, 4 * hidden));
-        Tensor cNext = base.add(base.mul(f, cv), base.mul(i, g));
-        Tensor tanhC = base.tanh(cNext);
-        Tensor hNext = base.mul(o, tanhC);
-        Tensor[] outputGate = new Tensor[1];
-        Var cVar = record(cNext, (dc, adj) -> {
-            Tensor dzo = outputGate[0] != null ? outputGate[0] : base.zeros(dc.dtype(), dc.shape());
-            outputGate[0] = null;
-            Tensor dz = base.concat(-1, List.of(
-                    base.mul(base.mul(dc, g), sigmoidSlope(i)),
-                    base.mul(base.mul(dc, cv), sigmoidSlope(f)),
-                    base.mul(base.mul(dc, i), tanhSlope(g)),
-                    dzo));
+        List<Tensor> forward = base.lstmStepWithGates(xv, hv, cv, wv);
+        Tensor hNext = forward.get(0);
+        Tensor cNext = forward.get(1);
+        Tensor gates = forward.get(2);
+        int[] doneInPass = {-1};
+        Var[] cell = new Var[1];
+        Pullback step = (dh, adj) -> {
+            doneInPass[0] = pass;
+            Tensor dc = adj[cell[0].id];
+            List<Tensor> back = base.lstmStepBackward(gates, cv, cNext,
+                    dh != null ? dh : base.zeros(cNext.dtype(), cNext.shape()),
+                    dc != null ? dc : base.zeros(cNext.dtype(), cNext.shape()));
+            Tensor dz = back.get(0);
             accumulate(adj, xProj, dz);
             if (tracked(h) != null) {
                 accumulate(adj, h, base.matmul(dz, wv, false, true));
             }
-            if (tracked(wh) != null) {
-                accumulate(adj, wh, base.matmul(hv, dz, true, false));
-            }
+            accumulateProduct(wh, hv, dz);
             if (tracked(c) != null) {
-                accumulate(adj, c, base.mul(dc, f));
+                accumulate(adj, c, back.get(1));
+            }
+        };
+        cell[0] = record(cNext, (dc, adj) -> {
+            if (doneInPass[0] != pass) {
+                step.apply(null, adj);
             }
         });
-        Var hVar = record(hNext, (dh, adj) -> {
-            outputGate[0] = base.mul(base.mul(dh, tanhC), sigmoidSlope(o));
-            accumulate(adj, cVar, base.mul(base.mul(dh, o), tanhSlope(tanhC)));
-        });
-        return List.of(hVar, cVar);
+        Var hVar = record(hNext, step);
+        return List.of(hVar, cell[0]);
     }
 
     /**
-     * The GRU step of {@link Ops#gruStep} as one recorded node, its value computed by the same base
-     * ops in the same order as the decomposition. Backward, with {@code G} the adjoint of {@code h'}:
+     * The GRU step of {@link Ops#gruStep} as one recorded node, its value from the base's
+     * {@link Ops#gruStepWithGates} (equal to {@code gruStep}'s), keeping only the gates
+     * {@code [r | u | n | r h]}. Backward, with {@code G} the adjoint of {@code h'}, through
+     * {@link Ops#gruStepBackward}:
      * <pre>
      *   dz_n = G (1-u) (1-n^2);   d(rh) = dz_n whN^T;   dwhN = (r h)^T dz_n
      *   dz_r = d(rh) h r(1-r);    dz_u = G (h - n) u(1-u);   dz_ru = [dz_r | dz_u]
      *   dxProj = [dz_ru | dz_n],  dwhRu = h^T dz_ru,  dh = G u + d(rh) r + dz_ru whRu^T
      * </pre>
-     * Shapes other than {@code xProj [B,3H], h [B,H], whRu [H,2H], whN [H,H]} are recorded
-     * decomposed.
+     * where the weight terms wait for the other steps' and are added as one product
+     * ({@link #pendingProducts}). Shapes other than {@code xProj [B,3H], h [B,H], whRu [H,2H],
+     * whN [H,H]} are recorded decomposed.
      */
     @Override
     public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
@@ -637,29 +756,22 @@ public final class Tape implements Ops {
                 || !isMatrix(nv, hidden, hidden)) {
             return Ops.super.gruStep(xProj, h, whRu, whN);
         }
-        Tensor ru = base.add(base.slice(xv, -1, 0, 2 * hidden), base.matmul(hv, ruv));
-        Tensor r = base.sigmoid(base.slice(ru, -1, 0, hidden));
-        Tensor u = base.sigmoid(base.slice(ru, -1, hidden, 2 * hidden));
-        Tensor rh = base.mul(r, hv);
-        Tensor n = base.tanh(base.add(base.slice(xv, -1, 2 * hidden, 3 * hidden), base.matmul(rh, nv)));
-        Tensor oneMinusU = base.addScalar(base.scale(u, -1.0), 1.0);
-        Tensor hNext = base.add(base.mul(u, hv), base.mul(oneMinusU, n));
+        List<Tensor> forward = base.gruStepWithGates(xv, hv, ruv, nv);
+        Tensor hNext = forward.get(0);
+        Tensor gates = forward.get(1);
         return result(hNext, (dh, adj) -> {
-            Tensor dzn = base.mul(base.mul(dh, oneMinusU), tanhSlope(n));
-            Tensor drh = base.matmul(dzn, nv, false, true);
-            Tensor dzr = base.mul(base.mul(drh, hv), sigmoidSlope(r));
-            Tensor dzu = base.mul(base.mul(dh, base.sub(hv, n)), sigmoidSlope(u));
-            Tensor dzru = base.concat(-1, List.of(dzr, dzu));
-            accumulate(adj, xProj, base.concat(-1, List.of(dzru, dzn)));
+            List<Tensor> back = base.gruStepBackward(gates, hv, nv, dh);
+            Tensor dz = back.get(0);
+            accumulate(adj, xProj, dz);
+            boolean weights = tracked(whRu) != null || tracked(whN) != null;
+            Tensor dzru = weights || tracked(h) != null ? base.slice(dz, -1, 0, 2 * hidden) : null;
             if (tracked(whN) != null) {
-                accumulate(adj, whN, base.matmul(rh, dzn, true, false));
+                accumulateProduct(whN, base.slice(gates, -1, 3 * hidden, 4 * hidden),
+                        base.slice(dz, -1, 2 * hidden, 3 * hidden));
             }
-            if (tracked(whRu) != null) {
-                accumulate(adj, whRu, base.matmul(hv, dzru, true, false));
-            }
+            accumulateProduct(whRu, hv, dzru);
             if (tracked(h) != null) {
-                Tensor direct = base.add(base.mul(dh, u), base.mul(drh, r));
-                accumulate(adj, h, base.add(direct, base.matmul(dzru, ruv, false, true)));
+                accumulate(adj, h, base.add(back.get(1), base.matmul(dzru, ruv, false, true)));
             }
         }, xProj, h, whRu, whN);
     }

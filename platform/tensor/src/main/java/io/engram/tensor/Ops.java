@@ -13,7 +13,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * their inputs. Each call returns a fresh tensor; a backend may recycle memory between steps (see
  * its documentation) but never hands out a buffer that a live tensor still uses.
  *
- * <p>The fused ops at the end ({@link #lstmStep}, {@link #gruStep}, {@link #inputProjection}) have
+ * <p>The fused ops at the end ({@link #lstmStep}, {@link #lstmStepWithGates},
+ * {@link #lstmStepBackward}, {@link #gruStep}, {@link #gruStepWithGates}, {@link #gruStepBackward},
+ * {@link #inputProjection}) have
  * default implementations decomposed into the plain ops; a backend overrides them with faster
  * kernels that must agree with the decomposition within the dtype's tolerance.
  */
@@ -198,6 +200,50 @@ public interface Ops {
     }
 
     /**
+     * {@link #lstmStep} for training: {@code [h', c', gates]}, where {@code gates = [i | f | g | o]}
+     * ({@code [B, 4H]}) are the activations that {@link #lstmStepBackward} needs, so a recording
+     * layer keeps one tensor per step instead of every intermediate. {@code h'} and {@code c'} equal
+     * those of {@link #lstmStep}.
+     */
+    default List<Tensor> lstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+        int hidden = h.dim(-1);
+        Tensor z = add(xProj, matmul(h, wh));
+        Tensor i = sigmoid(slice(z, -1, 0, hidden));
+        Tensor f = sigmoid(slice(z, -1, hidden, 2 * hidden));
+        Tensor g = tanh(slice(z, -1, 2 * hidden, 3 * hidden));
+        Tensor o = sigmoid(slice(z, -1, 3 * hidden, 4 * hidden));
+        Tensor cNext = add(mul(f, c), mul(i, g));
+        Tensor hNext = mul(o, tanh(cNext));
+        return List.of(hNext, cNext, concat(-1, List.of(i, f, g, o)));
+    }
+
+    /**
+     * The adjoint of one LSTM step, given the step's {@code gates} and cells {@code c}, {@code c'}
+     * and the adjoints {@code dh}, {@code dc'} of its outputs (all {@code [B, .]}):
+     * <pre>
+     *   t   = tanh(c');   dc  = dc' + dh o (1 - t^2)
+     *   dz  = [dc g i(1-i) | dc c f(1-f) | dc i (1-g^2) | dh t o(1-o)]
+     * </pre>
+     * returns {@code [dz, dc f]}: the adjoint of the pre-activations {@code z = xProj + h wh}
+     * ({@code [B, 4H]}; then {@code dxProj = dz}, {@code dh_prev = dz wh^T}, {@code dwh = h^T dz})
+     * and of the previous cell {@code c}.
+     */
+    default List<Tensor> lstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
+        int hidden = c.dim(-1);
+        Tensor i = slice(gates, -1, 0, hidden);
+        Tensor f = slice(gates, -1, hidden, 2 * hidden);
+        Tensor g = slice(gates, -1, 2 * hidden, 3 * hidden);
+        Tensor o = slice(gates, -1, 3 * hidden, 4 * hidden);
+        Tensor t = tanh(cNext);
+        Tensor dc = add(dcNext, mul(mul(dh, o), addScalar(scale(mul(t, t), -1.0), 1.0)));
+        Tensor dzi = mul(mul(dc, g), mul(i, addScalar(scale(i, -1.0), 1.0)));
+        Tensor dzf = mul(mul(dc, c), mul(f, addScalar(scale(f, -1.0), 1.0)));
+        Tensor dzg = mul(mul(dc, i), addScalar(scale(mul(g, g), -1.0), 1.0));
+        Tensor dzo = mul(mul(dh, t), mul(o, addScalar(scale(o, -1.0), 1.0)));
+        return List.of(concat(-1, List.of(dzi, dzf, dzg, dzo)), mul(dc, f));
+    }
+
+    /**
      * One GRU step (Cho et al. 2014, eqs. 5-8), gate blocks ordered reset, update, candidate:
      * <pre>
      *   r  = sigmoid(xProj_r + h @ whr)            (xProj = x W + b, shape [B, 3H])
@@ -213,5 +259,46 @@ public interface Ops {
         Tensor u = sigmoid(slice(ru, -1, hidden, 2 * hidden));
         Tensor n = tanh(add(slice(xProj, -1, 2 * hidden, 3 * hidden), matmul(mul(r, h), whN)));
         return add(mul(u, h), mul(addScalar(scale(u, -1.0), 1.0), n));
+    }
+
+    /**
+     * {@link #gruStep} for training: {@code [h', gates]}, where {@code gates = [r | u | n | r h]}
+     * ({@code [B, 4H]}) are what {@link #gruStepBackward} needs. {@code h'} equals that of
+     * {@link #gruStep}.
+     */
+    default List<Tensor> gruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+        int hidden = h.dim(-1);
+        Tensor ru = add(slice(xProj, -1, 0, 2 * hidden), matmul(h, whRu));
+        Tensor r = sigmoid(slice(ru, -1, 0, hidden));
+        Tensor u = sigmoid(slice(ru, -1, hidden, 2 * hidden));
+        Tensor rh = mul(r, h);
+        Tensor n = tanh(add(slice(xProj, -1, 2 * hidden, 3 * hidden), matmul(rh, whN)));
+        Tensor hNext = add(mul(u, h), mul(addScalar(scale(u, -1.0), 1.0), n));
+        return List.of(hNext, concat(-1, List.of(r, u, n, rh)));
+    }
+
+    /**
+     * The adjoint of one GRU step, given its {@code gates}, its input state {@code h}, {@code whN}
+     * and the adjoint {@code dh} of {@code h'}:
+     * <pre>
+     *   dz_n = dh (1-u) (1-n^2);   d(rh) = dz_n whN^T
+     *   dz_r = d(rh) h r(1-r);     dz_u = dh (h - n) u(1-u)
+     * </pre>
+     * returns {@code [dz, dhPart]}: {@code dz = [dz_r | dz_u | dz_n]} ({@code [B, 3H]}, the adjoint
+     * of {@code xProj}; then {@code dwhRu = h^T [dz_r | dz_u]}, {@code dwhN = (r h)^T dz_n}) and
+     * {@code dhPart = dh u + d(rh) r}, to which {@code [dz_r | dz_u] whRu^T} adds to give the
+     * adjoint of {@code h}.
+     */
+    default List<Tensor> gruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
+        int hidden = h.dim(-1);
+        Tensor r = slice(gates, -1, 0, hidden);
+        Tensor u = slice(gates, -1, hidden, 2 * hidden);
+        Tensor n = slice(gates, -1, 2 * hidden, 3 * hidden);
+        Tensor dzn = mul(mul(dh, addScalar(scale(u, -1.0), 1.0)), addScalar(scale(mul(n, n), -1.0), 1.0));
+        Tensor drh = matmul(dzn, whN, false, true);
+        Tensor dzr = mul(mul(drh, h), mul(r, addScalar(scale(r, -1.0), 1.0)));
+        Tensor dzu = mul(mul(dh, sub(h, n)), mul(u, addScalar(scale(u, -1.0), 1.0)));
+        Tensor dhPart = add(mul(dh, u), mul(drh, r));
+        return List.of(concat(-1, List.of(dzr, dzu, dzn)), dhPart);
     }
 }

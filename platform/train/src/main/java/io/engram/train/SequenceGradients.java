@@ -40,6 +40,25 @@ import java.util.Map;
  *   sensitivity matrix has {@code n^3} entries and each step costs {@code O(n^4)}.</li>
  * </ul>
  *
+ * <p>Activation memory of {@link #bptt()}: the tape keeps, for each of the {@code T} steps and each
+ * of the {@code B} sequences of a batch, {@code a} values of {@code s} bytes ({@code s = 4} in f32,
+ * 8 in f64), so
+ * <pre>
+ *   M_bptt = T * B * a * s        (plus the parameters, their gradients and the batch itself)
+ * </pre>
+ * where {@code a} is what the family's step records: for an LSTM layer of {@code H} units with the
+ * fused step, {@code a = 14 H} (its slice of the input projection {@code 4H}, the gate activations
+ * {@code 4H}, {@code h'} and {@code c'}, and during backward the {@code 4H} pre-activation adjoint
+ * that waits for the recurrent weight's single product), plus what the readout and loss record per
+ * step. Example: lstm_std (T = 100, B = 32, H = 256, f32) keeps about 100 * 32 * 14 * 256 * 4 bytes
+ * = 46 MB. With {@link #checkpointed(int) S segments} only the carried state at each segment start
+ * ({@code z} values per sequence, {@code z = 2H} for an LSTM layer) and one segment's tape are alive:
+ * <pre>
+ *   M_checkpointed = S * B * z * s + ceil(T / S) * B * a * s,   smallest near S = sqrt(T a / z)
+ * </pre>
+ * for one extra forward pass per step. Truncated BPTT keeps the states of all {@code T} steps
+ * ({@code T * B * z * s}) and the tape of one window ({@code k2 * B * a * s}).
+ *
  * <p>In every method a padded step (step mask 0) leaves the state unchanged through
  * {@code ops.where} and adds no loss, and the step at time {@code t} draws its dropout randomness
  * from {@code (seed, t)} alone. The methods are immutable and thread-safe.
@@ -76,6 +95,26 @@ public final class SequenceGradients {
             }
             return truncatedBptt(ops, network, params, batch, loss, seed, every, back);
         };
+    }
+
+    /**
+     * Full BPTT with recomputation (gradient checkpointing; Chen et al., "Training deep nets with
+     * sublinear memory cost", 2016, sec. 4): the sequence is cut into {@code segments} runs of
+     * nearly equal length; a plain forward pass keeps only the state at each segment boundary, and
+     * the backward pass records one segment at a time, last to first, from its stored start state,
+     * seeding its end state with the adjoint that the later segment pulled back into its start.
+     * Each step's forward is computed twice, and only one segment's tape is alive at a time.
+     * Gradients are those of {@link #bptt()}: every adjoint receives the same contributions in the
+     * same order (the running parameter gradient enters each segment's tape as the first
+     * contribution, through {@code sum(G * w)}), so they agree bitwise for cells recorded op by op;
+     * the recurrent weights of fused LSTM and GRU steps, whose step terms the tape sums as one
+     * product per tape, agree to rounding. {@code segments <= 1}, or at least the sequence length,
+     * is plain BPTT.
+     */
+    public static GradientMethod checkpointed(int segments) {
+        return (ops, network, params, batch, loss, seed) -> segments <= 1 || segments >= batch.time()
+                ? fullBptt(ops, network, params, batch, loss, seed)
+                : checkpointedBptt(ops, network, params, batch, loss, seed, segments);
     }
 
     /** Exact gradients by forward-mode real-time recurrent learning. */
@@ -155,6 +194,74 @@ public final class SequenceGradients {
         double scale = 1.0 / targets;
         Map<String, Tensor> grads = new LinkedHashMap<>();
         sum.forEach((name, g) -> grads.put(name, ops.scale(g, scale)));
+        return new LossAndGradients(plainTotal.item() * scale, grads, targets);
+    }
+
+    private static LossAndGradients checkpointedBptt(Ops ops, Network network, Map<String, Tensor> params,
+                                                     Batch batch, Loss loss, long seed, int segments) {
+        int time = batch.time();
+        int targets = batch.targetCount();
+        Unroll unroll = new Unroll(ops, batch, dtype(network));
+        int[] bounds = new int[segments + 1];
+        for (int k = 0; k <= segments; k++) {
+            bounds[k] = (int) ((long) k * time / segments);
+        }
+        State[] starts = new State[segments];
+        starts[0] = network.initialState(ops, batch.batch());
+        State[] scratch = new State[time + 1];
+        Tensor plainTotal = null;
+        for (int k = 0; k < segments; k++) {
+            Tensor part = unroll.run(ops, network, params, starts[k], bounds[k], bounds[k + 1], bounds[k], loss, true,
+                    seed, scratch, null);
+            plainTotal = part == null ? plainTotal : plainTotal == null ? part : ops.add(plainTotal, part);
+            if (k + 1 < segments) {
+                starts[k + 1] = scratch[bounds[k + 1]];
+            }
+            java.util.Arrays.fill(scratch, null);
+        }
+        if (plainTotal == null || targets == 0) {
+            return new LossAndGradients(0.0, zeros(ops, params), targets);
+        }
+        Map<String, Tensor> sum = null;
+        List<Tensor> endAdjoint = null;
+        for (int k = segments - 1; k >= 0; k--) {
+            Tape tape = new Tape(ops);
+            Map<String, Tensor> leaves = leaves(tape, params);
+            List<Tensor> startLeaves = new ArrayList<>();
+            for (Tensor t : starts[k].tensors()) {
+                startLeaves.add(k == 0 ? t : tape.leaf(t));
+            }
+            Tensor objective = unroll.run(tape, network, leaves, new State(startLeaves), bounds[k], bounds[k + 1],
+                    bounds[k], loss, true, seed, scratch, null);
+            State end = scratch[bounds[k + 1]];
+            java.util.Arrays.fill(scratch, null);
+            if (endAdjoint != null) {
+                for (int i = 0; i < endAdjoint.size(); i++) {
+                    Tensor seedTerm = tape.sumAll(tape.mul(end.get(i), endAdjoint.get(i)));
+                    objective = objective == null ? seedTerm : tape.add(objective, seedTerm);
+                }
+            }
+            if (objective == null) {
+                continue;
+            }
+            if (sum != null) {
+                for (Map.Entry<String, Tensor> e : leaves.entrySet()) {
+                    objective = tape.add(objective, tape.sumAll(tape.mul(e.getValue(), sum.get(e.getKey()))));
+                }
+            }
+            Gradients g = tape.backward(objective);
+            Map<String, Tensor> next = new LinkedHashMap<>();
+            leaves.forEach((name, leaf) -> next.put(name, g.of(leaf)));
+            sum = next;
+            endAdjoint = new ArrayList<>();
+            for (Tensor leaf : startLeaves) {
+                endAdjoint.add(g.of(leaf));
+            }
+        }
+        double scale = 1.0 / targets;
+        Map<String, Tensor> grads = new LinkedHashMap<>();
+        Map<String, Tensor> total = sum == null ? zeros(ops, params) : sum;
+        total.forEach((name, g) -> grads.put(name, ops.scale(g, scale)));
         return new LossAndGradients(plainTotal.item() * scale, grads, targets);
     }
 

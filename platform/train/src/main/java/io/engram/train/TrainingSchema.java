@@ -43,13 +43,20 @@ public final class TrainingSchema {
                                 + "from below otherwise)."));
     }
 
-    /** {@link #common()} plus the truncation of Williams and Peng 1990: {@code k1} and {@code k2}. */
+    /**
+     * {@link #common()} plus the truncation of Williams and Peng 1990 ({@code k1} and {@code k2})
+     * and the recomputation segments of full BPTT ({@code checkpoint.segments}).
+     */
     public static Schema bptt() {
         return common().plus(Schema.of(
                 HyperParameter.integer("k1", 0, 0, 1_000_000,
                         "Truncated BPTT: backpropagate every k1 steps; 0 once at the end of the sequence."),
                 HyperParameter.integer("k2", 0, 0, 1_000_000,
                         "Truncated BPTT: backpropagate k2 steps back (at least k1); 0 to the start of the "
-                                + "sequence.")));
+                                + "sequence."),
+                HyperParameter.integer("checkpoint.segments", 0, 0, 1_000_000,
+                        "Full BPTT only: keep the state at this many segment starts and recompute each "
+                                + "segment's activations in the backward pass (same gradients, less memory); "
+                                + "0 or 1 records the whole sequence.")));
     }
 }

@@ -95,6 +95,26 @@ class SequenceGradientsTest {
     }
 
     @Test
+    void checkpointedBpttGivesTheGradientsOfFullBpttBitwise() {
+        for (Loss loss : new Loss[] {mse, Losses.of("softmax-ce")}) {
+            LossAndGradients full = SequenceGradients.bptt().compute(ops, net, net.parameters(), padded, loss, 5L);
+            for (int segments : new int[] {2, 3, padded.time() - 1}) {
+                LossAndGradients cp = SequenceGradients.checkpointed(segments)
+                        .compute(ops, net, net.parameters(), padded, loss, 5L);
+                double diff = maxDifference(full.gradients(), cp.gradients());
+                System.out.printf("%s: checkpointed BPTT (%d segments) vs full BPTT: max difference %.3g%n", loss.id(),
+                        segments, diff);
+                for (String name : full.gradients().keySet()) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(full.gradients().get(name).toDoubleArray(),
+                            cp.gradients().get(name).toDoubleArray(), 0.0, loss.id() + " " + segments + " " + name);
+                }
+                assertEquals(full.loss(), cp.loss(), 1e-15);
+                assertEquals(full.targets(), cp.targets());
+            }
+        }
+    }
+
+    @Test
     void truncatedBpttSumsSegmentsThatStartFromTheCarriedState() {
         Batch b = Fixtures.batch(8, 2, 2, 6, 6);
         int h = 3;

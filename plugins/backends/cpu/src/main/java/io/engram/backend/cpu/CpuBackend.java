@@ -17,11 +17,18 @@ import java.util.Set;
  * threads may run independent computations on it at once. Results do not depend on the thread
  * count: each output element of a product is summed in the same order whatever the split.
  *
+ * <p>Matrix products: see {@link Blas}. With the native BLAS, OpenBLAS runs a product on its own
+ * threads (one per core unless {@code OPENBLAS_NUM_THREADS} says otherwise) while this backend's
+ * pool waits; elementwise work and the Java GEMM run on the pool while OpenBLAS's threads sleep, so
+ * the two never compete for cores. Native results agree with the Java GEMM to rounding (a different
+ * summation order), not bitwise; the Java path stays bitwise equal to the textbook loop.
+ *
  * <p>Memory: every op returns a tensor with its own heap array (a reshape shares its input's array,
  * which is never written again). Three levels of reuse keep allocation per time step low:
  * <ul>
  *   <li>matrix products pack operand panels into per-thread scratch, allocated once per thread;
- *   <li>fused steps ({@code lstmStep}, {@code gruStep}, {@code inputProjection}) put their
+ *   <li>fused steps ({@code lstmStep}, {@code gruStep}, their training variants with gates and
+ *       adjoints, {@code inputProjection}) put their
  *       intermediate products in per-thread scratch that grows to the largest step seen, so an LSTM
  *       step allocates only {@code h'} and {@code c'} and a GRU step only {@code h'};
  *   <li>inside a {@link io.engram.tensor.Workspace} ({@code ops().workspace()}), output arrays come
@@ -32,13 +39,46 @@ import java.util.Set;
  * </ul>
  */
 public final class CpuBackend implements Backend {
+    private static final System.Logger LOG = System.getLogger(CpuBackend.class.getName());
+
     private final Parallel parallel;
     private final CpuOps ops;
+    private final Blas blas;
+    private final Availability availability;
 
-    /** A backend with a pool of {@code threads} workers; {@code threads <= 0} means all cores. */
+    /**
+     * A backend with a pool of {@code threads} workers ({@code threads <= 0} means all cores) and
+     * matrix products chosen by {@link Blas#AUTO}.
+     */
     public CpuBackend(int threads) {
+        this(threads, Blas.AUTO);
+    }
+
+    /**
+     * A backend with a pool of {@code threads} workers ({@code threads <= 0} means all cores) whose
+     * matrix products run where {@code blas} says. Logs one line naming the implementation.
+     */
+    public CpuBackend(int threads, Blas blas) {
         this.parallel = new Parallel(threads);
-        this.ops = new CpuOps(parallel);
+        this.blas = blas;
+        boolean nat = CpuOps.nativeBlasAvailable();
+        this.ops = new CpuOps(parallel, blas != Blas.JAVA && nat, blas == Blas.NATIVE && nat);
+        this.availability = blas == Blas.NATIVE && !nat
+                ? Availability.no("blas=native but " + CpuOps.nativeBlasProblem())
+                : Availability.yes();
+        LOG.log(System.Logger.Level.INFO, "Engram CPU backend, blas=" + blas.name().toLowerCase(java.util.Locale.ROOT)
+                + ", " + threads() + " threads: " + gemm()
+                + (nat ? "" : " (" + CpuOps.nativeBlasProblem() + ")"));
+    }
+
+    /** The {@link Blas} choice this backend was made with. */
+    public Blas blas() {
+        return blas;
+    }
+
+    /** One line naming the implementation that computes each dtype's matrix products. */
+    public String gemm() {
+        return ops.gemmDescription();
     }
 
     /** The number of worker threads in the pool. */
@@ -53,7 +93,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Availability availability() {
-        return Availability.yes();
+        return availability;
     }
 
     @Override

@@ -86,6 +86,18 @@ class CpuBackendIT {
             Ops ops = backend.ops();
             assertEquals(6.0, ops.sumAll(ops.full(DType.F64, Shape.of(2, 3), 1.0)).item());
             assertEquals("CpuBackend[threads=" + Runtime.getRuntime().availableProcessors() + "]", backend.toString());
+            float[] product = ops.matmul(ops.full(DType.F32, Shape.of(64, 64), 0.5),
+                    ops.full(DType.F32, Shape.of(64, 64), 2.0)).toFloatArray();
+            assertEquals(64.0f, product[64 * 64 - 1]);
+            String gemm = (String) backend.getClass().getMethod("gemm").invoke(backend);
+            // the JNI library loads inside the framework exactly when it loads on the plain class path
+            boolean nativeHere;
+            try {
+                nativeHere = dev.ludovic.netlib.blas.NativeBLAS.getInstance() != null;
+            } catch (LinkageError | RuntimeException e) {
+                nativeHere = false;
+            }
+            assertEquals(nativeHere ? "f32: OpenBLAS" : "f32: Java blo", gemm.substring(0, 13), gemm);
 
             // ConfigAdmin's API lives in its own bundle's class space: track it regardless, call it reflectively
             ServiceTracker<Object, Object> adminTracker = new ServiceTracker<>(context,

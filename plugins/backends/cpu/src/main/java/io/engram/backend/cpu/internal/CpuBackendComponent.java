@@ -1,10 +1,12 @@
 package io.engram.backend.cpu.internal;
 
+import io.engram.backend.cpu.Blas;
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.Availability;
 import io.engram.tensor.Backend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,10 +23,23 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = CpuBackendConfiguration.class)
 public final class CpuBackendComponent implements Backend {
     private final CpuBackend backend;
+    private final Availability availability;
 
+    /**
+     * Builds the backend from the configuration. An unknown {@code blas} value leaves the backend
+     * on the Java GEMM and reports it unavailable, naming the field and the value.
+     */
     @Activate
     public CpuBackendComponent(CpuBackendConfiguration config) {
-        this.backend = new CpuBackend(config.threads());
+        Optional<Blas> blas = Blas.parse(config.blas());
+        this.backend = new CpuBackend(config.threads(), blas.orElse(Blas.JAVA));
+        this.availability = blas.isPresent() ? backend.availability()
+                : Availability.no("blas: unknown value '" + config.blas() + "', expected auto, native or java");
+    }
+
+    /** One line naming the implementation that computes each dtype's matrix products. */
+    public String gemm() {
+        return backend.gemm();
     }
 
     @Override
@@ -34,7 +49,7 @@ public final class CpuBackendComponent implements Backend {
 
     @Override
     public Availability availability() {
-        return backend.availability();
+        return availability;
     }
 
     @Override

@@ -9,4 +9,8 @@ public @interface CpuBackendConfiguration {
 
     @AttributeDefinition(description = "Worker threads of the backend's pool; 0 or less: one per core.")
     int threads() default 0;
+
+    @AttributeDefinition(description = "Matrix products: auto (native BLAS for f32 when it loads, else Java), "
+            + "native (native BLAS for f32 and f64; unavailable without it) or java (pure Java).")
+    String blas() default "auto";
 }

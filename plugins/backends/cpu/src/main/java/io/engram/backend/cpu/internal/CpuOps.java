@@ -12,7 +12,8 @@ import java.util.Objects;
  * The op vocabulary on {@link CpuTensor}s. {@code + - * /} run in the dtype's own IEEE arithmetic;
  * transcendental functions compute in double and round once to the dtype; reductions accumulate in
  * double. Large elementwise ops are split across the backend's pool, matrix products go to
- * {@link GemmF64} / {@link GemmF32}, the fused recurrent steps to {@link FusedCells}.
+ * {@link GemmF64} / {@link GemmF32} or, where enabled, to the native BLAS ({@link NativeBlas}), the
+ * fused recurrent steps to {@link FusedCells}.
  *
  * <p>Thread-safe: an instance holds no mutable state except per-thread scratch buffers and
  * per-thread workspaces ({@link Arena}), so independent computations may run on it from many
@@ -23,17 +24,51 @@ public final class CpuOps implements Ops {
     /** Elementwise ops on at least this many elements are split across the pool. */
     static final int PARALLEL_ELEMENTS = 1 << 16;
 
+    /** Products with fewer multiply-adds than this stay on the Java GEMM (a JNI call costs more). */
+    static final long NATIVE_MIN_MACS = 4096;
+
     private final Parallel parallel;
     private final GemmF64 gemm64;
     private final GemmF32 gemm32;
+    private final boolean nativeF32;
+    private final boolean nativeF64;
     private final FusedCells fused;
     private final ThreadLocal<Arena> arenas = ThreadLocal.withInitial(Arena::new);
 
+    /** Ops whose products all run on the Java GEMM. */
     public CpuOps(Parallel parallel) {
+        this(parallel, false, false);
+    }
+
+    /**
+     * Ops whose f32 (f64) products of at least {@link #NATIVE_MIN_MACS} multiply-adds run on the
+     * native BLAS when {@code nativeF32} ({@code nativeF64}) is set; the caller checks
+     * {@link #nativeBlasAvailable()} first.
+     */
+    public CpuOps(Parallel parallel, boolean nativeF32, boolean nativeF64) {
         this.parallel = parallel;
         this.gemm64 = new GemmF64(parallel);
         this.gemm32 = new GemmF32(parallel);
+        this.nativeF32 = nativeF32 && NativeBlas.available();
+        this.nativeF64 = nativeF64 && NativeBlas.available();
         this.fused = new FusedCells(this);
+    }
+
+    /** Whether the native BLAS loaded in this class loader. */
+    public static boolean nativeBlasAvailable() {
+        return NativeBlas.available();
+    }
+
+    /** Why the native BLAS did not load; empty when it did. */
+    public static String nativeBlasProblem() {
+        return NativeBlas.reason();
+    }
+
+    /** One line naming the implementation of each dtype's products. */
+    public String gemmDescription() {
+        String nat = "OpenBLAS/system BLAS via JNI (products of >= " + NATIVE_MIN_MACS + " multiply-adds)";
+        String java = "Java blocked GEMM";
+        return "f32: " + (nativeF32 ? nat : java) + "; f64: " + (nativeF64 ? nat : java);
     }
 
     // ---- memory --------------------------------------------------------------------------
@@ -148,18 +183,26 @@ public final class CpuOps implements Ops {
     /** {@code c += op(x) op(y)} on raw arrays of matching dtype. */
     void gemmInto(CpuTensor x, CpuTensor y, CpuTensor c, int m, int n, int k, boolean ta, boolean tb) {
         if (x.dtype == DType.F64) {
-            gemm64.gemm(x.f64, y.f64, c.f64, m, n, k, ta, tb);
+            gemm64(x.f64, y.f64, c.f64, m, n, k, ta, tb);
         } else {
-            gemm32.gemm(x.f32, y.f32, c.f32, m, n, k, ta, tb);
+            gemm32(x.f32, y.f32, c.f32, m, n, k, ta, tb);
         }
     }
 
     void gemm64(double[] a, double[] b, double[] c, int m, int n, int k, boolean ta, boolean tb) {
-        gemm64.gemm(a, b, c, m, n, k, ta, tb);
+        if (nativeF64 && (long) m * n * k >= NATIVE_MIN_MACS) {
+            NativeBlas.dgemm(a, b, c, m, n, k, ta, tb);
+        } else {
+            gemm64.gemm(a, b, c, m, n, k, ta, tb);
+        }
     }
 
     void gemm32(float[] a, float[] b, float[] c, int m, int n, int k, boolean ta, boolean tb) {
-        gemm32.gemm(a, b, c, m, n, k, ta, tb);
+        if (nativeF32 && (long) m * n * k >= NATIVE_MIN_MACS) {
+            NativeBlas.sgemm(a, b, c, m, n, k, ta, tb);
+        } else {
+            gemm32.gemm(a, b, c, m, n, k, ta, tb);
+        }
     }
 
     // ---- elementwise ---------------------------------------------------------------------
@@ -265,6 +308,22 @@ public final class CpuOps implements Ops {
      * Runs {@code body} over {@code [0, n)}: at once when small, else in equal chunks on the pool.
      * Elementwise work does not depend on the split, so neither do the results.
      */
+    /**
+     * Runs {@code body} over the rows {@code [0, rows)} of a step whose rows hold {@code width}
+     * elements each: at once when the step is small, else split in two or more row ranges on the pool.
+     */
+    void rows(int rows, int width, Range body) {
+        if ((long) rows * width < PARALLEL_ROWS_ELEMENTS || parallel.threads() == 1 || rows < 2) {
+            body.run(0, rows);
+            return;
+        }
+        int count = Math.min(parallel.threads(), rows);
+        parallel.forEach(count, c -> body.run(c * rows / count, (c + 1) * rows / count));
+    }
+
+    /** A fused step's gate work over at least this many elements is split across the pool. */
+    static final int PARALLEL_ROWS_ELEMENTS = 1 << 12;
+
     void chunks(int n, Range body) {
         if (n < PARALLEL_ELEMENTS || parallel.threads() == 1) {
             body.run(0, n);
@@ -285,6 +344,16 @@ public final class CpuOps implements Ops {
     /** The logistic function {@code 1 / (1 + e^-x)}, the one definition every kernel uses. */
     static double sigmoid(double x) {
         return 1.0 / (1.0 + Math.exp(-x));
+    }
+
+    /**
+     * tanh for f32 results: {@code 1 - 2 / (e^{2x} + 1)} in double, which rounds to the same float as
+     * {@code Math.tanh} but for an occasional last-bit difference, at the cost of one (intrinsic)
+     * exponential instead of the much slower library tanh. Every f32 kernel uses this definition,
+     * so fused and decomposed f32 results stay bitwise equal.
+     */
+    static double tanh32(double x) {
+        return 1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0);
     }
 
     static double unary(int op, double x, double c) {
@@ -313,7 +382,7 @@ public final class CpuOps implements Ops {
                 float[] p = x.f32;
                 float[] o = out.f32;
                 for (int i = from; i < to; i++) {
-                    o[i] = (float) unary(op, p[i], c);
+                    o[i] = (float) (op == TANH ? tanh32(p[i]) : unary(op, p[i], c));
                 }
             }
         });
@@ -639,8 +708,44 @@ public final class CpuOps implements Ops {
     }
 
     @Override
+    public List<Tensor> lstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+        return fused.lstmStepWithGates(xProj, h, c, wh);
+    }
+
+    @Override
+    public List<Tensor> lstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
+        return fused.lstmStepBackward(gates, c, cNext, dh, dcNext);
+    }
+
+    @Override
     public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
         return fused.gruStep(xProj, h, whRu, whN);
+    }
+
+    @Override
+    public List<Tensor> gruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+        return fused.gruStepWithGates(xProj, h, whRu, whN);
+    }
+
+    @Override
+    public List<Tensor> gruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
+        return fused.gruStepBackward(gates, h, whN, dh);
+    }
+
+    List<Tensor> decomposedGruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+        return Ops.super.gruStepWithGates(xProj, h, whRu, whN);
+    }
+
+    List<Tensor> decomposedGruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
+        return Ops.super.gruStepBackward(gates, h, whN, dh);
+    }
+
+    List<Tensor> decomposedLstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+        return Ops.super.lstmStepWithGates(xProj, h, c, wh);
+    }
+
+    List<Tensor> decomposedLstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
+        return Ops.super.lstmStepBackward(gates, c, cNext, dh, dcNext);
     }
 
     List<Tensor> decomposedLstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {

@@ -140,6 +140,15 @@ final class FusedCells {
      * </pre>
      */
     List<Tensor> lstmStep(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT) {
+        return lstmStep(xProjT, hT, cT, whT, false);
+    }
+
+    /** {@link #lstmStep} that also returns the gate activations {@code [i | f | g | o]}. */
+    List<Tensor> lstmStepWithGates(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT) {
+        return lstmStep(xProjT, hT, cT, whT, true);
+    }
+
+    private List<Tensor> lstmStep(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT, boolean withGates) {
         CpuTensor xProj = CpuTensor.of(xProjT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor c = CpuTensor.of(cT);
@@ -148,11 +157,13 @@ final class FusedCells {
         int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
         if (batch < 0 || !isMatrix(xProj, batch, 4 * hidden) || !isMatrix(c, batch, hidden)
                 || !isMatrix(wh, hidden, 4 * hidden) || !sameDtype(h.dtype, xProj, c, wh)) {
-            return ops.decomposedLstmStep(xProjT, hT, cT, whT);
+            return withGates ? ops.decomposedLstmStepWithGates(xProjT, hT, cT, whT)
+                    : ops.decomposedLstmStep(xProjT, hT, cT, whT);
         }
         int width = 4 * hidden;
         CpuTensor hNext = ops.alloc(h.dtype, h.shape);
         CpuTensor cNext = ops.alloc(h.dtype, h.shape);
+        CpuTensor gates = withGates ? ops.alloc(h.dtype, xProj.shape) : null;
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
             double[] z = s.d0(batch * width);
@@ -161,6 +172,7 @@ final class FusedCells {
             double[] cPrev = c.f64;
             double[] hOut = hNext.f64;
             double[] cOut = cNext.f64;
+            double[] act = gates == null ? null : gates.f64;
             for (int b = 0; b < batch; b++) {
                 int zr = b * width;
                 int hr = b * hidden;
@@ -172,6 +184,12 @@ final class FusedCells {
                     double cn = f * cPrev[hr + j] + i * g;
                     cOut[hr + j] = cn;
                     hOut[hr + j] = o * Math.tanh(cn);
+                    if (act != null) {
+                        act[zr + j] = i;
+                        act[zr + hidden + j] = f;
+                        act[zr + 2 * hidden + j] = g;
+                        act[zr + 3 * hidden + j] = o;
+                    }
                 }
             }
         } else {
@@ -181,21 +199,110 @@ final class FusedCells {
             float[] cPrev = c.f32;
             float[] hOut = hNext.f32;
             float[] cOut = cNext.f32;
+            float[] act = gates == null ? null : gates.f32;
+            ops.rows(batch, width, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    int zr = b * width;
+                    int hr = b * hidden;
+                    for (int j = 0; j < hidden; j++) {
+                        float i = (float) CpuOps.sigmoid(xp[zr + j] + z[zr + j]);
+                        float f = (float) CpuOps.sigmoid(xp[zr + hidden + j] + z[zr + hidden + j]);
+                        float g = (float) CpuOps.tanh32(xp[zr + 2 * hidden + j] + z[zr + 2 * hidden + j]);
+                        float o = (float) CpuOps.sigmoid(xp[zr + 3 * hidden + j] + z[zr + 3 * hidden + j]);
+                        float cn = f * cPrev[hr + j] + i * g;
+                        cOut[hr + j] = cn;
+                        hOut[hr + j] = o * (float) CpuOps.tanh32(cn);
+                        if (act != null) {
+                            act[zr + j] = i;
+                            act[zr + hidden + j] = f;
+                            act[zr + 2 * hidden + j] = g;
+                            act[zr + 3 * hidden + j] = o;
+                        }
+                    }
+                }
+            });
+        }
+        return withGates ? List.of(hNext, cNext, gates) : List.of(hNext, cNext);
+    }
+
+    /**
+     * The adjoint of one LSTM step, the expressions of {@code Ops.lstmStepBackward} evaluated
+     * element by element with the dtype's rounding after each operation:
+     * <pre>
+     *   t = tanh(c');  dc = dc' + dh o (1 - t^2)
+     *   dz = [dc g i(1-i) | dc c f(1-f) | dc i (1-g^2) | dh t o(1-o)];  dcPrev = dc f
+     * </pre>
+     */
+    List<Tensor> lstmStepBackward(Tensor gatesT, Tensor cT, Tensor cNextT, Tensor dhT, Tensor dcNextT) {
+        CpuTensor gates = CpuTensor.of(gatesT);
+        CpuTensor c = CpuTensor.of(cT);
+        CpuTensor cNext = CpuTensor.of(cNextT);
+        CpuTensor dh = CpuTensor.of(dhT);
+        CpuTensor dcNext = CpuTensor.of(dcNextT);
+        int batch = c.shape.rank() == 2 ? c.shape.dim(0) : -1;
+        int hidden = c.shape.rank() == 2 ? c.shape.dim(1) : -1;
+        if (batch < 0 || !isMatrix(gates, batch, 4 * hidden) || !isMatrix(cNext, batch, hidden)
+                || !isMatrix(dh, batch, hidden) || !isMatrix(dcNext, batch, hidden)
+                || !sameDtype(c.dtype, gates, cNext, dh, dcNext)) {
+            return ops.decomposedLstmStepBackward(gatesT, cT, cNextT, dhT, dcNextT);
+        }
+        int width = 4 * hidden;
+        CpuTensor dz = ops.alloc(c.dtype, gates.shape);
+        CpuTensor dcPrev = ops.alloc(c.dtype, c.shape);
+        if (c.dtype == DType.F64) {
+            double[] a = gates.f64;
+            double[] cp = c.f64;
+            double[] cn = cNext.f64;
+            double[] gh = dh.f64;
+            double[] gc = dcNext.f64;
+            double[] out = dz.f64;
+            double[] back = dcPrev.f64;
             for (int b = 0; b < batch; b++) {
                 int zr = b * width;
                 int hr = b * hidden;
                 for (int j = 0; j < hidden; j++) {
-                    float i = (float) CpuOps.sigmoid(xp[zr + j] + z[zr + j]);
-                    float f = (float) CpuOps.sigmoid(xp[zr + hidden + j] + z[zr + hidden + j]);
-                    float g = (float) Math.tanh(xp[zr + 2 * hidden + j] + z[zr + 2 * hidden + j]);
-                    float o = (float) CpuOps.sigmoid(xp[zr + 3 * hidden + j] + z[zr + 3 * hidden + j]);
-                    float cn = f * cPrev[hr + j] + i * g;
-                    cOut[hr + j] = cn;
-                    hOut[hr + j] = o * (float) Math.tanh(cn);
+                    double i = a[zr + j];
+                    double f = a[zr + hidden + j];
+                    double g = a[zr + 2 * hidden + j];
+                    double o = a[zr + 3 * hidden + j];
+                    double t = Math.tanh(cn[hr + j]);
+                    double d = gc[hr + j] + gh[hr + j] * o * (-(t * t) + 1.0);
+                    out[zr + j] = d * g * (i * (-i + 1.0));
+                    out[zr + hidden + j] = d * cp[hr + j] * (f * (-f + 1.0));
+                    out[zr + 2 * hidden + j] = d * i * (-(g * g) + 1.0);
+                    out[zr + 3 * hidden + j] = gh[hr + j] * t * (o * (-o + 1.0));
+                    back[hr + j] = d * f;
                 }
             }
+        } else {
+            float[] a = gates.f32;
+            float[] cp = c.f32;
+            float[] cn = cNext.f32;
+            float[] gh = dh.f32;
+            float[] gc = dcNext.f32;
+            float[] out = dz.f32;
+            float[] back = dcPrev.f32;
+            ops.rows(batch, width, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    int zr = b * width;
+                    int hr = b * hidden;
+                    for (int j = 0; j < hidden; j++) {
+                        float i = a[zr + j];
+                        float f = a[zr + hidden + j];
+                        float g = a[zr + 2 * hidden + j];
+                        float o = a[zr + 3 * hidden + j];
+                        float t = (float) CpuOps.tanh32(cn[hr + j]);
+                        float d = gc[hr + j] + gh[hr + j] * o * (float) (-(t * t) + 1.0);
+                        out[zr + j] = d * g * (i * (float) (-i + 1.0));
+                        out[zr + hidden + j] = d * cp[hr + j] * (f * (float) (-f + 1.0));
+                        out[zr + 2 * hidden + j] = d * i * (float) (-(g * g) + 1.0);
+                        out[zr + 3 * hidden + j] = gh[hr + j] * t * (o * (float) (-o + 1.0));
+                        back[hr + j] = d * f;
+                    }
+                }
+            });
         }
-        return List.of(hNext, cNext);
+        return List.of(dz, dcPrev);
     }
 
     /**
@@ -205,6 +312,15 @@ final class FusedCells {
      * </pre>
      */
     Tensor gruStep(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT) {
+        return gruStep(xProjT, hT, whRuT, whNT, false).get(0);
+    }
+
+    /** {@link #gruStep} that also returns the gates {@code [r | u | n | r h]}. */
+    List<Tensor> gruStepWithGates(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT) {
+        return gruStep(xProjT, hT, whRuT, whNT, true);
+    }
+
+    private List<Tensor> gruStep(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT, boolean withGates) {
         CpuTensor xProj = CpuTensor.of(xProjT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor whRu = CpuTensor.of(whRuT);
@@ -213,11 +329,14 @@ final class FusedCells {
         int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
         if (batch < 0 || !isMatrix(xProj, batch, 3 * hidden) || !isMatrix(whRu, hidden, 2 * hidden)
                 || !isMatrix(whN, hidden, hidden) || !sameDtype(h.dtype, xProj, whRu, whN)) {
-            return ops.decomposedGruStep(xProjT, hT, whRuT, whNT);
+            return withGates ? ops.decomposedGruStepWithGates(xProjT, hT, whRuT, whNT)
+                    : List.of(ops.decomposedGruStep(xProjT, hT, whRuT, whNT));
         }
         int width = 3 * hidden;
         int two = 2 * hidden;
         CpuTensor hNext = ops.alloc(h.dtype, h.shape);
+        CpuTensor gates = withGates ? ops.alloc(h.dtype, Shape.of(batch, 4 * hidden)) : null;
+        int gw = 4 * hidden;
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
             double[] ru = s.d0(batch * two);
@@ -239,6 +358,13 @@ final class FusedCells {
                     double uj = CpuOps.sigmoid(xp[b * width + hidden + j] + ru[b * two + hidden + j]);
                     double n = Math.tanh(xp[b * width + two + j] + nz[b * hidden + j]);
                     out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0) * n;
+                    if (gates != null) {
+                        double[] g = gates.f64;
+                        g[b * gw + j] = CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
+                        g[b * gw + hidden + j] = uj;
+                        g[b * gw + two + j] = n;
+                        g[b * gw + 3 * hidden + j] = rh[b * hidden + j];
+                    }
                 }
             }
         } else {
@@ -248,22 +374,128 @@ final class FusedCells {
             ops.gemm32(h.f32, whRu.f32, ru, batch, two, hidden, false, false);
             float[] xp = xProj.f32;
             float[] hp = h.f32;
-            for (int b = 0; b < batch; b++) {
-                for (int j = 0; j < hidden; j++) {
-                    float r = (float) CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
-                    rh[b * hidden + j] = r * hp[b * hidden + j];
+            ops.rows(batch, hidden, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    for (int j = 0; j < hidden; j++) {
+                        float r = (float) CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
+                        rh[b * hidden + j] = r * hp[b * hidden + j];
+                    }
                 }
-            }
+            });
             ops.gemm32(rh, whN.f32, nz, batch, hidden, hidden, false, false);
             float[] out = hNext.f32;
+            ops.rows(batch, 2 * hidden, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    for (int j = 0; j < hidden; j++) {
+                        float uj = (float) CpuOps.sigmoid(xp[b * width + hidden + j] + ru[b * two + hidden + j]);
+                        float n = (float) CpuOps.tanh32(xp[b * width + two + j] + nz[b * hidden + j]);
+                        out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0f) * n;
+                        if (gates != null) {
+                            float[] g = gates.f32;
+                            g[b * gw + j] = (float) CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
+                            g[b * gw + hidden + j] = uj;
+                            g[b * gw + two + j] = n;
+                            g[b * gw + 3 * hidden + j] = rh[b * hidden + j];
+                        }
+                    }
+                }
+            });
+        }
+        return withGates ? List.of(hNext, gates) : List.of(hNext);
+    }
+
+    /**
+     * The adjoint of one GRU step, the expressions of {@code Ops.gruStepBackward} evaluated element
+     * by element with the dtype's rounding after each operation, {@code d(rh) = dz_n whN^T} through
+     * the backend's product into scratch:
+     * <pre>
+     *   dz_n = dh (1-u) (1-n^2);  dz_r = d(rh) h r(1-r);  dz_u = dh (h-n) u(1-u);  dhPart = dh u + d(rh) r
+     * </pre>
+     */
+    List<Tensor> gruStepBackward(Tensor gatesT, Tensor hT, Tensor whNT, Tensor dhT) {
+        CpuTensor gates = CpuTensor.of(gatesT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor whN = CpuTensor.of(whNT);
+        CpuTensor dh = CpuTensor.of(dhT);
+        int batch = h.shape.rank() == 2 ? h.shape.dim(0) : -1;
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        if (batch < 0 || !isMatrix(gates, batch, 4 * hidden) || !isMatrix(whN, hidden, hidden)
+                || !isMatrix(dh, batch, hidden) || !sameDtype(h.dtype, gates, whN, dh)) {
+            return ops.decomposedGruStepBackward(gatesT, hT, whNT, dhT);
+        }
+        int gw = 4 * hidden;
+        int width = 3 * hidden;
+        int two = 2 * hidden;
+        CpuTensor dz = ops.alloc(h.dtype, Shape.of(batch, width));
+        CpuTensor dhPart = ops.alloc(h.dtype, h.shape);
+        Scratch s = scratch.get();
+        if (h.dtype == DType.F64) {
+            double[] a = gates.f64;
+            double[] hp = h.f64;
+            double[] g = dh.f64;
+            double[] out = dz.f64;
+            double[] dzn = s.d2(batch * hidden);
+            double[] drh = s.d0(batch * hidden);
             for (int b = 0; b < batch; b++) {
                 for (int j = 0; j < hidden; j++) {
-                    float uj = (float) CpuOps.sigmoid(xp[b * width + hidden + j] + ru[b * two + hidden + j]);
-                    float n = (float) Math.tanh(xp[b * width + two + j] + nz[b * hidden + j]);
-                    out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0f) * n;
+                    double u = a[b * gw + hidden + j];
+                    double n = a[b * gw + two + j];
+                    double d = g[b * hidden + j] * (-u + 1.0) * (-(n * n) + 1.0);
+                    dzn[b * hidden + j] = d;
+                    out[b * width + two + j] = d;
                 }
             }
+            ops.gemm64(dzn, whN.f64, drh, batch, hidden, hidden, false, true);
+            double[] part = dhPart.f64;
+            for (int b = 0; b < batch; b++) {
+                for (int j = 0; j < hidden; j++) {
+                    double r = a[b * gw + j];
+                    double u = a[b * gw + hidden + j];
+                    double n = a[b * gw + two + j];
+                    double x = hp[b * hidden + j];
+                    double gd = g[b * hidden + j];
+                    double e = drh[b * hidden + j];
+                    out[b * width + j] = e * x * (r * (-r + 1.0));
+                    out[b * width + hidden + j] = gd * (x - n) * (u * (-u + 1.0));
+                    part[b * hidden + j] = gd * u + e * r;
+                }
+            }
+        } else {
+            float[] a = gates.f32;
+            float[] hp = h.f32;
+            float[] g = dh.f32;
+            float[] out = dz.f32;
+            float[] dzn = s.f2(batch * hidden);
+            float[] drh = s.f0(batch * hidden);
+            ops.rows(batch, hidden, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    for (int j = 0; j < hidden; j++) {
+                        float u = a[b * gw + hidden + j];
+                        float n = a[b * gw + two + j];
+                        float d = g[b * hidden + j] * (float) (-u + 1.0) * (float) (-(n * n) + 1.0);
+                        dzn[b * hidden + j] = d;
+                        out[b * width + two + j] = d;
+                    }
+                }
+            });
+            ops.gemm32(dzn, whN.f32, drh, batch, hidden, hidden, false, true);
+            float[] part = dhPart.f32;
+            ops.rows(batch, 2 * hidden, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    for (int j = 0; j < hidden; j++) {
+                        float r = a[b * gw + j];
+                        float u = a[b * gw + hidden + j];
+                        float n = a[b * gw + two + j];
+                        float x = hp[b * hidden + j];
+                        float gd = g[b * hidden + j];
+                        float e = drh[b * hidden + j];
+                        out[b * width + j] = e * x * (r * (float) (-r + 1.0));
+                        out[b * width + hidden + j] = gd * (x - n) * (u * (float) (-u + 1.0));
+                        part[b * hidden + j] = gd * u + e * r;
+                    }
+                }
+            });
         }
-        return hNext;
+        return List.of(dz, dhPart);
     }
 }

@@ -1,6 +1,7 @@
 package io.engram.backend.cpu.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engram.tensor.DType;
@@ -12,10 +13,19 @@ import org.junit.jupiter.api.Test;
 class CpuBackendComponentTest {
 
     private static CpuBackendConfiguration threads(int n) {
+        return config(n, "auto");
+    }
+
+    private static CpuBackendConfiguration config(int n, String blas) {
         return new CpuBackendConfiguration() {
             @Override
             public int threads() {
                 return n;
+            }
+
+            @Override
+            public String blas() {
+                return blas;
             }
 
             @Override
@@ -40,5 +50,23 @@ class CpuBackendComponentTest {
         CpuBackendComponent all = new CpuBackendComponent(threads(0));
         assertEquals("CpuBackend[threads=" + Runtime.getRuntime().availableProcessors() + "]", all.toString());
         all.close();
+    }
+
+    @Test
+    void blasSettingPicksTheGemmAndAnUnknownValueIsReported() {
+        CpuBackendComponent java = new CpuBackendComponent(config(2, "java"));
+        try {
+            assertTrue(java.availability().available());
+            assertEquals("f32: Java blocked GEMM; f64: Java blocked GEMM", java.gemm());
+        } finally {
+            java.close();
+        }
+        CpuBackendComponent wrong = new CpuBackendComponent(config(2, "fast"));
+        try {
+            assertFalse(wrong.availability().available());
+            assertEquals("blas: unknown value 'fast', expected auto, native or java", wrong.availability().reason());
+        } finally {
+            wrong.close();
+        }
     }
 }

@@ -99,6 +99,65 @@ class FusedCellsTest {
     }
 
     @Test
+    void lstmTrainingKernelsAgreeWithTheirDecompositions() {
+        for (DType d : DType.values()) {
+            for (int[] size : new int[][] {{5, 7}, {32, 64}}) {
+                int batch = size[0];
+                int hidden = size[1];
+                Random rnd = new Random(31);
+                Tensor xProj = random(rnd, d, 1.0, batch, 4 * hidden);
+                Tensor h = random(rnd, d, 1.0, batch, hidden);
+                Tensor c = random(rnd, d, 1.0, batch, hidden);
+                Tensor wh = random(rnd, d, 0.3, hidden, 4 * hidden);
+                List<Tensor> fused = OPS.lstmStepWithGates(xProj, h, c, wh);
+                List<Tensor> plain = OPS.decomposedLstmStepWithGates(xProj, h, c, wh);
+                List<Tensor> inference = OPS.lstmStep(xProj, h, c, wh);
+                double forward = Math.max(maxDiff(fused.get(2), plain.get(2)),
+                        Math.max(maxDiff(fused.get(0), inference.get(0)), maxDiff(fused.get(1), inference.get(1))));
+                Tensor dh = random(rnd, d, 1.0, batch, hidden);
+                Tensor dc = random(rnd, d, 1.0, batch, hidden);
+                List<Tensor> back = OPS.lstmStepBackward(fused.get(2), c, fused.get(1), dh, dc);
+                List<Tensor> backPlain = OPS.decomposedLstmStepBackward(fused.get(2), c, fused.get(1), dh, dc);
+                double backward = Math.max(maxDiff(back.get(0), backPlain.get(0)), maxDiff(back.get(1), backPlain.get(1)));
+                System.out.println("lstm training kernels " + d + " " + batch + "x" + hidden
+                        + ": forward max |diff| = " + forward + ", backward " + backward);
+                assertEquals(0.0, maxDiff(fused.get(0), inference.get(0)), "h' of the training step is lstmStep's");
+                assertTrue(forward <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + forward);
+                assertTrue(backward <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + backward);
+                assertEquals(Shape.of(batch, 4 * hidden), back.get(0).shape());
+            }
+        }
+    }
+
+    @Test
+    void gruTrainingKernelsAgreeWithTheirDecompositions() {
+        for (DType d : DType.values()) {
+            for (int[] size : new int[][] {{5, 7}, {32, 64}}) {
+                int batch = size[0];
+                int hidden = size[1];
+                Random rnd = new Random(37);
+                Tensor xProj = random(rnd, d, 1.0, batch, 3 * hidden);
+                Tensor h = random(rnd, d, 1.0, batch, hidden);
+                Tensor whRu = random(rnd, d, 0.3, hidden, 2 * hidden);
+                Tensor whN = random(rnd, d, 0.3, hidden, hidden);
+                List<Tensor> fused = OPS.gruStepWithGates(xProj, h, whRu, whN);
+                List<Tensor> plain = OPS.decomposedGruStepWithGates(xProj, h, whRu, whN);
+                Tensor dh = random(rnd, d, 1.0, batch, hidden);
+                List<Tensor> back = OPS.gruStepBackward(fused.get(1), h, whN, dh);
+                List<Tensor> backPlain = OPS.decomposedGruStepBackward(fused.get(1), h, whN, dh);
+                double forward = Math.max(maxDiff(fused.get(1), plain.get(1)), maxDiff(fused.get(0), plain.get(0)));
+                double backward = Math.max(maxDiff(back.get(0), backPlain.get(0)), maxDiff(back.get(1), backPlain.get(1)));
+                System.out.println("gru training kernels " + d + " " + batch + "x" + hidden
+                        + ": forward max |diff| = " + forward + ", backward " + backward);
+                assertEquals(0.0, maxDiff(fused.get(0), OPS.gruStep(xProj, h, whRu, whN)), "h' is gruStep's");
+                assertTrue(forward <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + forward);
+                assertTrue(backward <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + backward);
+                assertEquals(Shape.of(batch, 3 * hidden), back.get(0).shape());
+            }
+        }
+    }
+
+    @Test
     void inputProjectionAgreesWithDecomposition() {
         for (DType d : DType.values()) {
             Random rnd = new Random(23);

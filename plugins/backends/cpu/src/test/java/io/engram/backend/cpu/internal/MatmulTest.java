@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.engram.backend.cpu.Blas;
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
@@ -16,9 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The blocked, threaded product against the textbook loop. Both sum each element in the order
- * k = 0..K-1 in the output dtype, so they must agree bitwise, for every transpose flag, for odd
- * sizes around the block edges, for extents 0 and 1, and for every thread count.
+ * The blocked, threaded Java product ({@code blas=java}) against the textbook loop. Both sum each
+ * element in the order k = 0..K-1 in the output dtype, so they must agree bitwise, for every
+ * transpose flag, for odd sizes around the block edges, for extents 0 and 1, and for every thread
+ * count. The native path is checked against the same loop, within rounding, in {@link NativeBlasTest}.
  */
 class MatmulTest {
     private static CpuBackend one;
@@ -27,9 +29,9 @@ class MatmulTest {
 
     @BeforeAll
     static void start() {
-        one = new CpuBackend(1);
-        two = new CpuBackend(2);
-        three = new CpuBackend(3);
+        one = new CpuBackend(1, Blas.JAVA);
+        two = new CpuBackend(2, Blas.JAVA);
+        three = new CpuBackend(3, Blas.JAVA);
     }
 
     @AfterAll
@@ -213,7 +215,7 @@ class MatmulTest {
 
     @Test
     void closedBackendStillComputesOnTheCallingThread() {
-        CpuBackend b = new CpuBackend(2);
+        CpuBackend b = new CpuBackend(2, Blas.JAVA);
         b.close();
         Ops ops = b.ops();
         Random rnd = new Random(3);

@@ -68,6 +68,14 @@ public final class BpttTrainer implements Trainer {
             context.emit(new TrainingEvent.Stopped(reason, true));
             return new TrainingResult(Map.of(), 0, reason, true);
         }
-        return GradientTraining.run(context, SequenceGradients.truncated(k1, k2));
+        int segments = context.hyper().has("checkpoint.segments") ? context.hyper().getInt("checkpoint.segments") : 0;
+        if (segments > 1 && (k1 > 0 || k2 > 0)) {
+            String reason = "trainer.checkpoint.segments: recomputation applies to full BPTT only (trainer.k1 = "
+                    + "trainer.k2 = 0), got k1 = " + k1 + ", k2 = " + k2;
+            context.emit(new TrainingEvent.Stopped(reason, true));
+            return new TrainingResult(Map.of(), 0, reason, true);
+        }
+        return GradientTraining.run(context, segments > 1 ? SequenceGradients.checkpointed(segments)
+                : SequenceGradients.truncated(k1, k2));
     }
 }

@@ -95,6 +95,24 @@ class BpttTrainerTest {
     }
 
     @Test
+    void checkpointSegmentsTrainExactlyLikeFullBptt() {
+        Network full = network(4);
+        Network recomputed = network(4);
+        trainer.train(context(full, Map.of("epochs", "2", "batch.size", "8")));
+        TrainingResult r = trainer.train(context(recomputed, Map.of("epochs", "2", "batch.size", "8",
+                "checkpoint.segments", "3")));
+        assertFalse(r.failed());
+        assertTrue(Arrays.equals(flat(full.parameters()), flat(recomputed.parameters())),
+                "recomputing segments changed the trained parameters");
+
+        Network net = network(5);
+        TrainingResult refused = trainer.train(context(net, Map.of("k1", "2", "checkpoint.segments", "3")));
+        assertTrue(refused.failed());
+        assertEquals("trainer.checkpoint.segments: recomputation applies to full BPTT only (trainer.k1 = trainer.k2 = 0),"
+                + " got k1 = 2, k2 = 0", refused.stopReason());
+    }
+
+    @Test
     void k2ShorterThanK1IsReportedAsAFailure() {
         Network net = network(5);
         double[] before = flat(net.parameters());

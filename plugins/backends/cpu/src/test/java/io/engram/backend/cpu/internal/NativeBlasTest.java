@@ -1,0 +1,101 @@
+package io.engram.backend.cpu.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.engram.backend.cpu.Blas;
+import io.engram.backend.cpu.CpuBackend;
+import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Shape;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code blas} choice: which implementation each mode picks, with and without a native
+ * library, and the native product against the textbook loop in f64 (where rounding differences
+ * from another summation order stay near 1e-15) and f32 within {@code k * 2^-24} relative to
+ * {@code sum |a||b|}, the standard bound for a sum of k products in any order.
+ */
+class NativeBlasTest {
+
+    @Test
+    void javaOverrideNeverUsesNativeAndIsAlwaysAvailable() {
+        try (CpuBackend b = new CpuBackend(2, Blas.JAVA)) {
+            assertTrue(b.availability().available());
+            assertEquals("f32: Java blocked GEMM; f64: Java blocked GEMM", b.gemm());
+        }
+    }
+
+    @Test
+    void autoAndNativeFollowTheLibrary() {
+        try (CpuBackend auto = new CpuBackend(2, Blas.AUTO); CpuBackend nat = new CpuBackend(2, Blas.NATIVE)) {
+            assertTrue(auto.availability().available());
+            if (CpuOps.nativeBlasAvailable()) {
+                assertEquals("", CpuOps.nativeBlasProblem());
+                assertTrue(auto.gemm().startsWith("f32: OpenBLAS"), auto.gemm());
+                assertTrue(auto.gemm().endsWith("f64: Java blocked GEMM"), auto.gemm());
+                assertTrue(nat.availability().available());
+                assertFalse(nat.gemm().contains("Java"), nat.gemm());
+            } else {
+                assertFalse(CpuOps.nativeBlasProblem().isEmpty());
+                assertEquals("f32: Java blocked GEMM; f64: Java blocked GEMM", auto.gemm());
+                assertFalse(nat.availability().available());
+                assertTrue(nat.availability().reason().startsWith("blas=native but no native BLAS"),
+                        nat.availability().reason());
+            }
+        }
+    }
+
+    @Test
+    void parsesTheSettingInAnyCaseAndRejectsOthers() {
+        assertEquals(Blas.NATIVE, Blas.parse(" Native ").orElseThrow());
+        assertEquals(Blas.JAVA, Blas.parse("java").orElseThrow());
+        assertEquals(Blas.AUTO, Blas.parse("AUTO").orElseThrow());
+        assertTrue(Blas.parse("openblas").isEmpty());
+        assertTrue(Blas.parse(null).isEmpty());
+    }
+
+    @Test
+    void nativeProductsAgreeWithTheTextbookLoopForEveryTransposeFlag() {
+        try (CpuBackend nat = new CpuBackend(2, Blas.NATIVE)) {
+            Ops ops = nat.ops();
+            Random rnd = new Random(11);
+            int[][] sizes = {{64, 96, 80}, {33, 17, 129}, {1, 300, 40}, {200, 1, 50}};
+            for (int[] size : sizes) {
+                int m = size[0];
+                int n = size[1];
+                int k = size[2];
+                for (int flags = 0; flags < 4; flags++) {
+                    boolean ta = (flags & 1) != 0;
+                    boolean tb = (flags & 2) != 0;
+                    double[] a = MatmulTest.random(rnd, m * k);
+                    double[] b = MatmulTest.random(rnd, k * n);
+                    Shape sa = ta ? Shape.of(k, m) : Shape.of(m, k);
+                    Shape sb = tb ? Shape.of(n, k) : Shape.of(k, n);
+                    double[] want = MatmulTest.naive64(a, b, m, n, k, ta, tb);
+                    double[] got = ops.matmul(ops.fromArray(DType.F64, sa, a), ops.fromArray(DType.F64, sb, b), ta, tb)
+                            .toDoubleArray();
+                    float[] got32 = ops.matmul(ops.fromArray(DType.F32, sa, a), ops.fromArray(DType.F32, sb, b), ta, tb)
+                            .toFloatArray();
+                    double[] magnitude = MatmulTest.naive64(abs(a), abs(b), m, n, k, ta, tb);
+                    for (int i = 0; i < want.length; i++) {
+                        String where = m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " at " + i;
+                        assertEquals(want[i], got[i], 1e-13 * magnitude[i] + 1e-300, where);
+                        // inputs rounded to f32 (2 k ulp) plus the f32 sum of k products (k ulp)
+                        assertEquals(want[i], got32[i], 3.0 * k * 0x1p-24 * magnitude[i] + 1e-30, where);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] abs(double[] x) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = Math.abs(x[i]);
+        }
+        return y;
+    }
+}
