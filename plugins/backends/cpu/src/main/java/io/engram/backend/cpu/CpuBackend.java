@@ -66,7 +66,7 @@ public final class CpuBackend implements Backend {
         this.availability = blas == Blas.NATIVE && !nat
                 ? Availability.no("blas=native but " + CpuOps.nativeBlasProblem())
                 : Availability.yes();
-        LOG.log(System.Logger.Level.INFO, "Engram CPU backend, blas=" + blas.name().toLowerCase(java.util.Locale.ROOT)
+        LOG.log(System.Logger.Level.DEBUG, "Engram CPU backend, blas=" + blas.name().toLowerCase(java.util.Locale.ROOT)
                 + ", " + threads() + " threads: " + gemm()
                 + (nat ? "" : " (" + CpuOps.nativeBlasProblem() + ")"));
     }
