@@ -51,7 +51,8 @@ public final class Engram implements Callable<Integer> {
             "run", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"),
             "plugins", List.of("io.engram.kernel.PluginRegistry"),
             "predict", List.of("io.engram.kernel.Predictor"),
-            "stop", List.of("io.engram.kernel.JobManager"));
+            "stop", List.of("io.engram.kernel.JobManager"),
+            "bench", List.of("io.engram.bench.Benchmarks"));
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
             description = "Overrides a setting (repeatable): http.host, http.port, http.token, http.max.body.bytes, "
@@ -119,6 +120,46 @@ public final class Engram implements Callable<Integer> {
         }
         return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "predict",
                 List.of(checkpoint.toAbsolutePath().normalize().toString(), input.toAbsolutePath().normalize().toString())));
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = {
+            "Measures training steps (forward over the sequence, MSE on all outputs, BPTT, SGD update) and inference passes "
+                    + "of named configs and prints one JSON object per line per config and mode to standard output: config, mode, "
+                    + "backend, dtype, threads, median_s, min_s, max_s, tokens_per_s, gflops_per_s, peak_heap_bytes, ...; "
+                    + "notes go to standard error. Exit 0 when all were measured, 1 when a run failed, 2 for bad options.",
+            "Configs (input/hidden/seq/batch): lstm_small 64/128/50/32, lstm_std 128/256/100/32, lstm_big 512/1024/50/64, "
+                    + "gru_std and elman_std 128/256/100/32; custom: lstm_std's sizes and family lstm, changed by the size options."})
+    int bench(@Option(names = "--config", paramLabel = "NAME[,NAME...]", description = "configs to run (repeatable; default all built-in)") List<String> configs,
+              @Option(names = "--mode", paramLabel = "train|infer|both", description = "default both") String mode,
+              @Option(names = "--backend", paramLabel = "ID", description = "backend id (default cpu)") String backend,
+              @Option(names = "--threads", paramLabel = "N", description = "backend worker threads (default: the backend's setting)") String threads,
+              @Option(names = "--dtype", paramLabel = "f32|f64", description = "default f32") String dtype,
+              @Option(names = "--warmup", paramLabel = "N", description = "warm-up iterations (default 3; 1 for lstm_big)") String warmup,
+              @Option(names = "--reps", paramLabel = "N", description = "timed iterations (default 10; 3 for lstm_big)") String reps,
+              @Option(names = "--family", paramLabel = "lstm|gru|elman", description = "family of every chosen config") String family,
+              @Option(names = "--input", paramLabel = "I", description = "input size of every chosen config") String input,
+              @Option(names = "--hidden", paramLabel = "H", description = "hidden size of every chosen config") String hidden,
+              @Option(names = "--seq", paramLabel = "T", description = "sequence length of every chosen config") String seq,
+              @Option(names = "--batch", paramLabel = "B", description = "batch size of every chosen config") String batch,
+              @Option(names = "--seed", paramLabel = "N", description = "seed of parameters and data (default 1)") String seed) {
+        List<String> args = benchArgs(configs, new String[][] {{"mode", mode}, {"backend", backend}, {"threads", threads},
+                {"dtype", dtype}, {"warmup", warmup}, {"reps", reps}, {"family", family}, {"input", input}, {"hidden", hidden},
+                {"seq", seq}, {"batch", batch}, {"seed", seed}});
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "bench", args));
+    }
+
+    /** The bench verb's {@code key=value} arguments: the configs joined by commas, then each option given. */
+    static List<String> benchArgs(List<String> configs, String[][] options) {
+        List<String> args = new java.util.ArrayList<>();
+        if (configs != null && !configs.isEmpty()) {
+            args.add("config=" + String.join(",", configs));
+        }
+        for (String[] o : options) {
+            if (o[1] != null) {
+                args.add(o[0] + "=" + o[1]);
+            }
+        }
+        return List.copyOf(args);
     }
 
     @Command(name = "shell", mixinStandardHelpOptions = true, description = "Opens the Gogo console with the engram commands (engram:plugins, engram:jobs, "

@@ -69,4 +69,23 @@ class EngramTest {
         assertEquals("http://h:2/", Engram.endpoint(List.of("http://h:2/")));
         assertEquals("http://h:3/", Engram.endpoint("http://h:3/"));
     }
+
+    @Test
+    void benchRejectsAnUnknownFlagWithExitTwoBeforeAnythingBoots() {
+        assertEquals(2, engram(Map.of(), "bench", "--config", "lstm_small", "--frobnicate", "3"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown options: '--frobnicate', '3'"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void benchRejectsAFlagWithoutItsValue() {
+        assertEquals(2, engram(Map.of(), "bench", "--reps"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Missing required parameter for option '--reps'"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void benchFlagsBecomeKeyValueArguments() {
+        assertEquals(List.of("config=lstm_small,gru_std", "threads=2", "reps=5"),
+                Engram.benchArgs(List.of("lstm_small", "gru_std"), new String[][] {{"mode", null}, {"threads", "2"}, {"reps", "5"}}));
+        assertEquals(List.of(), Engram.benchArgs(null, new String[][] {{"mode", null}}));
+    }
 }

@@ -1,0 +1,90 @@
+package io.engram.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The measurement of one config in one mode. Immutable.
+ *
+ * @param config        config name
+ * @param mode          train or infer
+ * @param backend       backend id
+ * @param dtype         {@code f32} or {@code f64}
+ * @param threads       worker threads of the backend
+ * @param medianS       median seconds per iteration
+ * @param minS          fastest iteration, seconds
+ * @param maxS          slowest iteration, seconds
+ * @param tokensPerS    {@code seq * batch / median}
+ * @param gflopsPerS    {@link BenchConfig#flops(Mode)} / median / 1e9
+ * @param peakHeapBytes sum of the peak usage of the heap memory pools during the measured iterations
+ * @param warmup        warm-up iterations run before measuring
+ * @param reps          measured iterations
+ * @param spec          the config measured
+ */
+public record BenchResult(String config, Mode mode, String backend, String dtype, int threads, double medianS,
+                          double minS, double maxS, double tokensPerS, double gflopsPerS, long peakHeapBytes,
+                          int warmup, int reps, BenchConfig spec) {
+
+    /** The keys every JSON line has, in this order, before the descriptive ones. */
+    public static final List<String> KEYS = List.of("config", "mode", "backend", "dtype", "threads", "median_s",
+            "min_s", "max_s", "tokens_per_s", "gflops_per_s", "peak_heap_bytes");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The statistics of {@code seconds}, one entry per measured iteration (at least one). */
+    public static BenchResult of(BenchConfig c, Mode mode, String backend, String dtype, int threads, int warmup,
+                                 double[] seconds, long peakHeapBytes) {
+        if (seconds.length == 0) {
+            throw new IllegalArgumentException("no measured iterations");
+        }
+        double[] s = seconds.clone();
+        Arrays.sort(s);
+        double median = median(s);
+        return new BenchResult(c.name(), mode, backend, dtype, threads, median, s[0], s[s.length - 1],
+                c.tokens() / median, c.flops(mode) / median / 1e9, peakHeapBytes, warmup, s.length, c);
+    }
+
+    /** The median of sorted values: the middle one, or the mean of the middle two. */
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * One JSON object on one line: the {@link #KEYS}, then {@code family}, {@code input},
+     * {@code hidden}, {@code seq}, {@code batch}, {@code output}, {@code flops}, {@code warmup},
+     * {@code reps}.
+     */
+    public String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("config", config);
+        m.put("mode", mode.label());
+        m.put("backend", backend);
+        m.put("dtype", dtype);
+        m.put("threads", threads);
+        m.put("median_s", medianS);
+        m.put("min_s", minS);
+        m.put("max_s", maxS);
+        m.put("tokens_per_s", tokensPerS);
+        m.put("gflops_per_s", gflopsPerS);
+        m.put("peak_heap_bytes", peakHeapBytes);
+        m.put("family", spec.family());
+        m.put("input", spec.inputSize());
+        m.put("hidden", spec.hidden());
+        m.put("seq", spec.seq());
+        m.put("batch", spec.batch());
+        m.put("output", spec.outputSize());
+        m.put("flops", spec.flops(mode));
+        m.put("warmup", warmup);
+        m.put("reps", reps);
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings and numbers did not serialise", e);
+        }
+    }
+}
