@@ -36,35 +36,14 @@ public final class TangentOps implements Ops {
     private final int directions;
 
     /** A tensor with its stacked tangent {@code [P, ...shape]}. */
-    private static final class Dual implements Tensor {
+    private static final class Dual extends Wrapping.Wrapped {
         final TangentOps owner;
-        final Tensor value;
         final Tensor tangent;
 
         Dual(TangentOps owner, Tensor value, Tensor tangent) {
+            super(value);
             this.owner = owner;
-            this.value = value;
             this.tangent = tangent;
-        }
-
-        @Override
-        public Shape shape() {
-            return value.shape();
-        }
-
-        @Override
-        public DType dtype() {
-            return value.dtype();
-        }
-
-        @Override
-        public double[] toDoubleArray() {
-            return value.toDoubleArray();
-        }
-
-        @Override
-        public float[] toFloatArray() {
-            return value.toFloatArray();
         }
 
         @Override
@@ -211,22 +190,13 @@ public final class TangentOps implements Ops {
     @Override
     public Workspace workspace() {
         Workspace inner = base.workspace();
-        return new Workspace() {
-            @Override
-            public Tensor keep(Tensor t) {
-                inner.keep(value(t));
-                Tensor tangent = tan(t);
-                if (tangent != null) {
-                    inner.keep(tangent);
-                }
-                return t;
+        return Wrapping.workspace(inner, t -> {
+            inner.keep(value(t));
+            Tensor tangent = tan(t);
+            if (tangent != null) {
+                inner.keep(tangent);
             }
-
-            @Override
-            public void close() {
-                inner.close();
-            }
-        };
+        });
     }
 
     // ---- creation: constants ---------------------------------------------------------------

@@ -56,37 +56,16 @@ public final class Tape implements Ops {
     }
 
     /** A tensor recorded on this tape: its base value, its index, and its pullback (null for a leaf). */
-    private static final class Var implements Tensor {
+    private static final class Var extends Wrapping.Wrapped {
         final Tape tape;
-        final Tensor value;
         final int id;
         final Pullback pullback;
 
         Var(Tape tape, Tensor value, int id, Pullback pullback) {
+            super(value);
             this.tape = tape;
-            this.value = value;
             this.id = id;
             this.pullback = pullback;
-        }
-
-        @Override
-        public Shape shape() {
-            return value.shape();
-        }
-
-        @Override
-        public DType dtype() {
-            return value.dtype();
-        }
-
-        @Override
-        public double[] toDoubleArray() {
-            return value.toDoubleArray();
-        }
-
-        @Override
-        public float[] toFloatArray() {
-            return value.toFloatArray();
         }
 
         @Override
@@ -245,18 +224,7 @@ public final class Tape implements Ops {
     @Override
     public Workspace workspace() {
         Workspace inner = base.workspace();
-        return new Workspace() {
-            @Override
-            public Tensor keep(Tensor t) {
-                inner.keep(value(t));
-                return t;
-            }
-
-            @Override
-            public void close() {
-                inner.close();
-            }
-        };
+        return Wrapping.workspace(inner, t -> inner.keep(value(t)));
     }
 
     // ---- creation: constants ---------------------------------------------------------------

@@ -1,17 +1,16 @@
 package io.engram.testkit;
 
 import io.engram.api.Dataset;
-import io.engram.api.Hyperparameters;
 import io.engram.api.Network;
 import io.engram.api.Schema;
 import io.engram.api.TrainingContext;
 import io.engram.api.TrainingEvent;
 import io.engram.tensor.Backend;
+import io.engram.train.SimpleTrainingContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -31,30 +30,12 @@ import java.util.function.Function;
  * </pre>
  * Used from the thread that trains; {@link #events()} may be read afterwards.
  */
-public final class TestTrainingContext implements TrainingContext {
-    private final List<TrainingEvent> events = Collections.synchronizedList(new ArrayList<>());
-    private final Network network;
-    private final Backend backend;
-    private final Dataset train;
-    private final Dataset validation;
-    private final String loss;
-    private final Hyperparameters hyper;
-    private final long seed;
-    private final String jobId;
-    private final Function<Dataset, Map<String, Double>> evaluator;
-    private final BooleanSupplier cancelled;
+public final class TestTrainingContext extends SimpleTrainingContext {
+    private final List<TrainingEvent> events;
 
-    private TestTrainingContext(Builder b) {
-        this.network = b.network;
-        this.backend = b.backend;
-        this.train = b.train;
-        this.validation = b.validation;
-        this.loss = b.loss;
-        this.hyper = b.hyper;
-        this.seed = b.seed;
-        this.jobId = b.jobId;
-        this.evaluator = b.evaluator;
-        this.cancelled = b.cancelled;
+    private TestTrainingContext(SimpleTrainingContext.Builder parts, List<TrainingEvent> events) {
+        super(parts);
+        this.events = events;
     }
 
     /** A builder for a context training {@code network} on {@code backend}. */
@@ -74,93 +55,28 @@ public final class TestTrainingContext implements TrainingContext {
         return events().stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    @Override
-    public String jobId() {
-        return jobId;
-    }
-
-    @Override
-    public Network network() {
-        return network;
-    }
-
-    @Override
-    public Backend backend() {
-        return backend;
-    }
-
-    @Override
-    public Dataset train() {
-        return train;
-    }
-
-    @Override
-    public Dataset validation() {
-        return validation;
-    }
-
-    @Override
-    public String loss() {
-        return loss;
-    }
-
-    @Override
-    public Hyperparameters hyper() {
-        return hyper;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public Map<String, Double> evaluate(Dataset data) {
-        return evaluator.apply(data);
-    }
-
-    @Override
-    public void emit(TrainingEvent event) {
-        events.add(event);
-    }
-
-    @Override
-    public boolean cancelled() {
-        return cancelled.getAsBoolean();
-    }
-
-    /** Collects the parts of a {@link TestTrainingContext}. */
+    /** Collects the parts of a {@link TestTrainingContext}; job id {@code test} unless set. */
     public static final class Builder {
-        private final Network network;
-        private final Backend backend;
-        private Dataset train;
-        private Dataset validation;
-        private String loss = "mse";
-        private Hyperparameters hyper = Hyperparameters.empty();
-        private long seed = 1L;
-        private String jobId = "test";
-        private Function<Dataset, Map<String, Double>> evaluator = d -> Map.of();
-        private BooleanSupplier cancelled = () -> false;
+        private final SimpleTrainingContext.Builder parts;
 
         private Builder(Network network, Backend backend) {
-            this.network = Objects.requireNonNull(network, "network");
-            this.backend = Objects.requireNonNull(backend, "backend");
+            this.parts = new SimpleTrainingContext.Builder(network, backend).jobId("test");
         }
 
         public Builder train(Dataset data) {
-            this.train = data;
+            parts.train(data);
             return this;
         }
 
         /** Validation data; defaults to an empty set of the training data's sizes. */
         public Builder validation(Dataset data) {
-            this.validation = data;
+            parts.validation(data);
             return this;
         }
 
         /** {@code mse} (the default) or {@code softmax-ce}. */
         public Builder loss(String id) {
-            this.loss = id;
+            parts.loss(id);
             return this;
         }
 
@@ -170,40 +86,38 @@ public final class TestTrainingContext implements TrainingContext {
          * @throws IllegalArgumentException listing every problem, when they do not validate
          */
         public Builder hyper(Schema schema, Map<String, String> raw) {
-            this.hyper = schema.validate(raw, "trainer.").getOrElseGet(problems -> {
+            parts.hyper(schema.validate(raw, "trainer.").getOrElseGet(problems -> {
                 throw new IllegalArgumentException("invalid trainer parameters: " + problems.mkString("; "));
-            });
+            }));
             return this;
         }
 
         public Builder seed(long seed) {
-            this.seed = seed;
+            parts.seed(seed);
             return this;
         }
 
         public Builder jobId(String id) {
-            this.jobId = id;
+            parts.jobId(id);
             return this;
         }
 
         /** The application's metrics for a dataset; by default none. */
         public Builder evaluator(Function<Dataset, Map<String, Double>> evaluator) {
-            this.evaluator = evaluator;
+            parts.evaluator(evaluator);
             return this;
         }
 
         /** Polled by the trainer at least once per batch. */
         public Builder cancelled(BooleanSupplier cancelled) {
-            this.cancelled = cancelled;
+            parts.cancelled(cancelled);
             return this;
         }
 
         public TestTrainingContext build() {
-            Objects.requireNonNull(train, "train data");
-            if (validation == null) {
-                validation = new Dataset(List.of(), train.inputSize(), train.outputSize());
-            }
-            return new TestTrainingContext(this);
+            List<TrainingEvent> events = Collections.synchronizedList(new ArrayList<>());
+            parts.events(events::add);
+            return new TestTrainingContext(parts, events);
         }
     }
 }

@@ -57,6 +57,15 @@ public final class GradientTraining {
         return new Run(context, method).train();
     }
 
+    /**
+     * Ends a job before its first epoch, for settings a trainer cannot honour: emits
+     * {@code Stopped(reason, true)} and returns a failed result with no metrics and no epochs.
+     */
+    public static TrainingResult refuse(TrainingContext context, String reason) {
+        context.emit(new TrainingEvent.Stopped(reason, true));
+        return new TrainingResult(Map.of(), 0, reason, true);
+    }
+
     /** The seed of epoch {@code epoch}'s shuffle. */
     static long epochSeed(long seed, int epoch) {
         return mix(seed ^ (EPOCH_SALT * epoch));

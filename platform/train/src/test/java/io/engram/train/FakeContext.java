@@ -1,9 +1,7 @@
 package io.engram.train;
 
 import io.engram.api.Dataset;
-import io.engram.api.Hyperparameters;
 import io.engram.api.Network;
-import io.engram.api.TrainingContext;
 import io.engram.api.TrainingEvent;
 import io.engram.tensor.Backend;
 import java.util.ArrayList;
@@ -13,98 +11,56 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** A training context for tests: records events, validates raw hyperparameters. */
-final class FakeContext implements TrainingContext {
-    final List<TrainingEvent> events = new ArrayList<>();
-    private final Network network;
-    private final Backend backend;
-    private final Dataset train;
-    private final Dataset validation;
-    private final String loss;
-    private final Hyperparameters hyper;
-    private final long seed;
-    private BooleanSupplier cancelled = () -> false;
-    private Consumer<TrainingEvent> listener = e -> { };
+final class FakeContext extends SimpleTrainingContext {
+    final List<TrainingEvent> events;
+    private final Hooks hooks;
+
+    /** The callbacks a test may still set after the context is built. */
+    private static final class Hooks {
+        final List<TrainingEvent> events = new ArrayList<>();
+        BooleanSupplier cancelled = () -> false;
+        Consumer<TrainingEvent> listener = e -> { };
+
+        void emit(TrainingEvent event) {
+            events.add(event);
+            listener.accept(event);
+        }
+    }
 
     FakeContext(Network network, Backend backend, Dataset train, Dataset validation, String loss,
                 Map<String, String> hyper, long seed) {
-        this.network = network;
-        this.backend = backend;
-        this.train = train;
-        this.validation = validation;
-        this.loss = loss;
-        this.hyper = TrainingSchema.bptt().validate(hyper, "trainer.").getOrElseGet(problems -> {
+        this(new Hooks(), network, backend, train, validation, loss, hyper, seed);
+    }
+
+    private FakeContext(Hooks hooks, Network network, Backend backend, Dataset train, Dataset validation,
+                        String loss, Map<String, String> hyper, long seed) {
+        super(new SimpleTrainingContext.Builder(network, backend)
+                .jobId("test")
+                .train(train)
+                .validation(validation)
+                .loss(loss)
+                .hyper(TrainingSchema.bptt().validate(hyper, "trainer.").getOrElseGet(problems -> {
                     throw new IllegalArgumentException(problems.mkString("; "));
-                });
-        this.seed = seed;
+                }))
+                .seed(seed)
+                .evaluator(data -> Map.of("sequences", (double) data.size()))
+                .events(hooks::emit)
+                .cancelled(() -> hooks.cancelled.getAsBoolean()));
+        this.hooks = hooks;
+        this.events = hooks.events;
     }
 
     FakeContext cancelWhen(BooleanSupplier condition) {
-        this.cancelled = condition;
+        hooks.cancelled = condition;
         return this;
     }
 
     FakeContext onEvent(Consumer<TrainingEvent> l) {
-        this.listener = l;
+        hooks.listener = l;
         return this;
     }
 
     <E extends TrainingEvent> List<E> events(Class<E> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    @Override
-    public String jobId() {
-        return "test";
-    }
-
-    @Override
-    public Network network() {
-        return network;
-    }
-
-    @Override
-    public Backend backend() {
-        return backend;
-    }
-
-    @Override
-    public Dataset train() {
-        return train;
-    }
-
-    @Override
-    public Dataset validation() {
-        return validation;
-    }
-
-    @Override
-    public String loss() {
-        return loss;
-    }
-
-    @Override
-    public Hyperparameters hyper() {
-        return hyper;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public Map<String, Double> evaluate(Dataset data) {
-        return Map.of("sequences", (double) data.size());
-    }
-
-    @Override
-    public void emit(TrainingEvent event) {
-        events.add(event);
-        listener.accept(event);
-    }
-
-    @Override
-    public boolean cancelled() {
-        return cancelled.getAsBoolean();
     }
 }

@@ -11,6 +11,7 @@ import io.engram.api.Problem;
 import io.engram.api.Provenance;
 import io.engram.api.TaskData;
 import io.engram.api.Trainer;
+import io.engram.api.TrainingContext;
 import io.engram.api.TrainingEvent;
 import io.engram.api.TrainingResult;
 import io.engram.kernel.JobEvent;
@@ -20,6 +21,7 @@ import io.engram.kernel.JobState;
 import io.engram.kernel.PluginRegistry;
 import io.engram.tensor.Backend;
 import io.engram.tensor.Tensor;
+import io.engram.train.SimpleTrainingContext;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Try;
@@ -362,8 +364,17 @@ public final class JobManagerComponent implements JobManager {
                 return;
             }
             Network network = family.create(modelSpec, backend, r.seed());
-            JobContext context = new JobContext(rec.id, network, backend, app, train, validation, data.loss(),
-                    r.training(), r.seed(), e -> emit(rec, e), rec::cancelRequested);
+            TrainingContext context = new SimpleTrainingContext.Builder(network, backend)
+                    .jobId(rec.id)
+                    .train(train)
+                    .validation(validation)
+                    .loss(data.loss())
+                    .hyper(r.training())
+                    .seed(r.seed())
+                    .evaluator(d -> app.evaluate(network, backend.ops(), d))
+                    .events(e -> emit(rec, e))
+                    .cancelled(rec::cancelRequested)
+                    .build();
             TrainingResult result = trainer.train(context);
 
             Map<String, Double> metrics = new LinkedHashMap<>(rec.info().metrics());

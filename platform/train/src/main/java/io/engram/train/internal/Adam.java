@@ -3,7 +3,6 @@ package io.engram.train.internal;
 import io.engram.api.Optimizer;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
-import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -42,11 +41,7 @@ public final class Adam implements Optimizer {
         t++;
         double correction1 = 1.0 - Math.pow(beta1, t);
         double correction2 = 1.0 - Math.pow(beta2, t);
-        Map<String, Tensor> out = Moments.newMap();
-        for (Map.Entry<String, Tensor> e : params.entrySet()) {
-            String name = e.getKey();
-            Tensor p = e.getValue();
-            Tensor g = Moments.gradient(grads, name);
+        return Moments.update(params, grads, (name, p, g) -> {
             Tensor m = ops.add(ops.scale(Moments.get(first, name, ops, p), beta1), ops.scale(g, 1.0 - beta1));
             Tensor v = ops.add(ops.scale(Moments.get(second, name, ops, p), beta2),
                     ops.scale(ops.mul(g, g), 1.0 - beta2));
@@ -55,8 +50,7 @@ public final class Adam implements Optimizer {
             Tensor mHat = ops.scale(m, 1.0 / correction1);
             Tensor vHat = ops.scale(v, 1.0 / correction2);
             Tensor denominator = ops.addScalar(Moments.sqrt(ops, vHat), epsilon);
-            out.put(name, ops.sub(p, ops.scale(ops.div(mHat, denominator), lr)));
-        }
-        return Collections.unmodifiableMap(out);
+            return ops.sub(p, ops.scale(ops.div(mHat, denominator), lr));
+        });
     }
 }

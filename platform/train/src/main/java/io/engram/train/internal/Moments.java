@@ -2,6 +2,7 @@ package io.engram.train.internal;
 
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +24,28 @@ final class Moments {
      */
     static Tensor sqrt(Ops ops, Tensor a) {
         return ops.exp(ops.scale(ops.log(a), 0.5));
+    }
+
+    /** One parameter's update: its name, value and gradient to its new value. */
+    @FunctionalInterface
+    interface ParameterUpdate {
+        Tensor apply(String name, Tensor p, Tensor g);
+    }
+
+    /**
+     * Applies {@code update} to every parameter in {@code params}' order, each with its gradient
+     * from {@code grads}, and returns the new values as an unmodifiable map in the same order.
+     *
+     * @throws IllegalArgumentException when a parameter has no gradient
+     */
+    static Map<String, Tensor> update(Map<String, Tensor> params, Map<String, Tensor> grads,
+            ParameterUpdate update) {
+        Map<String, Tensor> out = newMap();
+        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+            String name = e.getKey();
+            out.put(name, update.apply(name, e.getValue(), gradient(grads, name)));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     static Map<String, Tensor> newMap() {

@@ -3,7 +3,6 @@ package io.engram.train.internal;
 import io.engram.api.Optimizer;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
-import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -31,17 +30,12 @@ public final class RmsProp implements Optimizer {
 
     @Override
     public Map<String, Tensor> step(Ops ops, Map<String, Tensor> params, Map<String, Tensor> grads, double lr) {
-        Map<String, Tensor> out = Moments.newMap();
-        for (Map.Entry<String, Tensor> e : params.entrySet()) {
-            String name = e.getKey();
-            Tensor p = e.getValue();
-            Tensor g = Moments.gradient(grads, name);
+        return Moments.update(params, grads, (name, p, g) -> {
             Tensor s = ops.add(ops.scale(Moments.get(meanSquare, name, ops, p), rho),
                     ops.scale(ops.mul(g, g), 1.0 - rho));
             meanSquare.put(name, s);
             Tensor denominator = ops.addScalar(Moments.sqrt(ops, s), epsilon);
-            out.put(name, ops.sub(p, ops.scale(ops.div(g, denominator), lr)));
-        }
-        return Collections.unmodifiableMap(out);
+            return ops.sub(p, ops.scale(ops.div(g, denominator), lr));
+        });
     }
 }

@@ -3,7 +3,6 @@ package io.engram.train.internal;
 import io.engram.api.Optimizer;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
-import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -34,20 +33,14 @@ public final class Sgd implements Optimizer {
 
     @Override
     public Map<String, Tensor> step(Ops ops, Map<String, Tensor> params, Map<String, Tensor> grads, double lr) {
-        Map<String, Tensor> out = Moments.newMap();
-        for (Map.Entry<String, Tensor> e : params.entrySet()) {
-            String name = e.getKey();
-            Tensor p = e.getValue();
-            Tensor g = Moments.gradient(grads, name);
+        return Moments.update(params, grads, (name, p, g) -> {
             if (momentum == 0.0) {
-                out.put(name, ops.sub(p, ops.scale(g, lr)));
-                continue;
+                return ops.sub(p, ops.scale(g, lr));
             }
             Tensor v = ops.add(ops.scale(Moments.get(velocity, name, ops, p), momentum), g);
             velocity.put(name, v);
             Tensor direction = nesterov ? ops.add(g, ops.scale(v, momentum)) : v;
-            out.put(name, ops.sub(p, ops.scale(direction, lr)));
-        }
-        return Collections.unmodifiableMap(out);
+            return ops.sub(p, ops.scale(direction, lr));
+        });
     }
 }
