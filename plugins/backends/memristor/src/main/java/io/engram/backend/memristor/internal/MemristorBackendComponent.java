@@ -1,0 +1,76 @@
+package io.engram.backend.memristor.internal;
+
+import io.engram.backend.memristor.CrossbarCost;
+import io.engram.backend.memristor.DeviceModel;
+import io.engram.backend.memristor.MemristorBackend;
+import io.engram.tensor.Availability;
+import io.engram.tensor.Backend;
+import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Registers a {@link MemristorBackend} as the {@code engram.backend=memristor} service. Activation
+ * builds the device model from the configuration; a model with bad fields still registers and
+ * reports itself unavailable, naming every field. Deactivation (or a configuration change, which
+ * re-creates the component) closes the backend.
+ */
+@Component(service = Backend.class, configurationPid = "io.engram.backend.memristor",
+        property = "engram.backend=memristor")
+@Designate(ocd = MemristorBackendConfiguration.class)
+public final class MemristorBackendComponent implements Backend {
+    private final MemristorBackend backend;
+
+    /** Builds the backend from the configuration. */
+    @Activate
+    public MemristorBackendComponent(MemristorBackendConfiguration config) {
+        this.backend = new MemristorBackend(model(config), config.seed(), config.threads(), cost -> { });
+    }
+
+    static DeviceModel model(MemristorBackendConfiguration c) {
+        return new DeviceModel(c.gMinMicroSiemens(), c.gMaxMicroSiemens(), c.levels(), c.programmingNoiseScale(),
+                c.readNoiseScale(), c.driftScale(), c.secondsAfterProgramming(), c.referenceSeconds(),
+                c.stuckOnRate(), c.stuckOffRate(), c.dacBits(), c.adcBits(), c.wireResistanceOhms(),
+                c.readVoltage(), c.readPulseSeconds(), c.dacEnergyJoules(), c.adcEnergyJoules());
+    }
+
+    /** Energy and latency of every product since activation; see {@link MemristorBackend#totals()}. */
+    public CrossbarCost totals() {
+        return backend.totals();
+    }
+
+    @Override
+    public String id() {
+        return backend.id();
+    }
+
+    @Override
+    public Availability availability() {
+        return backend.availability();
+    }
+
+    @Override
+    public Set<DType> dtypes() {
+        return backend.dtypes();
+    }
+
+    @Override
+    public Ops ops() {
+        return backend.ops();
+    }
+
+    @Override
+    @Deactivate
+    public void close() {
+        backend.close();
+    }
+
+    @Override
+    public String toString() {
+        return backend.toString();
+    }
+}
