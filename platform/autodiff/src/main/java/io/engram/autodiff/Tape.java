@@ -29,8 +29,10 @@ import java.util.Objects;
  * whose values and adjoints come from the base's fused training ops ({@code lstmStepWithGates} /
  * {@code lstmStepBackward}, {@code gruStepWithGates} / {@code gruStepBackward}), keeping only the
  * gate activations per step, the input projection in its decomposed form. Adjoints of slices are
- * joined once per sliced tensor, and the recurrent weight terms of all steps are summed as one
- * matrix product, so a step adds no adjoint of the whole projection's or the weight's size.
+ * joined once per sliced tensor, and the weight terms {@code A^T G} of all steps (recurrent
+ * weights of the fused steps, and the right operand of every plain matrix product: input
+ * projections, recurrent matrices, readouts) are summed as one matrix product, so a step adds no
+ * adjoint of the whole projection's or a weight's size.
  *
  * <p>A tape holds every recorded intermediate until it is discarded; one tape serves one forward
  * and backward pass (for truncated BPTT, one per truncation window). Not thread-safe.
@@ -253,7 +255,9 @@ public final class Tape implements Ops {
 
     /**
      * {@code C = op(A) op(B)}: {@code dop(A) = G op(B)^T}, {@code dop(B) = op(A)^T G}, each
-     * transposed back when its operand was stored transposed.
+     * transposed back when its operand was stored transposed. For plain matrices, {@code dB = A^T G}
+     * waits in {@link #pendingProducts}, so a weight used at every step (an input projection, a
+     * recurrent matrix, a readout) receives the sum over all steps as one matrix product.
      */
     @Override
     public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
@@ -266,8 +270,12 @@ public final class Tape implements Ops {
                         : base.matmul(g, bv, false, !transposeB));
             }
             if (tracked(b) != null) {
-                accumulate(adj, b, transposeB ? base.matmul(g, av, true, transposeA)
-                        : base.matmul(av, g, !transposeA, false));
+                if (!transposeA && !transposeB && av.rank() == 2 && bv.rank() == 2) {
+                    accumulateProduct(b, av, g);
+                } else {
+                    accumulate(adj, b, transposeB ? base.matmul(g, av, true, transposeA)
+                            : base.matmul(av, g, !transposeA, false));
+                }
             }
         }, a, b);
     }

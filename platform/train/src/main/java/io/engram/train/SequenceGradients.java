@@ -106,10 +106,10 @@ public final class SequenceGradients {
      * Each step's forward is computed twice, and only one segment's tape is alive at a time.
      * Gradients are those of {@link #bptt()}: every adjoint receives the same contributions in the
      * same order (the running parameter gradient enters each segment's tape as the first
-     * contribution, through {@code sum(G * w)}), so they agree bitwise for cells recorded op by op;
-     * the recurrent weights of fused LSTM and GRU steps, whose step terms the tape sums as one
-     * product per tape, agree to rounding. {@code segments <= 1}, or at least the sequence length,
-     * is plain BPTT.
+     * contribution, through {@code sum(G * w)}), so they agree bitwise but for the weights of matrix
+     * products (recurrent weights of fused LSTM and GRU steps, right operands of plain products),
+     * whose step terms the tape sums as one product per tape: those agree to rounding.
+     * {@code segments <= 1}, or at least the sequence length, is plain BPTT.
      */
     public static GradientMethod checkpointed(int segments) {
         return (ops, network, params, batch, loss, seed) -> segments <= 1 || segments >= batch.time()

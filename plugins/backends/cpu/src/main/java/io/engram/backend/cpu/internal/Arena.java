@@ -19,8 +19,12 @@ import java.util.Set;
  * returns.
  */
 final class Arena {
-    /** Bytes of freed arrays kept for reuse per thread; beyond this they are left to the collector. */
-    static final long MAX_POOLED_BYTES = 128L << 20;
+    /**
+     * Bytes of freed arrays kept for reuse per thread, an eighth of the heap's limit and at most
+     * 512 MiB (a training step's tape over a 256-unit layer and 100 steps of 32 sequences fits);
+     * beyond this they are left to the collector.
+     */
+    static final long MAX_POOLED_BYTES = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 8);
 
     private final Thread owner = Thread.currentThread();
     private final ArrayDeque<Region> open = new ArrayDeque<>();

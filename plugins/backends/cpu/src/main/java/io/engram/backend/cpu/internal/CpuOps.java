@@ -512,6 +512,25 @@ public final class CpuOps implements Ops {
         int len = s[1];
         int inner = s[2];
         CpuTensor out = alloc(x.dtype, x.shape.without(s[3]));
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                double acc = 0.0;
+                int base = o * len;
+                if (x.f32 != null) {
+                    float[] v = x.f32;
+                    for (int l = 0; l < len; l++) {
+                        acc += v[base + l];
+                    }
+                } else {
+                    double[] v = x.f64;
+                    for (int l = 0; l < len; l++) {
+                        acc += v[base + l];
+                    }
+                }
+                out.set(o, mean ? acc / len : acc);
+            }
+            return out;
+        }
         double[] acc = new double[inner];
         for (int o = 0; o < outer; o++) {
             java.util.Arrays.fill(acc, 0.0);

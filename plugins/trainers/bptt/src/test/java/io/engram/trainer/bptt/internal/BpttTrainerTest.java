@@ -95,15 +95,22 @@ class BpttTrainerTest {
     }
 
     @Test
-    void checkpointSegmentsTrainExactlyLikeFullBptt() {
+    void checkpointSegmentsTrainLikeFullBpttToRounding() {
         Network full = network(4);
         Network recomputed = network(4);
         trainer.train(context(full, Map.of("epochs", "2", "batch.size", "8")));
         TrainingResult r = trainer.train(context(recomputed, Map.of("epochs", "2", "batch.size", "8",
                 "checkpoint.segments", "3")));
         assertFalse(r.failed());
-        assertTrue(Arrays.equals(flat(full.parameters()), flat(recomputed.parameters())),
-                "recomputing segments changed the trained parameters");
+        double[] a = flat(full.parameters());
+        double[] b = flat(recomputed.parameters());
+        assertEquals(a.length, b.length);
+        double diff = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff = Math.max(diff, Math.abs(a[i] - b[i]));
+        }
+        System.out.printf("checkpointed vs full BPTT training: max parameter difference %.3g%n", diff);
+        assertTrue(diff <= 1e-12, "recomputing segments changed the trained parameters by " + diff);
 
         Network net = network(5);
         TrainingResult refused = trainer.train(context(net, Map.of("k1", "2", "checkpoint.segments", "3")));
