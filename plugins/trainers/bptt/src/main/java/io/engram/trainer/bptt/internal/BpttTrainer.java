@@ -5,12 +5,10 @@ import io.engram.api.PluginProperties;
 import io.engram.api.Schema;
 import io.engram.api.Trainer;
 import io.engram.api.TrainingContext;
-import io.engram.api.TrainingEvent;
 import io.engram.api.TrainingResult;
 import io.engram.train.GradientTraining;
 import io.engram.train.SequenceGradients;
 import io.engram.train.TrainingSchema;
-import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -65,15 +63,13 @@ public final class BpttTrainer implements Trainer {
         int k2 = context.hyper().has("k2") ? context.hyper().getInt("k2") : 0;
         if (k2 > 0 && (k1 == 0 || k2 < k1)) {
             String reason = "trainer.k2: must be 0 (to the start) or at least trainer.k1 (" + k1 + "), got " + k2;
-            context.emit(new TrainingEvent.Stopped(reason, true));
-            return new TrainingResult(Map.of(), 0, reason, true);
+            return GradientTraining.refuse(context, reason);
         }
         int segments = context.hyper().has("checkpoint.segments") ? context.hyper().getInt("checkpoint.segments") : 0;
         if (segments > 1 && (k1 > 0 || k2 > 0)) {
             String reason = "trainer.checkpoint.segments: recomputation applies to full BPTT only (trainer.k1 = "
                     + "trainer.k2 = 0), got k1 = " + k1 + ", k2 = " + k2;
-            context.emit(new TrainingEvent.Stopped(reason, true));
-            return new TrainingResult(Map.of(), 0, reason, true);
+            return GradientTraining.refuse(context, reason);
         }
         return GradientTraining.run(context, segments > 1 ? SequenceGradients.checkpointed(segments)
                 : SequenceGradients.truncated(k1, k2));
