@@ -1,6 +1,5 @@
 package io.engram.backend.memristor;
 
-import io.engram.backend.cpu.CpuBackend;
 import io.engram.backend.memristor.internal.CrossbarOps;
 import io.engram.tensor.Availability;
 import io.engram.tensor.Backend;
@@ -12,12 +11,14 @@ import java.util.function.Consumer;
 /**
  * A simulated analogue in-memory-computing backend, id {@code memristor}: every matrix product runs
  * on a crossbar of differential conductance pairs with the device statistics of a
- * {@link DeviceModel} (see its javadoc for the cited PCM model); every other op runs on an internal
- * {@link CpuBackend}, whose tensors this backend's tensors are.
+ * {@link DeviceModel} (see its javadoc for the cited PCM model); every other op runs on a digital
+ * host backend (in the framework, the {@code engram.backend=cpu} service), whose tensors this
+ * backend's tensors are.
  *
  * <p>Lifecycle: the constructor validates the model (an invalid one leaves the backend
- * unavailable, naming every bad field) and starts the CPU backend; {@link #close()} closes it.
- * {@link #ops()} is thread-safe. Same seed, same calls in the same order: same noise.
+ * unavailable, naming every bad field). The host is owned by whoever passed it in: {@link #close()}
+ * does not close it. {@link #ops()} is thread-safe. Same seed, same calls in the same order: same
+ * noise.
  *
  * <p>Energy and latency: each product's {@link CrossbarCost} goes to the listener given (on the
  * calling thread) and into a running total, {@link #totals()}, which {@link #resetTotals()} clears.
@@ -26,26 +27,25 @@ import java.util.function.Consumer;
  */
 public final class MemristorBackend implements Backend {
     private final DeviceModel device;
-    private final CpuBackend cpu;
+    private final Backend host;
     private final CrossbarOps ops;
     private final Availability availability;
     private final Object lock = new Object();
     private CrossbarCost totals = CrossbarCost.ZERO;
 
-    /** A backend of {@code device} whose noise is drawn from {@code seed}, on one CPU thread. */
-    public MemristorBackend(DeviceModel device, long seed) {
-        this(device, seed, 1, cost -> { });
+    /** A backend of {@code device} on {@code host} whose noise is drawn from {@code seed}. */
+    public MemristorBackend(DeviceModel device, long seed, Backend host) {
+        this(device, seed, host, cost -> { });
     }
 
     /**
-     * A backend of {@code device} whose noise is drawn from {@code seed}; the CPU ops run on
-     * {@code threads} workers ({@code <= 0}: one per core) and each product's cost goes to
-     * {@code listener}.
+     * A backend of {@code device} whose noise is drawn from {@code seed}; every op but the matrix
+     * products runs on {@code host}, and each product's cost goes to {@code listener}.
      */
-    public MemristorBackend(DeviceModel device, long seed, int threads, Consumer<CrossbarCost> listener) {
+    public MemristorBackend(DeviceModel device, long seed, Backend host, Consumer<CrossbarCost> listener) {
         this.device = device;
-        this.cpu = new CpuBackend(threads);
-        this.ops = new CrossbarOps(cpu.ops(), device, seed, cost -> {
+        this.host = host;
+        this.ops = new CrossbarOps(host.ops(), device, seed, cost -> {
             synchronized (lock) {
                 totals = totals.plus(cost);
             }
@@ -53,7 +53,7 @@ public final class MemristorBackend implements Backend {
         });
         this.availability = device.validate("").fold(
                 problems -> Availability.no("invalid device model: " + problems.mkString("; ")),
-                valid -> cpu.availability());
+                valid -> host.availability());
     }
 
     /** The device model of the array. */
@@ -89,17 +89,12 @@ public final class MemristorBackend implements Backend {
 
     @Override
     public Set<DType> dtypes() {
-        return cpu.dtypes();
+        return host.dtypes();
     }
 
     @Override
     public Ops ops() {
         return ops;
-    }
-
-    @Override
-    public void close() {
-        cpu.close();
     }
 
     @Override

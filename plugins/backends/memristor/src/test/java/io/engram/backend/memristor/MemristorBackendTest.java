@@ -18,6 +18,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class MemristorBackendTest {
+    private static final CpuBackend HOST = new CpuBackend(1, Blas.JAVA);
+
     private static final int M = 16;
     private static final int K = 32;
     private static final int N = 24;
@@ -43,7 +45,7 @@ class MemristorBackendTest {
     }
 
     private static double[] product(DeviceModel device, long seed) {
-        try (MemristorBackend b = new MemristorBackend(device, seed)) {
+        try (MemristorBackend b = new MemristorBackend(device, seed, HOST)) {
             Ops ops = b.ops();
             return ops.matmul(ops.fromArray(DType.F64, Shape.of(M, K), X), ops.fromArray(DType.F64, Shape.of(K, N), W))
                     .toDoubleArray();
@@ -167,7 +169,7 @@ class MemristorBackendTest {
     void energyCountsAddUp() {
         DeviceModel device = DeviceModel.ideal().withConverters(40, 40, 1e-12, 3e-12);
         List<CrossbarCost> seen = new ArrayList<>();
-        try (MemristorBackend b = new MemristorBackend(device, 1, 1, seen::add)) {
+        try (MemristorBackend b = new MemristorBackend(device, 1, HOST, seen::add)) {
             Ops ops = b.ops();
             Tensor x = ops.fromArray(DType.F64, Shape.of(1, 2), new double[] {1, -0.5});
             Tensor w = ops.fromArray(DType.F64, Shape.of(2, 2), new double[] {1, -2, 0.5, 0});
@@ -201,7 +203,7 @@ class MemristorBackendTest {
     @Test
     void invalidModelIsUnavailableNamingEveryField() {
         DeviceModel bad = new DeviceModel(-1, -2, 1, 0, 0, 0, 20, 20, 0.7, 0.6, 1, 60, 0, 0.2, 250e-9, 0, 0);
-        try (MemristorBackend b = new MemristorBackend(bad, 1)) {
+        try (MemristorBackend b = new MemristorBackend(bad, 1, HOST)) {
             assertFalse(b.availability().available());
             String reason = b.availability().reason();
             for (String field : List.of("gMinMicroSiemens", "gMaxMicroSiemens", "levels", "stuckOffRate", "dacBits",
@@ -209,6 +211,6 @@ class MemristorBackendTest {
                 assertTrue(reason.contains(field + ":"), field + " in " + reason);
             }
         }
-        assertTrue(new MemristorBackend(DeviceModel.pcm(), 1).availability().available());
+        assertTrue(new MemristorBackend(DeviceModel.pcm(), 1, HOST).availability().available());
     }
 }

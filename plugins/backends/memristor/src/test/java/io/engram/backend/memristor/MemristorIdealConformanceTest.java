@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 class MemristorIdealConformanceTest extends BackendConformance {
 
     MemristorIdealConformanceTest() {
-        super(new MemristorBackend(DeviceModel.ideal(), 1), Map.of(DType.F64, 1e-9, DType.F32, 1e-5));
+        super(new MemristorBackend(DeviceModel.ideal(), 1, new io.engram.backend.cpu.CpuBackend(1)), Map.of(DType.F64, 1e-9, DType.F32, 1e-5));
     }
 
     @Override

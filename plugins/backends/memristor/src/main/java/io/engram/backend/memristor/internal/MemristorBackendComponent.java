@@ -10,14 +10,15 @@ import io.engram.tensor.Ops;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Registers a {@link MemristorBackend} as the {@code engram.backend=memristor} service. Activation
- * builds the device model from the configuration; a model with bad fields still registers and
- * reports itself unavailable, naming every field. Deactivation (or a configuration change, which
- * re-creates the component) closes the backend.
+ * Registers a {@link MemristorBackend} as the {@code engram.backend=memristor} service, on top of
+ * the {@code engram.backend=cpu} service for everything but matrix products. Activation builds the
+ * device model from the configuration; a model with bad fields still registers and reports itself
+ * unavailable, naming every field. A configuration change, or the CPU backend going away,
+ * re-creates the component.
  */
 @Component(service = Backend.class, configurationPid = "io.engram.backend.memristor",
         property = "engram.backend=memristor")
@@ -25,10 +26,11 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class MemristorBackendComponent implements Backend {
     private final MemristorBackend backend;
 
-    /** Builds the backend from the configuration. */
+    /** Builds the backend from the configuration, on the CPU backend service. */
     @Activate
-    public MemristorBackendComponent(MemristorBackendConfiguration config) {
-        this.backend = new MemristorBackend(model(config), config.seed(), config.threads(), cost -> { });
+    public MemristorBackendComponent(MemristorBackendConfiguration config,
+                                     @Reference(target = "(engram.backend=cpu)") Backend host) {
+        this.backend = new MemristorBackend(model(config), config.seed(), host);
     }
 
     static DeviceModel model(MemristorBackendConfiguration c) {
@@ -61,12 +63,6 @@ public final class MemristorBackendComponent implements Backend {
     @Override
     public Ops ops() {
         return backend.ops();
-    }
-
-    @Override
-    @Deactivate
-    public void close() {
-        backend.close();
     }
 
     @Override

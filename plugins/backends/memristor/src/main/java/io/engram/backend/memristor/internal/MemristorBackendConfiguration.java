@@ -14,8 +14,6 @@ public @interface MemristorBackendConfiguration {
     @AttributeDefinition(description = "Seed of programming noise, read noise, drift exponents and the fault map.")
     long seed() default 1L;
 
-    @AttributeDefinition(description = "Worker threads of the internal CPU backend; 0 or less: one per core.")
-    int threads() default 0;
 
     @AttributeDefinition(description = "Lowest conductance, microsiemens.")
     double gMinMicroSiemens() default 0.0;

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MemristorBackendComponentTest {
+    private static final io.engram.backend.cpu.CpuBackend HOST = new io.engram.backend.cpu.CpuBackend(1);
+
 
     private static MemristorBackendConfiguration config(Map<String, Object> values) {
         return (MemristorBackendConfiguration) Proxy.newProxyInstance(MemristorBackendConfiguration.class.getClassLoader(),
@@ -21,26 +23,18 @@ class MemristorBackendComponentTest {
     @Test
     void defaultsAreThePcmModel() {
         assertEquals(DeviceModel.pcm(), MemristorBackendComponent.model(config(Map.of())));
-        MemristorBackendComponent c = new MemristorBackendComponent(config(Map.of("threads", 1)));
-        try {
-            assertEquals("memristor", c.id());
-            assertTrue(c.availability().available(), c.availability().reason());
-        } finally {
-            c.close();
-        }
+        MemristorBackendComponent c = new MemristorBackendComponent(config(Map.of()), HOST);
+        assertEquals("memristor", c.id());
+        assertTrue(c.availability().available(), c.availability().reason());
     }
 
     @Test
     void badSettingsRegisterUnavailable() {
-        MemristorBackendComponent c = new MemristorBackendComponent(config(Map.of("threads", 1, "adcBits", 0,
-                "readVoltage", -1.0)));
-        try {
-            assertFalse(c.availability().available());
-            assertTrue(c.availability().reason().contains("adcBits: must lie in [2, 48], got 0"), c.availability().reason());
-            assertTrue(c.availability().reason().contains("readVoltage: must be a finite number > 0, got -1.0"),
-                    c.availability().reason());
-        } finally {
-            c.close();
-        }
+        MemristorBackendComponent c = new MemristorBackendComponent(config(Map.of("adcBits", 0,
+                "readVoltage", -1.0)), HOST);
+        assertFalse(c.availability().available());
+        assertTrue(c.availability().reason().contains("adcBits: must lie in [2, 48], got 0"), c.availability().reason());
+        assertTrue(c.availability().reason().contains("readVoltage: must be a finite number > 0, got -1.0"),
+                c.availability().reason());
     }
 }
