@@ -29,7 +29,7 @@ class BootIT {
         try (Stream<Path> s = Stream.concat(Files.list(home.resolve("system")), Files.list(home.resolve("plugins")))) {
             jars = s.filter(p -> p.toString().endsWith(".jar")).count();
         }
-        try (Platform platform = Platform.boot(new Home(home), settings, Platform.Mode.COMMAND, "test-token")) {
+        try (Platform platform = Platform.boot(new Home(home), settings, Platform.Mode.COMMAND)) {
             List<String> problems = new ArrayList<>(platform.failures());
             problems.addAll(platform.notActive());
             assertEquals(List.of(), problems, "bundles that did not start:\n" + String.join("\n", problems));

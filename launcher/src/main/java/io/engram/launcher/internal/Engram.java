@@ -193,7 +193,8 @@ public final class Engram implements Callable<Integer> {
         String endpoint = null;
         long deadline = System.nanoTime() + SERVICE_WAIT.toNanos();
         while (endpoint == null && stop.getCount() > 0 && System.nanoTime() < deadline) {
-            endpoint = endpoint(platform.properties("(objectClass=org.osgi.service.servlet.runtime.HttpServiceRuntime)")
+            endpoint = platform.properties("(osgi.http.whiteboard.servlet.name=engram-api)").isEmpty() ? null
+                    : endpoint(platform.properties("(objectClass=org.osgi.service.servlet.runtime.HttpServiceRuntime)")
                     .map(p -> p.get("osgi.http.endpoint")).orElse(null));
             if (endpoint == null) {
                 Thread.sleep(50);
@@ -254,13 +255,6 @@ public final class Engram implements Callable<Integer> {
             err.println("engram: " + home.system() + " is missing: ENGRAM home " + home.root() + " is not an Engram installation");
             return FAILED;
         }
-        String token;
-        try {
-            token = Tokens.resolve(settings.token(), home.tokenFile());
-        } catch (IOException e) {
-            err.println("engram: cannot write " + home.tokenFile() + ": " + e.getMessage());
-            return FAILED;
-        }
         Thread main = Thread.currentThread();
         Signals signals = Signals.install(main::interrupt);
         if (mode == Platform.Mode.SERVE) {
@@ -272,7 +266,7 @@ public final class Engram implements Callable<Integer> {
         }
         Platform platform;
         try {
-            platform = Platform.boot(home, settings, mode, token);
+            platform = Platform.boot(home, settings, mode);
         } catch (IOException | BundleException e) {
             err.println("engram: the runtime did not start: " + e.getMessage());
             return FAILED;

@@ -99,7 +99,7 @@ public final class Platform implements AutoCloseable {
      * Boots the runtime. Bundles that fail to install or start are listed in {@link #failures()};
      * the rest runs without them.
      */
-    public static Platform boot(Home home, Settings s, Mode mode, String token) throws IOException, BundleException {
+    public static Platform boot(Home home, Settings s, Mode mode) throws IOException, BundleException {
         quietLogging();
         Files.createDirectories(s.deployDir());
         Files.createDirectories(s.jobsDir());
@@ -114,7 +114,7 @@ public final class Platform implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         Platform platform = new Platform(framework, storage, failures);
         try {
-            platform.start(home, s, mode, token);
+            platform.start(home, s, mode);
         } catch (IOException | BundleException | RuntimeException e) {
             platform.close();
             throw e;
@@ -122,7 +122,7 @@ public final class Platform implements AutoCloseable {
         return platform;
     }
 
-    private void start(Home home, Settings s, Mode mode, String token) throws IOException, BundleException {
+    private void start(Home home, Settings s, Mode mode) throws IOException, BundleException {
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars(home.system(), home.plugins())) {
@@ -137,7 +137,7 @@ public final class Platform implements AutoCloseable {
         for (String name : FIRST) {
             installed.stream().filter(b -> name.equals(b.getSymbolicName())).forEach(this::startQuietly);
         }
-        configure(context, s, home, token);
+        configure(context, s, home);
         installed.stream().filter(b -> !SHELL.equals(b.getSymbolicName())).forEach(this::startQuietly);
         awaitDeployed(context, s.deployDir());
         installed.stream().filter(b -> SHELL.equals(b.getSymbolicName())).forEach(this::startQuietly);
@@ -159,7 +159,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Hands the settings to ConfigAdmin before the components that read them start. */
-    private void configure(BundleContext context, Settings s, Home home, String token) throws IOException {
+    private void configure(BundleContext context, Settings s, Home home) throws IOException {
         ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker = new ServiceTracker<>(context, ConfigurationAdmin.class, null);
         tracker.open();
         try {
@@ -173,7 +173,7 @@ public final class Platform implements AutoCloseable {
             kernel.put("jobs.concurrency", s.concurrency());
             update(cm, KERNEL_PID, kernel);
             Hashtable<String, Object> http = new Hashtable<>();
-            http.put(".token", token);
+            http.put(".token", s.token());
             http.put("token.file", home.tokenFile().toString());
             http.put("max.body.bytes", s.maxBodyBytes());
             update(cm, HTTP_PID, http);
