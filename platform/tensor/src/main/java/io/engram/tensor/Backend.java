@@ -1,5 +1,6 @@
 package io.engram.tensor;
 
+import java.util.Map;
 import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -27,6 +28,26 @@ public interface Backend extends AutoCloseable {
 
     /** The op vocabulary over this backend's tensors. */
     Ops ops();
+
+    /**
+     * Cost counters of what the calling thread has computed on this backend so far, for backends
+     * that model cost (a simulated device's energy in joules, latency in seconds, counts of
+     * operations); empty for the others. Counters only grow. A job runs on one thread, so the kernel
+     * reads them when a job starts and at the end of each epoch and reports the differences in the
+     * job's events.
+     */
+    default Map<String, Double> meter() {
+        return Map.of();
+    }
+
+    /**
+     * Ends the calling thread's use of this backend. The kernel calls it on a job's thread when the
+     * job ends (succeeded, failed or cancelled); a backend then releases what it holds for that
+     * thread, such as a device stream and pooled device memory. Tensors that are still referenced
+     * stay valid; a later call of {@link #ops()} on the thread starts afresh.
+     */
+    default void release() {
+    }
 
     @Override
     default void close() {
