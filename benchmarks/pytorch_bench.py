@@ -5,6 +5,10 @@ Run with the system Python and Debian's python3-torch:
 
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 benchmarks/pytorch_bench.py --config lstm_small --threads 2
 
+On a machine with an NVIDIA GPU, `--device cuda` runs the same configs there (nn.LSTM and nn.GRU
+then run through cuDNN), synchronising the device before each clock reading; the backend is
+reported as `torch-cuda`.
+
 Each config is one recurrent layer (torch.nn.LSTM, GRU, or RNN with tanh for Elman) of `hidden`
 units and a linear readout to `hidden` outputs, as Engram builds it. A training step is forward
 over the sequence, the mean squared error over all outputs, backward and one plain SGD step
@@ -84,13 +88,15 @@ class Model(torch.nn.Module):
         return self.readout(out)
 
 
-def measure(action, warmup, reps):
+def measure(action, warmup, reps, sync=lambda: None):
     for _ in range(warmup):
         action()
+    sync()
     seconds = []
     for _ in range(reps):
         start = time.perf_counter()
         action()
+        sync()
         seconds.append(time.perf_counter() - start)
     return seconds
 
@@ -109,6 +115,7 @@ def main(argv):
     p.add_argument("--seq", type=int)
     p.add_argument("--batch", type=int)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--device", choices=["cpu", "cuda"], default="cpu")
     args = p.parse_args(argv)
     problems = []
     for key in ("threads", "input", "hidden", "seq", "batch", "reps"):
@@ -118,6 +125,8 @@ def main(argv):
     if args.warmup is not None and args.warmup < 0:
         problems.append("warmup: %d is below 0" % args.warmup)
     chosen = configs(args, problems.append)
+    if args.device == "cuda" and not torch.cuda.is_available():
+        problems.append("device: cuda asked for, but torch sees no CUDA device")
     if problems:
         print("pytorch_bench: the options were rejected (%d problems):" % len(problems), file=sys.stderr)
         for problem in problems:
@@ -128,13 +137,18 @@ def main(argv):
     threads = torch.get_num_threads()
     dtype = torch.float32 if args.dtype == "f32" else torch.float64
     modes = ["train", "infer"] if args.mode == "both" else [args.mode]
-    print("pytorch_bench: torch %s, %d threads, %s, OMP_WAIT_POLICY=%s" % (
-        torch.__version__, threads, args.dtype, os.environ.get("OMP_WAIT_POLICY")), file=sys.stderr)
+    device = torch.device(args.device)
+    sync = torch.cuda.synchronize if args.device == "cuda" else (lambda: None)
+    backend = "torch-cuda" if args.device == "cuda" else "torch"
+    print("pytorch_bench: torch %s, %d threads, %s, %s, OMP_WAIT_POLICY=%s" % (
+        torch.__version__, threads, args.dtype,
+        torch.cuda.get_device_name(0) if args.device == "cuda" else "cpu",
+        os.environ.get("OMP_WAIT_POLICY")), file=sys.stderr)
     for name, family, i, h, t, b in chosen:
         torch.manual_seed(args.seed)
-        model = Model(family, i, h).to(dtype)
-        x = torch.rand(t, b, i, dtype=dtype) * 2 - 1
-        y = torch.rand(t, b, h, dtype=dtype) * 2 - 1
+        model = Model(family, i, h).to(dtype).to(device)
+        x = (torch.rand(t, b, i, dtype=dtype) * 2 - 1).to(device)
+        y = (torch.rand(t, b, h, dtype=dtype) * 2 - 1).to(device)
         sgd = torch.optim.SGD(model.parameters(), lr=LEARNING_RATE)
 
         def train():
@@ -153,11 +167,11 @@ def main(argv):
         for mode in modes:
             print("pytorch_bench: %s %s: I/H/T/B %d/%d/%d/%d, %d warm-up + %d timed iterations"
                   % (name, mode, i, h, t, b, warmup, reps), file=sys.stderr)
-            seconds = measure(train if mode == "train" else infer, warmup, reps)
+            seconds = measure(train if mode == "train" else infer, warmup, reps, sync)
             median = statistics.median(seconds)
             f = flops(family, i, h, t, b, mode)
             print(json.dumps({
-                "config": name, "mode": mode, "backend": "torch", "dtype": args.dtype, "threads": threads,
+                "config": name, "mode": mode, "backend": backend, "dtype": args.dtype, "threads": threads,
                 "median_s": median, "min_s": min(seconds), "max_s": max(seconds),
                 "tokens_per_s": t * b / median, "gflops_per_s": f / median / 1e9,
                 "peak_heap_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
