@@ -325,7 +325,7 @@ template <typename T> __device__ void gru_bwd_b(const T* gates, const T* h, cons
 // Small products: 64 x 64 tiles of C per block of 16 x 16 threads, each thread computing 4 x 4 elements.
 
 #define GT 64
-#define GK 16
+#define GK 32
 template <typename T> __device__ void gemm(int transA, int transB, int M, int N, int K, T alpha, const T* A, int lda,
                                            const T* B, int ldb, T beta, T* C, int ldc) {
     __shared__ T As[GK][GT + 1];

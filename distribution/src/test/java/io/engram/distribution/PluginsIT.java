@@ -45,6 +45,12 @@ class PluginsIT {
                 assertTrue(row.matcher(out).find(), "no row for " + plugin + "\n" + out);
             }
             assertTrue(Pattern.compile("^lstm .*differentiable", Pattern.MULTILINE).matcher(out).find(), out);
+            // the accelerators always register; without a GPU the cuda row says why it cannot run
+            assertTrue(Pattern.compile("^memristor +backend +0\\.1\\.0\\S* +io\\.engram\\.backend\\.memristor +\\S+ +yes$",
+                    Pattern.MULTILINE).matcher(out).find(), out);
+            assertTrue(Pattern.compile("^cuda +backend +0\\.1\\.0\\S* +io\\.engram\\.backend\\.cuda +\\S+ +(yes|no: (no CUDA driver: "
+                    + "libcuda\\.so\\.1 not found|no CUDA device: |insufficient driver: |the driver cannot load).*)$",
+                    Pattern.MULTILINE).matcher(out).find(), out);
         }
     }
 

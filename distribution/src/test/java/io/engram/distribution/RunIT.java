@@ -68,6 +68,27 @@ class RunIT {
         }
     }
 
+    /**
+     * A job on the cuda backend: where no GPU can be used (as on machines without an NVIDIA
+     * driver), the spec is rejected with exit 2 and the backend's reason; with one, it succeeds.
+     */
+    @Test
+    void cudaJobRunsOrIsRejectedNamingWhyTheBackendCannotRun() throws Exception {
+        Path spec = Specs.write(tmp, "tiny-cuda.properties", Specs.TINY.replaceAll("(?m)^backend=.*\\n", "")
+                + "backend=cuda\n");
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", spec.toString())) {
+            int status = p.waitFor(LIMIT);
+            if (status == 0) {
+                assertTrue(p.out().contains(" SUCCEEDED in "), p.transcript());
+                return;
+            }
+            assertEquals(2, status, p.transcript());
+            assertTrue(Pattern.compile("backend: backend 'cuda' is not available here: (no CUDA driver: libcuda\\.so\\.1 not found"
+                    + "|no CUDA device: |insufficient driver: |the driver cannot load Engram's kernels )").matcher(p.err()).find(),
+                    p.transcript());
+        }
+    }
+
     @Test
     void badSpecExitsTwoNamingEveryProblem() throws Exception {
         Path spec = Specs.write(tmp, "bad.properties", Specs.BAD);

@@ -28,7 +28,9 @@ import java.util.Set;
  *
  * <p>Memory: device blocks are pooled per thread by size and reused in stream order; a block
  * returns to the pool when the collector finds its tensors unreachable, or at once when a
- * {@link io.engram.tensor.Workspace} closes without keeping it.
+ * {@link io.engram.tensor.Workspace} closes without keeping it. The Java heap does not see device
+ * memory, so a thread runs the collector itself after every {@link #collectAfterBytes()} of
+ * allocations.
  */
 public final class CudaBackend implements Backend {
     private final Device device;
@@ -66,6 +68,15 @@ public final class CudaBackend implements Backend {
     /** Peak device bytes held by the calling thread's live tensors since its stream began. */
     public long peakDeviceBytes() {
         return ops == null ? 0 : ops.peakBytes();
+    }
+
+    /**
+     * Bytes that a thread allocates between two runs of the collector, which finds the device
+     * blocks of unreachable tensors: a sixteenth of the device's memory, between 256 MiB and 2 GiB.
+     */
+    public long collectAfterBytes() {
+        ops();
+        return ops.collectAfterBytes();
     }
 
     @Override

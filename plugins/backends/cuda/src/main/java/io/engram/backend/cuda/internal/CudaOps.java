@@ -66,6 +66,11 @@ public final class CudaOps implements Ops {
         }
     }
 
+    /** Bytes a thread allocates between two collections (see {@link Lane}). */
+    public long collectAfterBytes() {
+        return lane().collectAfterBytes;
+    }
+
     /** Peak device bytes held by the calling thread's live tensors, 0 before its first op. */
     public long peakBytes() {
         Lane l = lanes.get();

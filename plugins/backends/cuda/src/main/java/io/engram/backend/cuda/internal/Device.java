@@ -48,13 +48,15 @@ public final class Device implements AutoCloseable {
     private final CUcontext context;
     private final CUdevice device;
     private final CUmodule module;
+    private final long totalBytes;
     private final Map<String, CUfunction> functions = new ConcurrentHashMap<>();
     private final ThreadLocal<Boolean> bound = ThreadLocal.withInitial(() -> false);
     /** Released lanes whose buffers were still referenced; their blocks are freed as those die. */
     final java.util.Set<Lane> retired = ConcurrentHashMap.newKeySet();
 
     private Device(Availability availability, String description, CUdevice device, CUcontext context,
-            CUmodule module) {
+            CUmodule module, long totalBytes) {
+        this.totalBytes = totalBytes;
         this.availability = availability;
         this.description = description;
         this.device = device;
@@ -104,7 +106,7 @@ public final class Device implements AutoCloseable {
                 return unavailable("the driver cannot load Engram's kernels on " + desc + ": " + e.getMessage()
                         + " (the PTX needs a driver of CUDA 11.5 or later)");
             }
-            Device d = new Device(Availability.yes(), desc, dev, ctx, mod);
+            Device d = new Device(Availability.yes(), desc, dev, ctx, mod, total[0]);
             d.bound.set(true);
             return d;
         } catch (CudaException e) {
@@ -174,7 +176,7 @@ public final class Device implements AutoCloseable {
     }
 
     private static Device unavailable(String reason) {
-        return new Device(Availability.no(reason), "", null, null, null);
+        return new Device(Availability.no(reason), "", null, null, null, 0);
     }
 
     private static byte[] ptx() {
@@ -211,6 +213,11 @@ public final class Device implements AutoCloseable {
     /** Name, compute capability, memory and driver version; empty when unavailable. */
     public String description() {
         return description;
+    }
+
+    /** The device's memory in bytes; 0 when unavailable. */
+    public long totalBytes() {
+        return totalBytes;
     }
 
     /** Makes the context current on the calling thread (once per thread). */

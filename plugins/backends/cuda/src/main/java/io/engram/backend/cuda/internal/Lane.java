@@ -47,17 +47,18 @@ final class Lane {
     private final Map<Long, ArrayDeque<CUdeviceptr>> pool = new HashMap<>();
     private final ArrayDeque<Region> regions = new ArrayDeque<>();
     /**
-     * Bytes of new device memory after which the lane asks the collector to find dead tensors: the
-     * Java heap does not see device memory, so without this a loop could fill the device long
-     * before a collection runs.
+     * Bytes allocated (fresh or from the pool) after which the lane asks the collector to find dead
+     * tensors: the Java heap does not see device memory, so without this a loop could fill the
+     * device long before a collection runs. A sixteenth of the device's memory, between 256 MiB
+     * and 2 GiB; the memory held by dead but uncollected tensors stays below it.
      */
-    static final long COLLECT_AFTER_BYTES = 512L << 20;
+    final long collectAfterBytes;
     /** How long {@link #collect()} waits for one more dead buffer before it stops waiting. */
     private static final long REFERENCE_WAIT_MS = 5;
 
     private long pooledBytes;
     private long liveBytes;
-    private long freshSinceCollect;
+    private long allocatedSinceCollect;
     private long peakBytes;
     private volatile boolean released;
 
@@ -77,6 +78,7 @@ final class Lane {
 
     Lane(Device device, Blas.Factory blasFactory) {
         this.device = device;
+        this.collectAfterBytes = Math.max(256L << 20, Math.min(2L << 30, device.totalBytes() / 16));
         device.bind();
         cuStreamCreate(stream, CUstream_flags.CU_STREAM_NON_BLOCKING);
         this.blas = blasFactory.create(this);
@@ -94,23 +96,17 @@ final class Lane {
     DeviceBuffer allocate(long bytes) {
         drain();
         long size = Math.max(256, (bytes + 255) & ~255L);
+        allocatedSinceCollect += size;
+        if (allocatedSinceCollect > collectAfterBytes) {
+            allocatedSinceCollect = 0;
+            collect();
+        }
         ArrayDeque<CUdeviceptr> q = pool.get(size);
         CUdeviceptr ptr = q == null ? null : q.poll();
         if (ptr != null) {
             pooledBytes -= size;
         } else {
-            freshSinceCollect += size;
-            if (freshSinceCollect > COLLECT_AFTER_BYTES) {
-                freshSinceCollect = 0;
-                collect();
-                q = pool.get(size);
-                ptr = q == null ? null : q.poll();
-            }
-            if (ptr != null) {
-                pooledBytes -= size;
-            } else {
-                ptr = fresh(size);
-            }
+            ptr = fresh(size);
         }
         DeviceBuffer b = new DeviceBuffer(ptr, size, this);
         live.put(ptr, new Block(b, dead));
