@@ -326,25 +326,30 @@ template <typename T> __device__ void gru_bwd_b(const T* gates, const T* h, cons
 
 #define GT 64
 #define GK 32
+// With gridDim.z = S > 1 the product is split along K: block z sums k in [z * kChunk, (z + 1) * kChunk)
+// into its own slab C + z * M * ldc (alpha 1, beta 0), and gemm_reduce adds the slabs in order.
 template <typename T> __device__ void gemm(int transA, int transB, int M, int N, int K, T alpha, const T* A, int lda,
-                                           const T* B, int ldb, T beta, T* C, int ldc) {
+                                           const T* B, int ldb, T beta, T* C, int ldc, int kChunk) {
+    int kBegin = blockIdx.z * kChunk;
+    int kEnd = min(K, kBegin + kChunk);
+    C += (long long) blockIdx.z * M * ldc;
     __shared__ T As[GK][GT + 1];
     __shared__ T Bs[GK][GT + 1];
     int tx = threadIdx.x, ty = threadIdx.y, tid = ty * 16 + tx;
     int row0 = blockIdx.y * GT, col0 = blockIdx.x * GT;
     T acc[4][4];
     for (int a = 0; a < 4; a++) for (int b = 0; b < 4; b++) acc[a][b] = (T) 0;
-    for (int k0 = 0; k0 < K; k0 += GK) {
+    for (int k0 = kBegin; k0 < kEnd; k0 += GK) {
         for (int e = tid; e < GT * GK; e += 256) {
             int mm = e / GK, kk = e % GK;      // A tile element (row mm, k kk)
             int gm = row0 + mm, gk = k0 + kk;
             T v = (T) 0;
-            if (gm < M && gk < K) v = transA ? A[(long long) gk * lda + gm] : A[(long long) gm * lda + gk];
+            if (gm < M && gk < kEnd) v = transA ? A[(long long) gk * lda + gm] : A[(long long) gm * lda + gk];
             As[kk][mm] = v;
             int kb = e / GT, nn = e % GT;      // B tile element (k kb, col nn)
             int gn = col0 + nn, gkb = k0 + kb;
             T w = (T) 0;
-            if (gn < N && gkb < K) w = transB ? B[(long long) gn * ldb + gkb] : B[(long long) gkb * ldb + gn];
+            if (gn < N && gkb < kEnd) w = transB ? B[(long long) gn * ldb + gkb] : B[(long long) gkb * ldb + gn];
             Bs[kb][nn] = w;
         }
         __syncthreads();
@@ -426,6 +431,15 @@ template <typename T> __device__ void gemm_big(int transA, int transB, int M, in
     }
 }
 
+// C[i] = alpha * (slab 0 + slab 1 + ... + slab S-1)[i] + beta C[i], over the n = M * N elements (ldc = N)
+template <typename T> __device__ void gemm_reduce(const T* slabs, int S, T* C, long long n, T alpha, T beta) {
+    GRID_STRIDE(i, n) {
+        T acc = (T) 0;
+        for (int z = 0; z < S; z++) acc += slabs[z * n + i];
+        C[i] = beta == (T) 0 ? alpha * acc : alpha * acc + beta * C[i];
+    }
+}
+
 // ---- C entry points -------------------------------------------------------------------------
 
 #define INSTANTIATE(S, T) \
@@ -466,7 +480,10 @@ extern "C" __global__ void gru_bwd_a_##S(const T* gates, const T* dh, T* dzn, in
 extern "C" __global__ void gru_bwd_b_##S(const T* gates, const T* h, const T* dh, const T* drh, const T* dzn, T* dz, \
     T* dhp, int B, int H) { gru_bwd_b<T>(gates, h, dh, drh, dzn, dz, dhp, B, H); } \
 extern "C" __global__ void __launch_bounds__(256) gemm_##S(int ta, int tb, int M, int N, int K, T alpha, const T* A, \
-    int lda, const T* B, int ldb, T beta, T* C, int ldc) { gemm<T>(ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc); } \
+    int lda, const T* B, int ldb, T beta, T* C, int ldc, int kChunk) \
+    { gemm<T>(ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc, kChunk); } \
+extern "C" __global__ void gemm_reduce_##S(const T* slabs, int S, T* C, long long n, T alpha, T beta) \
+    { gemm_reduce<T>(slabs, S, C, n, alpha, beta); } \
 extern "C" __global__ void __launch_bounds__(256) gemm_big_##S(int ta, int tb, int M, int N, int K, T alpha, \
     const T* A, int lda, const T* B, int ldb, T beta, T* C, int ldc) \
     { gemm_big<T>(ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc); }

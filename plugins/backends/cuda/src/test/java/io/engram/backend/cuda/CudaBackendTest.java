@@ -98,11 +98,14 @@ class CudaBackendTest {
         try (io.engram.backend.cpu.CpuBackend cpu = new io.engram.backend.cpu.CpuBackend(0, io.engram.backend.cpu.Blas.JAVA)) {
             Ops ref = cpu.ops();
             java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
-            int m = 1291;
-            int n = 1187;
-            int k = 77;
+            // 128 x 128 tiles; then few 64 x 64 tiles with a long inner extent, split along it
+            int[][] sizes = {{1291, 1187, 77}, {32, 300, 1000}};
             for (DType dt : new DType[] {DType.F32, DType.F64}) {
-                for (int flags = 0; flags < 4; flags++) {
+                for (int s = 0; s < sizes.length * 4; s++) {
+                    int m = sizes[s / 4][0];
+                    int n = sizes[s / 4][1];
+                    int k = sizes[s / 4][2];
+                    int flags = s % 4;
                     boolean ta = (flags & 1) != 0;
                     boolean tb = (flags & 2) != 0;
                     double[] av = rnd.doubles((long) m * k, -1, 1).toArray();
@@ -113,7 +116,8 @@ class CudaBackendTest {
                     double[] want = ref.matmul(ref.fromArray(DType.F64, as, av), ref.fromArray(DType.F64, bs, bv), ta, tb)
                             .toDoubleArray();
                     double err = maxError(got, want);
-                    System.out.printf("large matmul %s ta=%s tb=%s: max error %.2e%n", dt, ta, tb, err);
+                    System.out.printf("large matmul %s [%d x %d x %d] ta=%s tb=%s: max error %.2e%n", dt, m, k, n, ta, tb,
+                            err);
                     assertTrue(err <= (dt == DType.F32 ? 1e-5 : 1e-12), dt + " ta=" + ta + " tb=" + tb + ": " + err);
                 }
                 double[] xv = rnd.doubles(3200L * 128, -1, 1).toArray();
@@ -127,6 +131,22 @@ class CudaBackendTest {
                 double err = maxError(got, want);
                 System.out.printf("large inputProjection %s: max error %.2e%n", dt, err);
                 assertTrue(err <= (dt == DType.F32 ? 1e-5 : 1e-12), dt + ": " + err);
+
+                // the fused step at lstm_std's size: its recurrent product is split, then added to xProj
+                double[][] parts = {rnd.doubles(32L * 1024, -1, 1).toArray(), rnd.doubles(32L * 256, -1, 1).toArray(),
+                    rnd.doubles(32L * 256, -1, 1).toArray(), rnd.doubles(256L * 1024, -0.1, 0.1).toArray()};
+                Shape[] shapes = {Shape.of(32, 1024), Shape.of(32, 256), Shape.of(32, 256), Shape.of(256, 1024)};
+                java.util.List<Tensor> g = ops.lstmStepWithGates(ops.fromArray(dt, shapes[0], parts[0]),
+                        ops.fromArray(dt, shapes[1], parts[1]), ops.fromArray(dt, shapes[2], parts[2]),
+                        ops.fromArray(dt, shapes[3], parts[3]));
+                java.util.List<Tensor> w = ref.lstmStepWithGates(ref.fromArray(DType.F64, shapes[0], parts[0]),
+                        ref.fromArray(DType.F64, shapes[1], parts[1]), ref.fromArray(DType.F64, shapes[2], parts[2]),
+                        ref.fromArray(DType.F64, shapes[3], parts[3]));
+                for (int i = 0; i < 3; i++) {
+                    double e = maxError(g.get(i).toDoubleArray(), w.get(i).toDoubleArray());
+                    System.out.printf("lstmStepWithGates B=32 H=256 %s output %d: max error %.2e%n", dt, i, e);
+                    assertTrue(e <= (dt == DType.F32 ? 1e-5 : 1e-12), dt + " output " + i + ": " + e);
+                }
             }
         }
     }

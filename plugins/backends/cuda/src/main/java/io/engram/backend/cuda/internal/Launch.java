@@ -25,6 +25,7 @@ final class Launch {
     private final List<Pointer> args = new ArrayList<>();
     private int gx = 1;
     private int gy = 1;
+    private int gz = 1;
     private int bx = THREADS;
     private int by = 1;
 
@@ -48,6 +49,12 @@ final class Launch {
     Launch grid(int x, int y) {
         gx = Math.max(1, x);
         gy = Math.max(1, y);
+        return this;
+    }
+
+    Launch grid(int x, int y, int z) {
+        grid(x, y);
+        gz = Math.max(1, z);
         return this;
     }
 
@@ -101,7 +108,7 @@ final class Launch {
     }
 
     void run() {
-        cuLaunchKernel(lane.device.function(name, dtype), gx, gy, 1, bx, by, 1, 0, lane.stream,
+        cuLaunchKernel(lane.device.function(name, dtype), gx, gy, gz, bx, by, 1, 0, lane.stream,
                 Pointer.to(args.toArray(new Pointer[0])), null);
     }
 }
