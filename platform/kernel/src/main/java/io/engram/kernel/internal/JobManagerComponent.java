@@ -78,7 +78,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * the seed; the family creates the network with the seed on the pinned backend; the trainer trains
  * it; on success the checkpoint named by {@code checkpoint} (relative to the parent of
  * {@code data.dir}, or absolute) is written with full provenance. A failed result (a non-finite
- * loss) or a cancelled job never writes a checkpoint.
+ * loss) or a cancelled job never writes a checkpoint. The backend's cost meter
+ * ({@link Backend#meter()}) is read when the job starts; each epoch-end event, and the job's final
+ * metrics whatever its outcome, carry the growth of every counter since then as
+ * {@code backend.<counter>} (nothing for a backend that meters nothing). When the job ends, however it
+ * ends, {@link Backend#release()} is called on its thread.
  *
  * <p>Records are written under {@code data.dir/<job-id>/job.json} on every state change and every
  * event other than progress ({@link JobFiles}). Thread-safe.
@@ -327,8 +331,9 @@ public final class JobManagerComponent implements JobManager {
             return;
         }
         ResolvedSpec r = rec.resolved;
+        Backend backend = r.backend().as(Backend.class);
+        JobMeter meter = new JobMeter(backend);
         try {
-            Backend backend = r.backend().as(Backend.class);
             NetworkFamily family = r.family().as(NetworkFamily.class);
             Trainer trainer = r.trainer().as(Trainer.class);
             Application app = r.application().as(Application.class);
@@ -372,7 +377,7 @@ public final class JobManagerComponent implements JobManager {
                     .hyper(r.training())
                     .seed(r.seed())
                     .evaluator(d -> app.evaluate(network, backend.ops(), d))
-                    .events(e -> emit(rec, e))
+                    .events(e -> emit(rec, meter.onEvent(e)))
                     .cancelled(rec::cancelRequested)
                     .build();
             TrainingResult result = trainer.train(context);
@@ -380,6 +385,7 @@ public final class JobManagerComponent implements JobManager {
             Map<String, Double> metrics = new LinkedHashMap<>(rec.info().metrics());
             metrics.putAll(result.metrics());
             metrics.put("epoch", (double) result.epochs());
+            meter.addTo(metrics);
             if (rec.cancelRequested()) {
                 transition(rec, JobState.CANCELLED, i -> ended(withMetrics(i, metrics), rec.cancelReason, ""));
                 return;
@@ -391,6 +397,7 @@ public final class JobManagerComponent implements JobManager {
             }
             if (data.test().size() > 0) {
                 app.evaluate(network, backend.ops(), data.test()).forEach((k, v) -> metrics.put("test." + k, v));
+                meter.addTo(metrics);
             }
             String written = "";
             if (r.checkpoint().isPresent()) {
@@ -409,7 +416,19 @@ public final class JobManagerComponent implements JobManager {
             transition(rec, JobState.SUCCEEDED, i -> ended(withMetrics(i, metrics), "", checkpoint));
         } catch (Exception | LinkageError | AssertionError e) {
             log.log(System.Logger.Level.WARNING, "job " + rec.id + " failed", e);
-            fail(rec, message(e));
+            fail(rec, message(e), meter.sinceStart());
+        } finally {
+            release(rec, backend);
+        }
+    }
+
+    /** Ends the job thread's use of the backend; a failure there is logged, never the job's outcome. */
+    private void release(JobRecord rec, Backend backend) {
+        try {
+            backend.release();
+        } catch (RuntimeException | LinkageError e) {
+            log.log(System.Logger.Level.WARNING, "job " + rec.id + ": the backend '" + backend.id()
+                    + "' failed to release the job's thread", e);
         }
     }
 
@@ -435,7 +454,16 @@ public final class JobManagerComponent implements JobManager {
     }
 
     private void fail(JobRecord rec, String error) {
-        transition(rec, JobState.FAILED, i -> ended(i, error, ""));
+        fail(rec, error, Map.of());
+    }
+
+    /** Fails the job, adding {@code metered} to its metrics. */
+    private void fail(JobRecord rec, String error, Map<String, Double> metered) {
+        transition(rec, JobState.FAILED, i -> {
+            Map<String, Double> metrics = new LinkedHashMap<>(i.metrics());
+            metrics.putAll(metered);
+            return ended(withMetrics(i, metrics), error, "");
+        });
     }
 
     private static String message(Throwable e) {
