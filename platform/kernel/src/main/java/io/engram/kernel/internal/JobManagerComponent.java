@@ -73,6 +73,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link #deactivate} cancels queued and running jobs, waits up to {@link #SHUTDOWN_GRACE} for the
  * running ones to return and records them cancelled.
  *
+ * <p>A job whose {@code backend} cannot run here and whose {@code backend.fallback} can runs on the
+ * fallback: its {@link JobInfo#backend()} names the fallback, and its first event after the
+ * {@code QUEUED} state is a {@code warning} message saying why.
+ *
  * <p>Lifecycle of a job, on its job thread: the application loads the data with the job's seed; if
  * it gives no validation set, {@value #VALIDATION_FRACTION} of the training set is split off with
  * the seed; the family creates the network with the seed on the pinned backend; the trainer trains
@@ -209,6 +213,9 @@ public final class JobManagerComponent implements JobManager {
         jobs.put(id, rec);
         synchronized (rec) {
             record(rec, null);
+            if (!r.fallbackNote().isEmpty()) {
+                record(rec, new TrainingEvent.Message("warning", r.fallbackNote()));
+            }
             persist(rec);
         }
         try {

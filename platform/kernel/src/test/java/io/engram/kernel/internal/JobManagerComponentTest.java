@@ -199,6 +199,37 @@ class JobManagerComponentTest {
                 m.events(b).stream().map(JobManagerComponentTest::describe).collect(Collectors.toList()));
     }
 
+    @Test
+    void aJobWhoseBackendCannotRunHereRunsOnItsFallbackAndSaysSoFirst() throws Exception {
+        JobManagerComponent m = manager(Fakes.table(), 1);
+        Map<String, String> spec = Fakes.spec();
+        spec.put("backend", "gpu");
+        spec.put("backend.fallback", "cpu");
+        JobInfo queued = m.submit(spec).get();
+        assertEquals("cpu", queued.backend());
+        JobInfo info = m.await(queued.id(), WAIT).get();
+        assertEquals(JobState.SUCCEEDED, info.state(), info.error());
+        assertEquals("cpu", info.backend());
+        assertEquals("gpu", info.spec().get("backend"), "the spec stays as submitted");
+        List<JobEvent> events = m.events(info.id());
+        assertEquals(List.of("QUEUED", "message", "RUNNING", "progress", "epoch", "progress", "epoch", "progress",
+                "epoch", "SUCCEEDED"), events.stream().map(JobManagerComponentTest::describe).collect(Collectors.toList()));
+        assertEquals(new TrainingEvent.Message("warning",
+                "backend 'gpu' is not available here: no device found; running on 'cpu' (backend.fallback)"),
+                events.get(1).event());
+
+        spec.put("backend", "cpu");
+        JobInfo direct = m.await(m.submit(spec).get().id(), WAIT).get();
+        assertEquals("cpu", direct.backend());
+        assertTrue(m.events(direct.id()).stream().noneMatch(e -> e.event() instanceof TrainingEvent.Message),
+                "no fallback, no warning");
+
+        spec.remove("backend.fallback");
+        spec.put("backend", "gpu");
+        assertEquals(List.of("backend: backend 'gpu' is not available here: no device found"),
+                m.submit(spec).getError().map(Problem::toString).toJavaList());
+    }
+
     /** The fakes' table with the metered backend {@code analog}. */
     private static PluginTable meteredTable(Fakes.MeteredBackend analog) {
         PluginTable table = Fakes.table();
