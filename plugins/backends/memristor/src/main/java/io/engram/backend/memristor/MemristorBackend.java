@@ -116,6 +116,12 @@ public final class MemristorBackend implements Backend {
         return m;
     }
 
+    /** Releases the calling thread's use of the host, which computed every op but the products. */
+    @Override
+    public void release() {
+        host.release();
+    }
+
     @Override
     public String id() {
         return "memristor";

@@ -260,6 +260,41 @@ class MemristorBackendTest {
     }
 
     @Test
+    void releaseReachesTheHost() {
+        List<String> released = new ArrayList<>();
+        io.engram.tensor.Backend host = new io.engram.tensor.Backend() {
+            @Override
+            public String id() {
+                return "cpu";
+            }
+
+            @Override
+            public io.engram.tensor.Availability availability() {
+                return HOST.availability();
+            }
+
+            @Override
+            public java.util.Set<DType> dtypes() {
+                return HOST.dtypes();
+            }
+
+            @Override
+            public Ops ops() {
+                return HOST.ops();
+            }
+
+            @Override
+            public void release() {
+                released.add(Thread.currentThread().getName());
+            }
+        };
+        try (MemristorBackend b = new MemristorBackend(DeviceModel.ideal(), 1, host)) {
+            b.release();
+        }
+        assertEquals(List.of(Thread.currentThread().getName()), released);
+    }
+
+    @Test
     void invalidModelIsUnavailableNamingEveryField() {
         DeviceModel bad = new DeviceModel(-1, -2, 1, 0, 0, 0, 20, 20, 0.7, 0.6, 1, 60, 0, 0.2, 250e-9, 0, 0);
         try (MemristorBackend b = new MemristorBackend(bad, 1, HOST)) {
