@@ -102,11 +102,12 @@ public final class SweepVerb implements Function<Map<String, Object>, Integer> {
                 }
             }
         }
+        if (job.isEmpty() && !given.containsKey("checkpoint")) {
+            problems.add("give a job spec to train, or checkpoint=FILE of a trained model");
+        }
         Validation<Seq<String>, SweepOptions> parsed = SweepOptions.parse(given);
         if (parsed.isInvalid()) {
             problems.addAll(parsed.getError().toJavaList());
-        } else if (job.isEmpty() && parsed.get().checkpoint().isEmpty()) {
-            problems.add("give a job spec to train, or checkpoint=FILE of a trained model");
         }
         if (!problems.isEmpty()) {
             return rejected(call.err(), problems);
