@@ -74,18 +74,22 @@ class SpecValidatorTest {
                 lines(validator.validate(spec)));
     }
 
+    /** The fakes' spec on {@code backend} with {@code backend.fallback}, resolved. */
+    private ResolvedSpec withFallback(String backend, String fallback) {
+        Map<String, String> spec = Fakes.spec();
+        spec.put("backend", backend);
+        spec.put("backend.fallback", fallback);
+        return validator.validate(spec).get();
+    }
+
     @Test
     void anUnavailableBackendFallsBackToAnAvailableOneSayingWhy() {
-        Map<String, String> spec = Fakes.spec();
-        spec.put("backend", "gpu");
-        spec.put("backend.fallback", "cpu");
-        ResolvedSpec r = validator.validate(spec).get();
+        ResolvedSpec r = withFallback("gpu", "cpu");
         assertEquals("cpu", r.backend().id());
         assertEquals("backend 'gpu' is not available here: no device found; running on 'cpu' (backend.fallback)",
                 r.fallbackNote());
 
-        spec.put("backend", "cuda");
-        r = validator.validate(spec).get();
+        r = withFallback("cuda", "cpu");
         assertEquals("cpu", r.backend().id(), "a backend that is not installed falls back too");
         assertEquals("no backend 'cuda' is installed (installed: cpu, gpu); running on 'cpu' (backend.fallback)",
                 r.fallbackNote());
@@ -93,10 +97,7 @@ class SpecValidatorTest {
 
     @Test
     void anAvailableBackendIgnoresItsFallback() {
-        Map<String, String> spec = Fakes.spec();
-        spec.put("backend", "cpu");
-        spec.put("backend.fallback", "gpu");
-        ResolvedSpec r = validator.validate(spec).get();
+        ResolvedSpec r = withFallback("cpu", "gpu");
         assertEquals("cpu", r.backend().id());
         assertEquals("", r.fallbackNote());
     }
