@@ -36,6 +36,9 @@ final class SweepReport {
     static final String PNG = "memristor-sweep.png";
     static final int WIDTH = 800;
     static final int HEIGHT = 500;
+    /** Series colours that stay apart on white, from the least noise to the most. */
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xff7f0e),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b)};
 
     private SweepReport() {
     }
@@ -103,6 +106,9 @@ final class SweepReport {
         ((NumberAxis) plot.getRangeAxis()).setRange(0.0, 1.05);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         int last = data.getSeriesCount() - 1;
+        for (int i = 0; i < last; i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
         renderer.setSeriesPaint(last, Color.BLACK);
         renderer.setSeriesShapesVisible(last, false);
         renderer.setSeriesStroke(last, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
