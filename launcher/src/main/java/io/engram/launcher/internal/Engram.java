@@ -26,9 +26,9 @@ import picocli.CommandLine.ScopeType;
 /**
  * The {@code engram} command line. Each subcommand boots the runtime ({@link Platform}), waits
  * (bounded) for the services it needs and calls them; verbs that touch kernel services run inside
- * the framework as {@code Function<Map<String, Object>, Integer>} services registered by the
- * {@code io.engram.cli} bundle under the property {@code engram.verb}, so only JDK types cross the
- * class-loader boundary.
+ * the framework as {@code Function<Map<String, Object>, Integer>} services registered under the
+ * property {@code engram.verb} by the {@code io.engram.cli} bundle ({@code sweep} by
+ * {@code io.engram.sweep}), so only JDK types cross the class-loader boundary.
  *
  * <p>Exit status: 0 success, 1 failure (a job failed, a service never appeared), 2 bad input.
  */
@@ -52,7 +52,11 @@ public final class Engram implements Callable<Integer> {
             "plugins", List.of("io.engram.kernel.PluginRegistry"),
             "predict", List.of("io.engram.kernel.Predictor"),
             "stop", List.of("io.engram.kernel.JobManager"),
-            "bench", List.of("io.engram.bench.Benchmarks"));
+            "bench", List.of("io.engram.bench.Benchmarks"),
+            "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"));
+
+    /** The bundle that registers a verb, when it is not the CLI bridge. */
+    static final Map<String, String> VERB_BUNDLES = Map.of("sweep", "io.engram.sweep");
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
             description = "Overrides a setting (repeatable): http.host, http.port, http.token, http.max.body.bytes, "
@@ -154,12 +158,49 @@ public final class Engram implements Callable<Integer> {
         if (configs != null && !configs.isEmpty()) {
             args.add("config=" + String.join(",", configs));
         }
+        args.addAll(keyValues(options));
+        return List.copyOf(args);
+    }
+
+    /** {@code key=value} for each {@code {key, value}} whose value was given (is not null). */
+    static List<String> keyValues(String[][] options) {
+        List<String> args = new java.util.ArrayList<>();
         for (String[] o : options) {
             if (o[1] != null) {
                 args.add(o[0] + "=" + o[1]);
             }
         }
         return List.copyOf(args);
+    }
+
+    @Command(name = "sweep", mixinStandardHelpOptions = true, description = {
+            "Trains the model of a job spec on the cpu backend (or takes --checkpoint), evaluates it on simulated PCM "
+                    + "crossbars for every bit depth (DAC and ADC bits, 2^bits conductance levels) and noise factor, "
+                    + "and writes memristor-sweep.csv and memristor-sweep.png (accuracy against bits, a line per noise "
+                    + "factor) into --out. The spec file's sweep.* keys set the same options; the flags win. "
+                    + "Exit 0 when the files were written, 1 when training or the sweep failed, 2 for bad input."})
+    int sweep(@Parameters(paramLabel = "SPEC", arity = "0..1", description = "job spec to train (with optional sweep.* keys)") Path spec,
+              @Option(names = "--checkpoint", paramLabel = "FILE", description = "a trained model instead of training one") Path checkpoint,
+              @Option(names = "--out", paramLabel = "DIR", description = "where the CSV and PNG go (default: the working directory)") Path out,
+              @Option(names = "--bits", paramLabel = "A-B|A,B,...", description = "bit depths (default 2-8)") String bits,
+              @Option(names = "--noise", paramLabel = "F,F,...", description = "factors on the model's programming and read noise (default 0,0.5,1,2)") String noise,
+              @Option(names = "--seed", paramLabel = "N", description = "seed of the crossbars' noise (default 1)") String seed,
+              @Option(names = "--threads", paramLabel = "N", description = "grid points evaluated at once (default 1)") String threads) {
+        List<String> args = new java.util.ArrayList<>();
+        for (Path p : new Path[] {spec, checkpoint}) {
+            if (p != null && !Files.isRegularFile(p)) {
+                err.println("engram: " + p.toAbsolutePath().normalize() + ": no such file");
+                return BAD_INPUT;
+            }
+        }
+        if (spec != null) {
+            args.add(spec.toAbsolutePath().normalize().toString());
+        }
+        args.addAll(keyValues(new String[][] {
+                {"checkpoint", checkpoint == null ? null : checkpoint.toAbsolutePath().normalize().toString()},
+                {"out", out == null ? null : out.toAbsolutePath().normalize().toString()},
+                {"bits", bits}, {"noise", noise}, {"seed", seed}, {"threads", threads}}));
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "sweep", args));
     }
 
     @Command(name = "shell", mixinStandardHelpOptions = true, description = "Opens the Gogo console with the engram commands (engram:plugins, engram:jobs, "
@@ -329,8 +370,9 @@ public final class Engram implements Callable<Integer> {
                         + " s (bundle io.engram.kernel: " + platform.bundleState("io.engram.kernel") + ")";
             }
         }
+        String bundle = VERB_BUNDLES.getOrDefault(verb, "io.engram.cli");
         return "the '" + verb + "' command service (engram.verb=" + verb + ") did not appear within "
-                + SERVICE_WAIT.toSeconds() + " s (bundle io.engram.cli: " + platform.bundleState("io.engram.cli") + ")";
+                + SERVICE_WAIT.toSeconds() + " s (bundle " + bundle + ": " + platform.bundleState(bundle) + ")";
     }
 
     @SuppressWarnings("unchecked")

@@ -83,6 +83,21 @@ class EngramTest {
     }
 
     @Test
+    void sweepRejectsAMissingSpecOrCheckpointWithExitTwoBeforeAnythingBoots() {
+        assertEquals(2, engram(Map.of(), "sweep", "no-such-spec.properties"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such-spec.properties: no such file"));
+        assertEquals(2, engram(Map.of(), "sweep", "--checkpoint", "no-such.ckpt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such.ckpt: no such file"));
+        assertEquals(2, engram(Map.of(), "sweep", "--bits"));
+    }
+
+    @Test
+    void givenOptionsBecomeKeyValueArguments() {
+        assertEquals(List.of("bits=2-8", "seed=3"),
+                Engram.keyValues(new String[][] {{"bits", "2-8"}, {"noise", null}, {"seed", "3"}}));
+    }
+
+    @Test
     void benchFlagsBecomeKeyValueArguments() {
         assertEquals(List.of("config=lstm_small,gru_std", "threads=2", "reps=5"),
                 Engram.benchArgs(List.of("lstm_small", "gru_std"), new String[][] {{"mode", null}, {"threads", "2"}, {"reps", "5"}}));

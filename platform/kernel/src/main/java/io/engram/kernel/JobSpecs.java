@@ -17,6 +17,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * job.name        a label                                   (default: the file name)
  * seed            64-bit seed for everything random         (default 1)
  * backend         backend id                                (default cpu)
+ * backend.fallback backend id used when backend is not installed or not available here
+ *                 (the job reports a warning event saying why; optional)
  * dtype           f32 or f64                                (default f32)
  * model.family    family id, optionally pinned: lstm;version=[1.2,2)
  * model.*         the family's hyperparameters

@@ -3,6 +3,7 @@ package io.engram.cli.internal;
 import io.engram.bench.BenchOptions;
 import io.engram.bench.BenchResult;
 import io.engram.bench.Benchmarks;
+import io.engram.cli.VerbCall;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Validation;

@@ -1,5 +1,6 @@
 package io.engram.cli.internal;
 
+import io.engram.cli.VerbCall;
 import io.engram.kernel.PluginInfo;
 import io.engram.kernel.PluginRegistry;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.engram.cli.internal;
 
 import io.engram.api.CheckpointMetadata;
 import io.engram.api.Problem;
+import io.engram.cli.VerbCall;
 import io.engram.kernel.Predictor;
 import io.vavr.collection.Seq;
 import io.vavr.control.Try;

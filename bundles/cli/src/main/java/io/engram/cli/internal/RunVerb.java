@@ -1,6 +1,7 @@
 package io.engram.cli.internal;
 
 import io.engram.api.Problem;
+import io.engram.cli.VerbCall;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobManager;
 import io.engram.kernel.JobSpecs;

@@ -1,5 +1,6 @@
 package io.engram.cli.internal;
 
+import io.engram.cli.VerbCall;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobManager;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.engram.api.CheckpointMetadata;
 import io.engram.api.Hyperparameters;
 import io.engram.api.ModelSpec;
+import io.engram.cli.VerbCall;
 import io.engram.kernel.Predictor;
 import io.engram.tensor.DType;
 import io.vavr.control.Try;

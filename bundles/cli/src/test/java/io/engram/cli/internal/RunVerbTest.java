@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engram.api.Problem;
+import io.engram.cli.VerbCall;
 import io.engram.kernel.JobEvent;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobManager;

@@ -3,6 +3,7 @@ package io.engram.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.engram.api.Problem;
+import io.engram.cli.VerbCall;
 import io.engram.kernel.JobEvent;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobManager;

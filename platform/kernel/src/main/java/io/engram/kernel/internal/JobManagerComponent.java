@@ -73,12 +73,20 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link #deactivate} cancels queued and running jobs, waits up to {@link #SHUTDOWN_GRACE} for the
  * running ones to return and records them cancelled.
  *
+ * <p>A job whose {@code backend} cannot run here and whose {@code backend.fallback} can runs on the
+ * fallback: its {@link JobInfo#backend()} names the fallback, and its first event after the
+ * {@code QUEUED} state is a {@code warning} message saying why.
+ *
  * <p>Lifecycle of a job, on its job thread: the application loads the data with the job's seed; if
  * it gives no validation set, {@value #VALIDATION_FRACTION} of the training set is split off with
  * the seed; the family creates the network with the seed on the pinned backend; the trainer trains
  * it; on success the checkpoint named by {@code checkpoint} (relative to the parent of
  * {@code data.dir}, or absolute) is written with full provenance. A failed result (a non-finite
- * loss) or a cancelled job never writes a checkpoint.
+ * loss) or a cancelled job never writes a checkpoint. The backend's cost meter
+ * ({@link Backend#meter()}) is read when the job starts; each epoch-end event, and the job's final
+ * metrics whatever its outcome, carry the growth of every counter since then as
+ * {@code backend.<counter>} (nothing for a backend that meters nothing). When the job ends, however it
+ * ends, {@link Backend#release()} is called on its thread before the end is recorded.
  *
  * <p>Records are written under {@code data.dir/<job-id>/job.json} on every state change and every
  * event other than progress ({@link JobFiles}). Thread-safe.
@@ -205,6 +213,9 @@ public final class JobManagerComponent implements JobManager {
         jobs.put(id, rec);
         synchronized (rec) {
             record(rec, null);
+            if (!r.fallbackNote().isEmpty()) {
+                record(rec, new TrainingEvent.Message("warning", r.fallbackNote()));
+            }
             persist(rec);
         }
         try {
@@ -326,90 +337,124 @@ public final class JobManagerComponent implements JobManager {
                 i.error(), i.checkpoint()))) {
             return;
         }
-        ResolvedSpec r = rec.resolved;
+        Backend backend = rec.resolved.backend().as(Backend.class);
+        JobMeter meter = new JobMeter(backend);
+        Ending ending;
         try {
-            Backend backend = r.backend().as(Backend.class);
-            NetworkFamily family = r.family().as(NetworkFamily.class);
-            Trainer trainer = r.trainer().as(Trainer.class);
-            Application app = r.application().as(Application.class);
-
-            Try<TaskData> loaded = app.load(r.data(), r.seed());
-            if (loaded.isFailure()) {
-                fail(rec, "data: " + message(loaded.getCause()));
-                return;
-            }
-            TaskData data = loaded.get();
-            if (data.inputSize() < 1 || data.outputSize() < 1 || data.train().size() == 0) {
-                fail(rec, "data: " + data.source() + " gives " + data.train().size() + " training sequences with "
-                        + data.inputSize() + " input features and " + data.outputSize()
-                        + " targets per step; at least one of each is needed");
-                return;
-            }
-            Dataset train = data.train();
-            Dataset validation = data.validation();
-            if (validation.size() == 0 && train.size() > 1) {
-                java.util.List<Dataset> parts = train.split(VALIDATION_FRACTION, r.seed());
-                train = parts.get(0);
-                validation = parts.get(1);
-            }
-            ModelSpec modelSpec = new ModelSpec(r.family().id(), data.inputSize(), data.outputSize(), r.dtype(),
-                    r.model());
-            Seq<Problem> problems = family.validate(modelSpec);
-            if (!problems.isEmpty()) {
-                fail(rec, problems.mkString("; "));
-                return;
-            }
-            if (rec.cancelRequested()) {
-                transition(rec, JobState.CANCELLED, i -> ended(i, rec.cancelReason, ""));
-                return;
-            }
-            Network network = family.create(modelSpec, backend, r.seed());
-            TrainingContext context = new SimpleTrainingContext.Builder(network, backend)
-                    .jobId(rec.id)
-                    .train(train)
-                    .validation(validation)
-                    .loss(data.loss())
-                    .hyper(r.training())
-                    .seed(r.seed())
-                    .evaluator(d -> app.evaluate(network, backend.ops(), d))
-                    .events(e -> emit(rec, e))
-                    .cancelled(rec::cancelRequested)
-                    .build();
-            TrainingResult result = trainer.train(context);
-
-            Map<String, Double> metrics = new LinkedHashMap<>(rec.info().metrics());
-            metrics.putAll(result.metrics());
-            metrics.put("epoch", (double) result.epochs());
-            if (rec.cancelRequested()) {
-                transition(rec, JobState.CANCELLED, i -> ended(withMetrics(i, metrics), rec.cancelReason, ""));
-                return;
-            }
-            if (result.failed()) {
-                String why = result.stopReason().isEmpty() ? "training failed" : result.stopReason();
-                transition(rec, JobState.FAILED, i -> ended(withMetrics(i, metrics), why, ""));
-                return;
-            }
-            if (data.test().size() > 0) {
-                app.evaluate(network, backend.ops(), data.test()).forEach((k, v) -> metrics.put("test." + k, v));
-            }
-            String written = "";
-            if (r.checkpoint().isPresent()) {
-                Path file = checkpointPath(r.checkpoint().get());
-                try {
-                    java.nio.file.Files.createDirectories(file.getParent());
-                    checkpoints.write(file, metadata(r, modelSpec, data), network.parameters());
-                } catch (IOException | RuntimeException e) {
-                    transition(rec, JobState.FAILED, i -> ended(withMetrics(i, metrics),
-                            "checkpoint: cannot write " + file + ": " + message(e), ""));
-                    return;
-                }
-                written = file.toString();
-            }
-            String checkpoint = written;
-            transition(rec, JobState.SUCCEEDED, i -> ended(withMetrics(i, metrics), "", checkpoint));
+            ending = execute(rec, backend, meter);
         } catch (Exception | LinkageError | AssertionError e) {
             log.log(System.Logger.Level.WARNING, "job " + rec.id + " failed", e);
-            fail(rec, message(e));
+            ending = failure(message(e), meter.sinceStart());
+        }
+        release(rec, backend);
+        transition(rec, ending.state(), ending.change());
+    }
+
+    /** How a job ends: its terminal state and the change to its info. */
+    private record Ending(JobState state, UnaryOperator<JobInfo> change) {
+    }
+
+    private static Ending failure(String error) {
+        return failure(error, Map.of());
+    }
+
+    /** A failure, with {@code metered} added to the job's metrics. */
+    private static Ending failure(String error, Map<String, Double> metered) {
+        return new Ending(JobState.FAILED, i -> {
+            Map<String, Double> metrics = new LinkedHashMap<>(i.metrics());
+            metrics.putAll(metered);
+            return ended(withMetrics(i, metrics), error, "");
+        });
+    }
+
+    /**
+     * Loads the data, creates and trains the network, tests it and writes its checkpoint; says how
+     * the job ends, which {@link #run} records once the backend is released.
+     */
+    private Ending execute(JobRecord rec, Backend backend, JobMeter meter) {
+        ResolvedSpec r = rec.resolved;
+        NetworkFamily family = r.family().as(NetworkFamily.class);
+        Trainer trainer = r.trainer().as(Trainer.class);
+        Application app = r.application().as(Application.class);
+
+        Try<TaskData> loaded = app.load(r.data(), r.seed());
+        if (loaded.isFailure()) {
+            return failure("data: " + message(loaded.getCause()));
+        }
+        TaskData data = loaded.get();
+        if (data.inputSize() < 1 || data.outputSize() < 1 || data.train().size() == 0) {
+            return failure("data: " + data.source() + " gives " + data.train().size() + " training sequences with "
+                    + data.inputSize() + " input features and " + data.outputSize()
+                    + " targets per step; at least one of each is needed");
+        }
+        Dataset train = data.train();
+        Dataset validation = data.validation();
+        if (validation.size() == 0 && train.size() > 1) {
+            java.util.List<Dataset> parts = train.split(VALIDATION_FRACTION, r.seed());
+            train = parts.get(0);
+            validation = parts.get(1);
+        }
+        ModelSpec modelSpec = new ModelSpec(r.family().id(), data.inputSize(), data.outputSize(), r.dtype(),
+                r.model());
+        Seq<Problem> problems = family.validate(modelSpec);
+        if (!problems.isEmpty()) {
+            return failure(problems.mkString("; "));
+        }
+        if (rec.cancelRequested()) {
+            return new Ending(JobState.CANCELLED, i -> ended(i, rec.cancelReason, ""));
+        }
+        Network network = family.create(modelSpec, backend, r.seed());
+        TrainingContext context = new SimpleTrainingContext.Builder(network, backend)
+                .jobId(rec.id)
+                .train(train)
+                .validation(validation)
+                .loss(data.loss())
+                .hyper(r.training())
+                .seed(r.seed())
+                .evaluator(d -> app.evaluate(network, backend.ops(), d))
+                .events(e -> emit(rec, meter.onEvent(e)))
+                .cancelled(rec::cancelRequested)
+                .build();
+        TrainingResult result = trainer.train(context);
+
+        Map<String, Double> metrics = new LinkedHashMap<>(rec.info().metrics());
+        metrics.putAll(result.metrics());
+        metrics.put("epoch", (double) result.epochs());
+        meter.addTo(metrics);
+        if (rec.cancelRequested()) {
+            return new Ending(JobState.CANCELLED, i -> ended(withMetrics(i, metrics), rec.cancelReason, ""));
+        }
+        if (result.failed()) {
+            String why = result.stopReason().isEmpty() ? "training failed" : result.stopReason();
+            return new Ending(JobState.FAILED, i -> ended(withMetrics(i, metrics), why, ""));
+        }
+        if (data.test().size() > 0) {
+            app.evaluate(network, backend.ops(), data.test()).forEach((k, v) -> metrics.put("test." + k, v));
+            meter.addTo(metrics);
+        }
+        String written = "";
+        if (r.checkpoint().isPresent()) {
+            Path file = checkpointPath(r.checkpoint().get());
+            try {
+                java.nio.file.Files.createDirectories(file.getParent());
+                checkpoints.write(file, metadata(r, modelSpec, data), network.parameters());
+            } catch (IOException | RuntimeException e) {
+                return new Ending(JobState.FAILED, i -> ended(withMetrics(i, metrics),
+                        "checkpoint: cannot write " + file + ": " + message(e), ""));
+            }
+            written = file.toString();
+        }
+        String checkpoint = written;
+        return new Ending(JobState.SUCCEEDED, i -> ended(withMetrics(i, metrics), "", checkpoint));
+    }
+
+    /** Ends the job thread's use of the backend; a failure there is logged, never the job's outcome. */
+    private void release(JobRecord rec, Backend backend) {
+        try {
+            backend.release();
+        } catch (RuntimeException | LinkageError e) {
+            log.log(System.Logger.Level.WARNING, "job " + rec.id + ": the backend '" + backend.id()
+                    + "' failed to release the job's thread", e);
         }
     }
 
@@ -432,10 +477,6 @@ public final class JobManagerComponent implements JobManager {
                 jobSpec, now());
         return new CheckpointMetadata(TrainCheckpoints.FORMAT_VERSION, r.family().info().bundle(),
                 r.family().version(), modelSpec, provenance);
-    }
-
-    private void fail(JobRecord rec, String error) {
-        transition(rec, JobState.FAILED, i -> ended(i, error, ""));
     }
 
     private static String message(Throwable e) {

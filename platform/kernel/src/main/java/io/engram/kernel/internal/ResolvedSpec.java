@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param name         {@code job.name}, or empty
  * @param seed         the job's seed
  * @param dtype        element type
- * @param backend      the backend
+ * @param backend      the backend the job runs on: {@code backend}, or {@code backend.fallback} when
+ *                     {@code backend} cannot run here
+ * @param fallbackNote why the fallback is used, as the warning the job reports; empty when it is not
  * @param family       the network family
  * @param trainer      the trainer
  * @param application  the application
@@ -23,7 +25,7 @@ import java.util.Optional;
  * @param checkpoint   where to write the trained model, or empty
  */
 public record ResolvedSpec(Map<String, String> spec, String name, long seed, DType dtype, Plugin backend,
-                           Plugin family, Plugin trainer, Plugin application, Hyperparameters model,
+                           String fallbackNote, Plugin family, Plugin trainer, Plugin application, Hyperparameters model,
                            Hyperparameters training, Hyperparameters data, Optional<String> checkpoint) {
 
     public ResolvedSpec {

@@ -26,7 +26,9 @@ import org.osgi.framework.VersionRange;
 /**
  * Checks a flat job spec in one pass and reports every problem at once, each naming its key and
  * what was expected: required keys, unknown top-level keys, the seed, the dtype, the backend
- * (installed, available, computing in the dtype), the family, trainer and application (installed
+ * (installed, available, computing in the dtype; when it is not installed or not available and
+ * {@value #FALLBACK} names an installed, available backend, that one is used instead and the
+ * {@link ResolvedSpec#fallbackNote()} says so), the family, trainer and application (installed
  * within their pinned version ranges), each section against its plugin's {@link Schema}, the
  * trainer's required capabilities against the family's, and the family's own cross-field checks.
  * On success the plugins are resolved and pinned in a {@link ResolvedSpec}.
@@ -41,9 +43,12 @@ public final class SpecValidator {
             "seed", "1", "backend", "cpu", "dtype", "f32", "trainer", "bptt");
 
     private static final Set<String> TOP = Set.of(
-            "job.name", "seed", "backend", "dtype", "trainer", "checkpoint", "model.family", "data.app");
-    private static final String KNOWN =
-            "job.name, seed, backend, dtype, model.family, model.*, trainer, trainer.*, data.app, data.*, checkpoint";
+            "job.name", "seed", "backend", "backend.fallback", "dtype", "trainer", "checkpoint", "model.family",
+            "data.app");
+    private static final String KNOWN = "job.name, seed, backend, backend.fallback, dtype, model.family, model.*, "
+            + "trainer, trainer.*, data.app, data.*, checkpoint";
+    /** The key naming the backend a job runs on when its {@code backend} cannot run here. */
+    public static final String FALLBACK = "backend.fallback";
     private static final Pattern REF = Pattern.compile(
             "\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(?:;\\s*version\\s*=\\s*\"?([^\"]*?)\"?\\s*)?");
 
@@ -94,25 +99,39 @@ public final class SpecValidator {
         }
 
         Plugin backend = null;
+        String fallbackNote = "";
         String backendId = value(spec, "backend");
+        String fallbackText = spec.get(FALLBACK);
+        Validation<Problem, Plugin> fallback = fallbackText == null ? null : fallbackText.isEmpty()
+                ? Validation.invalid(Problem.of(FALLBACK, "expected a backend id" + installed(PluginKind.BACKEND)))
+                : resolve(FALLBACK, PluginKind.BACKEND, fallbackText);
         if (backendId.isEmpty()) {
             problems = problems.append(Problem.of("backend", "required: a backend id" + installed(PluginKind.BACKEND)));
         } else {
             Validation<Problem, Plugin> b = resolve("backend", PluginKind.BACKEND, backendId);
-            if (b.isInvalid()) {
-                problems = problems.append(b.getError());
-            } else {
+            String cannot = b.isInvalid() ? b.getError().message() : b.get().info().available() ? ""
+                    : "backend '" + b.get().id() + "' is not available here: " + b.get().info().reason();
+            if (cannot.isEmpty()) {
                 backend = b.get();
-                if (!backend.info().available()) {
-                    problems = problems.append(Problem.of("backend", "backend '" + backend.id()
-                            + "' is not available here: " + backend.info().reason()));
-                } else if (dtype != null && !backend.as(Backend.class).dtypes().contains(dtype)) {
-                    problems = problems.append(Problem.of("dtype", "backend '" + backend.id() + "' does not compute in "
-                            + dtypeText.toLowerCase(Locale.ROOT) + " (it supports: "
-                            + backend.as(Backend.class).dtypes().stream().map(d -> d.name().toLowerCase(Locale.ROOT))
-                            .sorted().collect(Collectors.joining(", ")) + ")"));
+            } else if (fallback != null && fallback.isValid() && fallback.get().info().available()) {
+                backend = fallback.get();
+                fallbackNote = cannot + "; running on '" + backend.id() + "' (" + FALLBACK + ")";
+            } else {
+                problems = problems.append(Problem.of("backend", cannot));
+                if (fallback != null && fallback.isValid()) {
+                    problems = problems.append(Problem.of(FALLBACK, "backend '" + fallback.get().id()
+                            + "' is not available here either: " + fallback.get().info().reason()));
                 }
             }
+            if (backend != null && dtype != null && !backend.as(Backend.class).dtypes().contains(dtype)) {
+                problems = problems.append(Problem.of("dtype", "backend '" + backend.id() + "' does not compute in "
+                        + dtypeText.toLowerCase(Locale.ROOT) + " (it supports: "
+                        + backend.as(Backend.class).dtypes().stream().map(d -> d.name().toLowerCase(Locale.ROOT))
+                        .sorted().collect(Collectors.joining(", ")) + ")"));
+            }
+        }
+        if (fallback != null && fallback.isInvalid()) {
+            problems = problems.append(fallback.getError());
         }
 
         Plugin family = null;
@@ -196,7 +215,7 @@ public final class SpecValidator {
             return Validation.invalid(problems);
         }
         return Validation.valid(new ResolvedSpec(given, spec.getOrDefault("job.name", ""), seed, dtype, backend,
-                family, trainer, application, model, training, data,
+                fallbackNote, family, trainer, application, model, training, data,
                 checkpoint.isEmpty() ? Optional.empty() : Optional.of(checkpoint)));
     }
 

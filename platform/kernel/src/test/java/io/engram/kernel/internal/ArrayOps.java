@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Just enough of the op vocabulary, on plain arrays, for the fake plugins of these tests. */
-final class ArrayOps implements Ops {
+class ArrayOps implements Ops {
 
     record ArrayTensor(Shape shape, DType dtype, double[] values) implements Tensor {
         @Override

@@ -296,14 +296,19 @@ final class Fakes {
         }
     }
 
-    static final class ToyBackend implements Backend {
+    static class ToyBackend implements Backend {
         private final String id;
         private final Availability availability;
-        private final Ops ops = new ArrayOps();
+        private final Ops ops;
 
         ToyBackend(String id, Availability availability) {
+            this(id, availability, new ArrayOps());
+        }
+
+        ToyBackend(String id, Availability availability, Ops ops) {
             this.id = id;
             this.availability = availability;
+            this.ops = ops;
         }
 
         @Override
@@ -324,6 +329,41 @@ final class Fakes {
         @Override
         public Ops ops() {
             return ops;
+        }
+    }
+
+    /**
+     * A backend with a cost meter: each {@code addScalar} (the toy trainer makes one per epoch)
+     * costs the calling thread 0.5 J and one op. Records the thread of every {@link #release()}.
+     */
+    static final class MeteredBackend extends ToyBackend {
+        private final ThreadLocal<int[]> ops;
+        final java.util.List<String> releasedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        MeteredBackend(String id) {
+            this(id, ThreadLocal.withInitial(() -> new int[1]));
+        }
+
+        private MeteredBackend(String id, ThreadLocal<int[]> ops) {
+            super(id, Availability.yes(), new ArrayOps() {
+                @Override
+                public Tensor addScalar(Tensor a, double beta) {
+                    ops.get()[0]++;
+                    return super.addScalar(a, beta);
+                }
+            });
+            this.ops = ops;
+        }
+
+        @Override
+        public Map<String, Double> meter() {
+            int n = ops.get()[0];
+            return Map.of("energy.joules", 0.5 * n, "ops", (double) n);
+        }
+
+        @Override
+        public void release() {
+            releasedOn.add(Thread.currentThread().getName());
         }
     }
 }

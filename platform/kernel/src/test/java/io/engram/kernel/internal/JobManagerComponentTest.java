@@ -104,6 +104,8 @@ class JobManagerComponentTest {
         assertEquals(3.0, info.metrics().get("epoch"));
         assertEquals(1.0 / 3, info.metrics().get("loss"), 1e-12);
         assertEquals(2.0, info.metrics().get("sequences"), "20 sequences, 10% held out for validation");
+        assertTrue(info.metrics().keySet().stream().noneMatch(k -> k.startsWith("backend.")),
+                "the cpu fake meters nothing: " + info.metrics());
 
         Path file = tmp.resolve("models/toy.ckpt");
         assertEquals(file.toString(), info.checkpoint());
@@ -195,6 +197,101 @@ class JobManagerComponentTest {
         assertEquals(List.of(b, a), m.jobs().stream().map(JobInfo::id).collect(Collectors.toList()));
         assertEquals(List.of("QUEUED", "CANCELLED"),
                 m.events(b).stream().map(JobManagerComponentTest::describe).collect(Collectors.toList()));
+    }
+
+    @Test
+    void aJobWhoseBackendCannotRunHereRunsOnItsFallbackAndSaysSoFirst() throws Exception {
+        JobManagerComponent m = manager(Fakes.table(), 1);
+        Map<String, String> spec = Fakes.spec();
+        spec.put("backend", "gpu");
+        spec.put("backend.fallback", "cpu");
+        JobInfo queued = m.submit(spec).get();
+        assertEquals("cpu", queued.backend());
+        JobInfo info = m.await(queued.id(), WAIT).get();
+        assertEquals(JobState.SUCCEEDED, info.state(), info.error());
+        assertEquals("cpu", info.backend());
+        assertEquals("gpu", info.spec().get("backend"), "the spec stays as submitted");
+        List<JobEvent> events = m.events(info.id());
+        assertEquals(List.of("QUEUED", "message", "RUNNING", "progress", "epoch", "progress", "epoch", "progress",
+                "epoch", "SUCCEEDED"), events.stream().map(JobManagerComponentTest::describe).collect(Collectors.toList()));
+        assertEquals(new TrainingEvent.Message("warning",
+                "backend 'gpu' is not available here: no device found; running on 'cpu' (backend.fallback)"),
+                events.get(1).event());
+
+        spec.put("backend", "cpu");
+        JobInfo direct = m.await(m.submit(spec).get().id(), WAIT).get();
+        assertEquals("cpu", direct.backend());
+        assertTrue(m.events(direct.id()).stream().noneMatch(e -> e.event() instanceof TrainingEvent.Message),
+                "no fallback, no warning");
+
+        spec.remove("backend.fallback");
+        spec.put("backend", "gpu");
+        assertEquals(List.of("backend: backend 'gpu' is not available here: no device found"),
+                m.submit(spec).getError().map(Problem::toString).toJavaList());
+    }
+
+    /** The fakes' table with the metered backend {@code analog}. */
+    private static PluginTable meteredTable(Fakes.MeteredBackend analog) {
+        PluginTable table = Fakes.table();
+        Fakes.add(table, PluginKind.BACKEND, "analog", "1.0.0", analog, Set.of());
+        return table;
+    }
+
+    @Test
+    void epochEventsAndFinalMetricsCarryTheBackendsCostSinceTheJobStarted() throws Exception {
+        JobManagerComponent m = manager(meteredTable(new Fakes.MeteredBackend("analog")), 1);
+        Map<String, String> spec = Fakes.spec();
+        spec.put("backend", "analog");
+        JobInfo first = m.await(m.submit(spec).get().id(), WAIT).get();
+        assertEquals(JobState.SUCCEEDED, first.state(), first.error());
+        JobInfo second = m.await(m.submit(spec).get().id(), WAIT).get();
+        assertEquals(JobState.SUCCEEDED, second.state(), second.error());
+
+        for (JobInfo job : List.of(first, second)) {
+            List<TrainingEvent.EpochEnd> epochs = m.events(job.id()).stream().map(JobEvent::event)
+                    .filter(e -> e instanceof TrainingEvent.EpochEnd).map(e -> (TrainingEvent.EpochEnd) e)
+                    .collect(Collectors.toList());
+            assertEquals(3, epochs.size());
+            for (TrainingEvent.EpochEnd e : epochs) {
+                assertEquals(Map.of("sequences", 2.0, "backend.ops", (double) e.epoch(),
+                        "backend.energy.joules", 0.5 * e.epoch()), e.metrics(), "one op per epoch, counted from the job's start");
+            }
+            assertEquals(3.0, job.metrics().get("backend.ops"), job.metrics().toString());
+            assertEquals(1.5, job.metrics().get("backend.energy.joules"), job.metrics().toString());
+        }
+    }
+
+    @Test
+    void theBackendIsReleasedOnTheJobThreadWhateverTheOutcome() throws Exception {
+        Fakes.MeteredBackend analog = new Fakes.MeteredBackend("analog");
+        JobManagerComponent m = manager(meteredTable(analog), 1);
+        Map<String, String> spec = Fakes.spec();
+        spec.put("backend", "analog");
+        List<JobState> outcomes = new ArrayList<>();
+        for (String mode : List.of("normal", "throw", "nonfinite")) {
+            spec.put("trainer.mode", mode);
+            outcomes.add(m.await(m.submit(spec).get().id(), WAIT).get().state());
+        }
+        spec.put("trainer.mode", "block");
+        String blocked = m.submit(spec).get().id();
+        assertTrue(whenWaiting(m, blocked).await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        m.cancel(blocked);
+        outcomes.add(m.await(blocked, WAIT).get().state());
+
+        assertEquals(List.of(JobState.SUCCEEDED, JobState.FAILED, JobState.FAILED, JobState.CANCELLED), outcomes);
+        assertEquals(List.of("engram-job-1", "engram-job-1", "engram-job-1", "engram-job-1"), analog.releasedOn,
+                "once per job, on the job's thread");
+    }
+
+    @Test
+    void aJobThatThrowsAfterMeteringKeepsItsCostInItsMetrics() throws Exception {
+        JobManagerComponent m = manager(meteredTable(new Fakes.MeteredBackend("analog")), 1);
+        Map<String, String> spec = Fakes.spec();
+        spec.put("backend", "analog");
+        spec.put("trainer.mode", "throw");
+        JobInfo info = m.await(m.submit(spec).get().id(), WAIT).get();
+        assertEquals(JobState.FAILED, info.state());
+        assertEquals(0.0, info.metrics().get("backend.ops"), "the meter is read even when the trainer throws");
     }
 
     @Test

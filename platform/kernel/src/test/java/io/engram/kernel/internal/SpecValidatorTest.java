@@ -54,8 +54,8 @@ class SpecValidatorTest {
         spec.put("checkpoint", "models/\u0000.ckpt");
         List<String> problems = lines(validator.validate(spec));
         assertEquals(List.of(
-                "colour: unknown key (known: job.name, seed, backend, dtype, model.family, model.*, trainer, "
-                        + "trainer.*, data.app, data.*, checkpoint)",
+                "colour: unknown key (known: job.name, seed, backend, backend.fallback, dtype, model.family, "
+                        + "model.*, trainer, trainer.*, data.app, data.*, checkpoint)",
                 "seed: expected a 64-bit integer, got '12x'",
                 "dtype: expected f32 or f64, got 'f16'",
                 "backend: backend 'gpu' is not available here: no device found",
@@ -64,6 +64,67 @@ class SpecValidatorTest {
                 "trainer.epochs: expected an integer in [0, 1000], got '-1'",
                 "data.sequences: expected an integer in [1, 10000], got 'many'",
                 "checkpoint: expected a file path, got 'models/\u0000.ckpt': Nul character not allowed"), problems);
+    }
+
+    @Test
+    void anUnavailableBackendWithoutFallbackIsAProblemNamingTheReason() {
+        Map<String, String> spec = Fakes.spec();
+        spec.put("backend", "gpu");
+        assertEquals(List.of("backend: backend 'gpu' is not available here: no device found"),
+                lines(validator.validate(spec)));
+    }
+
+    /** The fakes' spec on {@code backend} with {@code backend.fallback}, resolved. */
+    private ResolvedSpec withFallback(String backend, String fallback) {
+        Map<String, String> spec = Fakes.spec();
+        spec.put("backend", backend);
+        spec.put("backend.fallback", fallback);
+        return validator.validate(spec).get();
+    }
+
+    @Test
+    void anUnavailableBackendFallsBackToAnAvailableOneSayingWhy() {
+        ResolvedSpec r = withFallback("gpu", "cpu");
+        assertEquals("cpu", r.backend().id());
+        assertEquals("backend 'gpu' is not available here: no device found; running on 'cpu' (backend.fallback)",
+                r.fallbackNote());
+
+        r = withFallback("cuda", "cpu");
+        assertEquals("cpu", r.backend().id(), "a backend that is not installed falls back too");
+        assertEquals("no backend 'cuda' is installed (installed: cpu, gpu); running on 'cpu' (backend.fallback)",
+                r.fallbackNote());
+    }
+
+    @Test
+    void anAvailableBackendIgnoresItsFallback() {
+        ResolvedSpec r = withFallback("cpu", "gpu");
+        assertEquals("cpu", r.backend().id());
+        assertEquals("", r.fallbackNote());
+    }
+
+    @Test
+    void anUnknownOrUnavailableFallbackIsAProblemOnItsKey() {
+        Map<String, String> spec = Fakes.spec();
+        spec.put("backend", "gpu");
+        spec.put("backend.fallback", "tpu");
+        assertEquals(List.of("backend: backend 'gpu' is not available here: no device found",
+                "backend.fallback: no backend 'tpu' is installed (installed: cpu, gpu)"), lines(validator.validate(spec)));
+
+        spec.put("backend", "cpu");
+        assertEquals(List.of("backend.fallback: no backend 'tpu' is installed (installed: cpu, gpu)"),
+                lines(validator.validate(spec)), "a fallback that does not exist is a mistake even when unused");
+
+        Fakes.add(table, PluginKind.BACKEND, "npu", "1.0.0", new Fakes.ToyBackend("npu",
+                io.engram.tensor.Availability.no("driver too old")), Set.of());
+        spec.put("backend", "gpu");
+        spec.put("backend.fallback", "npu");
+        assertEquals(List.of("backend: backend 'gpu' is not available here: no device found",
+                "backend.fallback: backend 'npu' is not available here either: driver too old"),
+                lines(validator.validate(spec)));
+
+        spec.put("backend.fallback", "");
+        assertEquals(List.of("backend: backend 'gpu' is not available here: no device found",
+                "backend.fallback: expected a backend id (installed: cpu, gpu, npu)"), lines(validator.validate(spec)));
     }
 
     @Test

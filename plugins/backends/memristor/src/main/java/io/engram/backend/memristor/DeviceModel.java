@@ -62,6 +62,13 @@ public record DeviceModel(double gMinMicroSiemens, double gMaxMicroSiemens, int 
                 wireResistanceOhms, readVoltage, readPulseSeconds, dacEnergyJoules, adcEnergyJoules);
     }
 
+    /** This model with {@code levels} programmable conductance levels (0: analogue). */
+    public DeviceModel withLevels(int levels) {
+        return new DeviceModel(gMinMicroSiemens, gMaxMicroSiemens, levels, programmingNoiseScale, readNoiseScale,
+                driftScale, secondsAfterProgramming, referenceSeconds, stuckOnRate, stuckOffRate, dacBits, adcBits,
+                wireResistanceOhms, readVoltage, readPulseSeconds, dacEnergyJoules, adcEnergyJoules);
+    }
+
     /** This model with the given fault rates. */
     public DeviceModel withFaults(double stuckOn, double stuckOff) {
         return new DeviceModel(gMinMicroSiemens, gMaxMicroSiemens, levels, programmingNoiseScale,

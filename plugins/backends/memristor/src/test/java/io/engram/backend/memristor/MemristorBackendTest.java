@@ -13,7 +13,9 @@ import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -105,19 +107,12 @@ class MemristorBackendTest {
     void fewerLevelsLargerError() {
         double[] exact = exact();
         DeviceModel ideal = DeviceModel.ideal();
-        double e3 = relativeError(product(levels(ideal, 3), 1), exact);
-        double e17 = relativeError(product(levels(ideal, 17), 1), exact);
-        double e257 = relativeError(product(levels(ideal, 257), 1), exact);
+        double e3 = relativeError(product(ideal.withLevels(3), 1), exact);
+        double e17 = relativeError(product(ideal.withLevels(17), 1), exact);
+        double e257 = relativeError(product(ideal.withLevels(257), 1), exact);
         System.out.printf("memristor levels 3/17/257: relative errors %.3g %.3g %.3g%n", e3, e17, e257);
         assertTrue(e3 > e17 && e17 > e257 && e257 > 0, e3 + " " + e17 + " " + e257);
         assertTrue(e257 < 0.01, "257 levels: " + e257);
-    }
-
-    private static DeviceModel levels(DeviceModel d, int levels) {
-        return new DeviceModel(d.gMinMicroSiemens(), d.gMaxMicroSiemens(), levels, d.programmingNoiseScale(),
-                d.readNoiseScale(), d.driftScale(), d.secondsAfterProgramming(), d.referenceSeconds(), d.stuckOnRate(),
-                d.stuckOffRate(), d.dacBits(), d.adcBits(), d.wireResistanceOhms(), d.readVoltage(),
-                d.readPulseSeconds(), d.dacEnergyJoules(), d.adcEnergyJoules());
     }
 
     private static DeviceModel wire(DeviceModel d, double ohms) {
@@ -198,6 +193,105 @@ class MemristorBackendTest {
             assertEquals(sum, b.resetTotals());
             assertEquals(CrossbarCost.ZERO, b.totals());
         }
+    }
+
+    @Test
+    void theMeterGrowsByExactlyTheModelsCostOfAProduct() {
+        DeviceModel device = DeviceModel.ideal().withConverters(40, 40, 1e-12, 3e-12);
+        try (MemristorBackend b = new MemristorBackend(device, 1, HOST)) {
+            Ops ops = b.ops();
+            Tensor x = ops.fromArray(DType.F64, Shape.of(1, 2), new double[] {1, -0.5});
+            Tensor w = ops.fromArray(DType.F64, Shape.of(2, 2), new double[] {1, -2, 0.5, 0});
+            Map<String, Double> before = b.meter();
+            ops.matmul(x, w);
+            Map<String, Double> after = b.meter();
+            // as in energyCountsAddUp: G+ = [12.5 0; 6.25 0] uS, G- = [0 25; 0 0] uS, v = [0.2, -0.1] V, 250 ns
+            double array = (0.04 * (12.5 + 25) + 0.01 * 6.25) * 1e-6 * 250e-9;
+            double converters = 2 * 1e-12 + 2 * 3e-12;
+            assertEquals(array + converters, after.get("energy.joules") - before.get("energy.joules"), 1e-25);
+            assertEquals(array, after.get("energy.array.joules") - before.get("energy.array.joules"), 1e-25);
+            assertEquals(converters, after.get("energy.converter.joules") - before.get("energy.converter.joules"), 1e-25);
+            assertEquals(250e-9, after.get("latency.seconds") - before.get("latency.seconds"), 1e-20);
+            assertEquals(1.0, after.get("crossbar.products") - before.get("crossbar.products"));
+            assertEquals(1.0, after.get("crossbar.reads") - before.get("crossbar.reads"));
+            assertEquals(4.0, after.get("crossbar.macs") - before.get("crossbar.macs"), "1 x 2 x 2 weights read once");
+            assertEquals(4.0, after.get("converter.conversions") - before.get("converter.conversions"));
+
+            b.resetTotals();
+            b.release();
+            assertEquals(after, b.meter(), "neither resetTotals nor release lowers the meter");
+            ops.matmul(x, w);
+            assertEquals(2 * after.get("energy.joules"), b.meter().get("energy.joules"), "the same product again");
+        }
+    }
+
+    @Test
+    void eachThreadHasItsOwnMeter() throws Exception {
+        DeviceModel device = DeviceModel.ideal();
+        try (MemristorBackend b = new MemristorBackend(device, 1, HOST)) {
+            Ops ops = b.ops();
+            Tensor x = ops.fromArray(DType.F64, Shape.of(M, K), X);
+            Tensor w = ops.fromArray(DType.F64, Shape.of(K, N), W);
+            List<Map<String, Double>> seen = Collections.synchronizedList(new ArrayList<>(List.of(Map.of(), Map.of())));
+            Thread one = new Thread(() -> {
+                ops.matmul(x, w);
+                seen.set(0, b.meter());
+            });
+            Thread three = new Thread(() -> {
+                for (int i = 0; i < 3; i++) {
+                    ops.matmul(x, w);
+                }
+                seen.set(1, b.meter());
+            });
+            one.start();
+            three.start();
+            one.join();
+            three.join();
+            assertEquals(1.0, seen.get(0).get("crossbar.products"));
+            assertEquals(3.0, seen.get(1).get("crossbar.products"));
+            assertEquals((double) M * K * N, seen.get(0).get("crossbar.macs"));
+            assertEquals(3.0 * M, seen.get(1).get("crossbar.reads"));
+            assertEquals(3 * seen.get(0).get("energy.joules"), seen.get(1).get("energy.joules"),
+                    1e-9 * seen.get(1).get("energy.joules"), "an ideal device: the same product costs the same");
+            assertTrue(seen.get(0).get("energy.joules") > 0);
+            assertEquals(0.0, b.meter().get("crossbar.products"), "this thread computed nothing");
+            assertEquals(4, b.totals().products(), "the running total counts every thread");
+        }
+    }
+
+    @Test
+    void releaseReachesTheHost() {
+        List<String> released = new ArrayList<>();
+        io.engram.tensor.Backend host = new io.engram.tensor.Backend() {
+            @Override
+            public String id() {
+                return "cpu";
+            }
+
+            @Override
+            public io.engram.tensor.Availability availability() {
+                return HOST.availability();
+            }
+
+            @Override
+            public java.util.Set<DType> dtypes() {
+                return HOST.dtypes();
+            }
+
+            @Override
+            public Ops ops() {
+                return HOST.ops();
+            }
+
+            @Override
+            public void release() {
+                released.add(Thread.currentThread().getName());
+            }
+        };
+        try (MemristorBackend b = new MemristorBackend(DeviceModel.ideal(), 1, host)) {
+            b.release();
+        }
+        assertEquals(List.of(Thread.currentThread().getName()), released);
     }
 
     @Test

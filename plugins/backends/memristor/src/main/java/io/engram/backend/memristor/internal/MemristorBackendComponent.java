@@ -7,6 +7,7 @@ import io.engram.tensor.Availability;
 import io.engram.tensor.Backend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -63,6 +64,16 @@ public final class MemristorBackendComponent implements Backend {
     @Override
     public Ops ops() {
         return backend.ops();
+    }
+
+    @Override
+    public Map<String, Double> meter() {
+        return backend.meter();
+    }
+
+    @Override
+    public void release() {
+        backend.release();
     }
 
     @Override

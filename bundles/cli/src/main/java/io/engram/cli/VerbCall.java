@@ -1,4 +1,4 @@
-package io.engram.cli.internal;
+package io.engram.cli;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -1,0 +1,64 @@
+package io.engram.kernel.internal;
+
+import io.engram.api.TrainingEvent;
+import io.engram.tensor.Backend;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A job's share of its backend's cost meter ({@link Backend#meter()}): the counters read when the
+ * job starts, and the differences since then under the prefix {@value #PREFIX}
+ * ({@code backend.energy.joules}, ...).
+ *
+ * <p>Lifecycle: made on the job's thread when the job starts, read on the same thread (the meter
+ * counts the calling thread's work) at each epoch end and when the job ends. A backend whose meter
+ * is empty adds nothing. Not thread-safe: it belongs to one job thread.
+ */
+final class JobMeter {
+    /** Prefix of the metered keys in events and metrics. */
+    static final String PREFIX = "backend.";
+
+    private final Backend backend;
+    private final Map<String, Double> start;
+
+    JobMeter(Backend backend) {
+        this.backend = backend;
+        this.start = read(backend);
+    }
+
+    private static Map<String, Double> read(Backend backend) {
+        try {
+            return Map.copyOf(backend.meter());
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /** Each counter's growth since the job started, prefixed; empty when the backend meters nothing. */
+    Map<String, Double> sinceStart() {
+        Map<String, Double> now = read(backend);
+        Map<String, Double> out = new LinkedHashMap<>();
+        now.forEach((key, value) -> out.put(PREFIX + key, value - start.getOrDefault(key, 0.0)));
+        return out;
+    }
+
+    /** An epoch end re-made with {@link #sinceStart()} among its metrics; any other event unchanged. */
+    TrainingEvent onEvent(TrainingEvent event) {
+        if (!(event instanceof TrainingEvent.EpochEnd e)) {
+            return event;
+        }
+        Map<String, Double> metered = sinceStart();
+        if (metered.isEmpty()) {
+            return event;
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>(e.metrics());
+        metrics.putAll(metered);
+        return new TrainingEvent.EpochEnd(e.epoch(), e.trainLoss(), e.validationLoss(), metrics);
+    }
+
+    /** {@code metrics} with {@link #sinceStart()} added. */
+    Map<String, Double> addTo(Map<String, Double> metrics) {
+        metrics.putAll(sinceStart());
+        return metrics;
+    }
+}
