@@ -224,21 +224,33 @@ template <typename T> __device__ void transpose(const T* a, T* out, int rows, in
 }
 
 // ---- fused recurrent steps ------------------------------------------------------------------
+// A product enters a step kernel as S >= 1 slabs of n elements that sum to it (S > 1 when the GEMM
+// split it along its inner extent); they are added in slab order.
 
-// z = xProj + h wh ([B, 4H], blocks i f g o); writes h', c' and, when gates is not null, [i f g o]
-template <typename T> __device__ void lstm_fwd(const T* z, const T* c, T* hOut, T* cOut, T* gates, int B, int H) {
+template <typename T> __device__ __forceinline__ T slab_sum(const T* p, int S, long long n, long long k) {
+    T acc = p[k];
+    for (int s = 1; s < S; s++) acc += p[s * n + k];
+    return acc;
+}
+
+
+// z = xProj + h wh ([B, 4H], blocks i f g o), the product given as S slabs; writes h', c' and, when
+// gates is not null, [i f g o]
+template <typename T> __device__ void lstm_fwd(const T* x, const T* p, int S, const T* c, T* hOut, T* cOut,
+                                               T* gates, int B, int H) {
+    long long n = (long long) B * 4 * H;
     GRID_STRIDE(t, (long long) B * H) {
         long long b = t / H, j = t - b * H;
-        const T* zr = z + b * 4 * H;
-        T i = act_sigmoid(zr[j]);
-        T f = act_sigmoid(zr[H + j]);
-        T g = act_tanh(zr[2 * H + j]);
-        T o = act_sigmoid(zr[3 * H + j]);
+        long long r = b * 4 * H;
+        T i = act_sigmoid(x[r + j] + slab_sum(p, S, n, r + j));
+        T f = act_sigmoid(x[r + H + j] + slab_sum(p, S, n, r + H + j));
+        T g = act_tanh(x[r + 2 * H + j] + slab_sum(p, S, n, r + 2 * H + j));
+        T o = act_sigmoid(x[r + 3 * H + j] + slab_sum(p, S, n, r + 3 * H + j));
         T cn = f * c[t] + i * g;
         cOut[t] = cn;
         hOut[t] = o * act_tanh(cn);
         if (gates != nullptr) {
-            T* gr = gates + b * 4 * H;
+            T* gr = gates + r;
             gr[j] = i;
             gr[H + j] = f;
             gr[2 * H + j] = g;
@@ -264,27 +276,29 @@ template <typename T> __device__ void lstm_bwd(const T* gates, const T* c, const
     }
 }
 
-// GRU, first half: hru = h whRu ([B, 2H]); ru = sigmoid(xProj[:, :2H] + hru); rh = r h
-template <typename T> __device__ void gru_a(const T* xProj, const T* hru, const T* h, T* ru, T* rh, int B, int H) {
+// GRU, first half: hru = h whRu ([B, 2H], S slabs); ru = sigmoid(xProj[:, :2H] + hru); rh = r h
+template <typename T> __device__ void gru_a(const T* xProj, const T* hru, int S, const T* h, T* ru, T* rh, int B,
+                                            int H) {
+    long long n = (long long) B * 2 * H;
     GRID_STRIDE(t, (long long) B * H) {
         long long b = t / H, j = t - b * H;
         const T* x = xProj + b * 3 * H;
-        const T* p = hru + b * 2 * H;
-        T r = act_sigmoid(x[j] + p[j]);
-        T u = act_sigmoid(x[H + j] + p[H + j]);
+        T r = act_sigmoid(x[j] + slab_sum(hru, S, n, b * 2 * H + j));
+        T u = act_sigmoid(x[H + j] + slab_sum(hru, S, n, b * 2 * H + H + j));
         ru[b * 2 * H + j] = r;
         ru[b * 2 * H + H + j] = u;
         rh[t] = r * h[t];
     }
 }
 
-// GRU, second half: hn = (r h) whN; n = tanh(xProj[:, 2H:] + hn); h' = u h + (1 - u) n; gates = [r u n rh]
-template <typename T> __device__ void gru_b(const T* xProj, const T* ru, const T* hn, const T* h, const T* rh,
+// GRU, second half: hn = (r h) whN (S slabs); n = tanh(xProj[:, 2H:] + hn); h' = u h + (1 - u) n;
+// gates = [r u n rh]
+template <typename T> __device__ void gru_b(const T* xProj, const T* ru, const T* hn, int S, const T* h, const T* rh,
                                             T* hOut, T* gates, int B, int H) {
     GRID_STRIDE(t, (long long) B * H) {
         long long b = t / H, j = t - b * H;
         T r = ru[b * 2 * H + j], u = ru[b * 2 * H + H + j];
-        T n = act_tanh(xProj[b * 3 * H + 2 * H + j] + hn[t]);
+        T n = act_tanh(xProj[b * 3 * H + 2 * H + j] + slab_sum(hn, S, (long long) B * H, t));
         hOut[t] = u * h[t] + ((T) 1 - u) * n;
         if (gates != nullptr) {
             T* gr = gates + b * 4 * H;
@@ -306,18 +320,20 @@ template <typename T> __device__ void gru_bwd_a(const T* gates, const T* dh, T* 
     }
 }
 
-// GRU adjoint, second half, given drh = dz_n whN^T: dz = [dz_r | dz_u | dz_n], dhPart = dh u + drh r
-template <typename T> __device__ void gru_bwd_b(const T* gates, const T* h, const T* dh, const T* drh, const T* dzn,
-                                                T* dz, T* dhPart, int B, int H) {
+// GRU adjoint, second half, given drh = dz_n whN^T (S slabs): dz = [dz_r | dz_u | dz_n],
+// dhPart = dh u + drh r
+template <typename T> __device__ void gru_bwd_b(const T* gates, const T* h, const T* dh, const T* drhSlabs, int S,
+                                                const T* dzn, T* dz, T* dhPart, int B, int H) {
     GRID_STRIDE(t, (long long) B * H) {
         long long b = t / H, j = t - b * H;
         const T* gr = gates + b * 4 * H;
         T r = gr[j], u = gr[H + j], n = gr[2 * H + j];
+        T drh_t = slab_sum(drhSlabs, S, (long long) B * H, t);
         T* dr = dz + b * 3 * H;
-        dr[j] = drh[t] * h[t] * r * ((T) 1 - r);
+        dr[j] = drh_t * h[t] * r * ((T) 1 - r);
         dr[H + j] = dh[t] * (h[t] - n) * u * ((T) 1 - u);
         dr[2 * H + j] = dzn[t];
-        dhPart[t] = dh[t] * u + drh[t] * r;
+        dhPart[t] = dh[t] * u + drh_t * r;
     }
 }
 
@@ -467,18 +483,18 @@ extern "C" __global__ void gather_##S(const T* a, T* out, const int* idx, long l
 extern "C" __global__ void scatter_add_##S(const T* a, T* out, const int* offsets, const int* list, long long outer, \
     long long q, long long size, long long inner) { scatter_add<T>(a, out, offsets, list, outer, q, size, inner); } \
 extern "C" __global__ void transpose_##S(const T* a, T* out, int rows, int cols) { transpose<T>(a, out, rows, cols); } \
-extern "C" __global__ void lstm_fwd_##S(const T* z, const T* c, T* h2, T* c2, T* gates, int B, int H) \
-    { lstm_fwd<T>(z, c, h2, c2, gates, B, H); } \
+extern "C" __global__ void lstm_fwd_##S(const T* x, const T* slabs, int nSlabs, const T* c, T* h2, T* c2, T* gates, \
+    int B, int H) { lstm_fwd<T>(x, slabs, nSlabs, c, h2, c2, gates, B, H); } \
 extern "C" __global__ void lstm_bwd_##S(const T* gates, const T* c, const T* c2, const T* dh, const T* dc2, T* dz, \
     T* dcp, int B, int H) { lstm_bwd<T>(gates, c, c2, dh, dc2, dz, dcp, B, H); } \
-extern "C" __global__ void gru_a_##S(const T* x, const T* hru, const T* h, T* ru, T* rh, int B, int H) \
-    { gru_a<T>(x, hru, h, ru, rh, B, H); } \
-extern "C" __global__ void gru_b_##S(const T* x, const T* ru, const T* hn, const T* h, const T* rh, T* h2, T* gates, \
-    int B, int H) { gru_b<T>(x, ru, hn, h, rh, h2, gates, B, H); } \
+extern "C" __global__ void gru_a_##S(const T* x, const T* hru, int nSlabs, const T* h, T* ru, T* rh, int B, int H) \
+    { gru_a<T>(x, hru, nSlabs, h, ru, rh, B, H); } \
+extern "C" __global__ void gru_b_##S(const T* x, const T* ru, const T* hn, int nSlabs, const T* h, const T* rh, T* h2, \
+    T* gates, int B, int H) { gru_b<T>(x, ru, hn, nSlabs, h, rh, h2, gates, B, H); } \
 extern "C" __global__ void gru_bwd_a_##S(const T* gates, const T* dh, T* dzn, int B, int H) \
     { gru_bwd_a<T>(gates, dh, dzn, B, H); } \
-extern "C" __global__ void gru_bwd_b_##S(const T* gates, const T* h, const T* dh, const T* drh, const T* dzn, T* dz, \
-    T* dhp, int B, int H) { gru_bwd_b<T>(gates, h, dh, drh, dzn, dz, dhp, B, H); } \
+extern "C" __global__ void gru_bwd_b_##S(const T* gates, const T* h, const T* dh, const T* drh, int nSlabs, \
+    const T* dzn, T* dz, T* dhp, int B, int H) { gru_bwd_b<T>(gates, h, dh, drh, nSlabs, dzn, dz, dhp, B, H); } \
 extern "C" __global__ void __launch_bounds__(256) gemm_##S(int ta, int tb, int M, int N, int K, T alpha, const T* A, \
     int lda, const T* B, int ldb, T beta, T* C, int ldc, int kChunk) \
     { gemm<T>(ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc, kChunk); } \

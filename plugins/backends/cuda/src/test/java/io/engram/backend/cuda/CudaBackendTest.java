@@ -147,6 +147,30 @@ class CudaBackendTest {
                     System.out.printf("lstmStepWithGates B=32 H=256 %s output %d: max error %.2e%n", dt, i, e);
                     assertTrue(e <= (dt == DType.F32 ? 1e-5 : 1e-12), dt + " output " + i + ": " + e);
                 }
+
+                // the GRU step and its adjoint at the same size: their products are split too
+                double[][] gp = {rnd.doubles(32L * 768, -1, 1).toArray(), rnd.doubles(32L * 256, -1, 1).toArray(),
+                    rnd.doubles(256L * 512, -0.1, 0.1).toArray(), rnd.doubles(256L * 256, -0.1, 0.1).toArray(),
+                    rnd.doubles(32L * 256, -1, 1).toArray()};
+                Shape[] gs = {Shape.of(32, 768), Shape.of(32, 256), Shape.of(256, 512), Shape.of(256, 256), Shape.of(32, 256)};
+                java.util.List<Tensor> gg = ops.gruStepWithGates(ops.fromArray(dt, gs[0], gp[0]), ops.fromArray(dt, gs[1], gp[1]),
+                        ops.fromArray(dt, gs[2], gp[2]), ops.fromArray(dt, gs[3], gp[3]));
+                java.util.List<Tensor> gw = ref.gruStepWithGates(ref.fromArray(DType.F64, gs[0], gp[0]),
+                        ref.fromArray(DType.F64, gs[1], gp[1]), ref.fromArray(DType.F64, gs[2], gp[2]),
+                        ref.fromArray(DType.F64, gs[3], gp[3]));
+                java.util.List<Tensor> bg = ops.gruStepBackward(gg.get(1), ops.fromArray(dt, gs[1], gp[1]),
+                        ops.fromArray(dt, gs[3], gp[3]), ops.fromArray(dt, gs[4], gp[4]));
+                java.util.List<Tensor> bw = ref.gruStepBackward(gw.get(1), ref.fromArray(DType.F64, gs[1], gp[1]),
+                        ref.fromArray(DType.F64, gs[3], gp[3]), ref.fromArray(DType.F64, gs[4], gp[4]));
+                double[] errs = {maxError(gg.get(0).toDoubleArray(), gw.get(0).toDoubleArray()),
+                    maxError(gg.get(1).toDoubleArray(), gw.get(1).toDoubleArray()),
+                    maxError(bg.get(0).toDoubleArray(), bw.get(0).toDoubleArray()),
+                    maxError(bg.get(1).toDoubleArray(), bw.get(1).toDoubleArray())};
+                System.out.printf("gruStepWithGates/gruStepBackward B=32 H=256 %s: max errors %s%n", dt,
+                        java.util.Arrays.toString(errs));
+                for (double e : errs) {
+                    assertTrue(e <= (dt == DType.F32 ? 1e-5 : 1e-12), dt + ": " + java.util.Arrays.toString(errs));
+                }
             }
         }
     }

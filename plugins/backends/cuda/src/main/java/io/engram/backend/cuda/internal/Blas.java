@@ -17,6 +17,19 @@ interface Blas extends AutoCloseable {
     void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, double alpha, Pointer a, int lda,
             Pointer b, int ldb, double beta, Pointer c, int ldc);
 
+    /**
+     * The product {@code op(A) op(B)} as partial sums to be added by the caller's kernel, when this
+     * implementation splits it along K; null when it does not (then call {@link #gemm}).
+     */
+    default Partials partials(DType dtype, boolean transA, boolean transB, int m, int n, int k, Pointer a, int lda,
+            Pointer b, int ldb) {
+        return null;
+    }
+
+    /** {@code count} slabs of {@code m x n} elements, one after another in {@code buffer}, that sum to a product. */
+    record Partials(DeviceBuffer buffer, int count) {
+    }
+
     @Override
     void close();
 

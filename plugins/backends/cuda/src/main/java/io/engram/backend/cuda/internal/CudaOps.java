@@ -673,17 +673,19 @@ public final class CudaOps implements Ops {
         return true;
     }
 
-    /** {@code z = xProj + h wh}: xProj copied into z, then the product added by the GEMM. */
-    private CudaTensor lstmPreActivations(Lane lane, Tensor xProj, Tensor h, Tensor wh) {
-        int batch = h.dim(0);
-        int hidden = h.dim(1);
-        CudaTensor x = in(xProj, lane);
-        CudaTensor hh = in(h, lane);
-        CudaTensor w = in(wh, lane);
-        CudaTensor z = make(lane, h.dtype(), Shape.of(batch, 4 * hidden));
-        copy2d(lane, x.pointer(), 0, 4L * hidden, z.pointer(), 0, 4L * hidden, batch, 4L * hidden, h.dtype());
-        gemmInto(lane, hh, false, w, false, batch, 4 * hidden, hidden, z, 1.0);
-        return z;
+    /**
+     * {@code op(x) op(y)} for a step kernel to add: the GEMM's partial sums when it splits the
+     * product along its inner extent, else the product itself as one slab.
+     */
+    private Blas.Partials product(Lane lane, DType dt, CudaTensor x, boolean tx, CudaTensor y, boolean ty, int m, int n,
+            int k) {
+        Blas.Partials parts = lane.blas().partials(dt, tx, ty, m, n, k, x.pointer(), x.dim(1), y.pointer(), y.dim(1));
+        if (parts != null) {
+            return parts;
+        }
+        CudaTensor out = make(lane, dt, Shape.of(m, n));
+        gemmInto(lane, x, tx, y, ty, m, n, k, out, 0.0);
+        return new Blas.Partials(out.buffer(), 1);
     }
 
     private static boolean lstmShapes(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
@@ -718,13 +720,16 @@ public final class CudaOps implements Ops {
         int batch = h.dim(0);
         int hidden = h.dim(1);
         DType dt = h.dtype();
-        CudaTensor z = lstmPreActivations(lane, xProj, h, wh);
+        CudaTensor x = in(xProj, lane);
         CudaTensor cc = in(c, lane);
+        Blas.Partials hw = product(lane, dt, in(h, lane), false, in(wh, lane), false, batch, 4 * hidden, hidden);
         CudaTensor hOut = make(lane, dt, Shape.of(batch, hidden));
         CudaTensor cOut = make(lane, dt, Shape.of(batch, hidden));
         CudaTensor gates = withGates ? make(lane, dt, Shape.of(batch, 4 * hidden)) : null;
-        Launch l = Launch.on(lane, "lstm_fwd", dt).elements((long) batch * hidden).ptr(z).ptr(cc).ptr(hOut).ptr(cOut);
+        Launch l = Launch.on(lane, "lstm_fwd", dt).elements((long) batch * hidden).ptr(x).ptr(hw.buffer().ptr)
+                .arg(hw.count()).ptr(cc).ptr(hOut).ptr(cOut);
         (gates == null ? l.none() : l.ptr(gates)).arg(batch).arg(hidden).run();
+        java.lang.ref.Reference.reachabilityFence(hw);
         return gates == null ? List.of(hOut, cOut) : List.of(hOut, cOut, gates);
     }
 
@@ -780,18 +785,20 @@ public final class CudaOps implements Ops {
         DType dt = h.dtype();
         CudaTensor x = in(xProj, lane);
         CudaTensor hh = in(h, lane);
-        CudaTensor hru = make(lane, dt, Shape.of(batch, 2 * hidden));
-        gemmInto(lane, hh, false, in(whRu, lane), false, batch, 2 * hidden, hidden, hru, 0.0);
+        Blas.Partials hru = product(lane, dt, hh, false, in(whRu, lane), false, batch, 2 * hidden, hidden);
         CudaTensor ru = make(lane, dt, Shape.of(batch, 2 * hidden));
         CudaTensor rh = make(lane, dt, Shape.of(batch, hidden));
         long n = (long) batch * hidden;
-        Launch.on(lane, "gru_a", dt).elements(n).ptr(x).ptr(hru).ptr(hh).ptr(ru).ptr(rh).arg(batch).arg(hidden).run();
-        CudaTensor hn = make(lane, dt, Shape.of(batch, hidden));
-        gemmInto(lane, rh, false, in(whN, lane), false, batch, hidden, hidden, hn, 0.0);
+        Launch.on(lane, "gru_a", dt).elements(n).ptr(x).ptr(hru.buffer().ptr).arg(hru.count()).ptr(hh).ptr(ru).ptr(rh)
+                .arg(batch).arg(hidden).run();
+        Blas.Partials hn = product(lane, dt, rh, false, in(whN, lane), false, batch, hidden, hidden);
         CudaTensor hOut = make(lane, dt, Shape.of(batch, hidden));
         CudaTensor gates = withGates ? make(lane, dt, Shape.of(batch, 4 * hidden)) : null;
-        Launch l = Launch.on(lane, "gru_b", dt).elements(n).ptr(x).ptr(ru).ptr(hn).ptr(hh).ptr(rh).ptr(hOut);
+        Launch l = Launch.on(lane, "gru_b", dt).elements(n).ptr(x).ptr(ru).ptr(hn.buffer().ptr).arg(hn.count()).ptr(hh)
+                .ptr(rh).ptr(hOut);
         (gates == null ? l.none() : l.ptr(gates)).arg(batch).arg(hidden).run();
+        java.lang.ref.Reference.reachabilityFence(hru);
+        java.lang.ref.Reference.reachabilityFence(hn);
         return gates == null ? List.of(hOut) : List.of(hOut, gates);
     }
 
@@ -810,12 +817,12 @@ public final class CudaOps implements Ops {
         CudaTensor d = in(dh, lane);
         CudaTensor dzn = make(lane, dt, Shape.of(batch, hidden));
         Launch.on(lane, "gru_bwd_a", dt).elements(n).ptr(g).ptr(d).ptr(dzn).arg(batch).arg(hidden).run();
-        CudaTensor drh = make(lane, dt, Shape.of(batch, hidden));
-        gemmInto(lane, dzn, false, in(whN, lane), true, batch, hidden, hidden, drh, 0.0);
+        Blas.Partials drh = product(lane, dt, dzn, false, in(whN, lane), true, batch, hidden, hidden);
         CudaTensor dz = make(lane, dt, Shape.of(batch, 3 * hidden));
         CudaTensor dhPart = make(lane, dt, Shape.of(batch, hidden));
-        Launch.on(lane, "gru_bwd_b", dt).elements(n).ptr(g).ptr(in(h, lane)).ptr(d).ptr(drh).ptr(dzn).ptr(dz)
-                .ptr(dhPart).arg(batch).arg(hidden).run();
+        Launch.on(lane, "gru_bwd_b", dt).elements(n).ptr(g).ptr(in(h, lane)).ptr(d).ptr(drh.buffer().ptr)
+                .arg(drh.count()).ptr(dzn).ptr(dz).ptr(dhPart).arg(batch).arg(hidden).run();
+        java.lang.ref.Reference.reachabilityFence(drh);
         return List.of(dz, dhPart);
     }
 }

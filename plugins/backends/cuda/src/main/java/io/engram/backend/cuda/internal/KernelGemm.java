@@ -36,21 +36,33 @@ final class KernelGemm implements Blas {
                     .ptr(b).arg(ldb).scalar(beta).ptr(c).arg(ldc).run();
             return;
         }
-        int tiles = ((m + 63) / 64) * ((n + 63) / 64);
-        int split = ldc == n ? Math.min(Math.min(MAX_SPLIT, (k + MIN_CHUNK - 1) / MIN_CHUNK),
-                Math.max(1, TARGET_BLOCKS / tiles)) : 1;
-        if (split < 2) {
+        Partials parts = ldc == n ? partials(dtype, transA, transB, m, n, k, a, lda, b, ldb) : null;
+        if (parts == null) {
             small(dtype, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, k, 1);
             return;
+        }
+        long total = (long) m * n;
+        Launch.on(lane, "gemm_reduce", dtype).elements(total).ptr(parts.buffer().ptr).arg(parts.count()).ptr(c)
+                .arg(total).scalar(alpha).scalar(beta).run();
+        java.lang.ref.Reference.reachabilityFence(parts);
+    }
+
+    @Override
+    public Partials partials(DType dtype, boolean transA, boolean transB, int m, int n, int k, Pointer a, int lda,
+            Pointer b, int ldb) {
+        if ((long) ((m + 127) / 128) * ((n + 127) / 128) >= BIG_TILES) {
+            return null;
+        }
+        int tiles = ((m + 63) / 64) * ((n + 63) / 64);
+        int split = Math.min(Math.min(MAX_SPLIT, (k + MIN_CHUNK - 1) / MIN_CHUNK), Math.max(1, TARGET_BLOCKS / tiles));
+        if (split < 2) {
+            return null;
         }
         int chunk = ((k + split - 1) / split + 31) / 32 * 32;
         split = (k + chunk - 1) / chunk;
         DeviceBuffer slabs = lane.allocate((long) split * m * n * dtype.bytes());
         small(dtype, transA, transB, m, n, k, 1.0, a, lda, b, ldb, 0.0, slabs.ptr, n, chunk, split);
-        long total = (long) m * n;
-        Launch.on(lane, "gemm_reduce", dtype).elements(total).ptr(slabs.ptr).arg(split).ptr(c).arg(total)
-                .scalar(alpha).scalar(beta).run();
-        java.lang.ref.Reference.reachabilityFence(slabs);
+        return new Partials(slabs, split);
     }
 
     private void small(DType dtype, boolean transA, boolean transB, int m, int n, int k, double alpha, Pointer a,
