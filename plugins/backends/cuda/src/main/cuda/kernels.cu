@@ -276,6 +276,19 @@ template <typename T> __device__ void lstm_bwd(const T* gates, const T* c, const
     }
 }
 
+// Elman: h' = tanh(xProj + h wh) ([B, H], the product given as S slabs)
+template <typename T> __device__ void elman_fwd(const T* x, const T* p, int S, T* hOut, long long n) {
+    GRID_STRIDE(t, n) { hOut[t] = act_tanh(x[t] + slab_sum(p, S, n, t)); }
+}
+
+// Elman adjoint of the pre-activation: dz = dh (1 - h'^2)
+template <typename T> __device__ void elman_bwd(const T* hNext, const T* dh, T* dz, long long n) {
+    GRID_STRIDE(t, n) {
+        T y = hNext[t];
+        dz[t] = dh[t] * ((T) 1 - y * y);
+    }
+}
+
 // GRU, first half: hru = h whRu ([B, 2H], S slabs); ru = sigmoid(xProj[:, :2H] + hru); rh = r h
 template <typename T> __device__ void gru_a(const T* xProj, const T* hru, int S, const T* h, T* ru, T* rh, int B,
                                             int H) {
@@ -487,6 +500,9 @@ extern "C" __global__ void lstm_fwd_##S(const T* x, const T* slabs, int nSlabs, 
     int B, int H) { lstm_fwd<T>(x, slabs, nSlabs, c, h2, c2, gates, B, H); } \
 extern "C" __global__ void lstm_bwd_##S(const T* gates, const T* c, const T* c2, const T* dh, const T* dc2, T* dz, \
     T* dcp, int B, int H) { lstm_bwd<T>(gates, c, c2, dh, dc2, dz, dcp, B, H); } \
+extern "C" __global__ void elman_fwd_##S(const T* x, const T* p, int nSlabs, T* h2, long long n) \
+    { elman_fwd<T>(x, p, nSlabs, h2, n); } \
+extern "C" __global__ void elman_bwd_##S(const T* h2, const T* dh, T* dz, long long n) { elman_bwd<T>(h2, dh, dz, n); } \
 extern "C" __global__ void gru_a_##S(const T* x, const T* hru, int nSlabs, const T* h, T* ru, T* rh, int B, int H) \
     { gru_a<T>(x, hru, nSlabs, h, ru, rh, B, H); } \
 extern "C" __global__ void gru_b_##S(const T* x, const T* ru, const T* hn, int nSlabs, const T* h, const T* rh, T* h2, \
