@@ -28,7 +28,7 @@ import java.util.Objects;
  * being differentiated; with a recorded input the LSTM and GRU steps are recorded as single nodes
  * whose values and adjoints come from the base's fused training ops ({@code lstmStepWithGates} /
  * {@code lstmStepBackward}, {@code gruStepWithGates} / {@code gruStepBackward}), keeping only the
- * gate activations per step, the input projection in its decomposed form. Adjoints of slices are
+ * gate activations per step, and the input projection is one node. Adjoints of slices are
  * joined once per sliced tensor, and the weight terms {@code A^T G} of all steps (recurrent
  * weights of the fused steps, and the right operand of every plain matrix product: input
  * projections, recurrent matrices, readouts) are summed as one matrix product, so a step adds no
@@ -619,11 +619,33 @@ public final class Tape implements Ops {
 
     // ---- fused ops ---------------------------------------------------------------------------
 
-    /** The backend's kernel when nothing is recorded, else the decomposition, recorded op by op. */
+    /**
+     * {@code y = xs w + b} as one recorded node whose value comes from the base's kernel:
+     * {@code dxs = G w^T}, {@code dw = xs^T G} (waiting in {@link #pendingProducts} with the other
+     * products into {@code w}), {@code db = sum of G over its rows}. With {@code xs} the stacked
+     * inputs of a whole sequence, the projection and its adjoints are one matrix product each.
+     * Shapes other than {@code xs [n, in], w [in, g], b [g]} are recorded decomposed.
+     */
     @Override
     public Tensor inputProjection(Tensor xs, Tensor w, Tensor b) {
-        return anyTracked(xs, w, b) ? Ops.super.inputProjection(xs, w, b)
-                : base.inputProjection(value(xs), value(w), value(b));
+        Tensor xv = value(xs);
+        Tensor wv = value(w);
+        Tensor bv = value(b);
+        if (!anyTracked(xs, w, b)) {
+            return base.inputProjection(xv, wv, bv);
+        }
+        if (xv.rank() != 2 || wv.rank() != 2 || wv.dim(0) != xv.dim(1) || bv.rank() != 1 || bv.dim(0) != wv.dim(1)) {
+            return Ops.super.inputProjection(xs, w, b);
+        }
+        return record(base.inputProjection(xv, wv, bv), (g, adj) -> {
+            if (tracked(xs) != null) {
+                accumulate(adj, xs, base.matmul(g, wv, false, true));
+            }
+            accumulateProduct(w, xv, g);
+            if (tracked(b) != null) {
+                accumulate(adj, b, base.sum(g, 0));
+            }
+        });
     }
 
     private static boolean isMatrix(Tensor t, int rows, int cols) {

@@ -4,6 +4,7 @@ import io.engram.api.ModelSpec;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
+import io.engram.api.Steps;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
@@ -52,6 +53,52 @@ public final class StackedNetwork extends AbstractNetwork {
          * @param state  the layer's previous state, {@code tensorsPerLayer} tensors
          */
         List<Tensor> step(Ops ops, Map<String, Tensor> params, String prefix, Tensor input, List<Tensor> state);
+
+        /**
+         * The layer's states after each of {@code time} consecutive steps, from the inputs of all of
+         * them stacked ({@code inputs [time * batch, in]}, step {@code t} in rows {@code t * batch}
+         * to {@code (t + 1) * batch - 1}). Equal to calling {@link #step} for each step in turn, to
+         * rounding; a layer overrides it to project the inputs of all steps in one matrix product.
+         * The default calls {@code step} once per step.
+         */
+        default List<List<Tensor>> steps(Ops ops, Map<String, Tensor> params, String prefix, Tensor inputs, int time,
+                                         List<Tensor> state) {
+            int batch = inputs.dim(0) / time;
+            List<List<Tensor>> states = new ArrayList<>(time);
+            List<Tensor> s = state;
+            for (int t = 0; t < time; t++) {
+                s = step(ops, params, prefix, time == 1 ? inputs : ops.slice(inputs, 0, t * batch, (t + 1) * batch), s);
+                states.add(s);
+            }
+            return states;
+        }
+    }
+
+    /** One step of a layer whose input enters only through its projection {@code x W + b}. */
+    @ConsumerType
+    @FunctionalInterface
+    public interface ProjectedStep {
+        /** The layer's next state from the projected input {@code xProj [batch, g]} and its state. */
+        List<Tensor> step(Tensor xProj, List<Tensor> state);
+    }
+
+    /**
+     * {@link Layer#steps} for a layer whose input enters only through its projection
+     * {@code x W + b}: the inputs of all {@code time} steps are projected in one
+     * {@link Ops#inputProjection} ({@code [time * batch, g]}), and {@code step} runs on the rows of
+     * each step in turn.
+     */
+    public static List<List<Tensor>> projectedSteps(Ops ops, Tensor inputs, int time, Tensor w, Tensor b,
+                                                    List<Tensor> state, ProjectedStep step) {
+        Tensor projection = ops.inputProjection(inputs, w, b);
+        int batch = inputs.dim(0) / time;
+        List<List<Tensor>> states = new ArrayList<>(time);
+        List<Tensor> s = state;
+        for (int t = 0; t < time; t++) {
+            s = step.step(time == 1 ? projection : ops.slice(projection, 0, t * batch, (t + 1) * batch), s);
+            states.add(s);
+        }
+        return states;
     }
 
     /** The initial parameters of one layer. */
@@ -68,7 +115,11 @@ public final class StackedNetwork extends AbstractNetwork {
         void add(Map<String, Tensor> parameters, Initializer init, String prefix, int inputSize, int hidden);
     }
 
-    /** The map from the top layer's output {@code [batch, hidden]} to the raw output {@code [batch, out]}. */
+    /**
+     * The map from the top layer's output {@code [batch, hidden]} to the raw output
+     * {@code [batch, out]}. Rows are independent: {@link #steps} applies it once to the rows of all
+     * its steps stacked.
+     */
     @ConsumerType
     @FunctionalInterface
     public interface Output {
@@ -144,5 +195,44 @@ public final class StackedNetwork extends AbstractNetwork {
             in = after.get(0);
         }
         return new Step(output.apply(ops, params, in), new State(next));
+    }
+
+    /**
+     * Consecutive steps of every layer, layer by layer: each layer runs all steps
+     * ({@link Layer#steps}) on the stacked outputs of the layer below (after dropout, whose mask
+     * for step {@code t} is drawn from that step's context as in {@link #step}), then the output map
+     * reads the top layer's outputs of all steps at once.
+     */
+    @Override
+    public Steps steps(Ops ops, Map<String, Tensor> params, Tensor xs, State state, List<StepContext> contexts) {
+        int time = contexts.size();
+        if (time == 0 || xs.rank() != 2 || xs.dim(0) % time != 0) {
+            return super.steps(ops, params, xs, state, contexts);
+        }
+        int layers = settings.layers();
+        List<List<List<Tensor>>> byLayer = new ArrayList<>(layers);
+        Tensor in = xs;
+        for (int l = 0; l < layers; l++) {
+            if (l > 0) {
+                in = Dropout.applyToSteps(ops, in, settings.dropout(), contexts);
+            }
+            List<Tensor> own = state.tensors().subList(l * tensorsPerLayer, (l + 1) * tensorsPerLayer);
+            List<List<Tensor>> after = layer.steps(ops, params, prefix(l), in, time, own);
+            byLayer.add(after);
+            List<Tensor> outputs = new ArrayList<>(time);
+            for (List<Tensor> s : after) {
+                outputs.add(s.get(0));
+            }
+            in = time == 1 ? outputs.get(0) : ops.concat(0, outputs);
+        }
+        List<State> states = new ArrayList<>(time);
+        for (int t = 0; t < time; t++) {
+            List<Tensor> s = new ArrayList<>(layers * tensorsPerLayer);
+            for (List<List<Tensor>> after : byLayer) {
+                s.addAll(after.get(t));
+            }
+            states.add(new State(s));
+        }
+        return new Steps(output.apply(ops, params, in), states);
     }
 }

@@ -34,24 +34,24 @@ import java.util.List;
  *   h_t = o_t ⊙ tanh(c_t)
  * </pre>
  * Gate blocks in {@code W = [W_i W_f W_g W_o]} (shape {@code [in, 4H]}), {@code R} ({@code [H, 4H]})
- * and {@code b} ({@code [4H]}) are ordered input, forget, cell, output. Stateless.
+ * and {@code b} ({@code [4H]}) are ordered input, forget, cell, output. The input projection
+ * {@code W x_t + b} is one {@link Ops#inputProjection} (of a whole sequence at once, see
+ * {@link LstmLayer}). Stateless.
  */
 final class LstmCell {
 
     private LstmCell() {
     }
 
-    /** {@code [h_t, c_t]} from the fused op. */
-    static List<Tensor> step(Ops ops, Tensor x, Tensor h, Tensor c, Tensor w, Tensor r, Tensor b) {
-        Tensor xProj = ops.inputProjection(x, w, b);
+    /** {@code [h_t, c_t]} from the fused op, given the input's projection {@code xProj = x W + b}. */
+    static List<Tensor> step(Ops ops, Tensor xProj, Tensor h, Tensor c, Tensor r) {
         return ops.lstmStep(xProj, h, c, r);
     }
 
-    /** {@code [h_t, c_t]} with peephole connections {@code pi, pf, po} (each {@code [H]}). */
-    static List<Tensor> peephole(Ops ops, Tensor x, Tensor h, Tensor c, Tensor w, Tensor r, Tensor b,
-                                 Tensor pi, Tensor pf, Tensor po) {
+    /** {@code [h_t, c_t]} with peephole connections {@code pi, pf, po} (each {@code [H]}), given {@code xProj}. */
+    static List<Tensor> peephole(Ops ops, Tensor xProj, Tensor h, Tensor c, Tensor r, Tensor pi, Tensor pf, Tensor po) {
         int n = h.dim(-1);
-        Tensor z = ops.add(ops.inputProjection(x, w, b), ops.matmul(h, r));
+        Tensor z = ops.add(xProj, ops.matmul(h, r));
         Tensor i = ops.sigmoid(ops.add(ops.slice(z, -1, 0, n), ops.mul(pi, c)));
         Tensor f = ops.sigmoid(ops.add(ops.slice(z, -1, n, 2 * n), ops.mul(pf, c)));
         Tensor g = ops.tanh(ops.slice(z, -1, 2 * n, 3 * n));
