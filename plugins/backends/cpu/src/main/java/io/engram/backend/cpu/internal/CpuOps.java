@@ -27,12 +27,24 @@ public final class CpuOps implements Ops {
     /** Products with fewer multiply-adds than this stay on the Java GEMM (a JNI call costs more). */
     static final long NATIVE_MIN_MACS = 4096;
 
+    /** Native products with at least this many multiply-adds are split over the pool (see {@link #splitNative}). */
+    static final long SPLIT_MIN_MACS = 1L << 18;
+
+    /** The narrowest block of columns (or rows) a split native product is cut into. */
+    static final int SPLIT_MIN_EXTENT = 32;
+
     private final Parallel parallel;
     private final GemmF64 gemm64;
     private final GemmF32 gemm32;
     private final boolean nativeF32;
     private final boolean nativeF64;
     private final FusedCells fused;
+    /**
+     * Whether native products are cut into blocks run on the pool: when the pool has more than one
+     * thread and OpenBLAS runs each call on one ({@code OPENBLAS_NUM_THREADS=1}, as {@code bin/engram}
+     * sets it); otherwise OpenBLAS threads its calls itself and they run whole on the caller.
+     */
+    private final boolean splitNative;
     private final ThreadLocal<Arena> arenas = ThreadLocal.withInitial(Arena::new);
 
     /** Ops whose products all run on the Java GEMM. */
@@ -46,12 +58,21 @@ public final class CpuOps implements Ops {
      * {@link #nativeBlasAvailable()} first.
      */
     public CpuOps(Parallel parallel, boolean nativeF32, boolean nativeF64) {
+        this(parallel, nativeF32, nativeF64, NativeBlas.threads() == 1);
+    }
+
+    /**
+     * As {@link #CpuOps(Parallel, boolean, boolean)}, told whether OpenBLAS runs each call on one
+     * thread (then large native products are split over the pool).
+     */
+    CpuOps(Parallel parallel, boolean nativeF32, boolean nativeF64, boolean blasSingleThreaded) {
         this.parallel = parallel;
         this.gemm64 = new GemmF64(parallel);
         this.gemm32 = new GemmF32(parallel);
         this.nativeF32 = nativeF32 && NativeBlas.available();
         this.nativeF64 = nativeF64 && NativeBlas.available();
         this.fused = new FusedCells(this);
+        this.splitNative = parallel.threads() > 1 && (this.nativeF32 || this.nativeF64) && blasSingleThreaded;
     }
 
     /** Whether the native BLAS loaded in this class loader. */
@@ -66,7 +87,8 @@ public final class CpuOps implements Ops {
 
     /** One line naming the implementation of each dtype's products. */
     public String gemmDescription() {
-        String nat = "OpenBLAS/system BLAS via JNI (products of >= " + NATIVE_MIN_MACS + " multiply-adds)";
+        String nat = "OpenBLAS/system BLAS via JNI (products of >= " + NATIVE_MIN_MACS + " multiply-adds"
+                + (splitNative ? ", split over the pool" : ", threaded by OpenBLAS") + ")";
         String java = "Java blocked GEMM";
         return "f32: " + (nativeF32 ? nat : java) + "; f64: " + (nativeF64 ? nat : java);
     }
@@ -191,7 +213,7 @@ public final class CpuOps implements Ops {
 
     void gemm64(double[] a, double[] b, double[] c, int m, int n, int k, boolean ta, boolean tb) {
         if (nativeF64 && (long) m * n * k >= NATIVE_MIN_MACS) {
-            NativeBlas.dgemm(a, b, c, m, n, k, ta, tb);
+            nativeBlocks(m, n, k, (i0, i1, j0, j1) -> NativeBlas.dgemm(a, b, c, m, n, k, ta, tb, i0, i1, j0, j1));
         } else {
             gemm64.gemm(a, b, c, m, n, k, ta, tb);
         }
@@ -199,10 +221,41 @@ public final class CpuOps implements Ops {
 
     void gemm32(float[] a, float[] b, float[] c, int m, int n, int k, boolean ta, boolean tb) {
         if (nativeF32 && (long) m * n * k >= NATIVE_MIN_MACS) {
-            NativeBlas.sgemm(a, b, c, m, n, k, ta, tb);
+            nativeBlocks(m, n, k, (i0, i1, j0, j1) -> NativeBlas.sgemm(a, b, c, m, n, k, ta, tb, i0, i1, j0, j1));
         } else {
             gemm32.gemm(a, b, c, m, n, k, ta, tb);
         }
+    }
+
+    /** A block of a native product: rows {@code [i0, i1)}, columns {@code [j0, j1)} of the output. */
+    @FunctionalInterface
+    private interface Block {
+        void run(int i0, int i1, int j0, int j1);
+    }
+
+    /**
+     * A native product of {@code [m,k] @ [k,n]}: whole when OpenBLAS threads it itself or it is
+     * small, else as {@code 2 x threads} blocks of output columns (of rows, when it has more rows
+     * than columns) of at least {@link #SPLIT_MIN_EXTENT}, which the pool's threads claim in turn.
+     */
+    private void nativeBlocks(int m, int n, int k, Block block) {
+        boolean columns = n >= m;
+        int extent = columns ? n : m;
+        int blocks = splitNative && (long) m * n * k >= SPLIT_MIN_MACS
+                ? Math.min(2 * parallel.threads(), extent / SPLIT_MIN_EXTENT) : 1;
+        if (blocks <= 1) {
+            block.run(0, m, 0, n);
+            return;
+        }
+        parallel.forEach(blocks, q -> {
+            int from = q == 0 ? 0 : (int) ((long) extent * q / blocks) / 16 * 16;
+            int to = q == blocks - 1 ? extent : (int) ((long) extent * (q + 1) / blocks) / 16 * 16;
+            if (columns) {
+                block.run(0, m, from, to);
+            } else {
+                block.run(from, to, 0, n);
+            }
+        });
     }
 
     // ---- elementwise ---------------------------------------------------------------------
@@ -317,7 +370,7 @@ public final class CpuOps implements Ops {
             body.run(0, rows);
             return;
         }
-        int count = Math.min(parallel.threads(), rows);
+        int count = Math.min(2 * parallel.threads(), rows);
         parallel.forEach(count, c -> body.run(c * rows / count, (c + 1) * rows / count));
     }
 

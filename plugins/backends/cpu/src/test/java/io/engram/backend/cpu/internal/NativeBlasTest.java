@@ -3,6 +3,7 @@ package io.engram.backend.cpu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.engram.backend.cpu.Blas;
 import io.engram.backend.cpu.CpuBackend;
@@ -88,6 +89,50 @@ class NativeBlasTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Products large enough to be cut into blocks of columns (or of rows, when taller than wide)
+     * over the pool agree with the same products made whole, within the same rounding bound.
+     */
+    @Test
+    void productsSplitOverThePoolAgreeWithWholeOnes() {
+        assumeTrue(CpuOps.nativeBlasAvailable(), CpuOps.nativeBlasProblem());
+        Parallel pool = new Parallel(3);
+        try {
+            CpuOps split = new CpuOps(pool, true, true, true);
+            CpuOps whole = new CpuOps(new Parallel(1), true, true, false);
+            assertTrue(split.gemmDescription().contains("split over the pool"), split.gemmDescription());
+            Random rnd = new Random(13);
+            int[][] sizes = {{32, 1024, 256}, {32, 256, 1024}, {700, 96, 64}, {256, 1000, 100}};
+            for (int[] size : sizes) {
+                int m = size[0];
+                int n = size[1];
+                int k = size[2];
+                for (int flags = 0; flags < 4; flags++) {
+                    boolean ta = (flags & 1) != 0;
+                    boolean tb = (flags & 2) != 0;
+                    double[] a = MatmulTest.random(rnd, m * k);
+                    double[] b = MatmulTest.random(rnd, k * n);
+                    Shape sa = ta ? Shape.of(k, m) : Shape.of(m, k);
+                    Shape sb = tb ? Shape.of(n, k) : Shape.of(k, n);
+                    double[] magnitude = MatmulTest.naive64(abs(a), abs(b), m, n, k, ta, tb);
+                    for (DType d : DType.values()) {
+                        double[] got = split.matmul(split.fromArray(d, sa, a), split.fromArray(d, sb, b), ta, tb)
+                                .toDoubleArray();
+                        double[] want = whole.matmul(whole.fromArray(d, sa, a), whole.fromArray(d, sb, b), ta, tb)
+                                .toDoubleArray();
+                        double eps = d == DType.F64 ? 0x1p-53 : 0x1p-24;
+                        for (int i = 0; i < want.length; i++) {
+                            assertEquals(want[i], got[i], 2.0 * k * eps * magnitude[i] + 1e-30,
+                                    d + " " + m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " at " + i);
+                        }
+                    }
+                }
+            }
+        } finally {
+            pool.close();
         }
     }
 
