@@ -10,8 +10,9 @@ import java.util.Objects;
 
 /**
  * The op vocabulary on {@link CpuTensor}s. {@code + - * /} run in the dtype's own IEEE arithmetic;
- * transcendental functions compute in double and round once to the dtype; reductions accumulate in
- * double. Large elementwise ops are split across the backend's pool, matrix products go to
+ * {@code log} computes in double and rounds once to the dtype, as do {@code exp}, {@code tanh} and
+ * {@code sigmoid} in f64, while in f32 these three are {@link Float32Math}'s (within a few units in
+ * the last place), as in every f32 kernel; reductions accumulate in double. Large elementwise ops are split across the backend's pool, matrix products go to
  * {@link GemmF64} / {@link GemmF32} or, where enabled, to the native BLAS ({@link NativeBlas}), the
  * fused recurrent steps to {@link FusedCells}.
  *
@@ -399,16 +400,6 @@ public final class CpuOps implements Ops {
         return 1.0 / (1.0 + Math.exp(-x));
     }
 
-    /**
-     * tanh for f32 results: {@code 1 - 2 / (e^{2x} + 1)} in double, which rounds to the same float as
-     * {@code Math.tanh} but for an occasional last-bit difference, at the cost of one (intrinsic)
-     * exponential instead of the much slower library tanh. Every f32 kernel uses this definition,
-     * so fused and decomposed f32 results stay bitwise equal.
-     */
-    static double tanh32(double x) {
-        return 1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0);
-    }
-
     static double unary(int op, double x, double c) {
         switch (op) {
             case SCALE: return c * x;
@@ -431,11 +422,20 @@ public final class CpuOps implements Ops {
                 for (int i = from; i < to; i++) {
                     o[i] = unary(op, p[i], c);
                 }
+            } else if (op == TANH || op == SIGMOID || op == EXP) {
+                System.arraycopy(x.f32, from, out.f32, from, to - from);
+                if (op == TANH) {
+                    Float32Math.tanh(out.f32, from, to);
+                } else if (op == SIGMOID) {
+                    Float32Math.sigmoid(out.f32, from, to);
+                } else {
+                    Float32Math.exp(out.f32, from, to);
+                }
             } else {
                 float[] p = x.f32;
                 float[] o = out.f32;
                 for (int i = from; i < to; i++) {
-                    o[i] = (float) (op == TANH ? tanh32(p[i]) : unary(op, p[i], c));
+                    o[i] = (float) unary(op, p[i], c);
                 }
             }
         });

@@ -35,6 +35,7 @@ final class FusedCells {
         float[] f0 = new float[0];
         float[] f1 = new float[0];
         float[] f2 = new float[0];
+        float[] row = new float[0];
 
         double[] d0(int n) {
             if (d0.length < n) {
@@ -81,6 +82,15 @@ final class FusedCells {
             }
             return f2;
         }
+    }
+
+    /** A per-thread row of {@code n} floats for the gate work of one row, contents undefined. */
+    private float[] row(int n) {
+        Scratch s = scratch.get();
+        if (s.row.length < n) {
+            s.row = new float[n];
+        }
+        return s.row;
     }
 
     private static boolean isMatrix(CpuTensor t, int rows, int cols) {
@@ -199,25 +209,24 @@ final class FusedCells {
             float[] cPrev = c.f32;
             float[] hOut = hNext.f32;
             float[] cOut = cNext.f32;
-            float[] act = gates == null ? null : gates.f32;
+            float[] act = gates == null ? z : gates.f32;
             ops.rows(batch, width, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     int zr = b * width;
                     int hr = b * hidden;
+                    for (int j = 0; j < width; j++) {
+                        act[zr + j] = xp[zr + j] + z[zr + j];
+                    }
+                    Float32Math.sigmoid(act, zr, zr + 2 * hidden);
+                    Float32Math.tanh(act, zr + 2 * hidden, zr + 3 * hidden);
+                    Float32Math.sigmoid(act, zr + 3 * hidden, zr + width);
                     for (int j = 0; j < hidden; j++) {
-                        float i = (float) CpuOps.sigmoid(xp[zr + j] + z[zr + j]);
-                        float f = (float) CpuOps.sigmoid(xp[zr + hidden + j] + z[zr + hidden + j]);
-                        float g = (float) CpuOps.tanh32(xp[zr + 2 * hidden + j] + z[zr + 2 * hidden + j]);
-                        float o = (float) CpuOps.sigmoid(xp[zr + 3 * hidden + j] + z[zr + 3 * hidden + j]);
-                        float cn = f * cPrev[hr + j] + i * g;
-                        cOut[hr + j] = cn;
-                        hOut[hr + j] = o * (float) CpuOps.tanh32(cn);
-                        if (act != null) {
-                            act[zr + j] = i;
-                            act[zr + hidden + j] = f;
-                            act[zr + 2 * hidden + j] = g;
-                            act[zr + 3 * hidden + j] = o;
-                        }
+                        cOut[hr + j] = act[zr + hidden + j] * cPrev[hr + j] + act[zr + j] * act[zr + 2 * hidden + j];
+                    }
+                    System.arraycopy(cOut, hr, hOut, hr, hidden);
+                    Float32Math.tanh(hOut, hr, hr + hidden);
+                    for (int j = 0; j < hidden; j++) {
+                        hOut[hr + j] = act[zr + 3 * hidden + j] * hOut[hr + j];
                     }
                 }
             });
@@ -283,20 +292,23 @@ final class FusedCells {
             float[] out = dz.f32;
             float[] back = dcPrev.f32;
             ops.rows(batch, width, (from, to) -> {
+                float[] t = row(hidden);
                 for (int b = from; b < to; b++) {
                     int zr = b * width;
                     int hr = b * hidden;
+                    System.arraycopy(cn, hr, t, 0, hidden);
+                    Float32Math.tanh(t, 0, hidden);
                     for (int j = 0; j < hidden; j++) {
                         float i = a[zr + j];
                         float f = a[zr + hidden + j];
                         float g = a[zr + 2 * hidden + j];
                         float o = a[zr + 3 * hidden + j];
-                        float t = (float) CpuOps.tanh32(cn[hr + j]);
-                        float d = gc[hr + j] + gh[hr + j] * o * (float) (-(t * t) + 1.0);
-                        out[zr + j] = d * g * (i * (float) (-i + 1.0));
-                        out[zr + hidden + j] = d * cp[hr + j] * (f * (float) (-f + 1.0));
-                        out[zr + 2 * hidden + j] = d * i * (float) (-(g * g) + 1.0);
-                        out[zr + 3 * hidden + j] = gh[hr + j] * t * (o * (float) (-o + 1.0));
+                        float tj = t[j];
+                        float d = gc[hr + j] + gh[hr + j] * o * (-(tj * tj) + 1f);
+                        out[zr + j] = d * g * (i * (-i + 1f));
+                        out[zr + hidden + j] = d * cp[hr + j] * (f * (-f + 1f));
+                        out[zr + 2 * hidden + j] = d * i * (-(g * g) + 1f);
+                        out[zr + 3 * hidden + j] = gh[hr + j] * tj * (o * (-o + 1f));
                         back[hr + j] = d * f;
                     }
                 }
@@ -374,29 +386,34 @@ final class FusedCells {
             ops.gemm32(h.f32, whRu.f32, ru, batch, two, hidden, false, false);
             float[] xp = xProj.f32;
             float[] hp = h.f32;
-            ops.rows(batch, hidden, (from, to) -> {
+            ops.rows(batch, two, (from, to) -> {
                 for (int b = from; b < to; b++) {
+                    for (int j = 0; j < two; j++) {
+                        ru[b * two + j] += xp[b * width + j];
+                    }
+                    Float32Math.sigmoid(ru, b * two, (b + 1) * two);
                     for (int j = 0; j < hidden; j++) {
-                        float r = (float) CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
-                        rh[b * hidden + j] = r * hp[b * hidden + j];
+                        rh[b * hidden + j] = ru[b * two + j] * hp[b * hidden + j];
                     }
                 }
             });
             ops.gemm32(rh, whN.f32, nz, batch, hidden, hidden, false, false);
             float[] out = hNext.f32;
+            float[] g = gates == null ? null : gates.f32;
             ops.rows(batch, 2 * hidden, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     for (int j = 0; j < hidden; j++) {
-                        float uj = (float) CpuOps.sigmoid(xp[b * width + hidden + j] + ru[b * two + hidden + j]);
-                        float n = (float) CpuOps.tanh32(xp[b * width + two + j] + nz[b * hidden + j]);
-                        out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0f) * n;
-                        if (gates != null) {
-                            float[] g = gates.f32;
-                            g[b * gw + j] = (float) CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
-                            g[b * gw + hidden + j] = uj;
-                            g[b * gw + two + j] = n;
-                            g[b * gw + 3 * hidden + j] = rh[b * hidden + j];
-                        }
+                        nz[b * hidden + j] += xp[b * width + two + j];
+                    }
+                    Float32Math.tanh(nz, b * hidden, (b + 1) * hidden);
+                    for (int j = 0; j < hidden; j++) {
+                        float uj = ru[b * two + hidden + j];
+                        out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0f) * nz[b * hidden + j];
+                    }
+                    if (g != null) {
+                        System.arraycopy(ru, b * two, g, b * gw, two);
+                        System.arraycopy(nz, b * hidden, g, b * gw + two, hidden);
+                        System.arraycopy(rh, b * hidden, g, b * gw + 3 * hidden, hidden);
                     }
                 }
             });
