@@ -107,6 +107,18 @@ public final class CpuOps implements Ops {
 
     /** A zeroed tensor for an op's output: from the innermost open workspace's pool, else fresh. */
     CpuTensor alloc(DType dtype, Shape shape) {
+        return alloc(dtype, shape, true);
+    }
+
+    /**
+     * A tensor for the output of an op that writes every one of its elements: like
+     * {@link #alloc(DType, Shape)}, but an array from the pool is not zeroed first.
+     */
+    CpuTensor output(DType dtype, Shape shape) {
+        return alloc(dtype, shape, false);
+    }
+
+    private CpuTensor alloc(DType dtype, Shape shape, boolean zeroed) {
         Arena arena = arenas.get();
         Arena.Region region = arena.top();
         if (region == null) {
@@ -114,11 +126,11 @@ public final class CpuOps implements Ops {
         }
         int n = shape.size();
         if (dtype == DType.F64) {
-            double[] a = arena.doubles(n);
+            double[] a = arena.doubles(n, zeroed);
             region.adopt(a);
             return new CpuTensor(shape, a, region);
         }
-        float[] a = arena.floats(n);
+        float[] a = arena.floats(n, zeroed);
         region.adopt(a);
         return new CpuTensor(shape, a, region);
     }
@@ -137,7 +149,7 @@ public final class CpuOps implements Ops {
 
     @Override
     public Tensor full(DType dtype, Shape shape, double value) {
-        CpuTensor t = alloc(dtype, shape);
+        CpuTensor t = output(dtype, shape);
         if (t.f64 != null) {
             java.util.Arrays.fill(t.f64, value);
         } else {
@@ -149,7 +161,7 @@ public final class CpuOps implements Ops {
     @Override
     public Tensor fromArray(DType dtype, Shape shape, double[] values) {
         checkLength(shape, values.length);
-        CpuTensor t = alloc(dtype, shape);
+        CpuTensor t = output(dtype, shape);
         if (t.f64 != null) {
             System.arraycopy(values, 0, t.f64, 0, values.length);
         } else {
@@ -163,7 +175,7 @@ public final class CpuOps implements Ops {
     @Override
     public Tensor fromArray(DType dtype, Shape shape, float[] values) {
         checkLength(shape, values.length);
-        CpuTensor t = alloc(dtype, shape);
+        CpuTensor t = output(dtype, shape);
         if (t.f32 != null) {
             System.arraycopy(values, 0, t.f32, 0, values.length);
         } else {
@@ -291,7 +303,7 @@ public final class CpuOps implements Ops {
         CpuTensor y = CpuTensor.of(b);
         sameDtype("elementwise op", x, y);
         Shape outShape = Shape.broadcast(x.shape, y.shape);
-        CpuTensor out = alloc(x.dtype, outShape);
+        CpuTensor out = output(x.dtype, outShape);
         int n = outShape.size();
         if (x.shape.equals(y.shape)) {
             chunks(n, (from, to) -> {
@@ -326,11 +338,39 @@ public final class CpuOps implements Ops {
 
     private static void row32(int op, float[] p, int ip, int sp, float[] q, int iq, int sq, float[] o, int io,
             int len) {
+        if (sp == 1 && sq == 1) {
+            rowContiguous32(op, p, ip, q, iq, o, io, len);
+            return;
+        }
+        if (sp == 1 && sq == 0) {
+            rowScalar32(op, p, ip, q[iq], o, io, len);
+            return;
+        }
         switch (op) {
             case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] + q[iq + j * sq]; } break;
             case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] - q[iq + j * sq]; } break;
             case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] * q[iq + j * sq]; } break;
             default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] / q[iq + j * sq]; } break;
+        }
+    }
+
+    /** A broadcast row whose operands are both contiguous. */
+    private static void rowContiguous32(int op, float[] p, int ip, float[] q, int iq, float[] o, int io, int len) {
+        switch (op) {
+            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] + q[iq + j]; } break;
+            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] - q[iq + j]; } break;
+            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] * q[iq + j]; } break;
+            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] / q[iq + j]; } break;
+        }
+    }
+
+    /** A broadcast row whose right operand is one value along the row. */
+    private static void rowScalar32(int op, float[] p, int ip, float v, float[] o, int io, int len) {
+        switch (op) {
+            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] + v; } break;
+            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] - v; } break;
+            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] * v; } break;
+            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] / v; } break;
         }
     }
 
@@ -414,7 +454,7 @@ public final class CpuOps implements Ops {
 
     private Tensor unary(int op, Tensor a, double c) {
         CpuTensor x = CpuTensor.of(a);
-        CpuTensor out = alloc(x.dtype, x.shape);
+        CpuTensor out = output(x.dtype, x.shape);
         chunks(out.size(), (from, to) -> {
             if (out.f64 != null) {
                 double[] p = x.f64;
@@ -484,16 +524,36 @@ public final class CpuOps implements Ops {
         CpuTensor y = CpuTensor.of(b);
         sameDtype("where", x, y);
         Shape outShape = Shape.broadcast(Shape.broadcast(m.shape, x.shape), y.shape);
-        CpuTensor out = alloc(x.dtype, outShape);
+        CpuTensor out = output(x.dtype, outShape);
         Broadcast.forEachRow(outShape, new Shape[] {m.shape, x.shape, y.shape}, (o, in, stride, len) -> {
             int im = in[0];
             int ia = in[1];
             int ib = in[2];
+            if (stride[0] == 0) {
+                boolean first = m.get(im) != 0;
+                copyRow(first ? x : y, first ? ia : ib, first ? stride[1] : stride[2], out, o, len);
+                return;
+            }
             for (int j = 0; j < len; j++, im += stride[0], ia += stride[1], ib += stride[2]) {
                 out.set(o + j, m.get(im) != 0 ? x.get(ia) : y.get(ib));
             }
         });
         return out;
+    }
+
+    /** {@code out[o + j] = x[i + j * stride]} for {@code j < len}, {@code x} and {@code out} of one dtype. */
+    private static void copyRow(CpuTensor x, int i, int stride, CpuTensor out, int o, int len) {
+        if (stride == 1) {
+            System.arraycopy(x.array(), i, out.array(), o, len);
+        } else if (stride == 0 && out.f32 != null) {
+            java.util.Arrays.fill(out.f32, o, o + len, x.f32[i]);
+        } else if (stride == 0) {
+            java.util.Arrays.fill(out.f64, o, o + len, x.f64[i]);
+        } else {
+            for (int j = 0; j < len; j++) {
+                out.set(o + j, x.get(i + j * stride));
+            }
+        }
     }
 
     // ---- along an axis -------------------------------------------------------------------
@@ -527,7 +587,7 @@ public final class CpuOps implements Ops {
         int outer = s[0];
         int len = s[1];
         int inner = s[2];
-        CpuTensor out = alloc(x.dtype, x.shape);
+        CpuTensor out = output(x.dtype, x.shape);
         for (int o = 0; o < outer; o++) {
             for (int in = 0; in < inner; in++) {
                 int base = o * len * inner + in;
@@ -564,7 +624,7 @@ public final class CpuOps implements Ops {
         int outer = s[0];
         int len = s[1];
         int inner = s[2];
-        CpuTensor out = alloc(x.dtype, x.shape.without(s[3]));
+        CpuTensor out = output(x.dtype, x.shape.without(s[3]));
         if (inner == 1) {
             for (int o = 0; o < outer; o++) {
                 double acc = 0.0;
@@ -589,8 +649,16 @@ public final class CpuOps implements Ops {
             java.util.Arrays.fill(acc, 0.0);
             for (int l = 0; l < len; l++) {
                 int base = (o * len + l) * inner;
-                for (int in = 0; in < inner; in++) {
-                    acc[in] += x.get(base + in);
+                if (x.f32 != null) {
+                    float[] v = x.f32;
+                    for (int in = 0; in < inner; in++) {
+                        acc[in] += v[base + in];
+                    }
+                } else {
+                    double[] v = x.f64;
+                    for (int in = 0; in < inner; in++) {
+                        acc[in] += v[base + in];
+                    }
                 }
             }
             for (int in = 0; in < inner; in++) {
@@ -605,10 +673,18 @@ public final class CpuOps implements Ops {
         CpuTensor x = CpuTensor.of(a);
         double total = 0;
         int n = x.size();
-        for (int i = 0; i < n; i++) {
-            total += x.get(i);
+        if (x.f32 != null) {
+            float[] v = x.f32;
+            for (int i = 0; i < n; i++) {
+                total += v[i];
+            }
+        } else {
+            double[] v = x.f64;
+            for (int i = 0; i < n; i++) {
+                total += v[i];
+            }
         }
-        CpuTensor out = alloc(x.dtype, Shape.scalar());
+        CpuTensor out = output(x.dtype, Shape.scalar());
         out.set(0, total);
         return out;
     }
@@ -632,7 +708,7 @@ public final class CpuOps implements Ops {
             total += t.shape.dim(ax);
         }
         Shape outShape = first.shape.with(ax, total);
-        CpuTensor out = alloc(first.dtype, outShape);
+        CpuTensor out = output(first.dtype, outShape);
         int[] s = split(outShape, ax);
         int outer = s[0];
         int inner = s[2];
@@ -660,7 +736,7 @@ public final class CpuOps implements Ops {
         }
         int outer = s[0];
         int inner = s[2];
-        CpuTensor out = alloc(x.dtype, x.shape.with(s[3], to - from));
+        CpuTensor out = output(x.dtype, x.shape.with(s[3], to - from));
         int block = (to - from) * inner;
         for (int o = 0; o < outer; o++) {
             System.arraycopy(x.array(), (o * len + from) * inner, out.array(), o * block, block);
@@ -676,7 +752,7 @@ public final class CpuOps implements Ops {
         int len = s[1];
         int inner = s[2];
         checkIndices("gather", indices, len);
-        CpuTensor out = alloc(x.dtype, x.shape.with(s[3], indices.length));
+        CpuTensor out = output(x.dtype, x.shape.with(s[3], indices.length));
         for (int o = 0; o < outer; o++) {
             for (int q = 0; q < indices.length; q++) {
                 System.arraycopy(x.array(), (o * len + indices[q]) * inner, out.array(),
@@ -743,7 +819,7 @@ public final class CpuOps implements Ops {
         }
         int rows = x.shape.dim(0);
         int cols = x.shape.dim(1);
-        CpuTensor out = alloc(x.dtype, Shape.of(cols, rows));
+        CpuTensor out = output(x.dtype, Shape.of(cols, rows));
         final int block = 32;
         for (int i0 = 0; i0 < rows; i0 += block) {
             for (int j0 = 0; j0 < cols; j0 += block) {

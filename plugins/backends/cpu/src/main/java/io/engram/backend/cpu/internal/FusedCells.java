@@ -171,9 +171,9 @@ final class FusedCells {
                     : ops.decomposedLstmStep(xProjT, hT, cT, whT);
         }
         int width = 4 * hidden;
-        CpuTensor hNext = ops.alloc(h.dtype, h.shape);
-        CpuTensor cNext = ops.alloc(h.dtype, h.shape);
-        CpuTensor gates = withGates ? ops.alloc(h.dtype, xProj.shape) : null;
+        CpuTensor hNext = ops.output(h.dtype, h.shape);
+        CpuTensor cNext = ops.output(h.dtype, h.shape);
+        CpuTensor gates = withGates ? ops.output(h.dtype, xProj.shape) : null;
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
             double[] z = s.d0(batch * width);
@@ -256,8 +256,8 @@ final class FusedCells {
             return ops.decomposedLstmStepBackward(gatesT, cT, cNextT, dhT, dcNextT);
         }
         int width = 4 * hidden;
-        CpuTensor dz = ops.alloc(c.dtype, gates.shape);
-        CpuTensor dcPrev = ops.alloc(c.dtype, c.shape);
+        CpuTensor dz = ops.output(c.dtype, gates.shape);
+        CpuTensor dcPrev = ops.output(c.dtype, c.shape);
         if (c.dtype == DType.F64) {
             double[] a = gates.f64;
             double[] cp = c.f64;
@@ -346,8 +346,8 @@ final class FusedCells {
         }
         int width = 3 * hidden;
         int two = 2 * hidden;
-        CpuTensor hNext = ops.alloc(h.dtype, h.shape);
-        CpuTensor gates = withGates ? ops.alloc(h.dtype, Shape.of(batch, 4 * hidden)) : null;
+        CpuTensor hNext = ops.output(h.dtype, h.shape);
+        CpuTensor gates = withGates ? ops.output(h.dtype, Shape.of(batch, 4 * hidden)) : null;
         int gw = 4 * hidden;
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
@@ -443,8 +443,8 @@ final class FusedCells {
         int gw = 4 * hidden;
         int width = 3 * hidden;
         int two = 2 * hidden;
-        CpuTensor dz = ops.alloc(h.dtype, Shape.of(batch, width));
-        CpuTensor dhPart = ops.alloc(h.dtype, h.shape);
+        CpuTensor dz = ops.output(h.dtype, Shape.of(batch, width));
+        CpuTensor dhPart = ops.output(h.dtype, h.shape);
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
             double[] a = gates.f64;
