@@ -548,4 +548,10 @@ public final class TangentOps implements Ops {
         return anyDual(xProj, h, whRu, whN) ? Ops.super.gruStep(xProj, h, whRu, whN)
                 : base.gruStep(value(xProj), value(h), value(whRu), value(whN));
     }
+
+    @Override
+    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
+        return anyDual(xProj, h, wh) ? Ops.super.elmanStep(xProj, h, wh)
+                : base.elmanStep(value(xProj), value(h), value(wh));
+    }
 }

@@ -25,11 +25,11 @@ import java.util.Objects;
  * (each call starts from zero) and leaves the tape usable. Tensors not made by this tape are
  * constants: their gradient is never computed. Ops whose inputs are all constants run plainly on
  * the base and return base tensors, so the fused kernels of a backend are used wherever nothing is
- * being differentiated; with a recorded input the LSTM and GRU steps are recorded as single nodes
- * whose values and adjoints come from the base's fused training ops ({@code lstmStepWithGates} /
- * {@code lstmStepBackward}, {@code gruStepWithGates} / {@code gruStepBackward}), keeping only the
- * gate activations per step, and the input projection is one node. Adjoints of slices are
- * joined once per sliced tensor, and the weight terms {@code A^T G} of all steps (recurrent
+ * being differentiated; with a recorded input the LSTM, GRU and Elman steps are recorded as single
+ * nodes whose values and adjoints come from the base's fused training ops ({@code lstmStepWithGates} /
+ * {@code lstmStepBackward}, {@code gruStepWithGates} / {@code gruStepBackward}, {@code elmanStep} /
+ * {@code elmanStepBackward}), keeping only the gate activations per step, and the input
+ * projection is one node. Adjoints of slices are joined once per sliced tensor, and the weight terms {@code A^T G} of all steps (recurrent
  * weights of the fused steps, and the right operand of every plain matrix product: input
  * projections, recurrent matrices, readouts) are summed as one matrix product, so a step adds no
  * adjoint of the whole projection's or a weight's size.
@@ -723,6 +723,41 @@ public final class Tape implements Ops {
         });
         Var hVar = record(hNext, step);
         return List.of(hVar, cell[0]);
+    }
+
+    /**
+     * The Elman step of {@link Ops#elmanStep} as one recorded node, its value from the base's
+     * kernel, keeping nothing but its output {@code h'}. Backward, with {@code G} the adjoint of
+     * {@code h'}, through {@link Ops#elmanStepBackward}:
+     * <pre>
+     *   dz = G (1 - h'^2);   dxProj = dz,  dh = dz wh^T,  dwh = h^T dz
+     * </pre>
+     * where {@code dwh} waits for the other steps' terms and is added as one product
+     * ({@link #pendingProducts}). Shapes other than {@code xProj [B,H], h [B,H], wh [H,H]} are
+     * recorded decomposed.
+     */
+    @Override
+    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
+        Tensor xv = value(xProj);
+        Tensor hv = value(h);
+        Tensor wv = value(wh);
+        if (!anyTracked(xProj, h, wh)) {
+            return base.elmanStep(xv, hv, wv);
+        }
+        int batch = hv.rank() == 2 ? hv.dim(0) : -1;
+        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
+        if (batch < 0 || !isMatrix(xv, batch, hidden) || !isMatrix(wv, hidden, hidden)) {
+            return Ops.super.elmanStep(xProj, h, wh);
+        }
+        Tensor hNext = base.elmanStep(xv, hv, wv);
+        return record(hNext, (g, adj) -> {
+            Tensor dz = base.elmanStepBackward(hNext, g);
+            accumulate(adj, xProj, dz);
+            if (tracked(h) != null) {
+                accumulate(adj, h, base.matmul(dz, wv, false, true));
+            }
+            accumulateProduct(wh, hv, dz);
+        });
     }
 
     /**

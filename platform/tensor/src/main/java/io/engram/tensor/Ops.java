@@ -15,7 +15,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>The fused ops at the end ({@link #lstmStep}, {@link #lstmStepWithGates},
  * {@link #lstmStepBackward}, {@link #gruStep}, {@link #gruStepWithGates}, {@link #gruStepBackward},
- * {@link #inputProjection}) have
+ * {@link #elmanStep}, {@link #elmanStepBackward}, {@link #inputProjection}) have
  * default implementations decomposed into the plain ops; a backend overrides them with faster
  * kernels that must agree with the decomposition within the dtype's tolerance.
  */
@@ -300,5 +300,25 @@ public interface Ops {
         Tensor dzu = mul(mul(dh, sub(h, n)), mul(u, addScalar(scale(u, -1.0), 1.0)));
         Tensor dhPart = add(mul(dh, u), mul(drh, r));
         return List.of(concat(-1, List.of(dzr, dzu, dzn)), dhPart);
+    }
+
+    /**
+     * One step of an Elman layer with tanh units (Elman 1990):
+     * <pre>
+     *   h' = tanh(xProj + h @ wh)       (xProj = x W + b, shape [B, H]; wh [H, H])
+     * </pre>
+     */
+    default Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
+        return tanh(add(xProj, matmul(h, wh)));
+    }
+
+    /**
+     * The adjoint of the pre-activation {@code z = xProj + h wh} of one {@link #elmanStep}, from the
+     * step's output {@code h'} and its adjoint {@code dh} (both {@code [B, H]}):
+     * {@code dz = dh (1 - h'^2)}; then {@code dxProj = dz}, {@code dh_prev = dz wh^T},
+     * {@code dwh = h^T dz}.
+     */
+    default Tensor elmanStepBackward(Tensor hNext, Tensor dh) {
+        return mul(dh, addScalar(scale(mul(hNext, hNext), -1.0), 1.0));
     }
 }

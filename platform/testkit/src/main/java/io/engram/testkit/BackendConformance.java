@@ -287,6 +287,11 @@ public abstract class BackendConformance {
                 c.checkAll("gruStepBackward" + n,
                         ops.gruStepBackward(c.upload(gru.get(1)), h.test, whN.test, dh.test),
                         ref.gruStepBackward(gru.get(1), h.ref, whN.ref, dh.ref));
+                Pair eProj = c.random(Shape.of(batch, hid), -1.5, 1.5);
+                Tensor elman = ref.elmanStep(eProj.ref, h.ref, whN.ref);
+                c.check("elmanStep" + n, ops.elmanStep(eProj.test, h.test, whN.test), elman);
+                c.check("elmanStepBackward" + n, ops.elmanStepBackward(c.upload(elman), dh.test),
+                        ref.elmanStepBackward(elman, dh.ref));
             }
         });
     }

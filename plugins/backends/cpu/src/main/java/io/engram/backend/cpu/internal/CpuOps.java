@@ -880,6 +880,24 @@ public final class CpuOps implements Ops {
         return fused.gruStepBackward(gates, h, whN, dh);
     }
 
+    @Override
+    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
+        return fused.elmanStep(xProj, h, wh);
+    }
+
+    @Override
+    public Tensor elmanStepBackward(Tensor hNext, Tensor dh) {
+        return fused.elmanStepBackward(hNext, dh);
+    }
+
+    Tensor decomposedElmanStep(Tensor xProj, Tensor h, Tensor wh) {
+        return Ops.super.elmanStep(xProj, h, wh);
+    }
+
+    Tensor decomposedElmanStepBackward(Tensor hNext, Tensor dh) {
+        return Ops.super.elmanStepBackward(hNext, dh);
+    }
+
     List<Tensor> decomposedGruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
         return Ops.super.gruStepWithGates(xProj, h, whRu, whN);
     }

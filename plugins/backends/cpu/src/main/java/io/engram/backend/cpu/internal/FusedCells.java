@@ -8,16 +8,18 @@ import java.util.List;
 /**
  * Fused kernels for the recurrent steps of {@link io.engram.tensor.Ops}: the LSTM step with forget
  * gate (Gers, Schmidhuber and Cummins, "Learning to forget: continual prediction with LSTM",
- * Neural Computation 12(10), 2000; the equations as written in {@code Ops.lstmStep}), the GRU step (Cho et al. 2014, eqs. 5-8) and a sequence's input
- * projection.
+ * Neural Computation 12(10), 2000; the equations as written in {@code Ops.lstmStep}), the GRU step
+ * (Cho et al. 2014, eqs. 5-8), the Elman step with tanh units and a sequence's input projection.
  *
  * <p>Each kernel performs the same floating-point operations in the same order, with the same
  * rounding to the dtype after each, as the decomposed default in {@code Ops}; so fused and
  * decomposed results agree bitwise in f64 and f32. What they save is allocation and memory
  * traffic: the recurrent products land in per-thread scratch buffers that live as long as the
- * thread and grow to the largest step seen, gates are computed in registers, and only the outputs
- * ({@code h'} and {@code c'}) are fresh arrays, which the caller then owns. Shapes other than the
- * plain {@code [B, .]} layout fall back to the decomposition.
+ * thread and grow to the largest step seen, gates are computed a row at a time, and only the
+ * outputs ({@code h'} and {@code c'}) are fresh arrays, which the caller then owns. In f32 the
+ * activations are {@link Float32Math}'s, applied to a row's gate blocks at once (as the decomposed
+ * ops apply them to whole tensors, with the same bits). Rows are split over the backend's pool.
+ * Shapes other than the plain {@code [B, .]} layout fall back to the decomposition.
  */
 final class FusedCells {
     private final CpuOps ops;
@@ -514,5 +516,67 @@ final class FusedCells {
             });
         }
         return List.of(dz, dhPart);
+    }
+
+    /** {@code h' = tanh(xProj + h wh)}: the product lands in the output, which the activation overwrites. */
+    Tensor elmanStep(Tensor xProjT, Tensor hT, Tensor whT) {
+        CpuTensor xProj = CpuTensor.of(xProjT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor wh = CpuTensor.of(whT);
+        int batch = h.shape.rank() == 2 ? h.shape.dim(0) : -1;
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        if (batch < 0 || !isMatrix(xProj, batch, hidden) || !isMatrix(wh, hidden, hidden)
+                || !sameDtype(h.dtype, xProj, wh)) {
+            return ops.decomposedElmanStep(xProjT, hT, whT);
+        }
+        CpuTensor out = ops.alloc(h.dtype, h.shape);
+        ops.gemmInto(h, wh, out, batch, hidden, hidden, false, false);
+        if (h.dtype == DType.F64) {
+            double[] o = out.f64;
+            double[] xp = xProj.f64;
+            for (int i = 0; i < o.length; i++) {
+                o[i] = Math.tanh(xp[i] + o[i]);
+            }
+        } else {
+            float[] o = out.f32;
+            float[] xp = xProj.f32;
+            ops.rows(batch, hidden, (from, to) -> {
+                for (int i = from * hidden; i < to * hidden; i++) {
+                    o[i] = xp[i] + o[i];
+                }
+                Float32Math.tanh(o, from * hidden, to * hidden);
+            });
+        }
+        return out;
+    }
+
+    /** {@code dz = dh (1 - h'^2)}, as {@code Ops.elmanStepBackward} evaluates it. */
+    Tensor elmanStepBackward(Tensor hNextT, Tensor dhT) {
+        CpuTensor hNext = CpuTensor.of(hNextT);
+        CpuTensor dh = CpuTensor.of(dhT);
+        if (hNext.shape.rank() != 2 || !hNext.shape.equals(dh.shape) || !sameDtype(hNext.dtype, dh)) {
+            return ops.decomposedElmanStepBackward(hNextT, dhT);
+        }
+        int batch = hNext.shape.dim(0);
+        int hidden = hNext.shape.dim(1);
+        CpuTensor dz = ops.output(hNext.dtype, hNext.shape);
+        if (hNext.dtype == DType.F64) {
+            double[] y = hNext.f64;
+            double[] g = dh.f64;
+            double[] out = dz.f64;
+            for (int i = 0; i < out.length; i++) {
+                out[i] = g[i] * (-(y[i] * y[i]) + 1.0);
+            }
+        } else {
+            float[] y = hNext.f32;
+            float[] g = dh.f32;
+            float[] out = dz.f32;
+            ops.rows(batch, hidden, (from, to) -> {
+                for (int i = from * hidden; i < to * hidden; i++) {
+                    out[i] = g[i] * (-(y[i] * y[i]) + 1f);
+                }
+            });
+        }
+        return dz;
     }
 }

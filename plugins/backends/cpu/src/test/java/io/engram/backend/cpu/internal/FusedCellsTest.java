@@ -158,6 +158,31 @@ class FusedCellsTest {
     }
 
     @Test
+    void elmanKernelsAgreeWithTheirDecompositions() {
+        for (DType d : DType.values()) {
+            Random rnd = new Random(41);
+            double forward = 0;
+            double backward = 0;
+            for (int[] s : SHAPES) {
+                int b = s[0];
+                int h = s[1];
+                Tensor xProj = random(rnd, d, 1.0, b, h);
+                Tensor hPrev = random(rnd, d, 0.5, b, h);
+                Tensor wh = random(rnd, d, 1.0 / Math.sqrt(h), h, h);
+                Tensor fused = OPS.elmanStep(xProj, hPrev, wh);
+                forward = Math.max(forward, maxDiff(fused, OPS.decomposedElmanStep(xProj, hPrev, wh)));
+                Tensor dh = random(rnd, d, 1.0, b, h);
+                backward = Math.max(backward, maxDiff(OPS.elmanStepBackward(fused, dh),
+                        OPS.decomposedElmanStepBackward(fused, dh)));
+                assertEquals(Shape.of(b, h), fused.shape());
+            }
+            System.out.println("elman kernels " + d + ": forward max |diff| = " + forward + ", backward " + backward);
+            assertTrue(forward <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + forward);
+            assertEquals(0.0, backward, d + ": the backward kernel evaluates the decomposition's expression");
+        }
+    }
+
+    @Test
     void inputProjectionAgreesWithDecomposition() {
         for (DType d : DType.values()) {
             Random rnd = new Random(23);

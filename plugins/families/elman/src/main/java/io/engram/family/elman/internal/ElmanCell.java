@@ -21,8 +21,12 @@ final class ElmanCell {
     private ElmanCell() {
     }
 
-    /** {@code h_t}, given the input's projection {@code xProj = W x_t + b}. */
+    /**
+     * {@code h_t}, given the input's projection {@code xProj = W x_t + b}: with tanh units the fused
+     * {@link Ops#elmanStep}, else the activation of the net input.
+     */
     static Tensor step(Ops ops, String activation, Tensor xProj, Tensor context, Tensor u) {
-        return Activation.apply(ops, activation, ops.add(xProj, ops.matmul(context, u)));
+        return activation.equals("tanh") ? ops.elmanStep(xProj, context, u)
+                : Activation.apply(ops, activation, ops.add(xProj, ops.matmul(context, u)));
     }
 }
