@@ -225,18 +225,32 @@ public final class CpuOps implements Ops {
     }
 
     void gemm64(double[] a, double[] b, double[] c, int m, int n, int k, boolean ta, boolean tb) {
+        gemm64(a, 0, b, 0, c, 0, m, n, k, ta, tb);
+    }
+
+    /** {@code c += op(a) op(b)} on matrices that start at offsets {@code ao}, {@code bo}, {@code co} of their arrays. */
+    void gemm64(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int n, int k, boolean ta,
+                boolean tb) {
         if (nativeF64 && (long) m * n * k >= NATIVE_MIN_MACS) {
-            nativeBlocks(m, n, k, (i0, i1, j0, j1) -> NativeBlas.dgemm(a, b, c, m, n, k, ta, tb, i0, i1, j0, j1));
+            nativeBlocks(m, n, k, (i0, i1, j0, j1) ->
+                    NativeBlas.dgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1));
         } else {
-            gemm64.gemm(a, b, c, m, n, k, ta, tb);
+            gemm64.gemm(a, ao, b, bo, c, co, m, n, k, ta, tb);
         }
     }
 
     void gemm32(float[] a, float[] b, float[] c, int m, int n, int k, boolean ta, boolean tb) {
+        gemm32(a, 0, b, 0, c, 0, m, n, k, ta, tb);
+    }
+
+    /** {@code c += op(a) op(b)} on matrices that start at offsets {@code ao}, {@code bo}, {@code co} of their arrays. */
+    void gemm32(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k, boolean ta,
+                boolean tb) {
         if (nativeF32 && (long) m * n * k >= NATIVE_MIN_MACS) {
-            nativeBlocks(m, n, k, (i0, i1, j0, j1) -> NativeBlas.sgemm(a, b, c, m, n, k, ta, tb, i0, i1, j0, j1));
+            nativeBlocks(m, n, k, (i0, i1, j0, j1) ->
+                    NativeBlas.sgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1));
         } else {
-            gemm32.gemm(a, b, c, m, n, k, ta, tb);
+            gemm32.gemm(a, ao, b, bo, c, co, m, n, k, ta, tb);
         }
     }
 

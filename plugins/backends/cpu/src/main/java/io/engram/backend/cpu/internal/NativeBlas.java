@@ -76,35 +76,36 @@ final class NativeBlas {
 
     /** {@code c[m,n] += op(a) op(b)}, arguments as in {@link GemmF32#gemm}. */
     static void sgemm(float[] a, float[] b, float[] c, int m, int n, int k, boolean ta, boolean tb) {
-        sgemm(a, b, c, m, n, k, ta, tb, 0, m, 0, n);
+        sgemm(a, 0, b, 0, c, 0, m, n, k, ta, tb, 0, m, 0, n);
     }
 
     /**
      * The block of rows {@code [i0, i1)} and columns {@code [j0, j1)} of {@code c[m,n] += op(a)
-     * op(b)}: the same product restricted to those rows of {@code op(a)} and columns of
+     * op(b)}, the three matrices starting at offsets {@code ao}, {@code bo}, {@code co} of their
+     * arrays: the same product restricted to those rows of {@code op(a)} and columns of
      * {@code op(b)}, written in place.
      */
-    static void sgemm(float[] a, float[] b, float[] c, int m, int n, int k, boolean ta, boolean tb,
-                      int i0, int i1, int j0, int j1) {
+    static void sgemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k, boolean ta,
+                      boolean tb, int i0, int i1, int j0, int j1) {
         if (i1 <= i0 || j1 <= j0 || k == 0) {
             return;
         }
-        BLAS.sgemm(tb ? "T" : "N", ta ? "T" : "N", j1 - j0, i1 - i0, k, 1.0f, b, tb ? j0 * k : j0, tb ? k : n,
-                a, ta ? i0 : i0 * k, ta ? m : k, 1.0f, c, i0 * n + j0, n);
+        BLAS.sgemm(tb ? "T" : "N", ta ? "T" : "N", j1 - j0, i1 - i0, k, 1.0f, b, bo + (tb ? j0 * k : j0), tb ? k : n,
+                a, ao + (ta ? i0 : i0 * k), ta ? m : k, 1.0f, c, co + i0 * n + j0, n);
     }
 
     /** {@code c[m,n] += op(a) op(b)}, arguments as in {@link GemmF64#gemm}. */
     static void dgemm(double[] a, double[] b, double[] c, int m, int n, int k, boolean ta, boolean tb) {
-        dgemm(a, b, c, m, n, k, ta, tb, 0, m, 0, n);
+        dgemm(a, 0, b, 0, c, 0, m, n, k, ta, tb, 0, m, 0, n);
     }
 
-    /** {@link #sgemm(float[], float[], float[], int, int, int, boolean, boolean, int, int, int, int)} in f64. */
-    static void dgemm(double[] a, double[] b, double[] c, int m, int n, int k, boolean ta, boolean tb,
-                      int i0, int i1, int j0, int j1) {
+    /** {@link #sgemm(float[], int, float[], int, float[], int, int, int, int, boolean, boolean, int, int, int, int)} in f64. */
+    static void dgemm(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int n, int k, boolean ta,
+                      boolean tb, int i0, int i1, int j0, int j1) {
         if (i1 <= i0 || j1 <= j0 || k == 0) {
             return;
         }
-        BLAS.dgemm(tb ? "T" : "N", ta ? "T" : "N", j1 - j0, i1 - i0, k, 1.0, b, tb ? j0 * k : j0, tb ? k : n,
-                a, ta ? i0 : i0 * k, ta ? m : k, 1.0, c, i0 * n + j0, n);
+        BLAS.dgemm(tb ? "T" : "N", ta ? "T" : "N", j1 - j0, i1 - i0, k, 1.0, b, bo + (tb ? j0 * k : j0), tb ? k : n,
+                a, ao + (ta ? i0 : i0 * k), ta ? m : k, 1.0, c, co + i0 * n + j0, n);
     }
 }
