@@ -20,8 +20,7 @@ package io.engram.backend.cpu.internal;
  * f64, over the floats of the ranges where they are not clamped (see {@code Float32MathTest}):
  * error at most {@value #MAX_ULPS} units in the last place of the f32 result. NaN gives NaN.
  *
- * <p>Ranges are processed in blocks of {@value #BLOCK} with one per-thread scratch block for the
- * factors {@code 2^k}. Thread-safe; each element's result depends on its value alone (not on the
+ * <p>Ranges are processed in blocks of {@value #BLOCK} in per-thread scratch. Thread-safe; each element's result depends on its value alone (not on the
  * range or the block it is computed in), so fused and decomposed kernels agree bitwise.
  */
 final class Float32Math {
@@ -40,7 +39,8 @@ final class Float32Math {
     private static final int EXP = 0;
     private static final int SIGMOID = 1;
     private static final int TANH = 2;
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[BLOCK]);
+    /** Per thread: a block of arguments and results, and the block's factors {@code 2^k}. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][BLOCK]);
 
     private Float32Math() {
     }
@@ -81,44 +81,71 @@ final class Float32Math {
         return a[0];
     }
 
+    /**
+     * Each block is copied into the thread's scratch and computed there, so that every loop indexes
+     * its arrays alike (which the JIT needs to vectorize them), and copied back.
+     */
     private static void apply(int function, float[] a, int from, int to) {
-        float[] s = SCRATCH.get();
+        float[][] scratch = SCRATCH.get();
+        float[] q = scratch[0];
+        float[] s = scratch[1];
         for (int start = from; start < to; start += BLOCK) {
-            int end = Math.min(to, start + BLOCK);
+            int n = Math.min(to, start + BLOCK) - start;
+            System.arraycopy(a, start, q, 0, n);
             switch (function) {
                 case EXP:
-                    expm1Parts(a, start, end, 1f, -87.33655f, 88.37626f, s);
-                    for (int i = start; i < end; i++) {
-                        float p = s[i - start];
-                        a[i] = p * a[i] + p;
-                    }
+                    expm1Parts(q, s, n, 1f, -87.33655f, 88.37626f);
+                    exp(q, s, n);
                     break;
                 case SIGMOID:
-                    expm1Parts(a, start, end, -1f, -87.33f, 87.33f, s);
-                    for (int i = start; i < end; i++) {
-                        float p = s[i - start];
-                        a[i] = 1f / (1f + (p * a[i] + p));
-                    }
+                    expm1Parts(q, s, n, -1f, -87.33f, 87.33f);
+                    sigmoid(q, s, n);
                     break;
                 default:
-                    expm1Parts(a, start, end, 2f, -18f, 18f, s);
-                    for (int i = start; i < end; i++) {
-                        float p = s[i - start];
-                        float em = p * a[i] + (p - 1f);
-                        a[i] = em / (em + 2f);
-                    }
+                    expm1Parts(q, s, n, 2f, -18f, 18f);
+                    tanh(q, s, n);
                     break;
             }
+            System.arraycopy(q, 0, a, start, n);
+        }
+    }
+
+    /** {@code q[i] = e^y = 2^k (e^r - 1) + 2^k} from {@code q[i] = e^r - 1}, {@code s[i] = 2^k}. */
+    private static void exp(float[] q, float[] s, int n) {
+        for (int i = 0; i < n; i++) {
+            q[i] = s[i] * q[i] + s[i];
+        }
+    }
+
+    /** {@code q[i] = 1 / (1 + e^y)} with {@code y = -x}, from the parts of {@code e^y}. */
+    private static void sigmoid(float[] q, float[] s, int n) {
+        for (int i = 0; i < n; i++) {
+            q[i] = 1f / (1f + (s[i] * q[i] + s[i]));
+        }
+    }
+
+    /** {@code q[i] = (e^y - 1) / (e^y - 1 + 2)} with {@code y = 2x}, from the parts of {@code e^y}. */
+    private static void tanh(float[] q, float[] s, int n) {
+        for (int i = 0; i < n; i++) {
+            float em = s[i] * q[i] + (s[i] - 1f);
+            q[i] = em / (em + 2f);
+        }
+    }
+
+    /** {@code s[i] = 2^k} from {@code s[i] = k + 1.5 * 2^23}. */
+    private static void powersOfTwo(float[] s, int n) {
+        for (int i = 0; i < n; i++) {
+            s[i] = Float.intBitsToFloat((Float.floatToRawIntBits(s[i]) - ROUND_BITS + 127) << 23);
         }
     }
 
     /**
-     * With {@code y = clamp(scale * a[i], lo, hi) = k ln 2 + r}: {@code a[i] = e^r - 1} and
-     * {@code scratch[i - from] = 2^k}.
+     * With {@code y = clamp(scale * q[i], lo, hi) = k ln 2 + r} for {@code i < n}:
+     * {@code q[i] = e^r - 1} and {@code s[i] = 2^k}.
      */
-    private static void expm1Parts(float[] a, int from, int to, float scale, float lo, float hi, float[] scratch) {
-        for (int i = from; i < to; i++) {
-            float y = Math.max(lo, Math.min(hi, scale * a[i]));
+    private static void expm1Parts(float[] q, float[] s, int n, float scale, float lo, float hi) {
+        for (int i = 0; i < n; i++) {
+            float y = Math.max(lo, Math.min(hi, scale * q[i]));
             float t = y * LOG2E + ROUND;
             float k = t - ROUND;
             float r = y - k * LN2_HI - k * LN2_LO;
@@ -128,11 +155,9 @@ final class Float32Math {
             p = p * r + 4.1665795894E-2f;
             p = p * r + 1.6666665459E-1f;
             p = p * r + 5.0000001201E-1f;
-            a[i] = p * r * r + r;
-            scratch[i - from] = t;
+            q[i] = p * r * r + r;
+            s[i] = t;
         }
-        for (int i = 0; i < to - from; i++) {
-            scratch[i] = Float.intBitsToFloat((Float.floatToRawIntBits(scratch[i]) - ROUND_BITS + 127) << 23);
-        }
+        powersOfTwo(s, n);
     }
 }
