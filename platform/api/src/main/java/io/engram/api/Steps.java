@@ -9,12 +9,14 @@ import java.util.List;
  * @param outputs the raw outputs of all steps stacked along the first axis,
  *                {@code [time * batch, outputSize]}: rows {@code t * batch} to
  *                {@code (t + 1) * batch - 1} are those of step {@code t}
- * @param states  the state after each step, {@code time} of them in order
+ * @param states  the state after each step, {@code time} of them in order; read-only, and a network
+ *                may make each one when it is asked for (with the ops of the call, so only while
+ *                the tensors of that call are alive)
  */
 public record Steps(Tensor outputs, List<State> states) {
 
     public Steps {
-        states = List.copyOf(states);
+        states = java.util.Collections.unmodifiableList(states);
     }
 
     /** The state after the last step. */

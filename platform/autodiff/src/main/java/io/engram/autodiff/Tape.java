@@ -122,16 +122,7 @@ public final class Tape implements Ops {
         try {
             for (int id = loss.id; id >= 0; id--) {
                 Var node = nodes.get(id);
-                if (products[id] != null) {
-                    Tensor sum = joinProducts(products[id]);
-                    products[id] = null;
-                    adjoints[id] = adjoints[id] == null ? sum : base.add(adjoints[id], sum);
-                }
-                if (pending[id] != null) {
-                    Tensor joined = joinSlices(pending[id], node.shape(), node.dtype());
-                    pending[id] = null;
-                    adjoints[id] = adjoints[id] == null ? joined : base.add(adjoints[id], joined);
-                }
+                settle(node, adjoints);
                 Tensor g = adjoints[id];
                 if (g != null && node.pullback != null) {
                     node.pullback.apply(g, adjoints);
@@ -142,6 +133,25 @@ public final class Tape implements Ops {
             pendingProducts = null;
         }
         return new Gradients(this, adjoints, base);
+    }
+
+    /**
+     * Adds the products and slice adjoints waiting for {@code node} into its adjoint. Backward does
+     * this when it reaches the node; a pullback that reads the adjoint of an older node (the cell
+     * states of an LSTM, read at its outputs) does it first, as every contribution is in by then.
+     */
+    private void settle(Var node, Tensor[] adjoints) {
+        int id = node.id;
+        if (pendingProducts[id] != null) {
+            Tensor sum = joinProducts(pendingProducts[id]);
+            pendingProducts[id] = null;
+            adjoints[id] = adjoints[id] == null ? sum : base.add(adjoints[id], sum);
+        }
+        if (pendingSlices[id] != null) {
+            Tensor joined = joinSlices(pendingSlices[id], node.shape(), node.dtype());
+            pendingSlices[id] = null;
+            adjoints[id] = adjoints[id] == null ? joined : base.add(adjoints[id], joined);
+        }
     }
 
     /** Number of nodes recorded so far (leaves included). */
@@ -702,6 +712,7 @@ public final class Tape implements Ops {
         Var[] cell = new Var[1];
         Pullback step = (dh, adj) -> {
             doneInPass[0] = pass;
+            settle(cell[0], adj);
             Tensor dc = adj[cell[0].id];
             List<Tensor> back = base.lstmStepBackward(gates, cv, cNext,
                     dh != null ? dh : base.zeros(cNext.dtype(), cNext.shape()),
@@ -807,5 +818,148 @@ public final class Tape implements Ops {
                 accumulate(adj, h, base.add(back.get(1), base.matmul(dzru, ruv, false, true)));
             }
         }, xProj, h, whRu, whN);
+    }
+
+    // ---- the recurrences over a whole sequence: one node each ---------------------------------
+
+    /** The {@code [B, H]} states before each step: {@code [h; hs_0; ..; hs_{T-2}]}, for a weight's product. */
+    private Tensor previous(Tensor h, Tensor hs) {
+        int rows = hs.dim(0) - h.dim(0);
+        return rows == 0 ? h : base.concat(0, List.of(h, base.slice(hs, 0, 0, rows)));
+    }
+
+    /** The adjoint {@code g} if there is one, else zeros like {@code like}. */
+    private Tensor orZeros(Tensor g, Tensor like) {
+        return g != null ? g : base.zeros(like.dtype(), like.shape());
+    }
+
+    /** Whether {@code xs [T*B, width]} holds whole steps of a batch of {@code h [B, H]}. */
+    private static boolean stepsOf(Tensor xs, Tensor h, int width) {
+        return h.rank() == 2 && h.dim(0) > 0 && xs.rank() == 2 && xs.dim(1) == width && xs.dim(0) > 0
+                && xs.dim(0) % h.dim(0) == 0;
+    }
+
+    /**
+     * {@link Ops#lstmSteps} as two recorded nodes, {@code hs} then {@code cs}, their values from the
+     * base's {@link Ops#lstmStepsWithGates}; the sequence keeps its gates {@code [T*B, 4H]} besides
+     * its states. Backward runs once, at whichever node is reached first, with the complete adjoints
+     * {@code G_hs}, {@code G_cs} of both (every use of either is newer), through
+     * {@link Ops#lstmStepsBackward}:
+     * <pre>
+     *   dxProjs = dz,  dh = dz_0 wh^T,  dc = dcPrev_0,  dwh = [h; hs_0..hs_{T-2}]^T dz
+     * </pre>
+     * where {@code dwh} waits in {@link #pendingProducts}. Other shapes are recorded step by step.
+     */
+    @Override
+    public List<Tensor> lstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        Tensor xv = value(xProjs);
+        Tensor hv = value(h);
+        Tensor cv = value(c);
+        Tensor wv = value(wh);
+        if (!anyTracked(xProjs, h, c, wh)) {
+            return base.lstmSteps(xv, hv, cv, wv);
+        }
+        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
+        if (!stepsOf(xv, hv, 4 * hidden) || !isMatrix(cv, hv.dim(0), hidden) || !isMatrix(wv, hidden, 4 * hidden)) {
+            return Ops.super.lstmSteps(xProjs, h, c, wh);
+        }
+        List<Tensor> forward = base.lstmStepsWithGates(xv, hv, cv, wv);
+        Tensor hs = forward.get(0);
+        Tensor cs = forward.get(1);
+        Tensor gates = forward.get(2);
+        int[] doneInPass = {-1};
+        Var[] cells = new Var[1];
+        Pullback sequence = (dhs, adj) -> {
+            doneInPass[0] = pass;
+            settle(cells[0], adj);
+            List<Tensor> back = base.lstmStepsBackward(gates, cv, cs, wv, orZeros(dhs, hs),
+                    orZeros(adj[cells[0].id], cs));
+            Tensor dz = back.get(0);
+            accumulate(adj, xProjs, dz);
+            accumulate(adj, h, back.get(1));
+            accumulate(adj, c, back.get(2));
+            if (tracked(wh) != null) {
+                accumulateProduct(wh, previous(hv, hs), dz);
+            }
+        };
+        cells[0] = record(cs, (dcs, adj) -> {
+            if (doneInPass[0] != pass) {
+                sequence.apply(null, adj);
+            }
+        });
+        Var states = record(hs, sequence);
+        return List.of(states, cells[0]);
+    }
+
+    /**
+     * {@link Ops#gruSteps} as one recorded node, its value from the base's
+     * {@link Ops#gruStepsWithGates}, keeping the gates {@code [T*B, 4H]}; backward through
+     * {@link Ops#gruStepsBackward}:
+     * <pre>
+     *   dxProjs = dz,  dh = carry_0,  dwhRu = [h; hs_0..hs_{T-2}]^T dz[:, :2H],  dwhN = (r h)^T dz[:, 2H:]
+     * </pre>
+     * the weight terms waiting in {@link #pendingProducts}. Other shapes are recorded step by step.
+     */
+    @Override
+    public Tensor gruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        Tensor xv = value(xProjs);
+        Tensor hv = value(h);
+        Tensor ruv = value(whRu);
+        Tensor nv = value(whN);
+        if (!anyTracked(xProjs, h, whRu, whN)) {
+            return base.gruSteps(xv, hv, ruv, nv);
+        }
+        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
+        if (!stepsOf(xv, hv, 3 * hidden) || !isMatrix(ruv, hidden, 2 * hidden) || !isMatrix(nv, hidden, hidden)) {
+            return Ops.super.gruSteps(xProjs, h, whRu, whN);
+        }
+        List<Tensor> forward = base.gruStepsWithGates(xv, hv, ruv, nv);
+        Tensor hs = forward.get(0);
+        Tensor gates = forward.get(1);
+        return record(hs, (dhs, adj) -> {
+            List<Tensor> back = base.gruStepsBackward(gates, hv, hs, ruv, nv, dhs);
+            Tensor dz = back.get(0);
+            accumulate(adj, xProjs, dz);
+            accumulate(adj, h, back.get(1));
+            if (tracked(whRu) != null) {
+                accumulateProduct(whRu, previous(hv, hs), base.slice(dz, -1, 0, 2 * hidden));
+            }
+            if (tracked(whN) != null) {
+                accumulateProduct(whN, base.slice(gates, -1, 3 * hidden, 4 * hidden),
+                        base.slice(dz, -1, 2 * hidden, 3 * hidden));
+            }
+        });
+    }
+
+    /**
+     * {@link Ops#elmanSteps} as one recorded node, its value from the base's kernel, keeping only the
+     * states; backward through {@link Ops#elmanStepsBackward}:
+     * <pre>
+     *   dxProjs = dz,  dh = dz_0 wh^T,  dwh = [h; hs_0..hs_{T-2}]^T dz
+     * </pre>
+     * {@code dwh} waiting in {@link #pendingProducts}. Other shapes are recorded step by step.
+     */
+    @Override
+    public Tensor elmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
+        Tensor xv = value(xProjs);
+        Tensor hv = value(h);
+        Tensor wv = value(wh);
+        if (!anyTracked(xProjs, h, wh)) {
+            return base.elmanSteps(xv, hv, wv);
+        }
+        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
+        if (!stepsOf(xv, hv, hidden) || !isMatrix(wv, hidden, hidden)) {
+            return Ops.super.elmanSteps(xProjs, h, wh);
+        }
+        Tensor hs = base.elmanSteps(xv, hv, wv);
+        return record(hs, (dhs, adj) -> {
+            List<Tensor> back = base.elmanStepsBackward(hv, hs, wv, dhs);
+            Tensor dz = back.get(0);
+            accumulate(adj, xProjs, dz);
+            accumulate(adj, h, back.get(1));
+            if (tracked(wh) != null) {
+                accumulateProduct(wh, previous(hv, hs), dz);
+            }
+        });
     }
 }

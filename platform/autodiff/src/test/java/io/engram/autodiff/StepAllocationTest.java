@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Heap allocated per time step in the steady state of an LSTM (and a GRU) training step (whole-sequence input
- * projection, fused steps recorded on a tape, MSE on every output, backward, SGD) and of inference,
+ * projection, fused steps recorded on a tape, MSE on every output, backward, SGD) and of inference, and
+ * the same with the recurrence of an LSTM, a GRU and an Elman layer as one op over the sequence,
  * each inside a workspace, counted by {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}
  * on the calling thread. The same step is run over sequences of {@value #SHORT} and {@value #LONG}
  * steps after warm-up; the difference divided by the extra steps is what one more time step costs.
@@ -53,6 +54,87 @@ class StepAllocationTest {
     /** One step over {@code time} steps; returns the bytes it allocated on this thread. */
     private static long trainStep(Tensor[] params, int time, boolean train) {
         return step(params, time, train, false);
+    }
+
+    /** The recurrence of one of the families over a whole sequence in one op (lstmSteps, gruSteps, elmanSteps). */
+    enum Sequence { LSTM, GRU, ELMAN }
+
+    /**
+     * One step over {@code time} steps with the recurrence as one sequence op; returns the bytes it
+     * allocated on this thread.
+     */
+    private static long sequenceStep(Tensor[] params, int time, boolean train, Sequence kind) {
+        Random rnd = new Random(time);
+        Tensor xs = random(rnd, Shape.of(time * BATCH, INPUT), 1.0);
+        Tensor ys = random(rnd, Shape.of(time * BATCH, HIDDEN), 0.5);
+        long before = allocated();
+        try (Workspace ws = CPU.workspace()) {
+            Tape tape = new Tape(CPU);
+            Ops ops = train ? tape : CPU;
+            Tensor[] p = new Tensor[params.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = train ? tape.leaf(params[i]) : params[i];
+            }
+            Tensor proj = ops.inputProjection(xs, p[0], p[2]);
+            Tensor h = ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN));
+            Tensor hs;
+            switch (kind) {
+                case LSTM:
+                    hs = ops.lstmSteps(proj, h, ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN)), p[1]).get(0);
+                    break;
+                case GRU:
+                    hs = ops.gruSteps(proj, h, p[1], p[3]);
+                    break;
+                default:
+                    hs = ops.elmanSteps(proj, h, p[1]);
+                    break;
+            }
+            if (train) {
+                Tensor diff = ops.sub(hs, ys);
+                Gradients g = tape.backward(ops.sumAll(ops.mul(diff, diff)));
+                for (int i = 0; i < params.length; i++) {
+                    params[i] = ws.keep(CPU.sub(params[i], CPU.scale(g.of(p[i]), 1e-3)));
+                }
+            }
+        }
+        return allocated() - before;
+    }
+
+    private static double bytesPerSequenceStep(boolean train, Sequence kind) {
+        Random rnd = new Random(3);
+        int gates = kind == Sequence.LSTM ? 4 : kind == Sequence.GRU ? 3 : 1;
+        Tensor[] params = {
+            random(rnd, Shape.of(INPUT, gates * HIDDEN), 0.2),
+            random(rnd, Shape.of(HIDDEN, (kind == Sequence.GRU ? 2 : gates) * HIDDEN), 0.1),
+            random(rnd, Shape.of(gates * HIDDEN), 0.1),
+            random(rnd, Shape.of(HIDDEN, HIDDEN), 0.1),
+        };
+        for (int warm = 0; warm < 3; warm++) {
+            sequenceStep(params, SHORT, train, kind);
+            sequenceStep(params, LONG, train, kind);
+        }
+        long shortBytes = Long.MAX_VALUE;
+        long longBytes = Long.MAX_VALUE;
+        for (int r = 0; r < 3; r++) {
+            shortBytes = Math.min(shortBytes, sequenceStep(params, SHORT, train, kind));
+            longBytes = Math.min(longBytes, sequenceStep(params, LONG, train, kind));
+        }
+        double perStep = (double) (longBytes - shortBytes) / (LONG - SHORT);
+        System.out.printf("%s over the sequence, %s B=%d H=%d f32: %d bytes over %d steps, %d over %d: %.0f bytes per"
+                + " extra step%n", kind, train ? "training step" : "inference", BATCH, HIDDEN, shortBytes, SHORT,
+                longBytes, LONG, perStep);
+        return perStep;
+    }
+
+    @Test
+    void theSequenceOpsAllocateNoActivationArraysPerTimeStep() {
+        for (Sequence kind : Sequence.values()) {
+            for (boolean train : new boolean[] {true, false}) {
+                double perStep = bytesPerSequenceStep(train, kind);
+                assertTrue(perStep < 4.0 * BATCH * HIDDEN, kind + (train ? " training: " : " inference: ") + perStep
+                        + " bytes per time step");
+            }
+        }
     }
 
     private static long step(Tensor[] params, int time, boolean train, boolean gru) {

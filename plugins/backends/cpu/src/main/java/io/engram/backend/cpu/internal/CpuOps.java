@@ -904,6 +904,78 @@ public final class CpuOps implements Ops {
         return fused.elmanStepBackward(hNext, dh);
     }
 
+    @Override
+    public List<Tensor> lstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        return fused.lstmSteps(xProjs, h, c, wh, false);
+    }
+
+    @Override
+    public List<Tensor> lstmStepsWithGates(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        return fused.lstmSteps(xProjs, h, c, wh, true);
+    }
+
+    @Override
+    public List<Tensor> lstmStepsBackward(Tensor gates, Tensor c, Tensor cs, Tensor wh, Tensor dhs, Tensor dcs) {
+        return fused.lstmStepsBackward(gates, c, cs, wh, dhs, dcs);
+    }
+
+    @Override
+    public Tensor gruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        return fused.gruSteps(xProjs, h, whRu, whN, false).get(0);
+    }
+
+    @Override
+    public List<Tensor> gruStepsWithGates(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        return fused.gruSteps(xProjs, h, whRu, whN, true);
+    }
+
+    @Override
+    public List<Tensor> gruStepsBackward(Tensor gates, Tensor h, Tensor hs, Tensor whRu, Tensor whN, Tensor dhs) {
+        return fused.gruStepsBackward(gates, h, hs, whRu, whN, dhs);
+    }
+
+    @Override
+    public Tensor elmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
+        return fused.elmanSteps(xProjs, h, wh);
+    }
+
+    @Override
+    public List<Tensor> elmanStepsBackward(Tensor h, Tensor hs, Tensor wh, Tensor dhs) {
+        return fused.elmanStepsBackward(h, hs, wh, dhs);
+    }
+
+    List<Tensor> decomposedLstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        return Ops.super.lstmSteps(xProjs, h, c, wh);
+    }
+
+    List<Tensor> decomposedLstmStepsWithGates(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        return Ops.super.lstmStepsWithGates(xProjs, h, c, wh);
+    }
+
+    List<Tensor> decomposedLstmStepsBackward(Tensor gates, Tensor c, Tensor cs, Tensor wh, Tensor dhs, Tensor dcs) {
+        return Ops.super.lstmStepsBackward(gates, c, cs, wh, dhs, dcs);
+    }
+
+    Tensor decomposedGruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        return Ops.super.gruSteps(xProjs, h, whRu, whN);
+    }
+
+    List<Tensor> decomposedGruStepsWithGates(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        return Ops.super.gruStepsWithGates(xProjs, h, whRu, whN);
+    }
+
+    List<Tensor> decomposedGruStepsBackward(Tensor gates, Tensor h, Tensor hs, Tensor whRu, Tensor whN, Tensor dhs) {
+        return Ops.super.gruStepsBackward(gates, h, hs, whRu, whN, dhs);
+    }
+
+    Tensor decomposedElmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
+        return Ops.super.elmanSteps(xProjs, h, wh);
+    }
+
+    List<Tensor> decomposedElmanStepsBackward(Tensor h, Tensor hs, Tensor wh, Tensor dhs) {
+        return Ops.super.elmanStepsBackward(h, hs, wh, dhs);
+    }
+
     Tensor decomposedElmanStep(Tensor xProj, Tensor h, Tensor wh) {
         return Ops.super.elmanStep(xProj, h, wh);
     }

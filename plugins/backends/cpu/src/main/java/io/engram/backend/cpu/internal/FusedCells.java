@@ -23,21 +23,19 @@ import java.util.List;
  */
 final class FusedCells {
     private final CpuOps ops;
+    private final Recurrent32 recurrent;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     FusedCells(CpuOps ops) {
         this.ops = ops;
+        this.recurrent = new Recurrent32(ops);
     }
 
-    /** Per-thread scratch: two product buffers and one operand buffer per dtype, grown on demand. */
+    /** Per-thread scratch of the f64 kernels: two product buffers and one operand buffer, grown on demand. */
     private static final class Scratch {
         double[] d0 = new double[0];
         double[] d1 = new double[0];
         double[] d2 = new double[0];
-        float[] f0 = new float[0];
-        float[] f1 = new float[0];
-        float[] f2 = new float[0];
-        float[] row = new float[0];
 
         double[] d0(int n) {
             if (d0.length < n) {
@@ -61,38 +59,6 @@ final class FusedCells {
             }
             return d2;
         }
-
-        float[] f0(int n) {
-            if (f0.length < n) {
-                f0 = new float[n];
-            }
-            java.util.Arrays.fill(f0, 0, n, 0.0f);
-            return f0;
-        }
-
-        float[] f1(int n) {
-            if (f1.length < n) {
-                f1 = new float[n];
-            }
-            java.util.Arrays.fill(f1, 0, n, 0.0f);
-            return f1;
-        }
-
-        float[] f2(int n) {
-            if (f2.length < n) {
-                f2 = new float[n];
-            }
-            return f2;
-        }
-    }
-
-    /** A per-thread row of {@code n} floats for the gate work of one row, contents undefined. */
-    private float[] row(int n) {
-        Scratch s = scratch.get();
-        if (s.row.length < n) {
-            s.row = new float[n];
-        }
-        return s.row;
     }
 
     private static boolean isMatrix(CpuTensor t, int rows, int cols) {
@@ -133,14 +99,7 @@ final class FusedCells {
                 }
             }
         } else {
-            float[] o = out.f32;
-            float[] bias = b.f32;
-            for (int r = 0; r < n; r++) {
-                int base = r * g;
-                for (int j = 0; j < g; j++) {
-                    o[base + j] += bias[j];
-                }
-            }
+            recurrent.addToRows(out.f32, b.f32, n, g);
         }
         return out;
     }
@@ -205,33 +164,8 @@ final class FusedCells {
                 }
             }
         } else {
-            float[] z = s.f0(batch * width);
-            ops.gemm32(h.f32, wh.f32, z, batch, width, hidden, false, false);
-            float[] xp = xProj.f32;
-            float[] cPrev = c.f32;
-            float[] hOut = hNext.f32;
-            float[] cOut = cNext.f32;
-            float[] act = gates == null ? z : gates.f32;
-            ops.rows(batch, width, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    int zr = b * width;
-                    int hr = b * hidden;
-                    for (int j = 0; j < width; j++) {
-                        act[zr + j] = xp[zr + j] + z[zr + j];
-                    }
-                    Float32Math.sigmoid(act, zr, zr + 2 * hidden);
-                    Float32Math.tanh(act, zr + 2 * hidden, zr + 3 * hidden);
-                    Float32Math.sigmoid(act, zr + 3 * hidden, zr + width);
-                    for (int j = 0; j < hidden; j++) {
-                        cOut[hr + j] = act[zr + hidden + j] * cPrev[hr + j] + act[zr + j] * act[zr + 2 * hidden + j];
-                    }
-                    System.arraycopy(cOut, hr, hOut, hr, hidden);
-                    Float32Math.tanh(hOut, hr, hr + hidden);
-                    for (int j = 0; j < hidden; j++) {
-                        hOut[hr + j] = act[zr + 3 * hidden + j] * hOut[hr + j];
-                    }
-                }
-            });
+            recurrent.lstmForward(xProj.f32, h.f32, c.f32, wh.f32, hNext.f32, cNext.f32,
+                    gates == null ? null : gates.f32, 1, batch, hidden);
         }
         return withGates ? List.of(hNext, cNext, gates) : List.of(hNext, cNext);
     }
@@ -286,35 +220,8 @@ final class FusedCells {
                 }
             }
         } else {
-            float[] a = gates.f32;
-            float[] cp = c.f32;
-            float[] cn = cNext.f32;
-            float[] gh = dh.f32;
-            float[] gc = dcNext.f32;
-            float[] out = dz.f32;
-            float[] back = dcPrev.f32;
-            ops.rows(batch, width, (from, to) -> {
-                float[] t = row(hidden);
-                for (int b = from; b < to; b++) {
-                    int zr = b * width;
-                    int hr = b * hidden;
-                    System.arraycopy(cn, hr, t, 0, hidden);
-                    Float32Math.tanh(t, 0, hidden);
-                    for (int j = 0; j < hidden; j++) {
-                        float i = a[zr + j];
-                        float f = a[zr + hidden + j];
-                        float g = a[zr + 2 * hidden + j];
-                        float o = a[zr + 3 * hidden + j];
-                        float tj = t[j];
-                        float d = gc[hr + j] + gh[hr + j] * o * (-(tj * tj) + 1f);
-                        out[zr + j] = d * g * (i * (-i + 1f));
-                        out[zr + hidden + j] = d * cp[hr + j] * (f * (-f + 1f));
-                        out[zr + 2 * hidden + j] = d * i * (-(g * g) + 1f);
-                        out[zr + 3 * hidden + j] = gh[hr + j] * tj * (o * (-o + 1f));
-                        back[hr + j] = d * f;
-                    }
-                }
-            });
+            recurrent.lstmBackward(gates.f32, c.f32, cNext.f32, null, dh.f32, dcNext.f32, dz.f32, null, dcPrev.f32,
+                    1, batch, hidden);
         }
         return List.of(dz, dcPrev);
     }
@@ -382,43 +289,8 @@ final class FusedCells {
                 }
             }
         } else {
-            float[] ru = s.f0(batch * two);
-            float[] nz = s.f1(batch * hidden);
-            float[] rh = s.f2(batch * hidden);
-            ops.gemm32(h.f32, whRu.f32, ru, batch, two, hidden, false, false);
-            float[] xp = xProj.f32;
-            float[] hp = h.f32;
-            ops.rows(batch, two, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    for (int j = 0; j < two; j++) {
-                        ru[b * two + j] += xp[b * width + j];
-                    }
-                    Float32Math.sigmoid(ru, b * two, (b + 1) * two);
-                    for (int j = 0; j < hidden; j++) {
-                        rh[b * hidden + j] = ru[b * two + j] * hp[b * hidden + j];
-                    }
-                }
-            });
-            ops.gemm32(rh, whN.f32, nz, batch, hidden, hidden, false, false);
-            float[] out = hNext.f32;
-            float[] g = gates == null ? null : gates.f32;
-            ops.rows(batch, 2 * hidden, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    for (int j = 0; j < hidden; j++) {
-                        nz[b * hidden + j] += xp[b * width + two + j];
-                    }
-                    Float32Math.tanh(nz, b * hidden, (b + 1) * hidden);
-                    for (int j = 0; j < hidden; j++) {
-                        float uj = ru[b * two + hidden + j];
-                        out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0f) * nz[b * hidden + j];
-                    }
-                    if (g != null) {
-                        System.arraycopy(ru, b * two, g, b * gw, two);
-                        System.arraycopy(nz, b * hidden, g, b * gw + two, hidden);
-                        System.arraycopy(rh, b * hidden, g, b * gw + 3 * hidden, hidden);
-                    }
-                }
-            });
+            recurrent.gruForward(xProj.f32, h.f32, whRu.f32, whN.f32, hNext.f32, gates == null ? null : gates.f32, 1,
+                    batch, hidden);
         }
         return withGates ? List.of(hNext, gates) : List.of(hNext);
     }
@@ -480,40 +352,7 @@ final class FusedCells {
                 }
             }
         } else {
-            float[] a = gates.f32;
-            float[] hp = h.f32;
-            float[] g = dh.f32;
-            float[] out = dz.f32;
-            float[] dzn = s.f2(batch * hidden);
-            float[] drh = s.f0(batch * hidden);
-            ops.rows(batch, hidden, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    for (int j = 0; j < hidden; j++) {
-                        float u = a[b * gw + hidden + j];
-                        float n = a[b * gw + two + j];
-                        float d = g[b * hidden + j] * (float) (-u + 1.0) * (float) (-(n * n) + 1.0);
-                        dzn[b * hidden + j] = d;
-                        out[b * width + two + j] = d;
-                    }
-                }
-            });
-            ops.gemm32(dzn, whN.f32, drh, batch, hidden, hidden, false, true);
-            float[] part = dhPart.f32;
-            ops.rows(batch, 2 * hidden, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    for (int j = 0; j < hidden; j++) {
-                        float r = a[b * gw + j];
-                        float u = a[b * gw + hidden + j];
-                        float n = a[b * gw + two + j];
-                        float x = hp[b * hidden + j];
-                        float gd = g[b * hidden + j];
-                        float e = drh[b * hidden + j];
-                        out[b * width + j] = e * x * (r * (float) (-r + 1.0));
-                        out[b * width + hidden + j] = gd * (x - n) * (u * (float) (-u + 1.0));
-                        part[b * hidden + j] = gd * u + e * r;
-                    }
-                }
-            });
+            recurrent.gruBackward(gates.f32, h.f32, null, null, whN.f32, dh.f32, dz.f32, dhPart.f32, 1, batch, hidden);
         }
         return List.of(dz, dhPart);
     }
@@ -530,22 +369,15 @@ final class FusedCells {
             return ops.decomposedElmanStep(xProjT, hT, whT);
         }
         CpuTensor out = ops.alloc(h.dtype, h.shape);
-        ops.gemmInto(h, wh, out, batch, hidden, hidden, false, false);
         if (h.dtype == DType.F64) {
+            ops.gemmInto(h, wh, out, batch, hidden, hidden, false, false);
             double[] o = out.f64;
             double[] xp = xProj.f64;
             for (int i = 0; i < o.length; i++) {
                 o[i] = Math.tanh(xp[i] + o[i]);
             }
         } else {
-            float[] o = out.f32;
-            float[] xp = xProj.f32;
-            ops.rows(batch, hidden, (from, to) -> {
-                for (int i = from * hidden; i < to * hidden; i++) {
-                    o[i] = xp[i] + o[i];
-                }
-                Float32Math.tanh(o, from * hidden, to * hidden);
-            });
+            recurrent.elmanForward(xProj.f32, h.f32, wh.f32, out.f32, 1, batch, hidden);
         }
         return out;
     }
@@ -578,5 +410,140 @@ final class FusedCells {
             });
         }
         return dz;
+    }
+
+    // ---- whole sequences: f32 in Recurrent32, f64 through the decomposition into single steps ----
+
+    /** The steps {@code [T*B, width]} of a batch of {@code h [B, H]}, or -1. */
+    private static int steps(CpuTensor xs, CpuTensor h, int width) {
+        if (h.shape.rank() != 2 || h.shape.dim(0) == 0 || xs.shape.rank() != 2 || xs.shape.dim(1) != width
+                || xs.shape.dim(0) % h.shape.dim(0) != 0) {
+            return -1;
+        }
+        return xs.shape.dim(0) / h.shape.dim(0);
+    }
+
+    /** {@code Ops.lstmSteps} ({@code withGates} false) or {@code Ops.lstmStepsWithGates}. */
+    List<Tensor> lstmSteps(Tensor xProjsT, Tensor hT, Tensor cT, Tensor whT, boolean withGates) {
+        CpuTensor xProjs = CpuTensor.of(xProjsT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor c = CpuTensor.of(cT);
+        CpuTensor wh = CpuTensor.of(whT);
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        int time = steps(xProjs, h, 4 * hidden);
+        if (time < 1 || h.dtype != DType.F32 || !isMatrix(c, h.shape.dim(0), hidden)
+                || !isMatrix(wh, hidden, 4 * hidden) || !sameDtype(DType.F32, xProjs, c, wh)) {
+            return withGates ? ops.decomposedLstmStepsWithGates(xProjsT, hT, cT, whT)
+                    : ops.decomposedLstmSteps(xProjsT, hT, cT, whT);
+        }
+        int batch = h.shape.dim(0);
+        Shape states = Shape.of(time * batch, hidden);
+        CpuTensor hs = ops.output(DType.F32, states);
+        CpuTensor cs = ops.output(DType.F32, states);
+        CpuTensor gates = withGates ? ops.output(DType.F32, xProjs.shape) : null;
+        recurrent.lstmForward(xProjs.f32, h.f32, c.f32, wh.f32, hs.f32, cs.f32, gates == null ? null : gates.f32,
+                time, batch, hidden);
+        return withGates ? List.of(hs, cs, gates) : List.of(hs, cs);
+    }
+
+    /** {@code Ops.lstmStepsBackward}. */
+    List<Tensor> lstmStepsBackward(Tensor gatesT, Tensor cT, Tensor csT, Tensor whT, Tensor dhsT, Tensor dcsT) {
+        CpuTensor gates = CpuTensor.of(gatesT);
+        CpuTensor c = CpuTensor.of(cT);
+        CpuTensor cs = CpuTensor.of(csT);
+        CpuTensor wh = CpuTensor.of(whT);
+        CpuTensor dhs = CpuTensor.of(dhsT);
+        CpuTensor dcs = CpuTensor.of(dcsT);
+        int hidden = c.shape.rank() == 2 ? c.shape.dim(1) : -1;
+        int time = steps(cs, c, hidden);
+        if (time < 1 || c.dtype != DType.F32 || !isMatrix(gates, cs.shape.dim(0), 4 * hidden)
+                || !isMatrix(wh, hidden, 4 * hidden) || !cs.shape.equals(dhs.shape) || !cs.shape.equals(dcs.shape)
+                || !sameDtype(DType.F32, gates, cs, wh, dhs, dcs)) {
+            return ops.decomposedLstmStepsBackward(gatesT, cT, csT, whT, dhsT, dcsT);
+        }
+        int batch = c.shape.dim(0);
+        CpuTensor dz = ops.output(DType.F32, gates.shape);
+        CpuTensor dh = ops.alloc(DType.F32, c.shape);
+        CpuTensor dc = ops.output(DType.F32, c.shape);
+        recurrent.lstmBackward(gates.f32, c.f32, cs.f32, wh.f32, dhs.f32, dcs.f32, dz.f32, dh.f32, dc.f32, time,
+                batch, hidden);
+        return List.of(dz, dh, dc);
+    }
+
+    /** {@code Ops.gruSteps} ({@code withGates} false, the list holding {@code hs} only) or {@code Ops.gruStepsWithGates}. */
+    List<Tensor> gruSteps(Tensor xProjsT, Tensor hT, Tensor whRuT, Tensor whNT, boolean withGates) {
+        CpuTensor xProjs = CpuTensor.of(xProjsT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor whRu = CpuTensor.of(whRuT);
+        CpuTensor whN = CpuTensor.of(whNT);
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        int time = steps(xProjs, h, 3 * hidden);
+        if (time < 1 || h.dtype != DType.F32 || !isMatrix(whRu, hidden, 2 * hidden) || !isMatrix(whN, hidden, hidden)
+                || !sameDtype(DType.F32, xProjs, whRu, whN)) {
+            return withGates ? ops.decomposedGruStepsWithGates(xProjsT, hT, whRuT, whNT)
+                    : List.of(ops.decomposedGruSteps(xProjsT, hT, whRuT, whNT));
+        }
+        int batch = h.shape.dim(0);
+        CpuTensor hs = ops.output(DType.F32, Shape.of(time * batch, hidden));
+        CpuTensor gates = withGates ? ops.output(DType.F32, Shape.of(time * batch, 4 * hidden)) : null;
+        recurrent.gruForward(xProjs.f32, h.f32, whRu.f32, whN.f32, hs.f32, gates == null ? null : gates.f32, time,
+                batch, hidden);
+        return withGates ? List.of(hs, gates) : List.of(hs);
+    }
+
+    /** {@code Ops.gruStepsBackward}. */
+    List<Tensor> gruStepsBackward(Tensor gatesT, Tensor hT, Tensor hsT, Tensor whRuT, Tensor whNT, Tensor dhsT) {
+        CpuTensor gates = CpuTensor.of(gatesT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor hs = CpuTensor.of(hsT);
+        CpuTensor whRu = CpuTensor.of(whRuT);
+        CpuTensor whN = CpuTensor.of(whNT);
+        CpuTensor dhs = CpuTensor.of(dhsT);
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        int time = steps(hs, h, hidden);
+        if (time < 1 || h.dtype != DType.F32 || !isMatrix(gates, hs.shape.dim(0), 4 * hidden)
+                || !isMatrix(whRu, hidden, 2 * hidden) || !isMatrix(whN, hidden, hidden) || !hs.shape.equals(dhs.shape)
+                || !sameDtype(DType.F32, gates, hs, whRu, whN, dhs)) {
+            return ops.decomposedGruStepsBackward(gatesT, hT, hsT, whRuT, whNT, dhsT);
+        }
+        int batch = h.shape.dim(0);
+        CpuTensor dz = ops.output(DType.F32, Shape.of(time * batch, 3 * hidden));
+        CpuTensor dh = ops.output(DType.F32, h.shape);
+        recurrent.gruBackward(gates.f32, h.f32, hs.f32, whRu.f32, whN.f32, dhs.f32, dz.f32, dh.f32, time, batch,
+                hidden);
+        return List.of(dz, dh);
+    }
+
+    /** {@code Ops.elmanSteps}. */
+    Tensor elmanSteps(Tensor xProjsT, Tensor hT, Tensor whT) {
+        CpuTensor xProjs = CpuTensor.of(xProjsT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor wh = CpuTensor.of(whT);
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        int time = steps(xProjs, h, hidden);
+        if (time < 1 || h.dtype != DType.F32 || !isMatrix(wh, hidden, hidden) || !sameDtype(DType.F32, xProjs, wh)) {
+            return ops.decomposedElmanSteps(xProjsT, hT, whT);
+        }
+        CpuTensor hs = ops.alloc(DType.F32, xProjs.shape);
+        recurrent.elmanForward(xProjs.f32, h.f32, wh.f32, hs.f32, time, h.shape.dim(0), hidden);
+        return hs;
+    }
+
+    /** {@code Ops.elmanStepsBackward}. */
+    List<Tensor> elmanStepsBackward(Tensor hT, Tensor hsT, Tensor whT, Tensor dhsT) {
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor hs = CpuTensor.of(hsT);
+        CpuTensor wh = CpuTensor.of(whT);
+        CpuTensor dhs = CpuTensor.of(dhsT);
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        int time = steps(hs, h, hidden);
+        if (time < 1 || h.dtype != DType.F32 || !isMatrix(wh, hidden, hidden) || !hs.shape.equals(dhs.shape)
+                || !sameDtype(DType.F32, hs, wh, dhs)) {
+            return ops.decomposedElmanStepsBackward(hT, hsT, whT, dhsT);
+        }
+        CpuTensor dz = ops.alloc(DType.F32, hs.shape);
+        CpuTensor dh = ops.alloc(DType.F32, h.shape);
+        recurrent.elmanBackward(hs.f32, wh.f32, dhs.f32, dz.f32, dh.f32, time, h.shape.dim(0), hidden);
+        return List.of(dz, dh);
     }
 }

@@ -21,12 +21,17 @@ final class ElmanCell {
     private ElmanCell() {
     }
 
-    /**
-     * {@code h_t}, given the input's projection {@code xProj = W x_t + b}: with tanh units the fused
-     * {@link Ops#elmanStep}, else the activation of the net input.
-     */
+    /** {@code h_t}, given the input's projection {@code xProj = W x_t + b}: the activation of the net input. */
     static Tensor step(Ops ops, String activation, Tensor xProj, Tensor context, Tensor u) {
-        return activation.equals("tanh") ? ops.elmanStep(xProj, context, u)
-                : Activation.apply(ops, activation, ops.add(xProj, ops.matmul(context, u)));
+        return Activation.apply(ops, activation, ops.add(xProj, ops.matmul(context, u)));
+    }
+
+    /**
+     * {@code h_t} of every step stacked ({@code [T*B, H]}) for tanh units, given the projections
+     * {@code xProjs} of all steps and the context before the first: the fused recurrence
+     * {@link Ops#elmanSteps}, which is {@link #step} with tanh over each step in turn.
+     */
+    static Tensor tanhSteps(Ops ops, Tensor xProjs, Tensor context, Tensor u) {
+        return ops.elmanSteps(xProjs, context, u);
     }
 }

@@ -20,7 +20,8 @@ import java.util.List;
  *   c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
  *   h_t = o_t ⊙ tanh(c_t)
  * </pre>
- * This is exactly {@link Ops#lstmStep}, which a backend may fuse.
+ * This is exactly {@link Ops#lstmStep}, over a whole sequence {@link Ops#lstmSteps}, which a
+ * backend may fuse.
  *
  * <p>With peepholes, Gers, Schraudolph and Schmidhuber (2002), "Learning precise timing with LSTM
  * recurrent networks", JMLR 3, section 2: the gates also see the cell state through
@@ -43,9 +44,12 @@ final class LstmCell {
     private LstmCell() {
     }
 
-    /** {@code [h_t, c_t]} from the fused op, given the input's projection {@code xProj = x W + b}. */
-    static List<Tensor> step(Ops ops, Tensor xProj, Tensor h, Tensor c, Tensor r) {
-        return ops.lstmStep(xProj, h, c, r);
+    /**
+     * {@code [h_t, c_t]} of every step stacked ({@code [T*B, H]} each) from the fused op over the
+     * sequence, given the projections {@code xProjs = x_t W + b} of all steps and the state before.
+     */
+    static List<Tensor> steps(Ops ops, Tensor xProjs, Tensor h, Tensor c, Tensor r) {
+        return ops.lstmSteps(xProjs, h, c, r);
     }
 
     /** {@code [h_t, c_t]} with peephole connections {@code pi, pf, po} (each {@code [H]}), given {@code xProj}. */
