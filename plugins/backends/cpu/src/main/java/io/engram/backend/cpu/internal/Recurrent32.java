@@ -55,12 +55,16 @@ final class Recurrent32 {
                      int time, int batch, int hidden) {
         int width = 4 * hidden;
         int step = batch * hidden;
+        // without gates to keep, each step's go to one step's scratch: the rows' code is the same either way
+        float[] act = gates != null ? gates : stepScratch.get().get(3, batch * width);
+        int actStep = gates != null ? batch * width : 0;
         for (int t = 0; t < time; t++) {
             float[] hPrev = t == 0 ? h0 : hs;
             float[] cPrev = t == 0 ? c0 : cs;
             int prev = t == 0 ? 0 : (t - 1) * step;
             int now = t * step;
             int zBase = t * batch * width;
+            int actBase = t * actStep;
             float[] z = stepScratch.get().zeroed(0, batch * width);
             ops.gemm32(hPrev, prev, wh, 0, z, 0, batch, width, hidden, false, false);
             ops.rows(batch, width, (from, to) -> {
@@ -80,9 +84,7 @@ final class Recurrent32 {
                     Float32Math.sigmoid(v, 0, 2 * hidden);
                     Float32Math.tanh(v, 2 * hidden, 3 * hidden);
                     Float32Math.sigmoid(v, 3 * hidden, width);
-                    if (gates != null) {
-                        System.arraycopy(v, 0, gates, zBase + b * width, width);
-                    }
+                    System.arraycopy(v, 0, act, actBase + b * width, width);
                     System.arraycopy(v, 0, gi, 0, hidden);
                     System.arraycopy(v, hidden, gf, 0, hidden);
                     System.arraycopy(v, 2 * hidden, gg, 0, hidden);
@@ -173,12 +175,14 @@ final class Recurrent32 {
         int two = 2 * hidden;
         int step = batch * hidden;
         Slots s = stepScratch.get();
+        float[] act = gates != null ? gates : s.get(3, batch * 4 * hidden);
+        int actStep = gates != null ? batch * 4 * hidden : 0;
         for (int t = 0; t < time; t++) {
             float[] hPrev = t == 0 ? h0 : hs;
             int prev = t == 0 ? 0 : (t - 1) * step;
             int now = t * step;
             int xBase = t * batch * width;
-            int gBase = t * batch * 4 * hidden;
+            int gBase = t * actStep;
             float[] ru = s.zeroed(0, batch * two);
             float[] nz = s.zeroed(1, step);
             float[] rh = s.get(2, step);
@@ -216,12 +220,10 @@ final class Recurrent32 {
                     System.arraycopy(hPrev, prev + b * hidden, hp, 0, hidden);
                     update(w, u, hp, n, hidden);
                     System.arraycopy(w, 0, hs, now + b * hidden, hidden);
-                    if (gates != null) {
-                        int g = gBase + b * 4 * hidden;
-                        System.arraycopy(ru, b * two, gates, g, two);
-                        System.arraycopy(n, 0, gates, g + two, hidden);
-                        System.arraycopy(rh, b * hidden, gates, g + 3 * hidden, hidden);
-                    }
+                    int g = gBase + b * 4 * hidden;
+                    System.arraycopy(ru, b * two, act, g, two);
+                    System.arraycopy(n, 0, act, g + two, hidden);
+                    System.arraycopy(rh, b * hidden, act, g + 3 * hidden, hidden);
                 }
             });
         }
