@@ -26,13 +26,16 @@ import java.util.Objects;
  * constants: their gradient is never computed. Ops whose inputs are all constants run plainly on
  * the base and return base tensors, so the fused kernels of a backend are used wherever nothing is
  * being differentiated; with a recorded input the LSTM, GRU and Elman steps are recorded as single
- * nodes whose values and adjoints come from the base's fused training ops ({@code lstmStepWithGates} /
- * {@code lstmStepBackward}, {@code gruStepWithGates} / {@code gruStepBackward}, {@code elmanStep} /
- * {@code elmanStepBackward}), keeping only the gate activations per step, and the input
- * projection is one node. Adjoints of slices are joined once per sliced tensor, and the weight terms {@code A^T G} of all steps (recurrent
- * weights of the fused steps, and the right operand of every plain matrix product: input
- * projections, recurrent matrices, readouts) are summed as one matrix product, so a step adds no
- * adjoint of the whole projection's or a weight's size.
+ * nodes whose values and adjoints come from the base's fused training ops
+ * ({@code lstmStepWithGates} / {@code lstmStepBackward}, {@code gruStepWithGates} /
+ * {@code gruStepBackward}, {@code elmanStep} / {@code elmanStepBackward}), keeping only the gate
+ * activations per step; so are the recurrences over a whole sequence ({@code lstmSteps},
+ * {@code gruSteps}, {@code elmanSteps}), one node each through the base's sequence kernels, and the
+ * input projection is one node. Adjoints of slices are joined once
+ * per sliced tensor, and the weight terms {@code A^T G} of all steps (recurrent weights of the
+ * fused steps, and the right operand of every plain matrix product: input projections, recurrent
+ * matrices, readouts) are summed as one matrix product, so a step adds no adjoint of the whole
+ * projection's or a weight's size.
  *
  * <p>A tape holds every recorded intermediate until it is discarded; one tape serves one forward
  * and backward pass (for truncated BPTT, one per truncation window). Not thread-safe.

@@ -202,8 +202,8 @@ class StepAllocationTest {
             longBytes = Math.min(longBytes, step(params, LONG, train, gru));
         }
         double perStep = (double) (longBytes - shortBytes) / (LONG - SHORT);
-        System.out.printf((gru ? "GRU" : "LSTM") + " %s B=%d H=%d f32: %d bytes over %d steps, %d over %d: %.0f bytes per extra step"
-                + " (one [B,H] array is %d bytes)%n", train ? "training step" : "inference", BATCH, HIDDEN,
+        System.out.printf((gru ? "GRU" : "LSTM") + " %s B=%d H=%d f32: %d bytes over %d steps, %d over %d: %.0f bytes"
+                + " per extra step (one [B,H] array is %d bytes)%n", train ? "training step" : "inference", BATCH, HIDDEN,
                 shortBytes, SHORT, longBytes, LONG, perStep, 4 * BATCH * HIDDEN);
         return perStep;
     }

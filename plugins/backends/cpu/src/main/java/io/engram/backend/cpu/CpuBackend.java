@@ -22,8 +22,9 @@ import java.util.Set;
  * thread ({@code OPENBLAS_NUM_THREADS=1}, which {@code bin/engram} sets unless it is set already),
  * a large product is cut into blocks of output columns (or rows) that the pool's threads compute;
  * otherwise OpenBLAS runs it on its own threads (one per core unless {@code OPENBLAS_NUM_THREADS}
- * says otherwise) while this backend's pool waits. Either way the two never compete for cores. Native results agree with the Java GEMM to rounding (a different
- * summation order), not bitwise; the Java path stays bitwise equal to the textbook loop.
+ * says otherwise) while this backend's pool waits. Either way the two never compete for cores.
+ * Native results agree with the Java GEMM to rounding (a different summation order), not bitwise;
+ * the Java path stays bitwise equal to the textbook loop.
  *
  * <p>Memory: every op returns a tensor with its own heap array (a reshape shares its input's array,
  * which is never written again). Three levels of reuse keep allocation per time step low:

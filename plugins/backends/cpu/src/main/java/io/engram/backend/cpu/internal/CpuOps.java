@@ -12,9 +12,10 @@ import java.util.Objects;
  * The op vocabulary on {@link CpuTensor}s. {@code + - * /} run in the dtype's own IEEE arithmetic;
  * {@code log} computes in double and rounds once to the dtype, as do {@code exp}, {@code tanh} and
  * {@code sigmoid} in f64, while in f32 these three are {@link Float32Math}'s (within a few units in
- * the last place), as in every f32 kernel; reductions accumulate in double. Large elementwise ops are split across the backend's pool, matrix products go to
- * {@link GemmF64} / {@link GemmF32} or, where enabled, to the native BLAS ({@link NativeBlas}), the
- * fused recurrent steps to {@link FusedCells}.
+ * the last place), as in every f32 kernel; reductions accumulate in double. Large elementwise ops
+ * are split across the backend's pool, matrix products go to {@link GemmF64} / {@link GemmF32} or,
+ * where enabled, to the native BLAS ({@link NativeBlas}), the fused recurrent steps to
+ * {@link FusedCells}.
  *
  * <p>Thread-safe: an instance holds no mutable state except per-thread scratch buffers and
  * per-thread workspaces ({@link Arena}), so independent computations may run on it from many

@@ -20,8 +20,9 @@ package io.engram.backend.cpu.internal;
  * f64, over the floats of the ranges where they are not clamped (see {@code Float32MathTest}):
  * error at most {@value #MAX_ULPS} units in the last place of the f32 result. NaN gives NaN.
  *
- * <p>Ranges are processed in blocks of {@value #BLOCK} in per-thread scratch. Thread-safe; each element's result depends on its value alone (not on the
- * range or the block it is computed in), so fused and decomposed kernels agree bitwise.
+ * <p>Ranges are processed in blocks of {@value #BLOCK} in per-thread scratch. Thread-safe; each
+ * element's result depends on its value alone (not on the range or the block it is computed in), so
+ * fused and decomposed kernels agree bitwise.
  */
 final class Float32Math {
     /** The bound on the error of each function, in units in the last place of its f32 result. */

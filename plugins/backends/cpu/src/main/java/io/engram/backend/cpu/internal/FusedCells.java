@@ -470,7 +470,7 @@ final class FusedCells {
         return List.of(dz, dh, dc);
     }
 
-    /** {@code Ops.gruSteps} ({@code withGates} false, the list holding {@code hs} only) or {@code Ops.gruStepsWithGates}. */
+    /** {@code Ops.gruSteps} ({@code withGates} false: the list holds {@code hs} only) or {@code Ops.gruStepsWithGates}. */
     List<Tensor> gruSteps(Tensor xProjsT, Tensor hT, Tensor whRuT, Tensor whNT, boolean withGates) {
         CpuTensor xProjs = CpuTensor.of(xProjsT);
         CpuTensor h = CpuTensor.of(hT);

@@ -99,7 +99,7 @@ final class NativeBlas {
         dgemm(a, 0, b, 0, c, 0, m, n, k, ta, tb, 0, m, 0, n);
     }
 
-    /** {@link #sgemm(float[], int, float[], int, float[], int, int, int, int, boolean, boolean, int, int, int, int)} in f64. */
+    /** The block of an f64 product, as the f32 {@code sgemm} with offsets and a block. */
     static void dgemm(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int n, int k, boolean ta,
                       boolean tb, int i0, int i1, int j0, int j1) {
         if (i1 <= i0 || j1 <= j0 || k == 0) {
