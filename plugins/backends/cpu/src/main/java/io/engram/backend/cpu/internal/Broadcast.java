@@ -22,6 +22,10 @@ final class Broadcast {
         if (size == 0) {
             return;
         }
+        if (rank == 2) {
+            matrixRows(out, inputs, visitor);
+            return;
+        }
         int k = inputs.length;
         int[] od = out.toArray();
         int[][] strides = new int[k][rank];
@@ -59,6 +63,33 @@ final class Broadcast {
                 }
                 index[ax] = 0;
             }
+        }
+    }
+
+    /**
+     * {@link #forEachRow} for an output of rank 2, {@code [rows, len]}: each input (of rank at most 2)
+     * advances by its row length per row unless it has one row, and along a row unless it has one
+     * column.
+     */
+    private static void matrixRows(Shape out, Shape[] inputs, RowVisitor visitor) {
+        int rows = out.dim(0);
+        int len = out.dim(1);
+        int k = inputs.length;
+        int[] perRow = new int[k];
+        int[] along = new int[k];
+        for (int q = 0; q < k; q++) {
+            Shape in = inputs[q];
+            int r = in.rank() == 2 ? in.dim(0) : 1;
+            int c = in.rank() >= 1 ? in.dim(in.rank() - 1) : 1;
+            along[q] = c == 1 && len != 1 ? 0 : 1;
+            perRow[q] = r == 1 && rows != 1 ? 0 : c;
+        }
+        int[] offsets = new int[k];
+        for (int row = 0; row < rows; row++) {
+            for (int q = 0; q < k; q++) {
+                offsets[q] = row * perRow[q];
+            }
+            visitor.row(row * len, offsets, along, len);
         }
     }
 }
