@@ -711,15 +711,8 @@ public final class Tape implements Ops {
         Tensor hNext = forward.get(0);
         Tensor cNext = forward.get(1);
         Tensor gates = forward.get(2);
-        int[] doneInPass = {-1};
-        Var[] cell = new Var[1];
-        Pullback step = (dh, adj) -> {
-            doneInPass[0] = pass;
-            settle(cell[0], adj);
-            Tensor dc = adj[cell[0].id];
-            List<Tensor> back = base.lstmStepBackward(gates, cv, cNext,
-                    dh != null ? dh : base.zeros(cNext.dtype(), cNext.shape()),
-                    dc != null ? dc : base.zeros(cNext.dtype(), cNext.shape()));
+        return recordPair(hNext, cNext, (dh, dc, adj) -> {
+            List<Tensor> back = base.lstmStepBackward(gates, cv, cNext, orZeros(dh, cNext), orZeros(dc, cNext));
             Tensor dz = back.get(0);
             accumulate(adj, xProj, dz);
             if (tracked(h) != null) {
@@ -729,14 +722,37 @@ public final class Tape implements Ops {
             if (tracked(c) != null) {
                 accumulate(adj, c, back.get(1));
             }
+        });
+    }
+
+    /** Pulls back the adjoints of both outputs of a two-output op at once. */
+    @FunctionalInterface
+    private interface PairPullback {
+        /** {@code g} and {@code gCell}: the adjoints of the two outputs, either null when it has none. */
+        void apply(Tensor g, Tensor gCell, Tensor[] adjoints);
+    }
+
+    /**
+     * The outputs {@code h} and {@code c} of one op (an LSTM's states) as two nodes, {@code c} then
+     * {@code h}, with one pullback that runs once per backward pass, at whichever node is reached
+     * first with an adjoint ({@code h}, being newer, unless only {@code c} is used), with the complete
+     * adjoints of both: every use of either is newer than both, and what waits for {@code c} is
+     * settled first. The gradient reported for {@code c} itself is then only its own adjoint.
+     */
+    private List<Tensor> recordPair(Tensor h, Tensor c, PairPullback pullback) {
+        int[] doneInPass = {-1};
+        Var[] cell = new Var[1];
+        Pullback both = (g, adj) -> {
+            doneInPass[0] = pass;
+            settle(cell[0], adj);
+            pullback.apply(g, adj[cell[0].id], adj);
         };
-        cell[0] = record(cNext, (dc, adj) -> {
+        cell[0] = record(c, (g, adj) -> {
             if (doneInPass[0] != pass) {
-                step.apply(null, adj);
+                both.apply(null, adj);
             }
         });
-        Var hVar = record(hNext, step);
-        return List.of(hVar, cell[0]);
+        return List.of(record(h, both), cell[0]);
     }
 
     /**
@@ -870,13 +886,8 @@ public final class Tape implements Ops {
         Tensor hs = forward.get(0);
         Tensor cs = forward.get(1);
         Tensor gates = forward.get(2);
-        int[] doneInPass = {-1};
-        Var[] cells = new Var[1];
-        Pullback sequence = (dhs, adj) -> {
-            doneInPass[0] = pass;
-            settle(cells[0], adj);
-            List<Tensor> back = base.lstmStepsBackward(gates, cv, cs, wv, orZeros(dhs, hs),
-                    orZeros(adj[cells[0].id], cs));
+        return recordPair(hs, cs, (dhs, dcs, adj) -> {
+            List<Tensor> back = base.lstmStepsBackward(gates, cv, cs, wv, orZeros(dhs, hs), orZeros(dcs, cs));
             Tensor dz = back.get(0);
             accumulate(adj, xProjs, dz);
             accumulate(adj, h, back.get(1));
@@ -884,14 +895,7 @@ public final class Tape implements Ops {
             if (tracked(wh) != null) {
                 accumulateProduct(wh, previous(hv, hs), dz);
             }
-        };
-        cells[0] = record(cs, (dcs, adj) -> {
-            if (doneInPass[0] != pass) {
-                sequence.apply(null, adj);
-            }
         });
-        Var states = record(hs, sequence);
-        return List.of(states, cells[0]);
     }
 
     /**

@@ -39,6 +39,45 @@ class StepAllocationTest {
         BACKEND.close();
     }
 
+    /** A layer's recurrence over {@code time} steps: its outputs stacked, {@code [time * BATCH, HIDDEN]}. */
+    @FunctionalInterface
+    interface Recurrence {
+        Tensor outputs(Ops ops, Tensor[] params, Tensor projection, int time);
+    }
+
+    /** Fused steps, one per time step, on slices of the projection. */
+    static final Recurrence LSTM_STEPS = (ops, p, proj, time) -> {
+        Tensor h = zeros(ops);
+        Tensor c = zeros(ops);
+        List<Tensor> outputs = new ArrayList<>(time);
+        for (int t = 0; t < time; t++) {
+            List<Tensor> hc = ops.lstmStep(ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH), h, c, p[1]);
+            h = hc.get(0);
+            c = hc.get(1);
+            outputs.add(h);
+        }
+        return ops.concat(0, outputs);
+    };
+
+    static final Recurrence GRU_STEPS = (ops, p, proj, time) -> {
+        Tensor h = zeros(ops);
+        List<Tensor> outputs = new ArrayList<>(time);
+        for (int t = 0; t < time; t++) {
+            h = ops.gruStep(ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH), h, p[1], p[3]);
+            outputs.add(h);
+        }
+        return ops.concat(0, outputs);
+    };
+
+    /** The recurrence as one op over the whole sequence. */
+    static final Recurrence LSTM_SEQUENCE = (ops, p, proj, time) -> ops.lstmSteps(proj, zeros(ops), zeros(ops), p[1]).get(0);
+    static final Recurrence GRU_SEQUENCE = (ops, p, proj, time) -> ops.gruSteps(proj, zeros(ops), p[1], p[3]);
+    static final Recurrence ELMAN_SEQUENCE = (ops, p, proj, time) -> ops.elmanSteps(proj, zeros(ops), p[1]);
+
+    private static Tensor zeros(Ops ops) {
+        return ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN));
+    }
+
     private static Tensor random(Random rnd, Shape shape, double scale) {
         float[] v = new float[shape.size()];
         for (int i = 0; i < v.length; i++) {
@@ -51,19 +90,8 @@ class StepAllocationTest {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
-    /** One step over {@code time} steps; returns the bytes it allocated on this thread. */
-    private static long trainStep(Tensor[] params, int time, boolean train) {
-        return step(params, time, train, false);
-    }
-
-    /** The recurrence of one of the families over a whole sequence in one op (lstmSteps, gruSteps, elmanSteps). */
-    enum Sequence { LSTM, GRU, ELMAN }
-
-    /**
-     * One step over {@code time} steps with the recurrence as one sequence op; returns the bytes it
-     * allocated on this thread.
-     */
-    private static long sequenceStep(Tensor[] params, int time, boolean train, Sequence kind) {
+    /** One step over {@code time} steps (with MSE, backward and SGD when training); the bytes it allocated on this thread. */
+    private static long step(Tensor[] params, int time, boolean train, Recurrence recurrence) {
         Random rnd = new Random(time);
         Tensor xs = random(rnd, Shape.of(time * BATCH, INPUT), 1.0);
         Tensor ys = random(rnd, Shape.of(time * BATCH, HIDDEN), 0.5);
@@ -75,20 +103,7 @@ class StepAllocationTest {
             for (int i = 0; i < p.length; i++) {
                 p[i] = train ? tape.leaf(params[i]) : params[i];
             }
-            Tensor proj = ops.inputProjection(xs, p[0], p[2]);
-            Tensor h = ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN));
-            Tensor hs;
-            switch (kind) {
-                case LSTM:
-                    hs = ops.lstmSteps(proj, h, ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN)), p[1]).get(0);
-                    break;
-                case GRU:
-                    hs = ops.gruSteps(proj, h, p[1], p[3]);
-                    break;
-                default:
-                    hs = ops.elmanSteps(proj, h, p[1]);
-                    break;
-            }
+            Tensor hs = recurrence.outputs(ops, p, ops.inputProjection(xs, p[0], p[2]), time);
             if (train) {
                 Tensor diff = ops.sub(hs, ys);
                 Gradients g = tape.backward(ops.sumAll(ops.mul(diff, diff)));
@@ -100,129 +115,63 @@ class StepAllocationTest {
         return allocated() - before;
     }
 
-    private static double bytesPerSequenceStep(boolean train, Sequence kind) {
+    /**
+     * The bytes one more time step costs: {@code gates} blocks of {@code HIDDEN} per step in the input
+     * projection, {@code recurrent} in the recurrent matrix.
+     */
+    private static double bytesPerStep(String name, boolean train, int gates, int recurrent, Recurrence recurrence) {
         Random rnd = new Random(3);
-        int gates = kind == Sequence.LSTM ? 4 : kind == Sequence.GRU ? 3 : 1;
         Tensor[] params = {
             random(rnd, Shape.of(INPUT, gates * HIDDEN), 0.2),
-            random(rnd, Shape.of(HIDDEN, (kind == Sequence.GRU ? 2 : gates) * HIDDEN), 0.1),
+            random(rnd, Shape.of(HIDDEN, recurrent * HIDDEN), 0.1),
             random(rnd, Shape.of(gates * HIDDEN), 0.1),
             random(rnd, Shape.of(HIDDEN, HIDDEN), 0.1),
         };
         for (int warm = 0; warm < 3; warm++) {
-            sequenceStep(params, SHORT, train, kind);
-            sequenceStep(params, LONG, train, kind);
+            step(params, SHORT, train, recurrence);
+            step(params, LONG, train, recurrence);
         }
         long shortBytes = Long.MAX_VALUE;
         long longBytes = Long.MAX_VALUE;
         for (int r = 0; r < 3; r++) {
-            shortBytes = Math.min(shortBytes, sequenceStep(params, SHORT, train, kind));
-            longBytes = Math.min(longBytes, sequenceStep(params, LONG, train, kind));
+            shortBytes = Math.min(shortBytes, step(params, SHORT, train, recurrence));
+            longBytes = Math.min(longBytes, step(params, LONG, train, recurrence));
         }
         double perStep = (double) (longBytes - shortBytes) / (LONG - SHORT);
-        System.out.printf("%s over the sequence, %s B=%d H=%d f32: %d bytes over %d steps, %d over %d: %.0f bytes per"
-                + " extra step%n", kind, train ? "training step" : "inference", BATCH, HIDDEN, shortBytes, SHORT,
-                longBytes, LONG, perStep);
-        return perStep;
-    }
-
-    @Test
-    void theSequenceOpsAllocateNoActivationArraysPerTimeStep() {
-        for (Sequence kind : Sequence.values()) {
-            for (boolean train : new boolean[] {true, false}) {
-                double perStep = bytesPerSequenceStep(train, kind);
-                assertTrue(perStep < 4.0 * BATCH * HIDDEN, kind + (train ? " training: " : " inference: ") + perStep
-                        + " bytes per time step");
-            }
-        }
-    }
-
-    private static long step(Tensor[] params, int time, boolean train, boolean gru) {
-        Random rnd = new Random(time);
-        Tensor xs = random(rnd, Shape.of(time * BATCH, INPUT), 1.0);
-        Tensor ys = random(rnd, Shape.of(time * BATCH, HIDDEN), 0.5);
-        long before = allocated();
-        try (Workspace ws = CPU.workspace()) {
-            Tape tape = new Tape(CPU);
-            Ops ops = train ? tape : CPU;
-            Tensor[] p = new Tensor[params.length];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = train ? tape.leaf(params[i]) : params[i];
-            }
-            Tensor proj = ops.inputProjection(xs, p[0], p[2]);
-            Tensor h = ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN));
-            Tensor c = ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN));
-            List<Tensor> outputs = new ArrayList<>(time);
-            for (int t = 0; t < time; t++) {
-                Tensor xp = ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH);
-                if (gru) {
-                    h = ops.gruStep(xp, h, p[1], p[3]);
-                } else {
-                    List<Tensor> hc = ops.lstmStep(xp, h, c, p[1]);
-                    h = hc.get(0);
-                    c = hc.get(1);
-                }
-                outputs.add(h);
-            }
-            if (train) {
-                Tensor diff = ops.sub(ops.concat(0, outputs), ys);
-                Gradients g = tape.backward(ops.sumAll(ops.mul(diff, diff)));
-                for (int i = 0; i < params.length; i++) {
-                    params[i] = ws.keep(CPU.sub(params[i], CPU.scale(g.of(p[i]), 1e-3)));
-                }
-            }
-        }
-        return allocated() - before;
-    }
-
-    private static double bytesPerStep(boolean train) {
-        return bytesPerStep(train, false);
-    }
-
-    private static double bytesPerStep(boolean train, boolean gru) {
-        Random rnd = new Random(3);
-        int gates = gru ? 3 : 4;
-        Tensor[] params = {
-            random(rnd, Shape.of(INPUT, gates * HIDDEN), 0.2),
-            random(rnd, Shape.of(HIDDEN, (gru ? 2 : 4) * HIDDEN), 0.1),
-            random(rnd, Shape.of(gates * HIDDEN), 0.1),
-            random(rnd, Shape.of(HIDDEN, HIDDEN), 0.1),
-        };
-        if (!gru) {
-            params = java.util.Arrays.copyOf(params, 3);
-        }
-        for (int warm = 0; warm < 3; warm++) {
-            step(params, SHORT, train, gru);
-            step(params, LONG, train, gru);
-        }
-        long shortBytes = Long.MAX_VALUE;
-        long longBytes = Long.MAX_VALUE;
-        for (int r = 0; r < 3; r++) {
-            shortBytes = Math.min(shortBytes, step(params, SHORT, train, gru));
-            longBytes = Math.min(longBytes, step(params, LONG, train, gru));
-        }
-        double perStep = (double) (longBytes - shortBytes) / (LONG - SHORT);
-        System.out.printf((gru ? "GRU" : "LSTM") + " %s B=%d H=%d f32: %d bytes over %d steps, %d over %d: %.0f bytes"
-                + " per extra step (one [B,H] array is %d bytes)%n", train ? "training step" : "inference", BATCH, HIDDEN,
+        System.out.printf("%s %s B=%d H=%d f32: %d bytes over %d steps, %d over %d: %.0f bytes per extra step"
+                + " (one [B,H] array is %d bytes)%n", name, train ? "training step" : "inference", BATCH, HIDDEN,
                 shortBytes, SHORT, longBytes, LONG, perStep, 4 * BATCH * HIDDEN);
         return perStep;
     }
 
+    private static void assertNoActivationArraysPerStep(String name, boolean train, int gates, int recurrent,
+                                                        Recurrence recurrence) {
+        double perStep = bytesPerStep(name, train, gates, recurrent, recurrence);
+        assertTrue(perStep < 4.0 * BATCH * HIDDEN, name + (train ? " training: " : " inference: ") + perStep
+                + " bytes per time step");
+    }
+
     @Test
     void aTrainingStepAllocatesNoActivationArraysPerTimeStep() {
-        double perStep = bytesPerStep(true);
-        assertTrue(perStep < 4.0 * BATCH * HIDDEN, perStep + " bytes per time step");
+        assertNoActivationArraysPerStep("LSTM", true, 4, 4, LSTM_STEPS);
     }
 
     @Test
     void aGruTrainingStepAllocatesNoActivationArraysPerTimeStep() {
-        double perStep = bytesPerStep(true, true);
-        assertTrue(perStep < 4.0 * BATCH * HIDDEN, perStep + " bytes per time step");
+        assertNoActivationArraysPerStep("GRU", true, 3, 2, GRU_STEPS);
     }
 
     @Test
     void inferenceAllocatesNoActivationArraysPerTimeStep() {
-        double perStep = bytesPerStep(false);
-        assertTrue(perStep < 4.0 * BATCH * HIDDEN, perStep + " bytes per time step");
+        assertNoActivationArraysPerStep("LSTM", false, 4, 4, LSTM_STEPS);
+    }
+
+    @Test
+    void theSequenceOpsAllocateNoActivationArraysPerTimeStep() {
+        for (boolean train : new boolean[] {true, false}) {
+            assertNoActivationArraysPerStep("LSTM over the sequence", train, 4, 4, LSTM_SEQUENCE);
+            assertNoActivationArraysPerStep("GRU over the sequence", train, 3, 2, GRU_SEQUENCE);
+            assertNoActivationArraysPerStep("Elman over the sequence", train, 1, 1, ELMAN_SEQUENCE);
+        }
     }
 }

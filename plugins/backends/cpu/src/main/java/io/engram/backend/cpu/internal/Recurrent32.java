@@ -85,10 +85,7 @@ final class Recurrent32 {
                     Float32Math.tanh(v, 2 * hidden, 3 * hidden);
                     Float32Math.sigmoid(v, 3 * hidden, width);
                     System.arraycopy(v, 0, act, actBase + b * width, width);
-                    System.arraycopy(v, 0, gi, 0, hidden);
-                    System.arraycopy(v, hidden, gf, 0, hidden);
-                    System.arraycopy(v, 2 * hidden, gg, 0, hidden);
-                    System.arraycopy(v, 3 * hidden, go, 0, hidden);
+                    split(v, 0, hidden, gi, gf, gg, go);
                     System.arraycopy(cPrev, prev + b * hidden, cp, 0, hidden);
                     cell(cn, gf, cp, gi, gg, hidden);
                     System.arraycopy(cn, 0, cs, now + b * hidden, hidden);
@@ -135,10 +132,7 @@ final class Recurrent32 {
                 float[] dout = r.get(14, hidden);
                 for (int b = from; b < to; b++) {
                     int row = zBase + b * width;
-                    System.arraycopy(gates, row, gi, 0, hidden);
-                    System.arraycopy(gates, row + hidden, gf, 0, hidden);
-                    System.arraycopy(gates, row + 2 * hidden, gg, 0, hidden);
-                    System.arraycopy(gates, row + 3 * hidden, go, 0, hidden);
+                    split(gates, row, hidden, gi, gf, gg, go);
                     System.arraycopy(cPrev, prev + b * hidden, cp, 0, hidden);
                     System.arraycopy(cs, now + b * hidden, tc, 0, hidden);
                     Float32Math.tanh(tc, 0, hidden);
@@ -151,10 +145,7 @@ final class Recurrent32 {
                         sum(dc, e, hidden);
                     }
                     lstmAdjoint(gi, gf, gg, go, cp, tc, dh, dc, di, df, dg, dout, e, hidden);
-                    System.arraycopy(di, 0, dz, row, hidden);
-                    System.arraycopy(df, 0, dz, row + hidden, hidden);
-                    System.arraycopy(dg, 0, dz, row + 2 * hidden, hidden);
-                    System.arraycopy(dout, 0, dz, row + 3 * hidden, hidden);
+                    join(dz, row, hidden, di, df, dg, dout);
                     System.arraycopy(e, 0, carry, b * hidden, hidden);
                 }
             });
@@ -290,17 +281,13 @@ final class Recurrent32 {
                 float[] p = r.get(8, hidden);
                 for (int b = from; b < to; b++) {
                     int g = gBase + b * gw;
-                    System.arraycopy(gates, g, gr, 0, hidden);
-                    System.arraycopy(gates, g + hidden, u, 0, hidden);
-                    System.arraycopy(gates, g + two, n, 0, hidden);
+                    split(gates, g, hidden, gr, u, n);
                     System.arraycopy(hPrev, prev + b * hidden, x, 0, hidden);
                     System.arraycopy(dhAll, b * hidden, gd, 0, hidden);
                     System.arraycopy(drh, b * hidden, e, 0, hidden);
                     gateAdjoints(dr, du, p, e, x, gr, gd, n, u, hidden);
-                    System.arraycopy(dr, 0, dz, zBase + b * width, hidden);
-                    System.arraycopy(du, 0, dz, zBase + b * width + hidden, hidden);
-                    System.arraycopy(dr, 0, dzru, b * two, hidden);
-                    System.arraycopy(du, 0, dzru, b * two + hidden, hidden);
+                    join(dz, zBase + b * width, hidden, dr, du);
+                    join(dzru, b * two, hidden, dr, du);
                     System.arraycopy(p, 0, part, b * hidden, hidden);
                 }
             });
@@ -360,6 +347,31 @@ final class Recurrent32 {
                 System.arraycopy(v, 0, o, r * width, width);
             }
         });
+    }
+
+    /** Copies the consecutive blocks of {@code n} values from {@code offset} of {@code src} into {@code a}, {@code b}, {@code c}. */
+    private static void split(float[] src, int offset, int n, float[] a, float[] b, float[] c) {
+        System.arraycopy(src, offset, a, 0, n);
+        System.arraycopy(src, offset + n, b, 0, n);
+        System.arraycopy(src, offset + 2 * n, c, 0, n);
+    }
+
+    /** {@link #split(float[], int, int, float[], float[], float[])} into four blocks. */
+    private static void split(float[] src, int offset, int n, float[] a, float[] b, float[] c, float[] d) {
+        split(src, offset, n, a, b, c);
+        System.arraycopy(src, offset + 3 * n, d, 0, n);
+    }
+
+    /** Copies {@code a} and {@code b}, {@code n} values each, into consecutive blocks from {@code offset} of {@code dst}. */
+    private static void join(float[] dst, int offset, int n, float[] a, float[] b) {
+        System.arraycopy(a, 0, dst, offset, n);
+        System.arraycopy(b, 0, dst, offset + n, n);
+    }
+
+    /** {@link #join(float[], int, int, float[], float[])} of four blocks. */
+    private static void join(float[] dst, int offset, int n, float[] a, float[] b, float[] c, float[] d) {
+        join(dst, offset, n, a, b);
+        join(dst, offset + 2 * n, n, c, d);
     }
 
     // ---- the loops, each small enough to be compiled early and on its own -------------------
