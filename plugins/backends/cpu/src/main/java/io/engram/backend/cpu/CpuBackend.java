@@ -30,10 +30,12 @@ import java.util.Set;
  * which is never written again). Three levels of reuse keep allocation per time step low:
  * <ul>
  *   <li>matrix products pack operand panels into per-thread scratch, allocated once per thread;
- *   <li>fused steps ({@code lstmStep}, {@code gruStep}, their training variants with gates and
- *       adjoints, {@code inputProjection}) put their
- *       intermediate products in per-thread scratch that grows to the largest step seen, so an LSTM
- *       step allocates only {@code h'} and {@code c'} and a GRU step only {@code h'};
+ *   <li>fused steps ({@code lstmStep}, {@code gruStep}, {@code elmanStep}, their training variants
+ *       with gates and adjoints, {@code inputProjection}) put their intermediate products in
+ *       per-thread scratch that grows to the largest step seen, so an LSTM step allocates only
+ *       {@code h'} and {@code c'} and a GRU step only {@code h'}; the recurrences over a whole
+ *       sequence ({@code lstmSteps}, {@code gruSteps}, {@code elmanSteps} and theirs) allocate their
+ *       stacked outputs once and nothing per step;
  *   <li>inside a {@link io.engram.tensor.Workspace} ({@code ops().workspace()}), output arrays come
  *       from a per-thread pool of arrays freed by earlier closed workspaces (matched by exact length,
  *       up to 128 MiB per thread), so a loop that opens one workspace per step and keeps only its
