@@ -330,6 +330,15 @@ public final class CpuOps implements Ops {
             });
             return out;
         }
+        Broadcast.Rows rows = Broadcast.rows(outShape, x.shape, y.shape);
+        if (rows != null && out.f32 != null) {
+            int len = rows.length();
+            for (int r = 0; r < rows.rows(); r++) {
+                row32(op, x.f32, rows.start(0, r), rows.along()[0], y.f32, rows.start(1, r), rows.along()[1], out.f32,
+                        r * len, len);
+            }
+            return out;
+        }
         Broadcast.forEachRow(outShape, new Shape[] {x.shape, y.shape}, (o, in, stride, len) -> {
             if (out.f64 != null) {
                 row64(op, x.f64, in[0], stride[0], y.f64, in[1], stride[1], out.f64, o, len);
@@ -540,6 +549,15 @@ public final class CpuOps implements Ops {
         sameDtype("where", x, y);
         Shape outShape = Shape.broadcast(Shape.broadcast(m.shape, x.shape), y.shape);
         CpuTensor out = output(x.dtype, outShape);
+        Broadcast.Rows rows = Broadcast.rows(outShape, m.shape, x.shape, y.shape);
+        if (rows != null && rows.along()[0] == 0) {
+            int len = rows.length();
+            for (int r = 0; r < rows.rows(); r++) {
+                boolean first = m.get(rows.start(0, r)) != 0;
+                copyRow(first ? x : y, rows.start(first ? 1 : 2, r), rows.along()[first ? 1 : 2], out, r * len, len);
+            }
+            return out;
+        }
         Broadcast.forEachRow(outShape, new Shape[] {m.shape, x.shape, y.shape}, (o, in, stride, len) -> {
             int im = in[0];
             int ia = in[1];
