@@ -16,7 +16,9 @@ public interface Loss {
 
     /**
      * The summed loss over the rows of one step whose {@code mask} is set, as a scalar tensor;
-     * masked rows contribute exactly nothing. The trainer divides by the number of targets.
+     * masked rows contribute exactly nothing. The trainer divides by the number of targets. Being a
+     * sum over rows, it may also be given the rows of several steps stacked ({@code batch} is then
+     * steps times sequences), as trainers do for runs of steps computed at once.
      *
      * @param output raw network output {@code [batch, out]}
      * @param target {@code [batch, out]}

@@ -2,6 +2,8 @@ package io.engram.api;
 
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,8 +16,9 @@ import java.util.Optional;
  * step on the same arguments gives the same result.
  *
  * <p>Lifecycle: created by {@link NetworkFamily#create}; the trainer calls {@link #initialState}
- * once per batch and {@link #step} once per time step, and after each optimizer update calls
- * {@link #setParameters}. A network is not thread-safe: one job uses it at a time.
+ * once per batch and then, for the time steps, {@link #step} once per step or {@link #steps} once
+ * for a run of consecutive steps, and after each optimizer update calls {@link #setParameters}. A
+ * network is not thread-safe: one job uses it at a time.
  *
  * <p>Further abilities are exposed as capability interfaces ({@link Capability}); ask with
  * {@link #capability(Class)}.
@@ -42,6 +45,42 @@ public interface Network {
      * the next state.
      */
     Step step(Ops ops, Map<String, Tensor> params, Tensor x, State state, StepContext context);
+
+    /**
+     * {@code contexts.size()} consecutive time steps at once: the inputs of all of them stacked,
+     * {@code xs [time * batch, inputSize]} (rows {@code t * batch} to {@code (t + 1) * batch - 1} are
+     * step {@code t}'s), the state before the first, and the context of each step. The result equals
+     * that of calling {@link #step} for each step in turn, to rounding: a network overrides this to
+     * do the work that does not depend on the recurrence once for all steps (the input projection of
+     * the whole run as one matrix product, the output map over all its rows), which sums the same
+     * terms in another grouping. Like {@code step}, it reads parameters only from {@code params}, so
+     * the same code is recorded for BPTT and carries tangents for RTRL.
+     *
+     * <p>Trainers and the inference paths call this for runs of steps in which every sequence of the
+     * batch is present; the default calls {@code step} once per step.
+     *
+     * @throws IllegalArgumentException when there are no contexts or {@code xs} has not
+     *                                  {@code time * batch} rows
+     */
+    default Steps steps(Ops ops, Map<String, Tensor> params, Tensor xs, State state, List<StepContext> contexts) {
+        int time = contexts.size();
+        if (time == 0 || xs.rank() != 2 || xs.dim(0) % time != 0) {
+            throw new IllegalArgumentException("steps: " + time + " steps need inputs [time * batch, inputSize], got "
+                    + xs.shape());
+        }
+        int batch = xs.dim(0) / time;
+        List<Tensor> outputs = new ArrayList<>(time);
+        List<State> states = new ArrayList<>(time);
+        State s = state;
+        for (int t = 0; t < time; t++) {
+            Tensor x = time == 1 ? xs : ops.slice(xs, 0, t * batch, (t + 1) * batch);
+            Step step = step(ops, params, x, s, contexts.get(t));
+            outputs.add(step.output());
+            s = step.state();
+            states.add(s);
+        }
+        return new Steps(outputs.size() == 1 ? outputs.get(0) : ops.concat(0, outputs), states);
+    }
 
     /** This network seen through a capability interface, if it has it. */
     default <C> Optional<C> capability(Class<C> type) {

@@ -548,4 +548,28 @@ public final class TangentOps implements Ops {
         return anyDual(xProj, h, whRu, whN) ? Ops.super.gruStep(xProj, h, whRu, whN)
                 : base.gruStep(value(xProj), value(h), value(whRu), value(whN));
     }
+
+    @Override
+    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
+        return anyDual(xProj, h, wh) ? Ops.super.elmanStep(xProj, h, wh)
+                : base.elmanStep(value(xProj), value(h), value(wh));
+    }
+
+    @Override
+    public List<Tensor> lstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        return anyDual(xProjs, h, c, wh) ? Ops.super.lstmSteps(xProjs, h, c, wh)
+                : base.lstmSteps(value(xProjs), value(h), value(c), value(wh));
+    }
+
+    @Override
+    public Tensor gruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        return anyDual(xProjs, h, whRu, whN) ? Ops.super.gruSteps(xProjs, h, whRu, whN)
+                : base.gruSteps(value(xProjs), value(h), value(whRu), value(whN));
+    }
+
+    @Override
+    public Tensor elmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
+        return anyDual(xProjs, h, wh) ? Ops.super.elmanSteps(xProjs, h, wh)
+                : base.elmanSteps(value(xProjs), value(h), value(wh));
+    }
 }

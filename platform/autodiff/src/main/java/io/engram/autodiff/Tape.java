@@ -25,14 +25,17 @@ import java.util.Objects;
  * (each call starts from zero) and leaves the tape usable. Tensors not made by this tape are
  * constants: their gradient is never computed. Ops whose inputs are all constants run plainly on
  * the base and return base tensors, so the fused kernels of a backend are used wherever nothing is
- * being differentiated; with a recorded input the LSTM and GRU steps are recorded as single nodes
- * whose values and adjoints come from the base's fused training ops ({@code lstmStepWithGates} /
- * {@code lstmStepBackward}, {@code gruStepWithGates} / {@code gruStepBackward}), keeping only the
- * gate activations per step, the input projection in its decomposed form. Adjoints of slices are
- * joined once per sliced tensor, and the weight terms {@code A^T G} of all steps (recurrent
- * weights of the fused steps, and the right operand of every plain matrix product: input
- * projections, recurrent matrices, readouts) are summed as one matrix product, so a step adds no
- * adjoint of the whole projection's or a weight's size.
+ * being differentiated; with a recorded input the LSTM, GRU and Elman steps are recorded as single
+ * nodes whose values and adjoints come from the base's fused training ops
+ * ({@code lstmStepWithGates} / {@code lstmStepBackward}, {@code gruStepWithGates} /
+ * {@code gruStepBackward}, {@code elmanStep} / {@code elmanStepBackward}), keeping only the gate
+ * activations per step; so are the recurrences over a whole sequence ({@code lstmSteps},
+ * {@code gruSteps}, {@code elmanSteps}), one node each through the base's sequence kernels, and the
+ * input projection is one node. Adjoints of slices are joined once
+ * per sliced tensor, and the weight terms {@code A^T G} of all steps (recurrent weights of the
+ * fused steps, and the right operand of every plain matrix product: input projections, recurrent
+ * matrices, readouts) are summed as one matrix product, so a step adds no adjoint of the whole
+ * projection's or a weight's size.
  *
  * <p>A tape holds every recorded intermediate until it is discarded; one tape serves one forward
  * and backward pass (for truncated BPTT, one per truncation window). Not thread-safe.
@@ -122,16 +125,7 @@ public final class Tape implements Ops {
         try {
             for (int id = loss.id; id >= 0; id--) {
                 Var node = nodes.get(id);
-                if (products[id] != null) {
-                    Tensor sum = joinProducts(products[id]);
-                    products[id] = null;
-                    adjoints[id] = adjoints[id] == null ? sum : base.add(adjoints[id], sum);
-                }
-                if (pending[id] != null) {
-                    Tensor joined = joinSlices(pending[id], node.shape(), node.dtype());
-                    pending[id] = null;
-                    adjoints[id] = adjoints[id] == null ? joined : base.add(adjoints[id], joined);
-                }
+                settle(node, adjoints);
                 Tensor g = adjoints[id];
                 if (g != null && node.pullback != null) {
                     node.pullback.apply(g, adjoints);
@@ -142,6 +136,25 @@ public final class Tape implements Ops {
             pendingProducts = null;
         }
         return new Gradients(this, adjoints, base);
+    }
+
+    /**
+     * Adds the products and slice adjoints waiting for {@code node} into its adjoint. Backward does
+     * this when it reaches the node; a pullback that reads the adjoint of an older node (the cell
+     * states of an LSTM, read at its outputs) does it first, as every contribution is in by then.
+     */
+    private void settle(Var node, Tensor[] adjoints) {
+        int id = node.id;
+        if (pendingProducts[id] != null) {
+            Tensor sum = joinProducts(pendingProducts[id]);
+            pendingProducts[id] = null;
+            adjoints[id] = adjoints[id] == null ? sum : base.add(adjoints[id], sum);
+        }
+        if (pendingSlices[id] != null) {
+            Tensor joined = joinSlices(pendingSlices[id], node.shape(), node.dtype());
+            pendingSlices[id] = null;
+            adjoints[id] = adjoints[id] == null ? joined : base.add(adjoints[id], joined);
+        }
     }
 
     /** Number of nodes recorded so far (leaves included). */
@@ -619,11 +632,33 @@ public final class Tape implements Ops {
 
     // ---- fused ops ---------------------------------------------------------------------------
 
-    /** The backend's kernel when nothing is recorded, else the decomposition, recorded op by op. */
+    /**
+     * {@code y = xs w + b} as one recorded node whose value comes from the base's kernel:
+     * {@code dxs = G w^T}, {@code dw = xs^T G} (waiting in {@link #pendingProducts} with the other
+     * products into {@code w}), {@code db = sum of G over its rows}. With {@code xs} the stacked
+     * inputs of a whole sequence, the projection and its adjoints are one matrix product each.
+     * Shapes other than {@code xs [n, in], w [in, g], b [g]} are recorded decomposed.
+     */
     @Override
     public Tensor inputProjection(Tensor xs, Tensor w, Tensor b) {
-        return anyTracked(xs, w, b) ? Ops.super.inputProjection(xs, w, b)
-                : base.inputProjection(value(xs), value(w), value(b));
+        Tensor xv = value(xs);
+        Tensor wv = value(w);
+        Tensor bv = value(b);
+        if (!anyTracked(xs, w, b)) {
+            return base.inputProjection(xv, wv, bv);
+        }
+        if (xv.rank() != 2 || wv.rank() != 2 || wv.dim(0) != xv.dim(1) || bv.rank() != 1 || bv.dim(0) != wv.dim(1)) {
+            return Ops.super.inputProjection(xs, w, b);
+        }
+        return record(base.inputProjection(xv, wv, bv), (g, adj) -> {
+            if (tracked(xs) != null) {
+                accumulate(adj, xs, base.matmul(g, wv, false, true));
+            }
+            accumulateProduct(w, xv, g);
+            if (tracked(b) != null) {
+                accumulate(adj, b, base.sum(g, 0));
+            }
+        });
     }
 
     private static boolean isMatrix(Tensor t, int rows, int cols) {
@@ -676,14 +711,8 @@ public final class Tape implements Ops {
         Tensor hNext = forward.get(0);
         Tensor cNext = forward.get(1);
         Tensor gates = forward.get(2);
-        int[] doneInPass = {-1};
-        Var[] cell = new Var[1];
-        Pullback step = (dh, adj) -> {
-            doneInPass[0] = pass;
-            Tensor dc = adj[cell[0].id];
-            List<Tensor> back = base.lstmStepBackward(gates, cv, cNext,
-                    dh != null ? dh : base.zeros(cNext.dtype(), cNext.shape()),
-                    dc != null ? dc : base.zeros(cNext.dtype(), cNext.shape()));
+        return recordPair(hNext, cNext, (dh, dc, adj) -> {
+            List<Tensor> back = base.lstmStepBackward(gates, cv, cNext, orZeros(dh, cNext), orZeros(dc, cNext));
             Tensor dz = back.get(0);
             accumulate(adj, xProj, dz);
             if (tracked(h) != null) {
@@ -693,14 +722,72 @@ public final class Tape implements Ops {
             if (tracked(c) != null) {
                 accumulate(adj, c, back.get(1));
             }
+        });
+    }
+
+    /** Pulls back the adjoints of both outputs of a two-output op at once. */
+    @FunctionalInterface
+    private interface PairPullback {
+        /** {@code g} and {@code gCell}: the adjoints of the two outputs, either null when it has none. */
+        void apply(Tensor g, Tensor gCell, Tensor[] adjoints);
+    }
+
+    /**
+     * The outputs {@code h} and {@code c} of one op (an LSTM's states) as two nodes, {@code c} then
+     * {@code h}, with one pullback that runs once per backward pass, at whichever node is reached
+     * first with an adjoint ({@code h}, being newer, unless only {@code c} is used), with the complete
+     * adjoints of both: every use of either is newer than both, and what waits for {@code c} is
+     * settled first. The gradient reported for {@code c} itself is then only its own adjoint.
+     */
+    private List<Tensor> recordPair(Tensor h, Tensor c, PairPullback pullback) {
+        int[] doneInPass = {-1};
+        Var[] cell = new Var[1];
+        Pullback both = (g, adj) -> {
+            doneInPass[0] = pass;
+            settle(cell[0], adj);
+            pullback.apply(g, adj[cell[0].id], adj);
         };
-        cell[0] = record(cNext, (dc, adj) -> {
+        cell[0] = record(c, (g, adj) -> {
             if (doneInPass[0] != pass) {
-                step.apply(null, adj);
+                both.apply(null, adj);
             }
         });
-        Var hVar = record(hNext, step);
-        return List.of(hVar, cell[0]);
+        return List.of(record(h, both), cell[0]);
+    }
+
+    /**
+     * The Elman step of {@link Ops#elmanStep} as one recorded node, its value from the base's
+     * kernel, keeping nothing but its output {@code h'}. Backward, with {@code G} the adjoint of
+     * {@code h'}, through {@link Ops#elmanStepBackward}:
+     * <pre>
+     *   dz = G (1 - h'^2);   dxProj = dz,  dh = dz wh^T,  dwh = h^T dz
+     * </pre>
+     * where {@code dwh} waits for the other steps' terms and is added as one product
+     * ({@link #pendingProducts}). Shapes other than {@code xProj [B,H], h [B,H], wh [H,H]} are
+     * recorded decomposed.
+     */
+    @Override
+    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
+        Tensor xv = value(xProj);
+        Tensor hv = value(h);
+        Tensor wv = value(wh);
+        if (!anyTracked(xProj, h, wh)) {
+            return base.elmanStep(xv, hv, wv);
+        }
+        int batch = hv.rank() == 2 ? hv.dim(0) : -1;
+        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
+        if (batch < 0 || !isMatrix(xv, batch, hidden) || !isMatrix(wv, hidden, hidden)) {
+            return Ops.super.elmanStep(xProj, h, wh);
+        }
+        Tensor hNext = base.elmanStep(xv, hv, wv);
+        return record(hNext, (g, adj) -> {
+            Tensor dz = base.elmanStepBackward(hNext, g);
+            accumulate(adj, xProj, dz);
+            if (tracked(h) != null) {
+                accumulate(adj, h, base.matmul(dz, wv, false, true));
+            }
+            accumulateProduct(wh, hv, dz);
+        });
     }
 
     /**
@@ -750,5 +837,136 @@ public final class Tape implements Ops {
                 accumulate(adj, h, base.add(back.get(1), base.matmul(dzru, ruv, false, true)));
             }
         }, xProj, h, whRu, whN);
+    }
+
+    // ---- the recurrences over a whole sequence: one node each ---------------------------------
+
+    /** The {@code [B, H]} states before each step: {@code [h; hs_0; ..; hs_{T-2}]}, for a weight's product. */
+    private Tensor previous(Tensor h, Tensor hs) {
+        int rows = hs.dim(0) - h.dim(0);
+        return rows == 0 ? h : base.concat(0, List.of(h, base.slice(hs, 0, 0, rows)));
+    }
+
+    /** The adjoint {@code g} if there is one, else zeros like {@code like}. */
+    private Tensor orZeros(Tensor g, Tensor like) {
+        return g != null ? g : base.zeros(like.dtype(), like.shape());
+    }
+
+    /** Whether {@code xs [T*B, width]} holds whole steps of a batch of {@code h [B, H]}. */
+    private static boolean stepsOf(Tensor xs, Tensor h, int width) {
+        return h.rank() == 2 && h.dim(0) > 0 && xs.rank() == 2 && xs.dim(1) == width && xs.dim(0) > 0
+                && xs.dim(0) % h.dim(0) == 0;
+    }
+
+    /**
+     * {@link Ops#lstmSteps} as two recorded nodes, {@code hs} then {@code cs}, their values from the
+     * base's {@link Ops#lstmStepsWithGates}; the sequence keeps its gates {@code [T*B, 4H]} besides
+     * its states. Backward runs once, at whichever node is reached first, with the complete adjoints
+     * {@code G_hs}, {@code G_cs} of both (every use of either is newer), through
+     * {@link Ops#lstmStepsBackward}:
+     * <pre>
+     *   dxProjs = dz,  dh = dz_0 wh^T,  dc = dcPrev_0,  dwh = [h; hs_0..hs_{T-2}]^T dz
+     * </pre>
+     * where {@code dwh} waits in {@link #pendingProducts}. Other shapes are recorded step by step.
+     */
+    @Override
+    public List<Tensor> lstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        Tensor xv = value(xProjs);
+        Tensor hv = value(h);
+        Tensor cv = value(c);
+        Tensor wv = value(wh);
+        if (!anyTracked(xProjs, h, c, wh)) {
+            return base.lstmSteps(xv, hv, cv, wv);
+        }
+        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
+        if (!stepsOf(xv, hv, 4 * hidden) || !isMatrix(cv, hv.dim(0), hidden) || !isMatrix(wv, hidden, 4 * hidden)) {
+            return Ops.super.lstmSteps(xProjs, h, c, wh);
+        }
+        List<Tensor> forward = base.lstmStepsWithGates(xv, hv, cv, wv);
+        Tensor hs = forward.get(0);
+        Tensor cs = forward.get(1);
+        Tensor gates = forward.get(2);
+        return recordPair(hs, cs, (dhs, dcs, adj) -> {
+            List<Tensor> back = base.lstmStepsBackward(gates, cv, cs, wv, orZeros(dhs, hs), orZeros(dcs, cs));
+            Tensor dz = back.get(0);
+            accumulate(adj, xProjs, dz);
+            accumulate(adj, h, back.get(1));
+            accumulate(adj, c, back.get(2));
+            if (tracked(wh) != null) {
+                accumulateProduct(wh, previous(hv, hs), dz);
+            }
+        });
+    }
+
+    /**
+     * {@link Ops#gruSteps} as one recorded node, its value from the base's
+     * {@link Ops#gruStepsWithGates}, keeping the gates {@code [T*B, 4H]}; backward through
+     * {@link Ops#gruStepsBackward}:
+     * <pre>
+     *   dxProjs = dz,  dh = carry_0,  dwhRu = [h; hs_0..hs_{T-2}]^T dz[:, :2H],  dwhN = (r h)^T dz[:, 2H:]
+     * </pre>
+     * the weight terms waiting in {@link #pendingProducts}. Other shapes are recorded step by step.
+     */
+    @Override
+    public Tensor gruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        Tensor xv = value(xProjs);
+        Tensor hv = value(h);
+        Tensor ruv = value(whRu);
+        Tensor nv = value(whN);
+        if (!anyTracked(xProjs, h, whRu, whN)) {
+            return base.gruSteps(xv, hv, ruv, nv);
+        }
+        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
+        if (!stepsOf(xv, hv, 3 * hidden) || !isMatrix(ruv, hidden, 2 * hidden) || !isMatrix(nv, hidden, hidden)) {
+            return Ops.super.gruSteps(xProjs, h, whRu, whN);
+        }
+        List<Tensor> forward = base.gruStepsWithGates(xv, hv, ruv, nv);
+        Tensor hs = forward.get(0);
+        Tensor gates = forward.get(1);
+        return record(hs, (dhs, adj) -> {
+            List<Tensor> back = base.gruStepsBackward(gates, hv, hs, ruv, nv, dhs);
+            Tensor dz = back.get(0);
+            accumulate(adj, xProjs, dz);
+            accumulate(adj, h, back.get(1));
+            if (tracked(whRu) != null) {
+                accumulateProduct(whRu, previous(hv, hs), base.slice(dz, -1, 0, 2 * hidden));
+            }
+            if (tracked(whN) != null) {
+                accumulateProduct(whN, base.slice(gates, -1, 3 * hidden, 4 * hidden),
+                        base.slice(dz, -1, 2 * hidden, 3 * hidden));
+            }
+        });
+    }
+
+    /**
+     * {@link Ops#elmanSteps} as one recorded node, its value from the base's kernel, keeping only the
+     * states; backward through {@link Ops#elmanStepsBackward}:
+     * <pre>
+     *   dxProjs = dz,  dh = dz_0 wh^T,  dwh = [h; hs_0..hs_{T-2}]^T dz
+     * </pre>
+     * {@code dwh} waiting in {@link #pendingProducts}. Other shapes are recorded step by step.
+     */
+    @Override
+    public Tensor elmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
+        Tensor xv = value(xProjs);
+        Tensor hv = value(h);
+        Tensor wv = value(wh);
+        if (!anyTracked(xProjs, h, wh)) {
+            return base.elmanSteps(xv, hv, wv);
+        }
+        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
+        if (!stepsOf(xv, hv, hidden) || !isMatrix(wv, hidden, hidden)) {
+            return Ops.super.elmanSteps(xProjs, h, wh);
+        }
+        Tensor hs = base.elmanSteps(xv, hv, wv);
+        return record(hs, (dhs, adj) -> {
+            List<Tensor> back = base.elmanStepsBackward(hv, hs, wv, dhs);
+            Tensor dz = back.get(0);
+            accumulate(adj, xProjs, dz);
+            accumulate(adj, h, back.get(1));
+            if (tracked(wh) != null) {
+                accumulateProduct(wh, previous(hv, hs), dz);
+            }
+        });
     }
 }

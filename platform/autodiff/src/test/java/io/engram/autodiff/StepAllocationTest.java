@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Heap allocated per time step in the steady state of an LSTM (and a GRU) training step (whole-sequence input
- * projection, fused steps recorded on a tape, MSE on every output, backward, SGD) and of inference,
+ * projection, fused steps recorded on a tape, MSE on every output, backward, SGD) and of inference, and
+ * the same with the recurrence of an LSTM, a GRU and an Elman layer as one op over the sequence,
  * each inside a workspace, counted by {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}
  * on the calling thread. The same step is run over sequences of {@value #SHORT} and {@value #LONG}
  * steps after warm-up; the difference divided by the extra steps is what one more time step costs.
@@ -38,6 +39,45 @@ class StepAllocationTest {
         BACKEND.close();
     }
 
+    /** A layer's recurrence over {@code time} steps: its outputs stacked, {@code [time * BATCH, HIDDEN]}. */
+    @FunctionalInterface
+    interface Recurrence {
+        Tensor outputs(Ops ops, Tensor[] params, Tensor projection, int time);
+    }
+
+    /** Fused steps, one per time step, on slices of the projection. */
+    static final Recurrence LSTM_STEPS = (ops, p, proj, time) -> {
+        Tensor h = zeros(ops);
+        Tensor c = zeros(ops);
+        List<Tensor> outputs = new ArrayList<>(time);
+        for (int t = 0; t < time; t++) {
+            List<Tensor> hc = ops.lstmStep(ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH), h, c, p[1]);
+            h = hc.get(0);
+            c = hc.get(1);
+            outputs.add(h);
+        }
+        return ops.concat(0, outputs);
+    };
+
+    static final Recurrence GRU_STEPS = (ops, p, proj, time) -> {
+        Tensor h = zeros(ops);
+        List<Tensor> outputs = new ArrayList<>(time);
+        for (int t = 0; t < time; t++) {
+            h = ops.gruStep(ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH), h, p[1], p[3]);
+            outputs.add(h);
+        }
+        return ops.concat(0, outputs);
+    };
+
+    /** The recurrence as one op over the whole sequence. */
+    static final Recurrence LSTM_SEQUENCE = (ops, p, proj, time) -> ops.lstmSteps(proj, zeros(ops), zeros(ops), p[1]).get(0);
+    static final Recurrence GRU_SEQUENCE = (ops, p, proj, time) -> ops.gruSteps(proj, zeros(ops), p[1], p[3]);
+    static final Recurrence ELMAN_SEQUENCE = (ops, p, proj, time) -> ops.elmanSteps(proj, zeros(ops), p[1]);
+
+    private static Tensor zeros(Ops ops) {
+        return ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN));
+    }
+
     private static Tensor random(Random rnd, Shape shape, double scale) {
         float[] v = new float[shape.size()];
         for (int i = 0; i < v.length; i++) {
@@ -50,12 +90,8 @@ class StepAllocationTest {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
-    /** One step over {@code time} steps; returns the bytes it allocated on this thread. */
-    private static long trainStep(Tensor[] params, int time, boolean train) {
-        return step(params, time, train, false);
-    }
-
-    private static long step(Tensor[] params, int time, boolean train, boolean gru) {
+    /** One step over {@code time} steps (with MSE, backward and SGD when training); the bytes it allocated on this thread. */
+    private static long step(Tensor[] params, int time, boolean train, Recurrence recurrence) {
         Random rnd = new Random(time);
         Tensor xs = random(rnd, Shape.of(time * BATCH, INPUT), 1.0);
         Tensor ys = random(rnd, Shape.of(time * BATCH, HIDDEN), 0.5);
@@ -67,23 +103,9 @@ class StepAllocationTest {
             for (int i = 0; i < p.length; i++) {
                 p[i] = train ? tape.leaf(params[i]) : params[i];
             }
-            Tensor proj = ops.inputProjection(xs, p[0], p[2]);
-            Tensor h = ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN));
-            Tensor c = ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN));
-            List<Tensor> outputs = new ArrayList<>(time);
-            for (int t = 0; t < time; t++) {
-                Tensor xp = ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH);
-                if (gru) {
-                    h = ops.gruStep(xp, h, p[1], p[3]);
-                } else {
-                    List<Tensor> hc = ops.lstmStep(xp, h, c, p[1]);
-                    h = hc.get(0);
-                    c = hc.get(1);
-                }
-                outputs.add(h);
-            }
+            Tensor hs = recurrence.outputs(ops, p, ops.inputProjection(xs, p[0], p[2]), time);
             if (train) {
-                Tensor diff = ops.sub(ops.concat(0, outputs), ys);
+                Tensor diff = ops.sub(hs, ys);
                 Gradients g = tape.backward(ops.sumAll(ops.mul(diff, diff)));
                 for (int i = 0; i < params.length; i++) {
                     params[i] = ws.keep(CPU.sub(params[i], CPU.scale(g.of(p[i]), 1e-3)));
@@ -93,54 +115,63 @@ class StepAllocationTest {
         return allocated() - before;
     }
 
-    private static double bytesPerStep(boolean train) {
-        return bytesPerStep(train, false);
-    }
-
-    private static double bytesPerStep(boolean train, boolean gru) {
+    /**
+     * The bytes one more time step costs: {@code gates} blocks of {@code HIDDEN} per step in the input
+     * projection, {@code recurrent} in the recurrent matrix.
+     */
+    private static double bytesPerStep(String name, boolean train, int gates, int recurrent, Recurrence recurrence) {
         Random rnd = new Random(3);
-        int gates = gru ? 3 : 4;
         Tensor[] params = {
             random(rnd, Shape.of(INPUT, gates * HIDDEN), 0.2),
-            random(rnd, Shape.of(HIDDEN, (gru ? 2 : 4) * HIDDEN), 0.1),
+            random(rnd, Shape.of(HIDDEN, recurrent * HIDDEN), 0.1),
             random(rnd, Shape.of(gates * HIDDEN), 0.1),
             random(rnd, Shape.of(HIDDEN, HIDDEN), 0.1),
         };
-        if (!gru) {
-            params = java.util.Arrays.copyOf(params, 3);
-        }
         for (int warm = 0; warm < 3; warm++) {
-            step(params, SHORT, train, gru);
-            step(params, LONG, train, gru);
+            step(params, SHORT, train, recurrence);
+            step(params, LONG, train, recurrence);
         }
         long shortBytes = Long.MAX_VALUE;
         long longBytes = Long.MAX_VALUE;
         for (int r = 0; r < 3; r++) {
-            shortBytes = Math.min(shortBytes, step(params, SHORT, train, gru));
-            longBytes = Math.min(longBytes, step(params, LONG, train, gru));
+            shortBytes = Math.min(shortBytes, step(params, SHORT, train, recurrence));
+            longBytes = Math.min(longBytes, step(params, LONG, train, recurrence));
         }
         double perStep = (double) (longBytes - shortBytes) / (LONG - SHORT);
-        System.out.printf((gru ? "GRU" : "LSTM") + " %s B=%d H=%d f32: %d bytes over %d steps, %d over %d: %.0f bytes per extra step"
-                + " (one [B,H] array is %d bytes)%n", train ? "training step" : "inference", BATCH, HIDDEN,
+        System.out.printf("%s %s B=%d H=%d f32: %d bytes over %d steps, %d over %d: %.0f bytes per extra step"
+                + " (one [B,H] array is %d bytes)%n", name, train ? "training step" : "inference", BATCH, HIDDEN,
                 shortBytes, SHORT, longBytes, LONG, perStep, 4 * BATCH * HIDDEN);
         return perStep;
     }
 
+    private static void assertNoActivationArraysPerStep(String name, boolean train, int gates, int recurrent,
+                                                        Recurrence recurrence) {
+        double perStep = bytesPerStep(name, train, gates, recurrent, recurrence);
+        assertTrue(perStep < 4.0 * BATCH * HIDDEN, name + (train ? " training: " : " inference: ") + perStep
+                + " bytes per time step");
+    }
+
     @Test
     void aTrainingStepAllocatesNoActivationArraysPerTimeStep() {
-        double perStep = bytesPerStep(true);
-        assertTrue(perStep < 4.0 * BATCH * HIDDEN, perStep + " bytes per time step");
+        assertNoActivationArraysPerStep("LSTM", true, 4, 4, LSTM_STEPS);
     }
 
     @Test
     void aGruTrainingStepAllocatesNoActivationArraysPerTimeStep() {
-        double perStep = bytesPerStep(true, true);
-        assertTrue(perStep < 4.0 * BATCH * HIDDEN, perStep + " bytes per time step");
+        assertNoActivationArraysPerStep("GRU", true, 3, 2, GRU_STEPS);
     }
 
     @Test
     void inferenceAllocatesNoActivationArraysPerTimeStep() {
-        double perStep = bytesPerStep(false);
-        assertTrue(perStep < 4.0 * BATCH * HIDDEN, perStep + " bytes per time step");
+        assertNoActivationArraysPerStep("LSTM", false, 4, 4, LSTM_STEPS);
+    }
+
+    @Test
+    void theSequenceOpsAllocateNoActivationArraysPerTimeStep() {
+        for (boolean train : new boolean[] {true, false}) {
+            assertNoActivationArraysPerStep("LSTM over the sequence", train, 4, 4, LSTM_SEQUENCE);
+            assertNoActivationArraysPerStep("GRU over the sequence", train, 3, 2, GRU_SEQUENCE);
+            assertNoActivationArraysPerStep("Elman over the sequence", train, 1, 1, ELMAN_SEQUENCE);
+        }
     }
 }

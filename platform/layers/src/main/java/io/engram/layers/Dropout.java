@@ -3,6 +3,7 @@ package io.engram.layers;
 import io.engram.api.StepContext;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,38 @@ public final class Dropout {
         double[] mask = new double[h.shape().size()];
         for (int i = 0; i < mask.length; i++) {
             mask[i] = context.random().nextDouble() < keep ? 1 / keep : 0;
+        }
+        return ops.mul(h, ops.fromArray(h.dtype(), h.shape(), mask));
+    }
+
+    /**
+     * {@link #apply} to the stacked rows of several steps, {@code h [time * batch, n]} with step
+     * {@code t} in rows {@code t * batch} to {@code (t + 1) * batch - 1}: the mask of step
+     * {@code t} is drawn from {@code contexts.get(t)} exactly as {@code apply} would draw it for that
+     * step alone, and is all ones where that context is not training.
+     */
+    public static Tensor applyToSteps(Ops ops, Tensor h, double rate, List<StepContext> contexts) {
+        boolean any = false;
+        for (StepContext c : contexts) {
+            any |= c.training();
+        }
+        if (!any || rate == 0) {
+            return h;
+        }
+        double keep = 1 - rate;
+        int size = h.shape().size();
+        int block = size / contexts.size();
+        double[] mask = new double[size];
+        for (int t = 0; t < contexts.size(); t++) {
+            StepContext context = contexts.get(t);
+            if (!context.training()) {
+                java.util.Arrays.fill(mask, t * block, (t + 1) * block, 1.0);
+                continue;
+            }
+            Objects.requireNonNull(context.random(), "StepContext.random() is needed for dropout while training");
+            for (int i = t * block; i < (t + 1) * block; i++) {
+                mask[i] = context.random().nextDouble() < keep ? 1 / keep : 0;
+            }
         }
         return ops.mul(h, ops.fromArray(h.dtype(), h.shape(), mask));
     }

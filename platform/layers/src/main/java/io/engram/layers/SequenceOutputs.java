@@ -3,9 +3,8 @@ package io.engram.layers;
 import io.engram.api.Batch;
 import io.engram.api.Dataset;
 import io.engram.api.Network;
-import io.engram.api.State;
-import io.engram.api.Step;
 import io.engram.api.StepContext;
+import io.engram.api.Steps;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
@@ -17,8 +16,9 @@ import java.util.Map;
 
 /**
  * Runs a network over a dataset for inference and returns its raw outputs, as applications need
- * them to compute their metrics. Sequences are run in padded batches of {@value #BATCH}; since
- * rows of a batch never mix, the steps past a sequence's end are simply dropped.
+ * them to compute their metrics. Sequences are run in padded batches of {@value #BATCH}, all steps
+ * of a batch in one {@link Network#steps} call; since rows of a batch never mix, the steps past a
+ * sequence's end are simply dropped.
  *
  * <p>Reads the network's current parameters once, at the start; the network must not be changed
  * while this runs. Stateless; the returned arrays belong to the caller.
@@ -44,18 +44,20 @@ public final class SequenceOutputs {
             for (int j = 0; j < b; j++) {
                 outputs[j] = new double[data.get(first + j).length()][];
             }
-            State state = network.initialState(ops, b);
+            List<StepContext> contexts = new ArrayList<>(batch.time());
             for (int t = 0; t < batch.time(); t++) {
-                double[] xs = Arrays.copyOfRange(batch.inputs(), t * b * in, (t + 1) * b * in);
-                Step step = network.step(ops, params, ops.fromArray(dtype, Shape.of(b, in), xs), state,
-                        StepContext.inference(t));
-                double[] ys = step.output().toDoubleArray();
+                contexts.add(StepContext.inference(t));
+            }
+            Steps steps = network.steps(ops, params, ops.fromArray(dtype, Shape.of(batch.time() * b, in),
+                    batch.inputs()), network.initialState(ops, b), contexts);
+            double[] ys = steps.outputs().toDoubleArray();
+            for (int t = 0; t < batch.time(); t++) {
                 for (int j = 0; j < b; j++) {
                     if (t < outputs[j].length) {
-                        outputs[j][t] = Arrays.copyOfRange(ys, j * out, (j + 1) * out);
+                        int row = t * b + j;
+                        outputs[j][t] = Arrays.copyOfRange(ys, row * out, (row + 1) * out);
                     }
                 }
-                state = step.state();
             }
             result.addAll(Arrays.asList(outputs));
             first += b;

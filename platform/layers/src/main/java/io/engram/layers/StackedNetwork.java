@@ -4,6 +4,7 @@ import io.engram.api.ModelSpec;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
+import io.engram.api.Steps;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
@@ -52,6 +53,67 @@ public final class StackedNetwork extends AbstractNetwork {
          * @param state  the layer's previous state, {@code tensorsPerLayer} tensors
          */
         List<Tensor> step(Ops ops, Map<String, Tensor> params, String prefix, Tensor input, List<Tensor> state);
+
+        /**
+         * The layer's states after each of {@code time} consecutive steps, from the inputs of all of
+         * them stacked ({@code inputs [time * batch, in]}, step {@code t} in rows {@code t * batch}
+         * to {@code (t + 1) * batch - 1}): one tensor per state tensor, {@code [time * batch, .]},
+         * stacked the same way, the first being the layer's outputs. Equal to calling {@link #step}
+         * for each step in turn, to rounding; a layer overrides it to project the inputs of all
+         * steps in one matrix product and to run the recurrence as one fused op. The default calls
+         * {@code step} once per step and stacks the states.
+         */
+        default List<Tensor> steps(Ops ops, Map<String, Tensor> params, String prefix, Tensor inputs, int time,
+                                   List<Tensor> state) {
+            int batch = inputs.dim(0) / time;
+            List<List<Tensor>> states = new ArrayList<>(time);
+            List<Tensor> s = state;
+            for (int t = 0; t < time; t++) {
+                s = step(ops, params, prefix, time == 1 ? inputs : ops.slice(inputs, 0, t * batch, (t + 1) * batch), s);
+                states.add(s);
+            }
+            return stack(ops, states);
+        }
+    }
+
+    /** Per state tensor, the tensors of all steps stacked along the first axis. */
+    static List<Tensor> stack(Ops ops, List<List<Tensor>> states) {
+        List<Tensor> stacked = new ArrayList<>(states.get(0).size());
+        for (int i = 0; i < states.get(0).size(); i++) {
+            List<Tensor> parts = new ArrayList<>(states.size());
+            for (List<Tensor> s : states) {
+                parts.add(s.get(i));
+            }
+            stacked.add(parts.size() == 1 ? parts.get(0) : ops.concat(0, parts));
+        }
+        return stacked;
+    }
+
+    /** One step of a layer whose input enters only through its projection {@code x W + b}. */
+    @ConsumerType
+    @FunctionalInterface
+    public interface ProjectedStep {
+        /** The layer's next state from the projected input {@code xProj [batch, g]} and its state. */
+        List<Tensor> step(Tensor xProj, List<Tensor> state);
+    }
+
+    /**
+     * {@link Layer#steps} for a layer whose input enters only through its projection
+     * {@code x W + b}: the inputs of all {@code time} steps are projected in one
+     * {@link Ops#inputProjection} ({@code [time * batch, g]}), and {@code step} runs on the rows of
+     * each step in turn; for a layer whose recurrence is not one fused op over all steps.
+     */
+    public static List<Tensor> projectedSteps(Ops ops, Tensor inputs, int time, Tensor w, Tensor b,
+                                              List<Tensor> state, ProjectedStep step) {
+        Tensor projection = ops.inputProjection(inputs, w, b);
+        int batch = inputs.dim(0) / time;
+        List<List<Tensor>> states = new ArrayList<>(time);
+        List<Tensor> s = state;
+        for (int t = 0; t < time; t++) {
+            s = step.step(time == 1 ? projection : ops.slice(projection, 0, t * batch, (t + 1) * batch), s);
+            states.add(s);
+        }
+        return stack(ops, states);
     }
 
     /** The initial parameters of one layer. */
@@ -68,7 +130,11 @@ public final class StackedNetwork extends AbstractNetwork {
         void add(Map<String, Tensor> parameters, Initializer init, String prefix, int inputSize, int hidden);
     }
 
-    /** The map from the top layer's output {@code [batch, hidden]} to the raw output {@code [batch, out]}. */
+    /**
+     * The map from the top layer's output {@code [batch, hidden]} to the raw output
+     * {@code [batch, out]}. Rows are independent: {@link #steps} applies it once to the rows of all
+     * its steps stacked.
+     */
     @ConsumerType
     @FunctionalInterface
     public interface Output {
@@ -144,5 +210,48 @@ public final class StackedNetwork extends AbstractNetwork {
             in = after.get(0);
         }
         return new Step(output.apply(ops, params, in), new State(next));
+    }
+
+    /**
+     * Consecutive steps of every layer, layer by layer: each layer runs all steps
+     * ({@link Layer#steps}) on the stacked outputs of the layer below (after dropout, whose mask
+     * for step {@code t} is drawn from that step's context as in {@link #step}), then the output map
+     * reads the top layer's outputs of all steps at once. The state after step {@code t} is sliced
+     * from the layers' stacked states when it is asked for.
+     */
+    @Override
+    public Steps steps(Ops ops, Map<String, Tensor> params, Tensor xs, State state, List<StepContext> contexts) {
+        int time = contexts.size();
+        if (time == 0 || xs.rank() != 2 || xs.dim(0) % time != 0) {
+            return super.steps(ops, params, xs, state, contexts);
+        }
+        int batch = xs.dim(0) / time;
+        List<Tensor> stacked = new ArrayList<>(settings.layers() * tensorsPerLayer);
+        Tensor in = xs;
+        for (int l = 0; l < settings.layers(); l++) {
+            if (l > 0) {
+                in = Dropout.applyToSteps(ops, in, settings.dropout(), contexts);
+            }
+            List<Tensor> own = state.tensors().subList(l * tensorsPerLayer, (l + 1) * tensorsPerLayer);
+            List<Tensor> after = layer.steps(ops, params, prefix(l), in, time, own);
+            stacked.addAll(after);
+            in = after.get(0);
+        }
+        List<State> states = new java.util.AbstractList<>() {
+            @Override
+            public State get(int t) {
+                List<Tensor> s = new ArrayList<>(stacked.size());
+                for (Tensor all : stacked) {
+                    s.add(time == 1 ? all : ops.slice(all, 0, t * batch, (t + 1) * batch));
+                }
+                return new State(s);
+            }
+
+            @Override
+            public int size() {
+                return time;
+            }
+        };
+        return new Steps(output.apply(ops, params, in), states);
     }
 }

@@ -9,6 +9,7 @@ import io.engram.api.ModelSpec;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
+import io.engram.api.Steps;
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
@@ -92,6 +93,42 @@ class StackedNetworkTest {
             assertArrayEquals(x, inputs.get(l).toDoubleArray(), 0.0, "input of layer " + l);
         }
         assertArrayEquals(new double[] {1, 2, 3, 4}, inputs.get(0).toDoubleArray(), 0.0);
+    }
+
+    /**
+     * Three steps at once through three layers with dropout while training give the outputs and
+     * states of three single steps, dropout masks included (each step's drawn from its own context).
+     */
+    @Test
+    void stepsAtOnceEqualStepByStepWithDropout() {
+        Map<String, Tensor> p = Map.of("layer0.g", row(1, 2), "layer1.g", row(3, 1), "layer2.g", row(-1, 2));
+        StackedNetwork net = new StackedNetwork(spec(2, 2), new StackSettings(2, 3, 0.5, "xavier", 1.0), 2, p,
+                StackedNetworkTest::sumLayer, (o, q, top) -> o.scale(top, 0.5));
+        int batch = 2;
+        double[] xs = {1, -2, 0.5, 3, 2, 2, -1, 4, 0.25, -0.5, 7, 1};
+        List<StepContext> contexts = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            contexts.add(new StepContext(true, t, new SplittableRandom(40 + t)));
+        }
+        Steps at = net.steps(OPS, p, OPS.fromArray(DType.F64, Shape.of(3 * batch, 2), xs), net.initialState(OPS, batch),
+                contexts);
+        State s = net.initialState(OPS, batch);
+        for (int t = 0; t < 3; t++) {
+            double[] x = java.util.Arrays.copyOfRange(xs, t * batch * 2, (t + 1) * batch * 2);
+            Step step = net.step(OPS, p, OPS.fromArray(DType.F64, Shape.of(batch, 2), x), s,
+                    new StepContext(true, t, new SplittableRandom(40 + t)));
+            s = step.state();
+            assertArrayEquals(step.output().toDoubleArray(),
+                    OPS.slice(at.outputs(), 0, t * batch, (t + 1) * batch).toDoubleArray(), 0.0, "output " + t);
+            for (int i = 0; i < s.size(); i++) {
+                assertArrayEquals(s.get(i).toDoubleArray(), at.states().get(t).get(i).toDoubleArray(), 0.0,
+                        "state " + i + " after step " + t);
+            }
+        }
+        assertEquals(Shape.of(3 * batch, 2), at.outputs().shape());
+        for (int i = 0; i < s.size(); i++) {
+            assertArrayEquals(s.get(i).toDoubleArray(), at.last().get(i).toDoubleArray(), 0.0, "last state " + i);
+        }
     }
 
     @Test

@@ -15,9 +15,14 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>The fused ops at the end ({@link #lstmStep}, {@link #lstmStepWithGates},
  * {@link #lstmStepBackward}, {@link #gruStep}, {@link #gruStepWithGates}, {@link #gruStepBackward},
- * {@link #inputProjection}) have
- * default implementations decomposed into the plain ops; a backend overrides them with faster
- * kernels that must agree with the decomposition within the dtype's tolerance.
+ * {@link #elmanStep}, {@link #elmanStepBackward}, {@link #inputProjection}, and the same
+ * recurrences over all steps of a sequence at once: {@link #lstmSteps}, {@link #lstmStepsWithGates},
+ * {@link #lstmStepsBackward}, {@link #gruSteps}, {@link #gruStepsWithGates},
+ * {@link #gruStepsBackward}, {@link #elmanSteps}, {@link #elmanStepsBackward}) have default
+ * implementations decomposed into the plain ops (the sequence ops into the single-step ones); a
+ * backend overrides them with faster kernels that must agree with the decomposition within the
+ * dtype's tolerance. Sequence ops take and give tensors stacked over time: step {@code t} of a
+ * batch of {@code B} is rows {@code t * B} to {@code (t + 1) * B - 1}.
  */
 @ConsumerType
 public interface Ops {
@@ -300,5 +305,194 @@ public interface Ops {
         Tensor dzu = mul(mul(dh, sub(h, n)), mul(u, addScalar(scale(u, -1.0), 1.0)));
         Tensor dhPart = add(mul(dh, u), mul(drh, r));
         return List.of(concat(-1, List.of(dzr, dzu, dzn)), dhPart);
+    }
+
+    /**
+     * One step of an Elman layer with tanh units (Elman 1990):
+     * <pre>
+     *   h' = tanh(xProj + h @ wh)       (xProj = x W + b, shape [B, H]; wh [H, H])
+     * </pre>
+     */
+    default Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
+        return tanh(add(xProj, matmul(h, wh)));
+    }
+
+    /**
+     * The adjoint of the pre-activation {@code z = xProj + h wh} of one {@link #elmanStep}, from the
+     * step's output {@code h'} and its adjoint {@code dh} (both {@code [B, H]}):
+     * {@code dz = dh (1 - h'^2)}; then {@code dxProj = dz}, {@code dh_prev = dz wh^T},
+     * {@code dwh = h^T dz}.
+     */
+    default Tensor elmanStepBackward(Tensor hNext, Tensor dh) {
+        return mul(dh, addScalar(scale(mul(hNext, hNext), -1.0), 1.0));
+    }
+
+    // ---- the recurrences over a whole sequence ------------------------------------------------
+
+    /** Rows {@code t * batch} to {@code (t + 1) * batch - 1} of a tensor stacked over time. */
+    private Tensor stepOf(Tensor stacked, int t, int batch, int time) {
+        return time == 1 ? stacked : slice(stacked, 0, t * batch, (t + 1) * batch);
+    }
+
+    /** The tensors of all steps stacked over time. */
+    private Tensor stacked(List<Tensor> steps) {
+        return steps.size() == 1 ? steps.get(0) : concat(0, steps);
+    }
+
+    /**
+     * {@link #lstmStep} over {@code T} steps: {@code xProjs [T*B, 4H]}, the state {@code h},
+     * {@code c} ({@code [B, H]}) before the first step and {@code wh}; returns {@code [hs, cs]},
+     * the states after each step stacked ({@code [T*B, H]} each).
+     */
+    default List<Tensor> lstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        List<Tensor> all = lstmStepsWithGates(xProjs, h, c, wh);
+        return List.of(all.get(0), all.get(1));
+    }
+
+    /** {@link #lstmSteps} for training: {@code [hs, cs, gates]}, the gates of each step stacked ({@code [T*B, 4H]}). */
+    default List<Tensor> lstmStepsWithGates(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        int batch = h.dim(0);
+        int time = xProjs.dim(0) / batch;
+        List<Tensor> hs = new java.util.ArrayList<>(time);
+        List<Tensor> cs = new java.util.ArrayList<>(time);
+        List<Tensor> gates = new java.util.ArrayList<>(time);
+        for (int t = 0; t < time; t++) {
+            List<Tensor> step = lstmStepWithGates(stepOf(xProjs, t, batch, time), h, c, wh);
+            h = step.get(0);
+            c = step.get(1);
+            hs.add(h);
+            cs.add(c);
+            gates.add(step.get(2));
+        }
+        return List.of(stacked(hs), stacked(cs), stacked(gates));
+    }
+
+    /**
+     * The adjoint of {@link #lstmSteps}, from the gates of each step, the cell {@code c} before the
+     * first step, the cells {@code cs} after each, {@code wh}, and the adjoints {@code dhs},
+     * {@code dcs} ({@code [T*B, H]}) that each step's {@code h} and {@code c} receive from outside
+     * the recurrence:
+     * <pre>
+     *   for t = T-1 .. 0:  dh_t = dhs_t + dz_{t+1} wh^T,   dc_t = dcs_t + dcPrev_{t+1}   (nothing added at T-1)
+     *                      [dz_t, dcPrev_t] = lstmStepBackward(gates_t, c_{t-1}, c_t, dh_t, dc_t)
+     * </pre>
+     * returns {@code [dz, dz_0 wh^T, dcPrev_0]}: the adjoints of {@code xProjs} ({@code [T*B, 4H]}),
+     * {@code h} and {@code c}; that of {@code wh} is {@code [h; hs_0; ..; hs_{T-2}]^T dz}.
+     */
+    default List<Tensor> lstmStepsBackward(Tensor gates, Tensor c, Tensor cs, Tensor wh, Tensor dhs, Tensor dcs) {
+        int batch = c.dim(0);
+        int time = cs.dim(0) / batch;
+        Tensor[] dz = new Tensor[time];
+        Tensor dzNext = null;
+        Tensor dcNext = null;
+        for (int t = time - 1; t >= 0; t--) {
+            Tensor dh = stepOf(dhs, t, batch, time);
+            Tensor dc = stepOf(dcs, t, batch, time);
+            if (dzNext != null) {
+                dh = add(dh, matmul(dzNext, wh, false, true));
+                dc = add(dc, dcNext);
+            }
+            List<Tensor> back = lstmStepBackward(stepOf(gates, t, batch, time), t == 0 ? c : stepOf(cs, t - 1, batch, time),
+                    stepOf(cs, t, batch, time), dh, dc);
+            dz[t] = back.get(0);
+            dzNext = dz[t];
+            dcNext = back.get(1);
+        }
+        return List.of(stacked(List.of(dz)), matmul(dz[0], wh, false, true), dcNext);
+    }
+
+    /**
+     * {@link #gruStep} over {@code T} steps: {@code xProjs [T*B, 3H]}, the state {@code h} before
+     * the first step, {@code whRu}, {@code whN}; returns the states after each step stacked
+     * ({@code [T*B, H]}).
+     */
+    default Tensor gruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        return gruStepsWithGates(xProjs, h, whRu, whN).get(0);
+    }
+
+    /** {@link #gruSteps} for training: {@code [hs, gates]}, the gates of each step stacked ({@code [T*B, 4H]}). */
+    default List<Tensor> gruStepsWithGates(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        int batch = h.dim(0);
+        int time = xProjs.dim(0) / batch;
+        List<Tensor> hs = new java.util.ArrayList<>(time);
+        List<Tensor> gates = new java.util.ArrayList<>(time);
+        for (int t = 0; t < time; t++) {
+            List<Tensor> step = gruStepWithGates(stepOf(xProjs, t, batch, time), h, whRu, whN);
+            h = step.get(0);
+            hs.add(h);
+            gates.add(step.get(1));
+        }
+        return List.of(stacked(hs), stacked(gates));
+    }
+
+    /**
+     * The adjoint of {@link #gruSteps}, from the gates of each step, the state {@code h} before the
+     * first step, the states {@code hs} after each, the weights, and the adjoints {@code dhs}
+     * ({@code [T*B, H]}) that each step's {@code h} receives from outside the recurrence:
+     * <pre>
+     *   for t = T-1 .. 0:  dh_t = dhs_t + carry_{t+1}   (nothing added at T-1)
+     *                      [dz_t, part_t] = gruStepBackward(gates_t, h_{t-1}, whN, dh_t)
+     *                      carry_t = part_t + dz_t[:, :2H] whRu^T
+     * </pre>
+     * returns {@code [dz, carry_0]}: the adjoints of {@code xProjs} ({@code [T*B, 3H]}) and of
+     * {@code h}; those of the weights are {@code [h; hs_0..hs_{T-2}]^T dz[:, :2H]} and
+     * {@code (r h)^T dz[:, 2H:]}, {@code r h} being the last block of the gates.
+     */
+    default List<Tensor> gruStepsBackward(Tensor gates, Tensor h, Tensor hs, Tensor whRu, Tensor whN, Tensor dhs) {
+        int batch = h.dim(0);
+        int hidden = h.dim(1);
+        int time = hs.dim(0) / batch;
+        Tensor[] dz = new Tensor[time];
+        Tensor carry = null;
+        for (int t = time - 1; t >= 0; t--) {
+            Tensor dh = stepOf(dhs, t, batch, time);
+            if (carry != null) {
+                dh = add(dh, carry);
+            }
+            List<Tensor> back = gruStepBackward(stepOf(gates, t, batch, time), t == 0 ? h : stepOf(hs, t - 1, batch, time),
+                    whN, dh);
+            dz[t] = back.get(0);
+            carry = add(back.get(1), matmul(slice(dz[t], -1, 0, 2 * hidden), whRu, false, true));
+        }
+        return List.of(stacked(List.of(dz)), carry);
+    }
+
+    /**
+     * {@link #elmanStep} over {@code T} steps: {@code xProjs [T*B, H]}, the state {@code h} before
+     * the first step and {@code wh}; returns the states after each step stacked ({@code [T*B, H]}).
+     */
+    default Tensor elmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
+        int batch = h.dim(0);
+        int time = xProjs.dim(0) / batch;
+        List<Tensor> hs = new java.util.ArrayList<>(time);
+        for (int t = 0; t < time; t++) {
+            h = elmanStep(stepOf(xProjs, t, batch, time), h, wh);
+            hs.add(h);
+        }
+        return stacked(hs);
+    }
+
+    /**
+     * The adjoint of {@link #elmanSteps}, from the state {@code h} before the first step, the states
+     * {@code hs} after each, {@code wh} and the adjoints {@code dhs} ({@code [T*B, H]}) that each
+     * step's {@code h} receives from outside the recurrence:
+     * <pre>
+     *   for t = T-1 .. 0:  dh_t = dhs_t + dz_{t+1} wh^T   (nothing added at T-1);   dz_t = elmanStepBackward(h_t, dh_t)
+     * </pre>
+     * returns {@code [dz, dz_0 wh^T]}: the adjoints of {@code xProjs} and of {@code h}; that of
+     * {@code wh} is {@code [h; hs_0..hs_{T-2}]^T dz}.
+     */
+    default List<Tensor> elmanStepsBackward(Tensor h, Tensor hs, Tensor wh, Tensor dhs) {
+        int batch = h.dim(0);
+        int time = hs.dim(0) / batch;
+        Tensor[] dz = new Tensor[time];
+        for (int t = time - 1; t >= 0; t--) {
+            Tensor dh = stepOf(dhs, t, batch, time);
+            if (t < time - 1) {
+                dh = add(dh, matmul(dz[t + 1], wh, false, true));
+            }
+            dz[t] = elmanStepBackward(stepOf(hs, t, batch, time), dh);
+        }
+        return List.of(stacked(List.of(dz)), matmul(dz[0], wh, false, true));
     }
 }

@@ -287,6 +287,37 @@ public abstract class BackendConformance {
                 c.checkAll("gruStepBackward" + n,
                         ops.gruStepBackward(c.upload(gru.get(1)), h.test, whN.test, dh.test),
                         ref.gruStepBackward(gru.get(1), h.ref, whN.ref, dh.ref));
+                Pair eProj = c.random(Shape.of(batch, hid), -1.5, 1.5);
+                Tensor elman = ref.elmanStep(eProj.ref, h.ref, whN.ref);
+                c.check("elmanStep" + n, ops.elmanStep(eProj.test, h.test, whN.test), elman);
+                c.check("elmanStepBackward" + n, ops.elmanStepBackward(c.upload(elman), dh.test),
+                        ref.elmanStepBackward(elman, dh.ref));
+                if (batch > 0) {
+                    int time = 3;
+                    Pair lx = c.random(Shape.of(time * batch, 4 * hid), -1.5, 1.5);
+                    Pair dhs = c.random(Shape.of(time * batch, hid), -1, 1);
+                    Pair dcs = c.random(Shape.of(time * batch, hid), -1, 1);
+                    c.checkAll("lstmSteps" + n, ops.lstmSteps(lx.test, h.test, cell.test, wh.test),
+                            ref.lstmSteps(lx.ref, h.ref, cell.ref, wh.ref));
+                    List<Tensor> lstm = ref.lstmStepsWithGates(lx.ref, h.ref, cell.ref, wh.ref);
+                    c.checkAll("lstmStepsWithGates" + n, ops.lstmStepsWithGates(lx.test, h.test, cell.test, wh.test), lstm);
+                    c.checkAll("lstmStepsBackward" + n, ops.lstmStepsBackward(c.upload(lstm.get(2)), cell.test,
+                            c.upload(lstm.get(1)), wh.test, dhs.test, dcs.test),
+                            ref.lstmStepsBackward(lstm.get(2), cell.ref, lstm.get(1), wh.ref, dhs.ref, dcs.ref));
+                    Pair gx = c.random(Shape.of(time * batch, 3 * hid), -1.5, 1.5);
+                    c.check("gruSteps" + n, ops.gruSteps(gx.test, h.test, whRu.test, whN.test),
+                            ref.gruSteps(gx.ref, h.ref, whRu.ref, whN.ref));
+                    List<Tensor> grus = ref.gruStepsWithGates(gx.ref, h.ref, whRu.ref, whN.ref);
+                    c.checkAll("gruStepsWithGates" + n, ops.gruStepsWithGates(gx.test, h.test, whRu.test, whN.test), grus);
+                    c.checkAll("gruStepsBackward" + n, ops.gruStepsBackward(c.upload(grus.get(1)), h.test,
+                            c.upload(grus.get(0)), whRu.test, whN.test, dhs.test),
+                            ref.gruStepsBackward(grus.get(1), h.ref, grus.get(0), whRu.ref, whN.ref, dhs.ref));
+                    Pair ex = c.random(Shape.of(time * batch, hid), -1.5, 1.5);
+                    Tensor elmans = ref.elmanSteps(ex.ref, h.ref, whN.ref);
+                    c.check("elmanSteps" + n, ops.elmanSteps(ex.test, h.test, whN.test), elmans);
+                    c.checkAll("elmanStepsBackward" + n, ops.elmanStepsBackward(h.test, c.upload(elmans), whN.test,
+                            dhs.test), ref.elmanStepsBackward(h.ref, elmans, whN.ref, dhs.ref));
+                }
             }
         });
     }

@@ -279,7 +279,7 @@ public final class SequenceGradients {
             duals.put(e.getKey(), tangentOps.seed(e.getValue(), offset));
             offset += e.getValue().shape().size();
         }
-        Unroll unroll = new Unroll(ops, batch, dtype(network));
+        Unroll unroll = new Unroll(ops, batch, dtype(network), true);
         Tensor total = unroll.run(tangentOps, network, duals, network.initialState(ops, batch.batch()), 0,
                 batch.time(), 0, loss, true, seed, null, null);
         if (total == null || targets == 0) {

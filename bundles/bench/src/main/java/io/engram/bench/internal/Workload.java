@@ -9,8 +9,8 @@ import io.engram.api.NetworkFamily;
 import io.engram.api.Optimizer;
 import io.engram.api.Problem;
 import io.engram.api.State;
-import io.engram.api.Step;
 import io.engram.api.StepContext;
+import io.engram.api.Steps;
 import io.engram.bench.BenchConfig;
 import io.engram.bench.Mode;
 import io.engram.tensor.Backend;
@@ -38,9 +38,9 @@ import java.util.SplittableRandom;
  *   <li>{@link #trainStep()}: forward over the sequence, MSE on all outputs, backpropagation
  *   through time ({@link SequenceGradients#bptt()}) and one plain SGD update (learning rate
  *   {@value #LEARNING_RATE}, no momentum), written back with {@link Network#setParameters};</li>
- *   <li>{@link #inferPass()}: plain {@link Network#step}s over the sequence from the initial
- *   state, nothing recorded, ending with the last output read back to the host so that a backend
- *   that computes asynchronously has finished.</li>
+ *   <li>{@link #inferPass()}: the plain steps over the whole sequence from the initial state in
+ *   one {@link Network#steps} call, nothing recorded, ending with the last output read back to the
+ *   host so that a backend that computes asynchronously has finished.</li>
  * </ul>
  * Inputs and targets are uniform in [-1, 1] from the seed; every step of every sequence has a
  * target ({@code outputSize = hidden}). Both run inside a {@link Workspace}, so a backend that
@@ -54,7 +54,10 @@ final class Workload {
     private final Ops ops;
     private final Network network;
     private final Batch batch;
-    private final List<Tensor> inputs;
+    /** The inputs of all steps stacked, {@code [seq * batch, input]}. */
+    private final Tensor inputs;
+    /** The inference contexts of the steps, one per step. */
+    private final List<StepContext> contexts;
     private final Loss loss = Losses.of(Losses.MSE);
     private final Optimizer sgd = Optimizers.sgd(0.0, false);
     private final GradientMethod bptt = SequenceGradients.bptt();
@@ -62,12 +65,17 @@ final class Workload {
     private double lastLoss = Double.NaN;
     private double lastOutput = Double.NaN;
 
-    private Workload(Ops ops, Network network, Batch batch, List<Tensor> inputs, long seed) {
+    private Workload(Ops ops, Network network, Batch batch, Tensor inputs, long seed) {
         this.ops = ops;
         this.network = network;
         this.batch = batch;
         this.inputs = inputs;
         this.seed = seed;
+        List<StepContext> c = new ArrayList<>(batch.time());
+        for (int t = 0; t < batch.time(); t++) {
+            c.add(StepContext.inference(t));
+        }
+        this.contexts = List.copyOf(c);
     }
 
     /** The network and data of {@code c}, or why the family rejected the sizes. */
@@ -93,13 +101,8 @@ final class Workload {
         double[] ones = new double[tb];
         java.util.Arrays.fill(ones, 1.0);
         Batch batch = new Batch(c.seq(), c.batch(), c.inputSize(), c.outputSize(), xs, ys, ones, ones.clone());
-        List<Tensor> inputs = new ArrayList<>(c.seq());
-        int stepSize = c.batch() * c.inputSize();
-        for (int t = 0; t < c.seq(); t++) {
-            double[] step = java.util.Arrays.copyOfRange(xs, t * stepSize, (t + 1) * stepSize);
-            inputs.add(ops.fromArray(dtype, Shape.of(c.batch(), c.inputSize()), step));
-        }
-        return Either.right(new Workload(ops, network, batch, List.copyOf(inputs), seed));
+        Tensor inputs = ops.fromArray(dtype, Shape.of(tb, c.inputSize()), xs);
+        return Either.right(new Workload(ops, network, batch, inputs, seed));
     }
 
     private static double[] uniform(SplittableRandom random, int n) {
@@ -137,13 +140,9 @@ final class Workload {
         Map<String, Tensor> params = network.parameters();
         try (Workspace ws = ops.workspace()) {
             State state = network.initialState(ops, batch.batch());
-            Tensor out = null;
-            for (int t = 0; t < inputs.size(); t++) {
-                Step step = network.step(ops, params, inputs.get(t), state, StepContext.inference(t));
-                state = step.state();
-                out = step.output();
-            }
-            lastOutput = out.toFloatArray()[0];
+            Steps steps = network.steps(ops, params, inputs, state, contexts);
+            int rows = batch.time() * batch.batch();
+            lastOutput = ops.slice(steps.outputs(), 0, rows - batch.batch(), rows).toFloatArray()[0];
         }
     }
 

@@ -11,26 +11,31 @@ import java.util.Set;
 /**
  * The op vocabulary on the CPU, in f32 and f64, with id {@code cpu}.
  *
- * <p>Lifecycle: the constructor starts one thread pool of {@code threads} workers, which every
- * matrix product of this backend shares; {@link #close()} shuts it down (ops called afterwards
+ * <p>Lifecycle: the constructor starts one thread pool for {@code threads} threads (the calling
+ * thread and {@code threads - 1} workers that help it), which every matrix product and large
+ * elementwise op of this backend shares; {@link #close()} shuts it down (ops called afterwards
  * still work, on the calling thread). {@link #ops()} returns one thread-safe {@link Ops}: many
  * threads may run independent computations on it at once. Results do not depend on the thread
  * count: each output element of a product is summed in the same order whatever the split.
  *
- * <p>Matrix products: see {@link Blas}. With the native BLAS, OpenBLAS runs a product on its own
- * threads (one per core unless {@code OPENBLAS_NUM_THREADS} says otherwise) while this backend's
- * pool waits; elementwise work and the Java GEMM run on the pool while OpenBLAS's threads sleep, so
- * the two never compete for cores. Native results agree with the Java GEMM to rounding (a different
- * summation order), not bitwise; the Java path stays bitwise equal to the textbook loop.
+ * <p>Matrix products: see {@link Blas}. With the native BLAS, when OpenBLAS runs each call on one
+ * thread ({@code OPENBLAS_NUM_THREADS=1}, which {@code bin/engram} sets unless it is set already),
+ * a large product is cut into blocks of output columns (or rows) that the pool's threads compute;
+ * otherwise OpenBLAS runs it on its own threads (one per core unless {@code OPENBLAS_NUM_THREADS}
+ * says otherwise) while this backend's pool waits. Either way the two never compete for cores.
+ * Native results agree with the Java GEMM to rounding (a different summation order), not bitwise;
+ * the Java path stays bitwise equal to the textbook loop.
  *
  * <p>Memory: every op returns a tensor with its own heap array (a reshape shares its input's array,
  * which is never written again). Three levels of reuse keep allocation per time step low:
  * <ul>
  *   <li>matrix products pack operand panels into per-thread scratch, allocated once per thread;
- *   <li>fused steps ({@code lstmStep}, {@code gruStep}, their training variants with gates and
- *       adjoints, {@code inputProjection}) put their
- *       intermediate products in per-thread scratch that grows to the largest step seen, so an LSTM
- *       step allocates only {@code h'} and {@code c'} and a GRU step only {@code h'};
+ *   <li>fused steps ({@code lstmStep}, {@code gruStep}, {@code elmanStep}, their training variants
+ *       with gates and adjoints, {@code inputProjection}) put their intermediate products in
+ *       per-thread scratch that grows to the largest step seen, so an LSTM step allocates only
+ *       {@code h'} and {@code c'} and a GRU step only {@code h'}; the recurrences over a whole
+ *       sequence ({@code lstmSteps}, {@code gruSteps}, {@code elmanSteps} and theirs) allocate their
+ *       stacked outputs once and nothing per step;
  *   <li>inside a {@link io.engram.tensor.Workspace} ({@code ops().workspace()}), output arrays come
  *       from a per-thread pool of arrays freed by earlier closed workspaces (matched by exact length,
  *       up to 128 MiB per thread), so a loop that opens one workspace per step and keeps only its

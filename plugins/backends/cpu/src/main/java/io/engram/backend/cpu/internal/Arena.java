@@ -45,6 +45,11 @@ final class Arena {
 
     /** A zeroed array of {@code n} doubles, from the pool when one is free. */
     double[] doubles(int n) {
+        return doubles(n, true);
+    }
+
+    /** An array of {@code n} doubles from the pool when one is free, zeroed if {@code zeroed} (else as it was left). */
+    double[] doubles(int n, boolean zeroed) {
         ArrayDeque<double[]> q = pool64.get(n);
         double[] a = q == null ? null : q.poll();
         if (a == null) {
@@ -52,12 +57,19 @@ final class Arena {
         }
         pooledBytes -= 8L * n;
         reused++;
-        java.util.Arrays.fill(a, 0.0);
+        if (zeroed) {
+            java.util.Arrays.fill(a, 0.0);
+        }
         return a;
     }
 
     /** A zeroed array of {@code n} floats, from the pool when one is free. */
     float[] floats(int n) {
+        return floats(n, true);
+    }
+
+    /** An array of {@code n} floats from the pool when one is free, zeroed if {@code zeroed} (else as it was left). */
+    float[] floats(int n, boolean zeroed) {
         ArrayDeque<float[]> q = pool32.get(n);
         float[] a = q == null ? null : q.poll();
         if (a == null) {
@@ -65,7 +77,9 @@ final class Arena {
         }
         pooledBytes -= 4L * n;
         reused++;
-        java.util.Arrays.fill(a, 0.0f);
+        if (zeroed) {
+            java.util.Arrays.fill(a, 0.0f);
+        }
         return a;
     }
 

@@ -22,6 +22,17 @@ final class Broadcast {
         if (size == 0) {
             return;
         }
+        Rows matrix = rows(out, inputs);
+        if (matrix != null) {
+            int[] offsets = new int[inputs.length];
+            for (int row = 0; row < matrix.rows(); row++) {
+                for (int q = 0; q < inputs.length; q++) {
+                    offsets[q] = matrix.start(q, row);
+                }
+                visitor.row(row * matrix.length(), offsets, matrix.along(), matrix.length());
+            }
+            return;
+        }
         int k = inputs.length;
         int[] od = out.toArray();
         int[][] strides = new int[k][rank];
@@ -60,5 +71,39 @@ final class Broadcast {
                 index[ax] = 0;
             }
         }
+    }
+
+    /**
+     * The rows of an output of rank 2, {@code [rows, length]}: input {@code q} (of rank at most 2)
+     * starts row {@code r} at {@code r * perRow[q]} and advances by {@code along[q]} along it; it
+     * moves on per row unless it has one row, and along a row unless it has one column. Callers
+     * walk the rows themselves, without a visitor, on their hottest paths.
+     */
+    record Rows(int rows, int length, int[] perRow, int[] along) {
+        int start(int input, int row) {
+            return row * perRow[input];
+        }
+    }
+
+    /** The {@link Rows} of a broadcast to {@code out}, or null unless {@code out} has rank 2 and every input at most 2. */
+    static Rows rows(Shape out, Shape... inputs) {
+        if (out.rank() != 2) {
+            return null;
+        }
+        int rows = out.dim(0);
+        int len = out.dim(1);
+        int[] perRow = new int[inputs.length];
+        int[] along = new int[inputs.length];
+        for (int q = 0; q < inputs.length; q++) {
+            Shape in = inputs[q];
+            if (in.rank() > 2) {
+                return null;
+            }
+            int r = in.rank() == 2 ? in.dim(0) : 1;
+            int c = in.rank() >= 1 ? in.dim(in.rank() - 1) : 1;
+            along[q] = c == 1 && len != 1 ? 0 : 1;
+            perRow[q] = r == 1 && rows != 1 ? 0 : c;
+        }
+        return new Rows(rows, len, perRow, along);
     }
 }

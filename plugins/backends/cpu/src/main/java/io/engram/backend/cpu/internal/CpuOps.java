@@ -10,10 +10,12 @@ import java.util.Objects;
 
 /**
  * The op vocabulary on {@link CpuTensor}s. {@code + - * /} run in the dtype's own IEEE arithmetic;
- * transcendental functions compute in double and round once to the dtype; reductions accumulate in
- * double. Large elementwise ops are split across the backend's pool, matrix products go to
- * {@link GemmF64} / {@link GemmF32} or, where enabled, to the native BLAS ({@link NativeBlas}), the
- * fused recurrent steps to {@link FusedCells}.
+ * {@code log} computes in double and rounds once to the dtype, as do {@code exp}, {@code tanh} and
+ * {@code sigmoid} in f64, while in f32 these three are {@link Float32Math}'s (within a few units in
+ * the last place), as in every f32 kernel; reductions accumulate in double. Large elementwise ops
+ * are split across the backend's pool, matrix products go to {@link GemmF64} / {@link GemmF32} or,
+ * where enabled, to the native BLAS ({@link NativeBlas}), the fused recurrent steps to
+ * {@link FusedCells}.
  *
  * <p>Thread-safe: an instance holds no mutable state except per-thread scratch buffers and
  * per-thread workspaces ({@link Arena}), so independent computations may run on it from many
@@ -27,12 +29,24 @@ public final class CpuOps implements Ops {
     /** Products with fewer multiply-adds than this stay on the Java GEMM (a JNI call costs more). */
     static final long NATIVE_MIN_MACS = 4096;
 
+    /** Native products with at least this many multiply-adds are split over the pool (see {@link #splitNative}). */
+    static final long SPLIT_MIN_MACS = 1L << 18;
+
+    /** The narrowest block of columns (or rows) a split native product is cut into. */
+    static final int SPLIT_MIN_EXTENT = 32;
+
     private final Parallel parallel;
     private final GemmF64 gemm64;
     private final GemmF32 gemm32;
     private final boolean nativeF32;
     private final boolean nativeF64;
     private final FusedCells fused;
+    /**
+     * Whether native products are cut into blocks run on the pool: when the pool has more than one
+     * thread and OpenBLAS runs each call on one ({@code OPENBLAS_NUM_THREADS=1}, as {@code bin/engram}
+     * sets it); otherwise OpenBLAS threads its calls itself and they run whole on the caller.
+     */
+    private final boolean splitNative;
     private final ThreadLocal<Arena> arenas = ThreadLocal.withInitial(Arena::new);
 
     /** Ops whose products all run on the Java GEMM. */
@@ -46,12 +60,21 @@ public final class CpuOps implements Ops {
      * {@link #nativeBlasAvailable()} first.
      */
     public CpuOps(Parallel parallel, boolean nativeF32, boolean nativeF64) {
+        this(parallel, nativeF32, nativeF64, NativeBlas.threads() == 1);
+    }
+
+    /**
+     * As {@link #CpuOps(Parallel, boolean, boolean)}, told whether OpenBLAS runs each call on one
+     * thread (then large native products are split over the pool).
+     */
+    CpuOps(Parallel parallel, boolean nativeF32, boolean nativeF64, boolean blasSingleThreaded) {
         this.parallel = parallel;
         this.gemm64 = new GemmF64(parallel);
         this.gemm32 = new GemmF32(parallel);
         this.nativeF32 = nativeF32 && NativeBlas.available();
         this.nativeF64 = nativeF64 && NativeBlas.available();
         this.fused = new FusedCells(this);
+        this.splitNative = parallel.threads() > 1 && (this.nativeF32 || this.nativeF64) && blasSingleThreaded;
     }
 
     /** Whether the native BLAS loaded in this class loader. */
@@ -66,7 +89,8 @@ public final class CpuOps implements Ops {
 
     /** One line naming the implementation of each dtype's products. */
     public String gemmDescription() {
-        String nat = "OpenBLAS/system BLAS via JNI (products of >= " + NATIVE_MIN_MACS + " multiply-adds)";
+        String nat = "OpenBLAS/system BLAS via JNI (products of >= " + NATIVE_MIN_MACS + " multiply-adds"
+                + (splitNative ? ", split over the pool" : ", threaded by OpenBLAS") + ")";
         String java = "Java blocked GEMM";
         return "f32: " + (nativeF32 ? nat : java) + "; f64: " + (nativeF64 ? nat : java);
     }
@@ -84,6 +108,18 @@ public final class CpuOps implements Ops {
 
     /** A zeroed tensor for an op's output: from the innermost open workspace's pool, else fresh. */
     CpuTensor alloc(DType dtype, Shape shape) {
+        return alloc(dtype, shape, true);
+    }
+
+    /**
+     * A tensor for the output of an op that writes every one of its elements: like
+     * {@link #alloc(DType, Shape)}, but an array from the pool is not zeroed first.
+     */
+    CpuTensor output(DType dtype, Shape shape) {
+        return alloc(dtype, shape, false);
+    }
+
+    private CpuTensor alloc(DType dtype, Shape shape, boolean zeroed) {
         Arena arena = arenas.get();
         Arena.Region region = arena.top();
         if (region == null) {
@@ -91,11 +127,11 @@ public final class CpuOps implements Ops {
         }
         int n = shape.size();
         if (dtype == DType.F64) {
-            double[] a = arena.doubles(n);
+            double[] a = arena.doubles(n, zeroed);
             region.adopt(a);
             return new CpuTensor(shape, a, region);
         }
-        float[] a = arena.floats(n);
+        float[] a = arena.floats(n, zeroed);
         region.adopt(a);
         return new CpuTensor(shape, a, region);
     }
@@ -114,7 +150,7 @@ public final class CpuOps implements Ops {
 
     @Override
     public Tensor full(DType dtype, Shape shape, double value) {
-        CpuTensor t = alloc(dtype, shape);
+        CpuTensor t = output(dtype, shape);
         if (t.f64 != null) {
             java.util.Arrays.fill(t.f64, value);
         } else {
@@ -126,7 +162,7 @@ public final class CpuOps implements Ops {
     @Override
     public Tensor fromArray(DType dtype, Shape shape, double[] values) {
         checkLength(shape, values.length);
-        CpuTensor t = alloc(dtype, shape);
+        CpuTensor t = output(dtype, shape);
         if (t.f64 != null) {
             System.arraycopy(values, 0, t.f64, 0, values.length);
         } else {
@@ -140,7 +176,7 @@ public final class CpuOps implements Ops {
     @Override
     public Tensor fromArray(DType dtype, Shape shape, float[] values) {
         checkLength(shape, values.length);
-        CpuTensor t = alloc(dtype, shape);
+        CpuTensor t = output(dtype, shape);
         if (t.f32 != null) {
             System.arraycopy(values, 0, t.f32, 0, values.length);
         } else {
@@ -190,19 +226,64 @@ public final class CpuOps implements Ops {
     }
 
     void gemm64(double[] a, double[] b, double[] c, int m, int n, int k, boolean ta, boolean tb) {
+        gemm64(a, 0, b, 0, c, 0, m, n, k, ta, tb);
+    }
+
+    /** {@code c += op(a) op(b)} on matrices that start at offsets {@code ao}, {@code bo}, {@code co} of their arrays. */
+    void gemm64(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int n, int k, boolean ta,
+                boolean tb) {
         if (nativeF64 && (long) m * n * k >= NATIVE_MIN_MACS) {
-            NativeBlas.dgemm(a, b, c, m, n, k, ta, tb);
+            nativeBlocks(m, n, k, (i0, i1, j0, j1) ->
+                    NativeBlas.dgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1));
         } else {
-            gemm64.gemm(a, b, c, m, n, k, ta, tb);
+            gemm64.gemm(a, ao, b, bo, c, co, m, n, k, ta, tb);
         }
     }
 
     void gemm32(float[] a, float[] b, float[] c, int m, int n, int k, boolean ta, boolean tb) {
+        gemm32(a, 0, b, 0, c, 0, m, n, k, ta, tb);
+    }
+
+    /** {@code c += op(a) op(b)} on matrices that start at offsets {@code ao}, {@code bo}, {@code co} of their arrays. */
+    void gemm32(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k, boolean ta,
+                boolean tb) {
         if (nativeF32 && (long) m * n * k >= NATIVE_MIN_MACS) {
-            NativeBlas.sgemm(a, b, c, m, n, k, ta, tb);
+            nativeBlocks(m, n, k, (i0, i1, j0, j1) ->
+                    NativeBlas.sgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1));
         } else {
-            gemm32.gemm(a, b, c, m, n, k, ta, tb);
+            gemm32.gemm(a, ao, b, bo, c, co, m, n, k, ta, tb);
         }
+    }
+
+    /** A block of a native product: rows {@code [i0, i1)}, columns {@code [j0, j1)} of the output. */
+    @FunctionalInterface
+    private interface Block {
+        void run(int i0, int i1, int j0, int j1);
+    }
+
+    /**
+     * A native product of {@code [m,k] @ [k,n]}: whole when OpenBLAS threads it itself or it is
+     * small, else as {@code 2 x threads} blocks of output columns (of rows, when it has more rows
+     * than columns) of at least {@link #SPLIT_MIN_EXTENT}, which the pool's threads claim in turn.
+     */
+    private void nativeBlocks(int m, int n, int k, Block block) {
+        boolean columns = n >= m;
+        int extent = columns ? n : m;
+        int blocks = splitNative && (long) m * n * k >= SPLIT_MIN_MACS
+                ? Math.min(2 * parallel.threads(), extent / SPLIT_MIN_EXTENT) : 1;
+        if (blocks <= 1) {
+            block.run(0, m, 0, n);
+            return;
+        }
+        parallel.forEach(blocks, q -> {
+            int from = q == 0 ? 0 : (int) ((long) extent * q / blocks) / 16 * 16;
+            int to = q == blocks - 1 ? extent : (int) ((long) extent * (q + 1) / blocks) / 16 * 16;
+            if (columns) {
+                block.run(0, m, from, to);
+            } else {
+                block.run(from, to, 0, n);
+            }
+        });
     }
 
     // ---- elementwise ---------------------------------------------------------------------
@@ -237,7 +318,7 @@ public final class CpuOps implements Ops {
         CpuTensor y = CpuTensor.of(b);
         sameDtype("elementwise op", x, y);
         Shape outShape = Shape.broadcast(x.shape, y.shape);
-        CpuTensor out = alloc(x.dtype, outShape);
+        CpuTensor out = output(x.dtype, outShape);
         int n = outShape.size();
         if (x.shape.equals(y.shape)) {
             chunks(n, (from, to) -> {
@@ -247,6 +328,15 @@ public final class CpuOps implements Ops {
                     sameShape32(op, x.f32, y.f32, out.f32, from, to);
                 }
             });
+            return out;
+        }
+        Broadcast.Rows rows = Broadcast.rows(outShape, x.shape, y.shape);
+        if (rows != null && out.f32 != null) {
+            int len = rows.length();
+            for (int r = 0; r < rows.rows(); r++) {
+                row32(op, x.f32, rows.start(0, r), rows.along()[0], y.f32, rows.start(1, r), rows.along()[1], out.f32,
+                        r * len, len);
+            }
             return out;
         }
         Broadcast.forEachRow(outShape, new Shape[] {x.shape, y.shape}, (o, in, stride, len) -> {
@@ -272,11 +362,39 @@ public final class CpuOps implements Ops {
 
     private static void row32(int op, float[] p, int ip, int sp, float[] q, int iq, int sq, float[] o, int io,
             int len) {
+        if (sp == 1 && sq == 1) {
+            rowContiguous32(op, p, ip, q, iq, o, io, len);
+            return;
+        }
+        if (sp == 1 && sq == 0) {
+            rowScalar32(op, p, ip, q[iq], o, io, len);
+            return;
+        }
         switch (op) {
             case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] + q[iq + j * sq]; } break;
             case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] - q[iq + j * sq]; } break;
             case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] * q[iq + j * sq]; } break;
             default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] / q[iq + j * sq]; } break;
+        }
+    }
+
+    /** A broadcast row whose operands are both contiguous. */
+    private static void rowContiguous32(int op, float[] p, int ip, float[] q, int iq, float[] o, int io, int len) {
+        switch (op) {
+            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] + q[iq + j]; } break;
+            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] - q[iq + j]; } break;
+            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] * q[iq + j]; } break;
+            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] / q[iq + j]; } break;
+        }
+    }
+
+    /** A broadcast row whose right operand is one value along the row. */
+    private static void rowScalar32(int op, float[] p, int ip, float v, float[] o, int io, int len) {
+        switch (op) {
+            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] + v; } break;
+            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] - v; } break;
+            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] * v; } break;
+            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] / v; } break;
         }
     }
 
@@ -317,7 +435,7 @@ public final class CpuOps implements Ops {
             body.run(0, rows);
             return;
         }
-        int count = Math.min(parallel.threads(), rows);
+        int count = Math.min(2 * parallel.threads(), rows);
         parallel.forEach(count, c -> body.run(c * rows / count, (c + 1) * rows / count));
     }
 
@@ -346,16 +464,6 @@ public final class CpuOps implements Ops {
         return 1.0 / (1.0 + Math.exp(-x));
     }
 
-    /**
-     * tanh for f32 results: {@code 1 - 2 / (e^{2x} + 1)} in double, which rounds to the same float as
-     * {@code Math.tanh} but for an occasional last-bit difference, at the cost of one (intrinsic)
-     * exponential instead of the much slower library tanh. Every f32 kernel uses this definition,
-     * so fused and decomposed f32 results stay bitwise equal.
-     */
-    static double tanh32(double x) {
-        return 1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0);
-    }
-
     static double unary(int op, double x, double c) {
         switch (op) {
             case SCALE: return c * x;
@@ -370,7 +478,7 @@ public final class CpuOps implements Ops {
 
     private Tensor unary(int op, Tensor a, double c) {
         CpuTensor x = CpuTensor.of(a);
-        CpuTensor out = alloc(x.dtype, x.shape);
+        CpuTensor out = output(x.dtype, x.shape);
         chunks(out.size(), (from, to) -> {
             if (out.f64 != null) {
                 double[] p = x.f64;
@@ -378,11 +486,20 @@ public final class CpuOps implements Ops {
                 for (int i = from; i < to; i++) {
                     o[i] = unary(op, p[i], c);
                 }
+            } else if (op == TANH || op == SIGMOID || op == EXP) {
+                System.arraycopy(x.f32, from, out.f32, from, to - from);
+                if (op == TANH) {
+                    Float32Math.tanh(out.f32, from, to);
+                } else if (op == SIGMOID) {
+                    Float32Math.sigmoid(out.f32, from, to);
+                } else {
+                    Float32Math.exp(out.f32, from, to);
+                }
             } else {
                 float[] p = x.f32;
                 float[] o = out.f32;
                 for (int i = from; i < to; i++) {
-                    o[i] = (float) (op == TANH ? tanh32(p[i]) : unary(op, p[i], c));
+                    o[i] = (float) unary(op, p[i], c);
                 }
             }
         });
@@ -431,16 +548,45 @@ public final class CpuOps implements Ops {
         CpuTensor y = CpuTensor.of(b);
         sameDtype("where", x, y);
         Shape outShape = Shape.broadcast(Shape.broadcast(m.shape, x.shape), y.shape);
-        CpuTensor out = alloc(x.dtype, outShape);
+        CpuTensor out = output(x.dtype, outShape);
+        Broadcast.Rows rows = Broadcast.rows(outShape, m.shape, x.shape, y.shape);
+        if (rows != null && rows.along()[0] == 0) {
+            int len = rows.length();
+            for (int r = 0; r < rows.rows(); r++) {
+                boolean first = m.get(rows.start(0, r)) != 0;
+                copyRow(first ? x : y, rows.start(first ? 1 : 2, r), rows.along()[first ? 1 : 2], out, r * len, len);
+            }
+            return out;
+        }
         Broadcast.forEachRow(outShape, new Shape[] {m.shape, x.shape, y.shape}, (o, in, stride, len) -> {
             int im = in[0];
             int ia = in[1];
             int ib = in[2];
+            if (stride[0] == 0) {
+                boolean first = m.get(im) != 0;
+                copyRow(first ? x : y, first ? ia : ib, first ? stride[1] : stride[2], out, o, len);
+                return;
+            }
             for (int j = 0; j < len; j++, im += stride[0], ia += stride[1], ib += stride[2]) {
                 out.set(o + j, m.get(im) != 0 ? x.get(ia) : y.get(ib));
             }
         });
         return out;
+    }
+
+    /** {@code out[o + j] = x[i + j * stride]} for {@code j < len}, {@code x} and {@code out} of one dtype. */
+    private static void copyRow(CpuTensor x, int i, int stride, CpuTensor out, int o, int len) {
+        if (stride == 1) {
+            System.arraycopy(x.array(), i, out.array(), o, len);
+        } else if (stride == 0 && out.f32 != null) {
+            java.util.Arrays.fill(out.f32, o, o + len, x.f32[i]);
+        } else if (stride == 0) {
+            java.util.Arrays.fill(out.f64, o, o + len, x.f64[i]);
+        } else {
+            for (int j = 0; j < len; j++) {
+                out.set(o + j, x.get(i + j * stride));
+            }
+        }
     }
 
     // ---- along an axis -------------------------------------------------------------------
@@ -474,7 +620,7 @@ public final class CpuOps implements Ops {
         int outer = s[0];
         int len = s[1];
         int inner = s[2];
-        CpuTensor out = alloc(x.dtype, x.shape);
+        CpuTensor out = output(x.dtype, x.shape);
         for (int o = 0; o < outer; o++) {
             for (int in = 0; in < inner; in++) {
                 int base = o * len * inner + in;
@@ -511,7 +657,7 @@ public final class CpuOps implements Ops {
         int outer = s[0];
         int len = s[1];
         int inner = s[2];
-        CpuTensor out = alloc(x.dtype, x.shape.without(s[3]));
+        CpuTensor out = output(x.dtype, x.shape.without(s[3]));
         if (inner == 1) {
             for (int o = 0; o < outer; o++) {
                 double acc = 0.0;
@@ -536,8 +682,16 @@ public final class CpuOps implements Ops {
             java.util.Arrays.fill(acc, 0.0);
             for (int l = 0; l < len; l++) {
                 int base = (o * len + l) * inner;
-                for (int in = 0; in < inner; in++) {
-                    acc[in] += x.get(base + in);
+                if (x.f32 != null) {
+                    float[] v = x.f32;
+                    for (int in = 0; in < inner; in++) {
+                        acc[in] += v[base + in];
+                    }
+                } else {
+                    double[] v = x.f64;
+                    for (int in = 0; in < inner; in++) {
+                        acc[in] += v[base + in];
+                    }
                 }
             }
             for (int in = 0; in < inner; in++) {
@@ -552,10 +706,18 @@ public final class CpuOps implements Ops {
         CpuTensor x = CpuTensor.of(a);
         double total = 0;
         int n = x.size();
-        for (int i = 0; i < n; i++) {
-            total += x.get(i);
+        if (x.f32 != null) {
+            float[] v = x.f32;
+            for (int i = 0; i < n; i++) {
+                total += v[i];
+            }
+        } else {
+            double[] v = x.f64;
+            for (int i = 0; i < n; i++) {
+                total += v[i];
+            }
         }
-        CpuTensor out = alloc(x.dtype, Shape.scalar());
+        CpuTensor out = output(x.dtype, Shape.scalar());
         out.set(0, total);
         return out;
     }
@@ -579,7 +741,7 @@ public final class CpuOps implements Ops {
             total += t.shape.dim(ax);
         }
         Shape outShape = first.shape.with(ax, total);
-        CpuTensor out = alloc(first.dtype, outShape);
+        CpuTensor out = output(first.dtype, outShape);
         int[] s = split(outShape, ax);
         int outer = s[0];
         int inner = s[2];
@@ -607,7 +769,7 @@ public final class CpuOps implements Ops {
         }
         int outer = s[0];
         int inner = s[2];
-        CpuTensor out = alloc(x.dtype, x.shape.with(s[3], to - from));
+        CpuTensor out = output(x.dtype, x.shape.with(s[3], to - from));
         int block = (to - from) * inner;
         for (int o = 0; o < outer; o++) {
             System.arraycopy(x.array(), (o * len + from) * inner, out.array(), o * block, block);
@@ -623,7 +785,7 @@ public final class CpuOps implements Ops {
         int len = s[1];
         int inner = s[2];
         checkIndices("gather", indices, len);
-        CpuTensor out = alloc(x.dtype, x.shape.with(s[3], indices.length));
+        CpuTensor out = output(x.dtype, x.shape.with(s[3], indices.length));
         for (int o = 0; o < outer; o++) {
             for (int q = 0; q < indices.length; q++) {
                 System.arraycopy(x.array(), (o * len + indices[q]) * inner, out.array(),
@@ -690,7 +852,7 @@ public final class CpuOps implements Ops {
         }
         int rows = x.shape.dim(0);
         int cols = x.shape.dim(1);
-        CpuTensor out = alloc(x.dtype, Shape.of(cols, rows));
+        CpuTensor out = output(x.dtype, Shape.of(cols, rows));
         final int block = 32;
         for (int i0 = 0; i0 < rows; i0 += block) {
             for (int j0 = 0; j0 < cols; j0 += block) {
@@ -749,6 +911,96 @@ public final class CpuOps implements Ops {
     @Override
     public List<Tensor> gruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
         return fused.gruStepBackward(gates, h, whN, dh);
+    }
+
+    @Override
+    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
+        return fused.elmanStep(xProj, h, wh);
+    }
+
+    @Override
+    public Tensor elmanStepBackward(Tensor hNext, Tensor dh) {
+        return fused.elmanStepBackward(hNext, dh);
+    }
+
+    @Override
+    public List<Tensor> lstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        return fused.lstmSteps(xProjs, h, c, wh, false);
+    }
+
+    @Override
+    public List<Tensor> lstmStepsWithGates(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        return fused.lstmSteps(xProjs, h, c, wh, true);
+    }
+
+    @Override
+    public List<Tensor> lstmStepsBackward(Tensor gates, Tensor c, Tensor cs, Tensor wh, Tensor dhs, Tensor dcs) {
+        return fused.lstmStepsBackward(gates, c, cs, wh, dhs, dcs);
+    }
+
+    @Override
+    public Tensor gruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        return fused.gruSteps(xProjs, h, whRu, whN, false).get(0);
+    }
+
+    @Override
+    public List<Tensor> gruStepsWithGates(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        return fused.gruSteps(xProjs, h, whRu, whN, true);
+    }
+
+    @Override
+    public List<Tensor> gruStepsBackward(Tensor gates, Tensor h, Tensor hs, Tensor whRu, Tensor whN, Tensor dhs) {
+        return fused.gruStepsBackward(gates, h, hs, whRu, whN, dhs);
+    }
+
+    @Override
+    public Tensor elmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
+        return fused.elmanSteps(xProjs, h, wh);
+    }
+
+    @Override
+    public List<Tensor> elmanStepsBackward(Tensor h, Tensor hs, Tensor wh, Tensor dhs) {
+        return fused.elmanStepsBackward(h, hs, wh, dhs);
+    }
+
+    List<Tensor> decomposedLstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        return Ops.super.lstmSteps(xProjs, h, c, wh);
+    }
+
+    List<Tensor> decomposedLstmStepsWithGates(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+        return Ops.super.lstmStepsWithGates(xProjs, h, c, wh);
+    }
+
+    List<Tensor> decomposedLstmStepsBackward(Tensor gates, Tensor c, Tensor cs, Tensor wh, Tensor dhs, Tensor dcs) {
+        return Ops.super.lstmStepsBackward(gates, c, cs, wh, dhs, dcs);
+    }
+
+    Tensor decomposedGruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        return Ops.super.gruSteps(xProjs, h, whRu, whN);
+    }
+
+    List<Tensor> decomposedGruStepsWithGates(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+        return Ops.super.gruStepsWithGates(xProjs, h, whRu, whN);
+    }
+
+    List<Tensor> decomposedGruStepsBackward(Tensor gates, Tensor h, Tensor hs, Tensor whRu, Tensor whN, Tensor dhs) {
+        return Ops.super.gruStepsBackward(gates, h, hs, whRu, whN, dhs);
+    }
+
+    Tensor decomposedElmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
+        return Ops.super.elmanSteps(xProjs, h, wh);
+    }
+
+    List<Tensor> decomposedElmanStepsBackward(Tensor h, Tensor hs, Tensor wh, Tensor dhs) {
+        return Ops.super.elmanStepsBackward(h, hs, wh, dhs);
+    }
+
+    Tensor decomposedElmanStep(Tensor xProj, Tensor h, Tensor wh) {
+        return Ops.super.elmanStep(xProj, h, wh);
+    }
+
+    Tensor decomposedElmanStepBackward(Tensor hNext, Tensor dh) {
+        return Ops.super.elmanStepBackward(hNext, dh);
     }
 
     List<Tensor> decomposedGruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {

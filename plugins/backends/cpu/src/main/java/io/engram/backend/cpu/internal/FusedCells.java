@@ -8,33 +8,34 @@ import java.util.List;
 /**
  * Fused kernels for the recurrent steps of {@link io.engram.tensor.Ops}: the LSTM step with forget
  * gate (Gers, Schmidhuber and Cummins, "Learning to forget: continual prediction with LSTM",
- * Neural Computation 12(10), 2000; the equations as written in {@code Ops.lstmStep}), the GRU step (Cho et al. 2014, eqs. 5-8) and a sequence's input
- * projection.
+ * Neural Computation 12(10), 2000; the equations as written in {@code Ops.lstmStep}), the GRU step
+ * (Cho et al. 2014, eqs. 5-8), the Elman step with tanh units and a sequence's input projection.
  *
  * <p>Each kernel performs the same floating-point operations in the same order, with the same
  * rounding to the dtype after each, as the decomposed default in {@code Ops}; so fused and
  * decomposed results agree bitwise in f64 and f32. What they save is allocation and memory
  * traffic: the recurrent products land in per-thread scratch buffers that live as long as the
- * thread and grow to the largest step seen, gates are computed in registers, and only the outputs
- * ({@code h'} and {@code c'}) are fresh arrays, which the caller then owns. Shapes other than the
- * plain {@code [B, .]} layout fall back to the decomposition.
+ * thread and grow to the largest step seen, gates are computed a row at a time, and only the
+ * outputs ({@code h'} and {@code c'}) are fresh arrays, which the caller then owns. In f32 the
+ * activations are {@link Float32Math}'s, applied to a row's gate blocks at once (as the decomposed
+ * ops apply them to whole tensors, with the same bits). Rows are split over the backend's pool.
+ * Shapes other than the plain {@code [B, .]} layout fall back to the decomposition.
  */
 final class FusedCells {
     private final CpuOps ops;
+    private final Recurrent32 recurrent;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     FusedCells(CpuOps ops) {
         this.ops = ops;
+        this.recurrent = new Recurrent32(ops);
     }
 
-    /** Per-thread scratch: two product buffers and one operand buffer per dtype, grown on demand. */
+    /** Per-thread scratch of the f64 kernels: two product buffers and one operand buffer, grown on demand. */
     private static final class Scratch {
         double[] d0 = new double[0];
         double[] d1 = new double[0];
         double[] d2 = new double[0];
-        float[] f0 = new float[0];
-        float[] f1 = new float[0];
-        float[] f2 = new float[0];
 
         double[] d0(int n) {
             if (d0.length < n) {
@@ -57,29 +58,6 @@ final class FusedCells {
                 d2 = new double[n];
             }
             return d2;
-        }
-
-        float[] f0(int n) {
-            if (f0.length < n) {
-                f0 = new float[n];
-            }
-            java.util.Arrays.fill(f0, 0, n, 0.0f);
-            return f0;
-        }
-
-        float[] f1(int n) {
-            if (f1.length < n) {
-                f1 = new float[n];
-            }
-            java.util.Arrays.fill(f1, 0, n, 0.0f);
-            return f1;
-        }
-
-        float[] f2(int n) {
-            if (f2.length < n) {
-                f2 = new float[n];
-            }
-            return f2;
         }
     }
 
@@ -121,14 +99,7 @@ final class FusedCells {
                 }
             }
         } else {
-            float[] o = out.f32;
-            float[] bias = b.f32;
-            for (int r = 0; r < n; r++) {
-                int base = r * g;
-                for (int j = 0; j < g; j++) {
-                    o[base + j] += bias[j];
-                }
-            }
+            recurrent.addToRows(out.f32, b.f32, n, g);
         }
         return out;
     }
@@ -161,9 +132,9 @@ final class FusedCells {
                     : ops.decomposedLstmStep(xProjT, hT, cT, whT);
         }
         int width = 4 * hidden;
-        CpuTensor hNext = ops.alloc(h.dtype, h.shape);
-        CpuTensor cNext = ops.alloc(h.dtype, h.shape);
-        CpuTensor gates = withGates ? ops.alloc(h.dtype, xProj.shape) : null;
+        CpuTensor hNext = ops.output(h.dtype, h.shape);
+        CpuTensor cNext = ops.output(h.dtype, h.shape);
+        CpuTensor gates = withGates ? ops.output(h.dtype, xProj.shape) : null;
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
             double[] z = s.d0(batch * width);
@@ -193,34 +164,8 @@ final class FusedCells {
                 }
             }
         } else {
-            float[] z = s.f0(batch * width);
-            ops.gemm32(h.f32, wh.f32, z, batch, width, hidden, false, false);
-            float[] xp = xProj.f32;
-            float[] cPrev = c.f32;
-            float[] hOut = hNext.f32;
-            float[] cOut = cNext.f32;
-            float[] act = gates == null ? null : gates.f32;
-            ops.rows(batch, width, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    int zr = b * width;
-                    int hr = b * hidden;
-                    for (int j = 0; j < hidden; j++) {
-                        float i = (float) CpuOps.sigmoid(xp[zr + j] + z[zr + j]);
-                        float f = (float) CpuOps.sigmoid(xp[zr + hidden + j] + z[zr + hidden + j]);
-                        float g = (float) CpuOps.tanh32(xp[zr + 2 * hidden + j] + z[zr + 2 * hidden + j]);
-                        float o = (float) CpuOps.sigmoid(xp[zr + 3 * hidden + j] + z[zr + 3 * hidden + j]);
-                        float cn = f * cPrev[hr + j] + i * g;
-                        cOut[hr + j] = cn;
-                        hOut[hr + j] = o * (float) CpuOps.tanh32(cn);
-                        if (act != null) {
-                            act[zr + j] = i;
-                            act[zr + hidden + j] = f;
-                            act[zr + 2 * hidden + j] = g;
-                            act[zr + 3 * hidden + j] = o;
-                        }
-                    }
-                }
-            });
+            recurrent.lstmForward(xProj.f32, h.f32, c.f32, wh.f32, hNext.f32, cNext.f32,
+                    gates == null ? null : gates.f32, 1, batch, hidden);
         }
         return withGates ? List.of(hNext, cNext, gates) : List.of(hNext, cNext);
     }
@@ -247,8 +192,8 @@ final class FusedCells {
             return ops.decomposedLstmStepBackward(gatesT, cT, cNextT, dhT, dcNextT);
         }
         int width = 4 * hidden;
-        CpuTensor dz = ops.alloc(c.dtype, gates.shape);
-        CpuTensor dcPrev = ops.alloc(c.dtype, c.shape);
+        CpuTensor dz = ops.output(c.dtype, gates.shape);
+        CpuTensor dcPrev = ops.output(c.dtype, c.shape);
         if (c.dtype == DType.F64) {
             double[] a = gates.f64;
             double[] cp = c.f64;
@@ -275,32 +220,8 @@ final class FusedCells {
                 }
             }
         } else {
-            float[] a = gates.f32;
-            float[] cp = c.f32;
-            float[] cn = cNext.f32;
-            float[] gh = dh.f32;
-            float[] gc = dcNext.f32;
-            float[] out = dz.f32;
-            float[] back = dcPrev.f32;
-            ops.rows(batch, width, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    int zr = b * width;
-                    int hr = b * hidden;
-                    for (int j = 0; j < hidden; j++) {
-                        float i = a[zr + j];
-                        float f = a[zr + hidden + j];
-                        float g = a[zr + 2 * hidden + j];
-                        float o = a[zr + 3 * hidden + j];
-                        float t = (float) CpuOps.tanh32(cn[hr + j]);
-                        float d = gc[hr + j] + gh[hr + j] * o * (float) (-(t * t) + 1.0);
-                        out[zr + j] = d * g * (i * (float) (-i + 1.0));
-                        out[zr + hidden + j] = d * cp[hr + j] * (f * (float) (-f + 1.0));
-                        out[zr + 2 * hidden + j] = d * i * (float) (-(g * g) + 1.0);
-                        out[zr + 3 * hidden + j] = gh[hr + j] * t * (o * (float) (-o + 1.0));
-                        back[hr + j] = d * f;
-                    }
-                }
-            });
+            recurrent.lstmBackward(gates.f32, c.f32, cNext.f32, null, dh.f32, dcNext.f32, dz.f32, null, dcPrev.f32,
+                    1, batch, hidden);
         }
         return List.of(dz, dcPrev);
     }
@@ -334,8 +255,8 @@ final class FusedCells {
         }
         int width = 3 * hidden;
         int two = 2 * hidden;
-        CpuTensor hNext = ops.alloc(h.dtype, h.shape);
-        CpuTensor gates = withGates ? ops.alloc(h.dtype, Shape.of(batch, 4 * hidden)) : null;
+        CpuTensor hNext = ops.output(h.dtype, h.shape);
+        CpuTensor gates = withGates ? ops.output(h.dtype, Shape.of(batch, 4 * hidden)) : null;
         int gw = 4 * hidden;
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
@@ -368,38 +289,8 @@ final class FusedCells {
                 }
             }
         } else {
-            float[] ru = s.f0(batch * two);
-            float[] nz = s.f1(batch * hidden);
-            float[] rh = s.f2(batch * hidden);
-            ops.gemm32(h.f32, whRu.f32, ru, batch, two, hidden, false, false);
-            float[] xp = xProj.f32;
-            float[] hp = h.f32;
-            ops.rows(batch, hidden, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    for (int j = 0; j < hidden; j++) {
-                        float r = (float) CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
-                        rh[b * hidden + j] = r * hp[b * hidden + j];
-                    }
-                }
-            });
-            ops.gemm32(rh, whN.f32, nz, batch, hidden, hidden, false, false);
-            float[] out = hNext.f32;
-            ops.rows(batch, 2 * hidden, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    for (int j = 0; j < hidden; j++) {
-                        float uj = (float) CpuOps.sigmoid(xp[b * width + hidden + j] + ru[b * two + hidden + j]);
-                        float n = (float) CpuOps.tanh32(xp[b * width + two + j] + nz[b * hidden + j]);
-                        out[b * hidden + j] = uj * hp[b * hidden + j] + (-uj + 1.0f) * n;
-                        if (gates != null) {
-                            float[] g = gates.f32;
-                            g[b * gw + j] = (float) CpuOps.sigmoid(xp[b * width + j] + ru[b * two + j]);
-                            g[b * gw + hidden + j] = uj;
-                            g[b * gw + two + j] = n;
-                            g[b * gw + 3 * hidden + j] = rh[b * hidden + j];
-                        }
-                    }
-                }
-            });
+            recurrent.gruForward(xProj.f32, h.f32, whRu.f32, whN.f32, hNext.f32, gates == null ? null : gates.f32, 1,
+                    batch, hidden);
         }
         return withGates ? List.of(hNext, gates) : List.of(hNext);
     }
@@ -426,8 +317,8 @@ final class FusedCells {
         int gw = 4 * hidden;
         int width = 3 * hidden;
         int two = 2 * hidden;
-        CpuTensor dz = ops.alloc(h.dtype, Shape.of(batch, width));
-        CpuTensor dhPart = ops.alloc(h.dtype, h.shape);
+        CpuTensor dz = ops.output(h.dtype, Shape.of(batch, width));
+        CpuTensor dhPart = ops.output(h.dtype, h.shape);
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
             double[] a = gates.f64;
@@ -461,41 +352,198 @@ final class FusedCells {
                 }
             }
         } else {
-            float[] a = gates.f32;
-            float[] hp = h.f32;
+            recurrent.gruBackward(gates.f32, h.f32, null, null, whN.f32, dh.f32, dz.f32, dhPart.f32, 1, batch, hidden);
+        }
+        return List.of(dz, dhPart);
+    }
+
+    /** {@code h' = tanh(xProj + h wh)}: the product lands in the output, which the activation overwrites. */
+    Tensor elmanStep(Tensor xProjT, Tensor hT, Tensor whT) {
+        CpuTensor xProj = CpuTensor.of(xProjT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor wh = CpuTensor.of(whT);
+        int batch = h.shape.rank() == 2 ? h.shape.dim(0) : -1;
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        if (batch < 0 || !isMatrix(xProj, batch, hidden) || !isMatrix(wh, hidden, hidden)
+                || !sameDtype(h.dtype, xProj, wh)) {
+            return ops.decomposedElmanStep(xProjT, hT, whT);
+        }
+        CpuTensor out = ops.alloc(h.dtype, h.shape);
+        if (h.dtype == DType.F64) {
+            ops.gemmInto(h, wh, out, batch, hidden, hidden, false, false);
+            double[] o = out.f64;
+            double[] xp = xProj.f64;
+            for (int i = 0; i < o.length; i++) {
+                o[i] = Math.tanh(xp[i] + o[i]);
+            }
+        } else {
+            recurrent.elmanForward(xProj.f32, h.f32, wh.f32, out.f32, 1, batch, hidden);
+        }
+        return out;
+    }
+
+    /** {@code dz = dh (1 - h'^2)}, as {@code Ops.elmanStepBackward} evaluates it. */
+    Tensor elmanStepBackward(Tensor hNextT, Tensor dhT) {
+        CpuTensor hNext = CpuTensor.of(hNextT);
+        CpuTensor dh = CpuTensor.of(dhT);
+        if (hNext.shape.rank() != 2 || !hNext.shape.equals(dh.shape) || !sameDtype(hNext.dtype, dh)) {
+            return ops.decomposedElmanStepBackward(hNextT, dhT);
+        }
+        int batch = hNext.shape.dim(0);
+        int hidden = hNext.shape.dim(1);
+        CpuTensor dz = ops.output(hNext.dtype, hNext.shape);
+        if (hNext.dtype == DType.F64) {
+            double[] y = hNext.f64;
+            double[] g = dh.f64;
+            double[] out = dz.f64;
+            for (int i = 0; i < out.length; i++) {
+                out[i] = g[i] * (-(y[i] * y[i]) + 1.0);
+            }
+        } else {
+            float[] y = hNext.f32;
             float[] g = dh.f32;
             float[] out = dz.f32;
-            float[] dzn = s.f2(batch * hidden);
-            float[] drh = s.f0(batch * hidden);
             ops.rows(batch, hidden, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    for (int j = 0; j < hidden; j++) {
-                        float u = a[b * gw + hidden + j];
-                        float n = a[b * gw + two + j];
-                        float d = g[b * hidden + j] * (float) (-u + 1.0) * (float) (-(n * n) + 1.0);
-                        dzn[b * hidden + j] = d;
-                        out[b * width + two + j] = d;
-                    }
-                }
-            });
-            ops.gemm32(dzn, whN.f32, drh, batch, hidden, hidden, false, true);
-            float[] part = dhPart.f32;
-            ops.rows(batch, 2 * hidden, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    for (int j = 0; j < hidden; j++) {
-                        float r = a[b * gw + j];
-                        float u = a[b * gw + hidden + j];
-                        float n = a[b * gw + two + j];
-                        float x = hp[b * hidden + j];
-                        float gd = g[b * hidden + j];
-                        float e = drh[b * hidden + j];
-                        out[b * width + j] = e * x * (r * (float) (-r + 1.0));
-                        out[b * width + hidden + j] = gd * (x - n) * (u * (float) (-u + 1.0));
-                        part[b * hidden + j] = gd * u + e * r;
-                    }
+                for (int i = from * hidden; i < to * hidden; i++) {
+                    out[i] = g[i] * (-(y[i] * y[i]) + 1f);
                 }
             });
         }
-        return List.of(dz, dhPart);
+        return dz;
+    }
+
+    // ---- whole sequences: f32 in Recurrent32, f64 through the decomposition into single steps ----
+
+    /** The steps {@code [T*B, width]} of a batch of {@code h [B, H]}, or -1. */
+    private static int steps(CpuTensor xs, CpuTensor h, int width) {
+        if (h.shape.rank() != 2 || h.shape.dim(0) == 0 || xs.shape.rank() != 2 || xs.shape.dim(1) != width
+                || xs.shape.dim(0) % h.shape.dim(0) != 0) {
+            return -1;
+        }
+        return xs.shape.dim(0) / h.shape.dim(0);
+    }
+
+    /** {@code Ops.lstmSteps} ({@code withGates} false) or {@code Ops.lstmStepsWithGates}. */
+    List<Tensor> lstmSteps(Tensor xProjsT, Tensor hT, Tensor cT, Tensor whT, boolean withGates) {
+        CpuTensor xProjs = CpuTensor.of(xProjsT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor c = CpuTensor.of(cT);
+        CpuTensor wh = CpuTensor.of(whT);
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        int time = steps(xProjs, h, 4 * hidden);
+        if (time < 1 || h.dtype != DType.F32 || !isMatrix(c, h.shape.dim(0), hidden)
+                || !isMatrix(wh, hidden, 4 * hidden) || !sameDtype(DType.F32, xProjs, c, wh)) {
+            return withGates ? ops.decomposedLstmStepsWithGates(xProjsT, hT, cT, whT)
+                    : ops.decomposedLstmSteps(xProjsT, hT, cT, whT);
+        }
+        int batch = h.shape.dim(0);
+        Shape states = Shape.of(time * batch, hidden);
+        CpuTensor hs = ops.output(DType.F32, states);
+        CpuTensor cs = ops.output(DType.F32, states);
+        CpuTensor gates = withGates ? ops.output(DType.F32, xProjs.shape) : null;
+        recurrent.lstmForward(xProjs.f32, h.f32, c.f32, wh.f32, hs.f32, cs.f32, gates == null ? null : gates.f32,
+                time, batch, hidden);
+        return withGates ? List.of(hs, cs, gates) : List.of(hs, cs);
+    }
+
+    /** {@code Ops.lstmStepsBackward}. */
+    List<Tensor> lstmStepsBackward(Tensor gatesT, Tensor cT, Tensor csT, Tensor whT, Tensor dhsT, Tensor dcsT) {
+        CpuTensor gates = CpuTensor.of(gatesT);
+        CpuTensor c = CpuTensor.of(cT);
+        CpuTensor cs = CpuTensor.of(csT);
+        CpuTensor wh = CpuTensor.of(whT);
+        CpuTensor dhs = CpuTensor.of(dhsT);
+        CpuTensor dcs = CpuTensor.of(dcsT);
+        int hidden = c.shape.rank() == 2 ? c.shape.dim(1) : -1;
+        int time = steps(cs, c, hidden);
+        if (time < 1 || c.dtype != DType.F32 || !isMatrix(gates, cs.shape.dim(0), 4 * hidden)
+                || !isMatrix(wh, hidden, 4 * hidden) || !cs.shape.equals(dhs.shape) || !cs.shape.equals(dcs.shape)
+                || !sameDtype(DType.F32, gates, cs, wh, dhs, dcs)) {
+            return ops.decomposedLstmStepsBackward(gatesT, cT, csT, whT, dhsT, dcsT);
+        }
+        int batch = c.shape.dim(0);
+        CpuTensor dz = ops.output(DType.F32, gates.shape);
+        CpuTensor dh = ops.alloc(DType.F32, c.shape);
+        CpuTensor dc = ops.output(DType.F32, c.shape);
+        recurrent.lstmBackward(gates.f32, c.f32, cs.f32, wh.f32, dhs.f32, dcs.f32, dz.f32, dh.f32, dc.f32, time,
+                batch, hidden);
+        return List.of(dz, dh, dc);
+    }
+
+    /** {@code Ops.gruSteps} ({@code withGates} false: the list holds {@code hs} only) or {@code Ops.gruStepsWithGates}. */
+    List<Tensor> gruSteps(Tensor xProjsT, Tensor hT, Tensor whRuT, Tensor whNT, boolean withGates) {
+        CpuTensor xProjs = CpuTensor.of(xProjsT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor whRu = CpuTensor.of(whRuT);
+        CpuTensor whN = CpuTensor.of(whNT);
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        int time = steps(xProjs, h, 3 * hidden);
+        if (time < 1 || h.dtype != DType.F32 || !isMatrix(whRu, hidden, 2 * hidden) || !isMatrix(whN, hidden, hidden)
+                || !sameDtype(DType.F32, xProjs, whRu, whN)) {
+            return withGates ? ops.decomposedGruStepsWithGates(xProjsT, hT, whRuT, whNT)
+                    : List.of(ops.decomposedGruSteps(xProjsT, hT, whRuT, whNT));
+        }
+        int batch = h.shape.dim(0);
+        CpuTensor hs = ops.output(DType.F32, Shape.of(time * batch, hidden));
+        CpuTensor gates = withGates ? ops.output(DType.F32, Shape.of(time * batch, 4 * hidden)) : null;
+        recurrent.gruForward(xProjs.f32, h.f32, whRu.f32, whN.f32, hs.f32, gates == null ? null : gates.f32, time,
+                batch, hidden);
+        return withGates ? List.of(hs, gates) : List.of(hs);
+    }
+
+    /** {@code Ops.gruStepsBackward}. */
+    List<Tensor> gruStepsBackward(Tensor gatesT, Tensor hT, Tensor hsT, Tensor whRuT, Tensor whNT, Tensor dhsT) {
+        CpuTensor gates = CpuTensor.of(gatesT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor hs = CpuTensor.of(hsT);
+        CpuTensor whRu = CpuTensor.of(whRuT);
+        CpuTensor whN = CpuTensor.of(whNT);
+        CpuTensor dhs = CpuTensor.of(dhsT);
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        int time = steps(hs, h, hidden);
+        if (time < 1 || h.dtype != DType.F32 || !isMatrix(gates, hs.shape.dim(0), 4 * hidden)
+                || !isMatrix(whRu, hidden, 2 * hidden) || !isMatrix(whN, hidden, hidden) || !hs.shape.equals(dhs.shape)
+                || !sameDtype(DType.F32, gates, hs, whRu, whN, dhs)) {
+            return ops.decomposedGruStepsBackward(gatesT, hT, hsT, whRuT, whNT, dhsT);
+        }
+        int batch = h.shape.dim(0);
+        CpuTensor dz = ops.output(DType.F32, Shape.of(time * batch, 3 * hidden));
+        CpuTensor dh = ops.output(DType.F32, h.shape);
+        recurrent.gruBackward(gates.f32, h.f32, hs.f32, whRu.f32, whN.f32, dhs.f32, dz.f32, dh.f32, time, batch,
+                hidden);
+        return List.of(dz, dh);
+    }
+
+    /** {@code Ops.elmanSteps}. */
+    Tensor elmanSteps(Tensor xProjsT, Tensor hT, Tensor whT) {
+        CpuTensor xProjs = CpuTensor.of(xProjsT);
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor wh = CpuTensor.of(whT);
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        int time = steps(xProjs, h, hidden);
+        if (time < 1 || h.dtype != DType.F32 || !isMatrix(wh, hidden, hidden) || !sameDtype(DType.F32, xProjs, wh)) {
+            return ops.decomposedElmanSteps(xProjsT, hT, whT);
+        }
+        CpuTensor hs = ops.alloc(DType.F32, xProjs.shape);
+        recurrent.elmanForward(xProjs.f32, h.f32, wh.f32, hs.f32, time, h.shape.dim(0), hidden);
+        return hs;
+    }
+
+    /** {@code Ops.elmanStepsBackward}. */
+    List<Tensor> elmanStepsBackward(Tensor hT, Tensor hsT, Tensor whT, Tensor dhsT) {
+        CpuTensor h = CpuTensor.of(hT);
+        CpuTensor hs = CpuTensor.of(hsT);
+        CpuTensor wh = CpuTensor.of(whT);
+        CpuTensor dhs = CpuTensor.of(dhsT);
+        int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
+        int time = steps(hs, h, hidden);
+        if (time < 1 || h.dtype != DType.F32 || !isMatrix(wh, hidden, hidden) || !hs.shape.equals(dhs.shape)
+                || !sameDtype(DType.F32, hs, wh, dhs)) {
+            return ops.decomposedElmanStepsBackward(hT, hsT, whT, dhsT);
+        }
+        CpuTensor dz = ops.alloc(DType.F32, hs.shape);
+        CpuTensor dh = ops.alloc(DType.F32, h.shape);
+        recurrent.elmanBackward(hs.f32, wh.f32, dhs.f32, dz.f32, dh.f32, time, h.shape.dim(0), hidden);
+        return List.of(dz, dh);
     }
 }

@@ -42,6 +42,11 @@ final class GemmF32 {
      * {@code ta}) and op(b) is {@code [k,n]} (stored {@code [n,k]} when {@code tb}).
      */
     void gemm(float[] a, float[] b, float[] c, int m, int n, int k, boolean ta, boolean tb) {
+        gemm(a, 0, b, 0, c, 0, m, n, k, ta, tb);
+    }
+
+    /** {@link #gemm} on matrices that start at offsets {@code ao}, {@code bo}, {@code co} of their arrays. */
+    void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k, boolean ta, boolean tb) {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
@@ -52,10 +57,10 @@ final class GemmF32 {
         int tiles = rowTiles * colTiles;
         if (!wide || tiles == 1) {
             for (int t = 0; t < tiles; t++) {
-                tile(a, b, c, m, n, k, ta, tb, t / colTiles, t % colTiles, width);
+                tile(a, ao, b, bo, c, co, m, n, k, ta, tb, t / colTiles, t % colTiles, width);
             }
         } else {
-            parallel.forEach(tiles, t -> tile(a, b, c, m, n, k, ta, tb, t / colTiles, t % colTiles, width));
+            parallel.forEach(tiles, t -> tile(a, ao, b, bo, c, co, m, n, k, ta, tb, t / colTiles, t % colTiles, width));
         }
     }
 
@@ -73,8 +78,8 @@ final class GemmF32 {
         return Math.min(NC, Math.max(64, width));
     }
 
-    private void tile(float[] a, float[] b, float[] c, int m, int n, int k, boolean ta, boolean tb,
-            int rowTile, int colTile, int width) {
+    private void tile(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k, boolean ta,
+            boolean tb, int rowTile, int colTile, int width) {
         Scratch s = scratch.get();
         int i0 = rowTile * MC;
         int i1 = Math.min(m, i0 + MC);
@@ -87,14 +92,14 @@ final class GemmF32 {
             // pack op(B)[p0:p0+kc, j0:j0+nc] row-major into bp
             if (tb) {
                 for (int j = 0; j < nc; j++) {
-                    int src = (j0 + j) * k + p0;
+                    int src = bo + (j0 + j) * k + p0;
                     for (int p = 0; p < kc; p++) {
                         bp[p * nc + j] = b[src + p];
                     }
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, (p0 + p) * n + j0, bp, p * nc, nc);
+                    System.arraycopy(b, bo + (p0 + p) * n + j0, bp, p * nc, nc);
                 }
             }
             for (int i = i0; i < i1; i += 4) {
@@ -103,33 +108,33 @@ final class GemmF32 {
                 for (int p = 0; p < kc; p++) {
                     for (int r = 0; r < 4; r++) {
                         ap[4 * p + r] = r >= rows ? 0.0f
-                                : ta ? a[(p0 + p) * m + i + r] : a[(i + r) * k + p0 + p];
+                                : ta ? a[ao + (p0 + p) * m + i + r] : a[ao + (i + r) * k + p0 + p];
                     }
                 }
                 float[] c0 = s.c0;
                 float[] c1 = rows > 1 ? s.c1 : s.dummy;
                 float[] c2 = rows > 2 ? s.c2 : s.dummy;
                 float[] c3 = rows > 3 ? s.c3 : s.dummy;
-                System.arraycopy(c, i * n + j0, c0, 0, nc);
+                System.arraycopy(c, co + i * n + j0, c0, 0, nc);
                 if (rows > 1) {
-                    System.arraycopy(c, (i + 1) * n + j0, c1, 0, nc);
+                    System.arraycopy(c, co + (i + 1) * n + j0, c1, 0, nc);
                 }
                 if (rows > 2) {
-                    System.arraycopy(c, (i + 2) * n + j0, c2, 0, nc);
+                    System.arraycopy(c, co + (i + 2) * n + j0, c2, 0, nc);
                 }
                 if (rows > 3) {
-                    System.arraycopy(c, (i + 3) * n + j0, c3, 0, nc);
+                    System.arraycopy(c, co + (i + 3) * n + j0, c3, 0, nc);
                 }
                 kernel(ap, bp, kc, nc, c0, c1, c2, c3);
-                System.arraycopy(c0, 0, c, i * n + j0, nc);
+                System.arraycopy(c0, 0, c, co + i * n + j0, nc);
                 if (rows > 1) {
-                    System.arraycopy(c1, 0, c, (i + 1) * n + j0, nc);
+                    System.arraycopy(c1, 0, c, co + (i + 1) * n + j0, nc);
                 }
                 if (rows > 2) {
-                    System.arraycopy(c2, 0, c, (i + 2) * n + j0, nc);
+                    System.arraycopy(c2, 0, c, co + (i + 2) * n + j0, nc);
                 }
                 if (rows > 3) {
-                    System.arraycopy(c3, 0, c, (i + 3) * n + j0, nc);
+                    System.arraycopy(c3, 0, c, co + (i + 3) * n + j0, nc);
                 }
             }
         }

@@ -98,7 +98,11 @@ class CpuOpsTest {
         assertArrayEquals(new double[] {0, Math.log(2)}, OPS.log(t(Shape.of(2), 1, 2)).toDoubleArray(), 0);
         assertArrayEquals(new double[] {3, -0.0, -1.5, -6}, OPS.scale(x, -3).toDoubleArray());
         assertArrayEquals(new double[] {0, 1, 1.5, 3}, OPS.addScalar(x, 1).toDoubleArray());
-        assertArrayEquals(new float[] {(float) Math.tanh(-1), 0f}, OPS.tanh(f(Shape.of(2), -1, 0)).toFloatArray());
+        float tanh = (float) Math.tanh(-1);
+        assertArrayEquals(new float[] {tanh, 0f}, OPS.tanh(f(Shape.of(2), -1, 0)).toFloatArray(),
+                Float32Math.MAX_ULPS * Math.ulp(tanh), "f32 tanh is Float32Math's");
+        assertEquals(Float32Math.sigmoid(0.5f), OPS.sigmoid(f(Shape.of(1), 0.5)).toFloatArray()[0]);
+        assertEquals(Float32Math.exp(-2f), OPS.exp(f(Shape.of(1), -2)).toFloatArray()[0]);
     }
 
     @Test

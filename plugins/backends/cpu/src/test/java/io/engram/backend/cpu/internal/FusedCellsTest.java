@@ -158,6 +158,87 @@ class FusedCellsTest {
     }
 
     @Test
+    void elmanKernelsAgreeWithTheirDecompositions() {
+        for (DType d : DType.values()) {
+            Random rnd = new Random(41);
+            double forward = 0;
+            double backward = 0;
+            for (int[] s : SHAPES) {
+                int b = s[0];
+                int h = s[1];
+                Tensor xProj = random(rnd, d, 1.0, b, h);
+                Tensor hPrev = random(rnd, d, 0.5, b, h);
+                Tensor wh = random(rnd, d, 1.0 / Math.sqrt(h), h, h);
+                Tensor fused = OPS.elmanStep(xProj, hPrev, wh);
+                forward = Math.max(forward, maxDiff(fused, OPS.decomposedElmanStep(xProj, hPrev, wh)));
+                Tensor dh = random(rnd, d, 1.0, b, h);
+                backward = Math.max(backward, maxDiff(OPS.elmanStepBackward(fused, dh),
+                        OPS.decomposedElmanStepBackward(fused, dh)));
+                assertEquals(Shape.of(b, h), fused.shape());
+            }
+            System.out.println("elman kernels " + d + ": forward max |diff| = " + forward + ", backward " + backward);
+            assertTrue(forward <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + forward);
+            assertEquals(0.0, backward, d + ": the backward kernel evaluates the decomposition's expression");
+        }
+    }
+
+    /** {@code {T, B, H}}: one step, a few, odd sizes, and a step's rows split over the pool. */
+    private static final int[][] SEQUENCES = {{1, 3, 5}, {4, 2, 7}, {7, 5, 33}, {3, 32, 64}};
+
+    private static double maxDiff(List<Tensor> a, List<Tensor> b) {
+        assertEquals(a.size(), b.size());
+        double m = 0;
+        for (int i = 0; i < a.size(); i++) {
+            m = Math.max(m, maxDiff(a.get(i), b.get(i)));
+        }
+        return m;
+    }
+
+    /** The LSTM, GRU and Elman recurrences over whole sequences, forward and backward, against their decompositions. */
+    @Test
+    void sequenceKernelsAgreeWithTheirDecompositions() {
+        for (DType d : DType.values()) {
+            Random rnd = new Random(43);
+            double worst = 0;
+            for (int[] size : SEQUENCES) {
+                int time = size[0];
+                int b = size[1];
+                int h = size[2];
+                Tensor h0 = random(rnd, d, 0.5, b, h);
+                Tensor c0 = random(rnd, d, 1.0, b, h);
+                Tensor dhs = random(rnd, d, 1.0, time * b, h);
+                Tensor dcs = random(rnd, d, 1.0, time * b, h);
+
+                Tensor lx = random(rnd, d, 1.0, time * b, 4 * h);
+                Tensor lw = random(rnd, d, 1.0 / Math.sqrt(h), h, 4 * h);
+                List<Tensor> lstm = OPS.lstmStepsWithGates(lx, h0, c0, lw);
+                worst = Math.max(worst, maxDiff(lstm, OPS.decomposedLstmStepsWithGates(lx, h0, c0, lw)));
+                worst = Math.max(worst, maxDiff(OPS.lstmSteps(lx, h0, c0, lw), lstm.subList(0, 2)));
+                worst = Math.max(worst, maxDiff(OPS.lstmStepsBackward(lstm.get(2), c0, lstm.get(1), lw, dhs, dcs),
+                        OPS.decomposedLstmStepsBackward(lstm.get(2), c0, lstm.get(1), lw, dhs, dcs)));
+
+                Tensor gx = random(rnd, d, 1.0, time * b, 3 * h);
+                Tensor gru = random(rnd, d, 1.0 / Math.sqrt(h), h, 2 * h);
+                Tensor gn = random(rnd, d, 1.0 / Math.sqrt(h), h, h);
+                List<Tensor> g = OPS.gruStepsWithGates(gx, h0, gru, gn);
+                worst = Math.max(worst, maxDiff(g, OPS.decomposedGruStepsWithGates(gx, h0, gru, gn)));
+                worst = Math.max(worst, maxDiff(OPS.gruSteps(gx, h0, gru, gn), g.get(0)));
+                worst = Math.max(worst, maxDiff(OPS.gruStepsBackward(g.get(1), h0, g.get(0), gru, gn, dhs),
+                        OPS.decomposedGruStepsBackward(g.get(1), h0, g.get(0), gru, gn, dhs)));
+
+                Tensor ex = random(rnd, d, 1.0, time * b, h);
+                Tensor hs = OPS.elmanSteps(ex, h0, gn);
+                worst = Math.max(worst, maxDiff(hs, OPS.decomposedElmanSteps(ex, h0, gn)));
+                worst = Math.max(worst, maxDiff(OPS.elmanStepsBackward(h0, hs, gn, dhs),
+                        OPS.decomposedElmanStepsBackward(h0, hs, gn, dhs)));
+                assertEquals(Shape.of(time * b, h), hs.shape());
+            }
+            System.out.println("sequence kernels vs decompositions " + d + ": max |diff| = " + worst);
+            assertTrue(worst <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + worst);
+        }
+    }
+
+    @Test
     void inputProjectionAgreesWithDecomposition() {
         for (DType d : DType.values()) {
             Random rnd = new Random(23);

@@ -3,6 +3,7 @@ package io.engram.backend.cpu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.engram.backend.cpu.Blas;
 import io.engram.backend.cpu.CpuBackend;
@@ -57,37 +58,78 @@ class NativeBlasTest {
         assertTrue(Blas.parse(null).isEmpty());
     }
 
+    /** One product {@code op(a)[m,k] @ op(b)[k,n]} of random operands, stored {@code sa}, {@code sb}. */
+    @FunctionalInterface
+    private interface Product {
+        void check(int m, int n, int k, boolean ta, boolean tb, double[] a, double[] b, Shape sa, Shape sb);
+    }
+
+    /** Every size of {@code sizes} ({@code {m, n, k}}) with every transpose flag, operands drawn from {@code rnd}. */
+    private static void forEachProduct(Random rnd, int[][] sizes, Product product) {
+        for (int[] size : sizes) {
+            int m = size[0];
+            int n = size[1];
+            int k = size[2];
+            for (int flags = 0; flags < 4; flags++) {
+                boolean ta = (flags & 1) != 0;
+                boolean tb = (flags & 2) != 0;
+                product.check(m, n, k, ta, tb, MatmulTest.random(rnd, m * k), MatmulTest.random(rnd, k * n),
+                        ta ? Shape.of(k, m) : Shape.of(m, k), tb ? Shape.of(n, k) : Shape.of(k, n));
+            }
+        }
+    }
+
     @Test
     void nativeProductsAgreeWithTheTextbookLoopForEveryTransposeFlag() {
         try (CpuBackend nat = new CpuBackend(2, Blas.NATIVE)) {
             Ops ops = nat.ops();
-            Random rnd = new Random(11);
             int[][] sizes = {{64, 96, 80}, {33, 17, 129}, {1, 300, 40}, {200, 1, 50}};
-            for (int[] size : sizes) {
-                int m = size[0];
-                int n = size[1];
-                int k = size[2];
-                for (int flags = 0; flags < 4; flags++) {
-                    boolean ta = (flags & 1) != 0;
-                    boolean tb = (flags & 2) != 0;
-                    double[] a = MatmulTest.random(rnd, m * k);
-                    double[] b = MatmulTest.random(rnd, k * n);
-                    Shape sa = ta ? Shape.of(k, m) : Shape.of(m, k);
-                    Shape sb = tb ? Shape.of(n, k) : Shape.of(k, n);
-                    double[] want = MatmulTest.naive64(a, b, m, n, k, ta, tb);
-                    double[] got = ops.matmul(ops.fromArray(DType.F64, sa, a), ops.fromArray(DType.F64, sb, b), ta, tb)
+            forEachProduct(new Random(11), sizes, (m, n, k, ta, tb, a, b, sa, sb) -> {
+                double[] want = MatmulTest.naive64(a, b, m, n, k, ta, tb);
+                double[] got = ops.matmul(ops.fromArray(DType.F64, sa, a), ops.fromArray(DType.F64, sb, b), ta, tb)
+                        .toDoubleArray();
+                float[] got32 = ops.matmul(ops.fromArray(DType.F32, sa, a), ops.fromArray(DType.F32, sb, b), ta, tb)
+                        .toFloatArray();
+                double[] magnitude = MatmulTest.naive64(abs(a), abs(b), m, n, k, ta, tb);
+                for (int i = 0; i < want.length; i++) {
+                    String where = m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " at " + i;
+                    assertEquals(want[i], got[i], 1e-13 * magnitude[i] + 1e-300, where);
+                    // inputs rounded to f32 (2 k ulp) plus the f32 sum of k products (k ulp)
+                    assertEquals(want[i], got32[i], 3.0 * k * 0x1p-24 * magnitude[i] + 1e-30, where);
+                }
+            });
+        }
+    }
+
+    /**
+     * Products large enough to be cut into blocks of columns (or of rows, when taller than wide)
+     * over the pool agree with the same products made whole, within the same rounding bound.
+     */
+    @Test
+    void productsSplitOverThePoolAgreeWithWholeOnes() {
+        assumeTrue(CpuOps.nativeBlasAvailable(), CpuOps.nativeBlasProblem());
+        Parallel pool = new Parallel(3);
+        try {
+            CpuOps split = new CpuOps(pool, true, true, true);
+            CpuOps whole = new CpuOps(new Parallel(1), true, true, false);
+            assertTrue(split.gemmDescription().contains("split over the pool"), split.gemmDescription());
+            int[][] sizes = {{32, 1024, 256}, {32, 256, 1024}, {700, 96, 64}, {256, 1000, 100}};
+            forEachProduct(new Random(13), sizes, (m, n, k, ta, tb, a, b, sa, sb) -> {
+                double[] magnitude = MatmulTest.naive64(abs(a), abs(b), m, n, k, ta, tb);
+                for (DType d : DType.values()) {
+                    double[] got = split.matmul(split.fromArray(d, sa, a), split.fromArray(d, sb, b), ta, tb)
                             .toDoubleArray();
-                    float[] got32 = ops.matmul(ops.fromArray(DType.F32, sa, a), ops.fromArray(DType.F32, sb, b), ta, tb)
-                            .toFloatArray();
-                    double[] magnitude = MatmulTest.naive64(abs(a), abs(b), m, n, k, ta, tb);
+                    double[] want = whole.matmul(whole.fromArray(d, sa, a), whole.fromArray(d, sb, b), ta, tb)
+                            .toDoubleArray();
+                    double eps = d == DType.F64 ? 0x1p-53 : 0x1p-24;
                     for (int i = 0; i < want.length; i++) {
-                        String where = m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " at " + i;
-                        assertEquals(want[i], got[i], 1e-13 * magnitude[i] + 1e-300, where);
-                        // inputs rounded to f32 (2 k ulp) plus the f32 sum of k products (k ulp)
-                        assertEquals(want[i], got32[i], 3.0 * k * 0x1p-24 * magnitude[i] + 1e-30, where);
+                        assertEquals(want[i], got[i], 2.0 * k * eps * magnitude[i] + 1e-30,
+                                d + " " + m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " at " + i);
                     }
                 }
-            }
+            });
+        } finally {
+            pool.close();
         }
     }
 

@@ -13,16 +13,25 @@ import io.engram.tensor.Tensor;
  *   c_t = h_{t-1}                         (context units: a copy, weight 1, not trained)
  *   h_t = f(W x_t + U c_t + b)            (hidden units)
  * </pre>
- * The input projection {@code W x_t + b} is one {@link Ops#inputProjection}. Stateless.
+ * The input projection {@code W x_t + b} is one {@link Ops#inputProjection} (of a whole sequence at
+ * once, see {@link ElmanLayer}). Stateless.
  */
 final class ElmanCell {
 
     private ElmanCell() {
     }
 
-    /** {@code h_t}. */
-    static Tensor step(Ops ops, String activation, Tensor x, Tensor context, Tensor w, Tensor u, Tensor b) {
-        Tensor net = ops.add(ops.inputProjection(x, w, b), ops.matmul(context, u));
-        return Activation.apply(ops, activation, net);
+    /** {@code h_t}, given the input's projection {@code xProj = W x_t + b}: the activation of the net input. */
+    static Tensor step(Ops ops, String activation, Tensor xProj, Tensor context, Tensor u) {
+        return Activation.apply(ops, activation, ops.add(xProj, ops.matmul(context, u)));
+    }
+
+    /**
+     * {@code h_t} of every step stacked ({@code [T*B, H]}) for tanh units, given the projections
+     * {@code xProjs} of all steps and the context before the first: the fused recurrence
+     * {@link Ops#elmanSteps}, which is {@link #step} with tanh over each step in turn.
+     */
+    static Tensor tanhSteps(Ops ops, Tensor xProjs, Tensor context, Tensor u) {
+        return ops.elmanSteps(xProjs, context, u);
     }
 }

@@ -29,6 +29,22 @@ record ElmanLayer(String activation) implements StackedNetwork.Layer {
     /** {@code [h_t]} from the context units {@code [h_{t-1}]}. */
     @Override
     public List<Tensor> step(Ops ops, Map<String, Tensor> p, String k, Tensor input, List<Tensor> context) {
-        return List.of(ElmanCell.step(ops, activation, input, context.get(0), p.get(k + "w"), p.get(k + "u"), p.get(k + "b")));
+        return steps(ops, p, k, input, 1, context);
+    }
+
+    /**
+     * The inputs of all steps projected at once, then the recurrence: with tanh units one
+     * {@link Ops#elmanSteps} over all steps, else one cell step per step.
+     */
+    @Override
+    public List<Tensor> steps(Ops ops, Map<String, Tensor> p, String k, Tensor inputs, int time,
+                              List<Tensor> context) {
+        Tensor u = p.get(k + "u");
+        if (activation.equals("tanh")) {
+            return List.of(ElmanCell.tanhSteps(ops, ops.inputProjection(inputs, p.get(k + "w"), p.get(k + "b")),
+                    context.get(0), u));
+        }
+        return StackedNetwork.projectedSteps(ops, inputs, time, p.get(k + "w"), p.get(k + "b"), context,
+                (xProj, s) -> List.of(ElmanCell.step(ops, activation, xProj, s.get(0), u)));
     }
 }

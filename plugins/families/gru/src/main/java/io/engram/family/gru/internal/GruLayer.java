@@ -29,6 +29,13 @@ final class GruLayer implements StackedNetwork.Layer {
     /** {@code [h_t]} from {@code [h_{t-1}]}. */
     @Override
     public List<Tensor> step(Ops ops, Map<String, Tensor> p, String k, Tensor input, List<Tensor> h) {
-        return List.of(GruCell.step(ops, input, h.get(0), p.get(k + "w"), p.get(k + "b"), p.get(k + "u_rz"), p.get(k + "u")));
+        return steps(ops, p, k, input, 1, h);
+    }
+
+    /** The inputs of all steps projected at once, then one {@link Ops#gruSteps} over all steps. */
+    @Override
+    public List<Tensor> steps(Ops ops, Map<String, Tensor> p, String k, Tensor inputs, int time, List<Tensor> h) {
+        Tensor xProjs = ops.inputProjection(inputs, p.get(k + "w"), p.get(k + "b"));
+        return List.of(GruCell.steps(ops, xProjs, h.get(0), p.get(k + "u_rz"), p.get(k + "u")));
     }
 }

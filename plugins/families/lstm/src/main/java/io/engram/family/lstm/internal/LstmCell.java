@@ -20,7 +20,8 @@ import java.util.List;
  *   c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
  *   h_t = o_t ⊙ tanh(c_t)
  * </pre>
- * This is exactly {@link Ops#lstmStep}, which a backend may fuse.
+ * This is exactly {@link Ops#lstmStep}, over a whole sequence {@link Ops#lstmSteps}, which a
+ * backend may fuse.
  *
  * <p>With peepholes, Gers, Schraudolph and Schmidhuber (2002), "Learning precise timing with LSTM
  * recurrent networks", JMLR 3, section 2: the gates also see the cell state through
@@ -34,24 +35,27 @@ import java.util.List;
  *   h_t = o_t ⊙ tanh(c_t)
  * </pre>
  * Gate blocks in {@code W = [W_i W_f W_g W_o]} (shape {@code [in, 4H]}), {@code R} ({@code [H, 4H]})
- * and {@code b} ({@code [4H]}) are ordered input, forget, cell, output. Stateless.
+ * and {@code b} ({@code [4H]}) are ordered input, forget, cell, output. The input projection
+ * {@code W x_t + b} is one {@link Ops#inputProjection} (of a whole sequence at once, see
+ * {@link LstmLayer}). Stateless.
  */
 final class LstmCell {
 
     private LstmCell() {
     }
 
-    /** {@code [h_t, c_t]} from the fused op. */
-    static List<Tensor> step(Ops ops, Tensor x, Tensor h, Tensor c, Tensor w, Tensor r, Tensor b) {
-        Tensor xProj = ops.inputProjection(x, w, b);
-        return ops.lstmStep(xProj, h, c, r);
+    /**
+     * {@code [h_t, c_t]} of every step stacked ({@code [T*B, H]} each) from the fused op over the
+     * sequence, given the projections {@code xProjs = x_t W + b} of all steps and the state before.
+     */
+    static List<Tensor> steps(Ops ops, Tensor xProjs, Tensor h, Tensor c, Tensor r) {
+        return ops.lstmSteps(xProjs, h, c, r);
     }
 
-    /** {@code [h_t, c_t]} with peephole connections {@code pi, pf, po} (each {@code [H]}). */
-    static List<Tensor> peephole(Ops ops, Tensor x, Tensor h, Tensor c, Tensor w, Tensor r, Tensor b,
-                                 Tensor pi, Tensor pf, Tensor po) {
+    /** {@code [h_t, c_t]} with peephole connections {@code pi, pf, po} (each {@code [H]}), given {@code xProj}. */
+    static List<Tensor> peephole(Ops ops, Tensor xProj, Tensor h, Tensor c, Tensor r, Tensor pi, Tensor pf, Tensor po) {
         int n = h.dim(-1);
-        Tensor z = ops.add(ops.inputProjection(x, w, b), ops.matmul(h, r));
+        Tensor z = ops.add(xProj, ops.matmul(h, r));
         Tensor i = ops.sigmoid(ops.add(ops.slice(z, -1, 0, n), ops.mul(pi, c)));
         Tensor f = ops.sigmoid(ops.add(ops.slice(z, -1, n, 2 * n), ops.mul(pf, c)));
         Tensor g = ops.tanh(ops.slice(z, -1, 2 * n, 3 * n));

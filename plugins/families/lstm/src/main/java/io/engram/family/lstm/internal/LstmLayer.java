@@ -39,9 +39,20 @@ record LstmLayer(boolean peepholes, double forgetBias) implements StackedNetwork
     /** {@code [h_t, c_t]} from {@code [h_{t-1}, c_{t-1}]}. */
     @Override
     public List<Tensor> step(Ops ops, Map<String, Tensor> p, String k, Tensor input, List<Tensor> hc) {
-        return peepholes
-                ? LstmCell.peephole(ops, input, hc.get(0), hc.get(1), p.get(k + "w"), p.get(k + "r"), p.get(k + "b"),
-                        p.get(k + "pi"), p.get(k + "pf"), p.get(k + "po"))
-                : LstmCell.step(ops, input, hc.get(0), hc.get(1), p.get(k + "w"), p.get(k + "r"), p.get(k + "b"));
+        return steps(ops, p, k, input, 1, hc);
+    }
+
+    /**
+     * The inputs of all steps projected at once, then the recurrence: without peepholes one
+     * {@link Ops#lstmSteps} over all steps, with them one cell step per step.
+     */
+    @Override
+    public List<Tensor> steps(Ops ops, Map<String, Tensor> p, String k, Tensor inputs, int time, List<Tensor> hc) {
+        Tensor r = p.get(k + "r");
+        if (!peepholes) {
+            return LstmCell.steps(ops, ops.inputProjection(inputs, p.get(k + "w"), p.get(k + "b")), hc.get(0), hc.get(1), r);
+        }
+        return StackedNetwork.projectedSteps(ops, inputs, time, p.get(k + "w"), p.get(k + "b"), hc, (xProj, s) ->
+                LstmCell.peephole(ops, xProj, s.get(0), s.get(1), r, p.get(k + "pi"), p.get(k + "pf"), p.get(k + "po")));
     }
 }

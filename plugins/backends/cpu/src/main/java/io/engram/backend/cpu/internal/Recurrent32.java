@@ -1,0 +1,448 @@
+package io.engram.backend.cpu.internal;
+
+/**
+ * The f32 kernels of the LSTM, GRU and Elman recurrences over a whole sequence (the ops
+ * {@code lstmSteps}, {@code gruSteps}, {@code elmanSteps}, their training variants and adjoints),
+ * of which one step is the case {@code T = 1}. Arrays are row-major and stacked over time: step
+ * {@code t} of a batch of {@code B} is rows {@code t B} to {@code (t + 1) B - 1}.
+ *
+ * <p>Each step is one recurrent product through the backend ({@link CpuOps#gemm32}, split over the
+ * pool when large) into per-call scratch, then the elementwise work of its rows on the pool. A row
+ * is worked on in per-thread scratch rows, one per gate block, that it is copied into and out of,
+ * so that every loop indexes its arrays alike, which is what lets the JIT vectorize it. Every
+ * element goes through the same float operations in the same order as the decomposition in
+ * {@code Ops} (sums of two complete terms, {@code xProj + h wh}, {@code dhs + dz wh^T}, are added
+ * in that order), with {@link Float32Math}'s activations.
+ *
+ * <p>Thread-safe: scratch is per thread; the caller's scratch holds what all rows of a step share.
+ */
+final class Recurrent32 {
+    private final CpuOps ops;
+    private final ThreadLocal<Slots> rowScratch = ThreadLocal.withInitial(Slots::new);
+    private final ThreadLocal<Slots> stepScratch = ThreadLocal.withInitial(Slots::new);
+
+    Recurrent32(CpuOps ops) {
+        this.ops = ops;
+    }
+
+    /** Numbered float arrays that grow on demand; contents undefined unless asked zeroed. */
+    private static final class Slots {
+        private float[][] arrays = new float[24][];
+
+        float[] get(int slot, int n) {
+            float[] a = arrays[slot];
+            if (a == null || a.length < n) {
+                a = new float[n];
+                arrays[slot] = a;
+            }
+            return a;
+        }
+
+        float[] zeroed(int slot, int n) {
+            float[] a = get(slot, n);
+            java.util.Arrays.fill(a, 0, n, 0f);
+            return a;
+        }
+    }
+
+    // ---- LSTM ------------------------------------------------------------------------------
+
+    /**
+     * The LSTM over {@code T} steps from {@code h0}, {@code c0}: states into {@code hs}, {@code cs},
+     * and the gate activations into {@code gates} when it is not null.
+     */
+    void lstmForward(float[] xp, float[] h0, float[] c0, float[] wh, float[] hs, float[] cs, float[] gates,
+                     int time, int batch, int hidden) {
+        int width = 4 * hidden;
+        int step = batch * hidden;
+        // without gates to keep, each step's go to one step's scratch: the rows' code is the same either way
+        float[] act = gates != null ? gates : stepScratch.get().get(3, batch * width);
+        int actStep = gates != null ? batch * width : 0;
+        for (int t = 0; t < time; t++) {
+            float[] hPrev = t == 0 ? h0 : hs;
+            float[] cPrev = t == 0 ? c0 : cs;
+            int prev = t == 0 ? 0 : (t - 1) * step;
+            int now = t * step;
+            int zBase = t * batch * width;
+            int actBase = t * actStep;
+            float[] z = stepScratch.get().zeroed(0, batch * width);
+            ops.gemm32(hPrev, prev, wh, 0, z, 0, batch, width, hidden, false, false);
+            ops.rows(batch, width, (from, to) -> {
+                Slots r = rowScratch.get();
+                float[] v = r.get(0, width);
+                float[] w = r.get(1, width);
+                float[] gi = r.get(2, hidden);
+                float[] gf = r.get(3, hidden);
+                float[] gg = r.get(4, hidden);
+                float[] go = r.get(5, hidden);
+                float[] cp = r.get(6, hidden);
+                float[] cn = r.get(7, hidden);
+                for (int b = from; b < to; b++) {
+                    System.arraycopy(xp, zBase + b * width, v, 0, width);
+                    System.arraycopy(z, b * width, w, 0, width);
+                    sum(v, w, width);
+                    Float32Math.sigmoid(v, 0, 2 * hidden);
+                    Float32Math.tanh(v, 2 * hidden, 3 * hidden);
+                    Float32Math.sigmoid(v, 3 * hidden, width);
+                    System.arraycopy(v, 0, act, actBase + b * width, width);
+                    split(v, 0, hidden, gi, gf, gg, go);
+                    System.arraycopy(cPrev, prev + b * hidden, cp, 0, hidden);
+                    cell(cn, gf, cp, gi, gg, hidden);
+                    System.arraycopy(cn, 0, cs, now + b * hidden, hidden);
+                    Float32Math.tanh(cn, 0, hidden);
+                    product(go, cn, hidden);
+                    System.arraycopy(cn, 0, hs, now + b * hidden, hidden);
+                }
+            });
+        }
+    }
+
+    /**
+     * The adjoint of {@link #lstmForward}: {@code dz [T*B, 4H]}, and, when {@code wh} is given,
+     * {@code dh0 = dz_0 wh^T} and {@code dc0}; with {@code wh} null, one step whose {@code dh} and
+     * {@code dc} are {@code dhs}, {@code dcs} themselves and {@code dc0} receives {@code dc f}.
+     */
+    void lstmBackward(float[] gates, float[] c0, float[] cs, float[] wh, float[] dhs, float[] dcs, float[] dz,
+                      float[] dh0, float[] dc0, int time, int batch, int hidden) {
+        int width = 4 * hidden;
+        int step = batch * hidden;
+        Slots s = stepScratch.get();
+        float[] rec = s.zeroed(1, step);
+        float[] carry = s.zeroed(2, step);
+        for (int t = time - 1; t >= 0; t--) {
+            boolean last = t == time - 1;
+            float[] cPrev = t == 0 ? c0 : cs;
+            int prev = t == 0 ? 0 : (t - 1) * step;
+            int now = t * step;
+            int zBase = t * batch * width;
+            ops.rows(batch, width, (from, to) -> {
+                Slots r = rowScratch.get();
+                float[] gi = r.get(2, hidden);
+                float[] gf = r.get(3, hidden);
+                float[] gg = r.get(4, hidden);
+                float[] go = r.get(5, hidden);
+                float[] cp = r.get(6, hidden);
+                float[] tc = r.get(7, hidden);
+                float[] dh = r.get(8, hidden);
+                float[] dc = r.get(9, hidden);
+                float[] e = r.get(10, hidden);
+                float[] di = r.get(11, hidden);
+                float[] df = r.get(12, hidden);
+                float[] dg = r.get(13, hidden);
+                float[] dout = r.get(14, hidden);
+                for (int b = from; b < to; b++) {
+                    int row = zBase + b * width;
+                    split(gates, row, hidden, gi, gf, gg, go);
+                    System.arraycopy(cPrev, prev + b * hidden, cp, 0, hidden);
+                    System.arraycopy(cs, now + b * hidden, tc, 0, hidden);
+                    Float32Math.tanh(tc, 0, hidden);
+                    System.arraycopy(dhs, now + b * hidden, dh, 0, hidden);
+                    System.arraycopy(dcs, now + b * hidden, dc, 0, hidden);
+                    if (!last) {
+                        System.arraycopy(rec, b * hidden, e, 0, hidden);
+                        sum(dh, e, hidden);
+                        System.arraycopy(carry, b * hidden, e, 0, hidden);
+                        sum(dc, e, hidden);
+                    }
+                    lstmAdjoint(gi, gf, gg, go, cp, tc, dh, dc, di, df, dg, dout, e, hidden);
+                    join(dz, row, hidden, di, df, dg, dout);
+                    System.arraycopy(e, 0, carry, b * hidden, hidden);
+                }
+            });
+            if (wh != null) {
+                java.util.Arrays.fill(rec, 0, step, 0f);
+                ops.gemm32(dz, zBase, wh, 0, t == 0 ? dh0 : rec, 0, batch, hidden, width, false, true);
+            }
+        }
+        System.arraycopy(carry, 0, dc0, 0, step);
+    }
+
+    // ---- GRU -------------------------------------------------------------------------------
+
+    /** The GRU over {@code T} steps from {@code h0}: states into {@code hs}, gates {@code [r|u|n|rh]} when not null. */
+    void gruForward(float[] xp, float[] h0, float[] whRu, float[] whN, float[] hs, float[] gates, int time,
+                    int batch, int hidden) {
+        int width = 3 * hidden;
+        int two = 2 * hidden;
+        int step = batch * hidden;
+        Slots s = stepScratch.get();
+        float[] act = gates != null ? gates : s.get(3, batch * 4 * hidden);
+        int actStep = gates != null ? batch * 4 * hidden : 0;
+        for (int t = 0; t < time; t++) {
+            float[] hPrev = t == 0 ? h0 : hs;
+            int prev = t == 0 ? 0 : (t - 1) * step;
+            int now = t * step;
+            int xBase = t * batch * width;
+            int gBase = t * actStep;
+            float[] ru = s.zeroed(0, batch * two);
+            float[] nz = s.zeroed(1, step);
+            float[] rh = s.get(2, step);
+            ops.gemm32(hPrev, prev, whRu, 0, ru, 0, batch, two, hidden, false, false);
+            ops.rows(batch, two, (from, to) -> {
+                Slots r = rowScratch.get();
+                float[] v = r.get(0, two);
+                float[] w = r.get(1, two);
+                float[] hp = r.get(6, hidden);
+                for (int b = from; b < to; b++) {
+                    System.arraycopy(xp, xBase + b * width, v, 0, two);
+                    System.arraycopy(ru, b * two, w, 0, two);
+                    sum(v, w, two);
+                    Float32Math.sigmoid(v, 0, two);
+                    System.arraycopy(v, 0, ru, b * two, two);
+                    System.arraycopy(hPrev, prev + b * hidden, hp, 0, hidden);
+                    System.arraycopy(v, 0, w, 0, hidden);
+                    product(hp, w, hidden);
+                    System.arraycopy(w, 0, rh, b * hidden, hidden);
+                }
+            });
+            ops.gemm32(rh, 0, whN, 0, nz, 0, batch, hidden, hidden, false, false);
+            ops.rows(batch, two, (from, to) -> {
+                Slots r = rowScratch.get();
+                float[] n = r.get(0, hidden);
+                float[] w = r.get(1, hidden);
+                float[] u = r.get(2, hidden);
+                float[] hp = r.get(6, hidden);
+                for (int b = from; b < to; b++) {
+                    System.arraycopy(xp, xBase + b * width + two, n, 0, hidden);
+                    System.arraycopy(nz, b * hidden, w, 0, hidden);
+                    sum(n, w, hidden);
+                    Float32Math.tanh(n, 0, hidden);
+                    System.arraycopy(ru, b * two + hidden, u, 0, hidden);
+                    System.arraycopy(hPrev, prev + b * hidden, hp, 0, hidden);
+                    update(w, u, hp, n, hidden);
+                    System.arraycopy(w, 0, hs, now + b * hidden, hidden);
+                    int g = gBase + b * 4 * hidden;
+                    System.arraycopy(ru, b * two, act, g, two);
+                    System.arraycopy(n, 0, act, g + two, hidden);
+                    System.arraycopy(rh, b * hidden, act, g + 3 * hidden, hidden);
+                }
+            });
+        }
+    }
+
+    /**
+     * The adjoint of {@link #gruForward}: {@code dz [T*B, 3H]} and {@code dh0}; with {@code whRu}
+     * null, one step, and {@code dh0} receives the part of {@code dh} that does not pass through
+     * {@code whRu}, {@code dh u + d(rh) r}.
+     */
+    void gruBackward(float[] gates, float[] h0, float[] hs, float[] whRu, float[] whN, float[] dhs, float[] dz,
+                     float[] dh0, int time, int batch, int hidden) {
+        int width = 3 * hidden;
+        int two = 2 * hidden;
+        int gw = 4 * hidden;
+        int step = batch * hidden;
+        Slots s = stepScratch.get();
+        float[] carry = s.zeroed(0, step);
+        float[] dzn = s.get(1, step);
+        float[] drh = s.get(2, step);
+        float[] dhAll = s.get(3, step);
+        float[] dzru = s.get(4, batch * two);
+        float[] part = s.get(5, step);
+        float[] rec = s.get(6, step);
+        for (int t = time - 1; t >= 0; t--) {
+            boolean last = t == time - 1;
+            float[] hPrev = t == 0 ? h0 : hs;
+            int prev = t == 0 ? 0 : (t - 1) * step;
+            int now = t * step;
+            int gBase = t * batch * gw;
+            int zBase = t * batch * width;
+            ops.rows(batch, hidden, (from, to) -> {
+                Slots r = rowScratch.get();
+                float[] dh = r.get(0, hidden);
+                float[] e = r.get(1, hidden);
+                float[] u = r.get(2, hidden);
+                float[] n = r.get(3, hidden);
+                for (int b = from; b < to; b++) {
+                    System.arraycopy(dhs, now + b * hidden, dh, 0, hidden);
+                    if (!last) {
+                        System.arraycopy(carry, b * hidden, e, 0, hidden);
+                        sum(dh, e, hidden);
+                    }
+                    System.arraycopy(gates, gBase + b * gw + hidden, u, 0, hidden);
+                    System.arraycopy(gates, gBase + b * gw + two, n, 0, hidden);
+                    candidateAdjoint(e, dh, u, n, hidden);
+                    System.arraycopy(e, 0, dz, zBase + b * width + two, hidden);
+                    System.arraycopy(e, 0, dzn, b * hidden, hidden);
+                    System.arraycopy(dh, 0, dhAll, b * hidden, hidden);
+                }
+            });
+            java.util.Arrays.fill(drh, 0, step, 0f);
+            ops.gemm32(dzn, 0, whN, 0, drh, 0, batch, hidden, hidden, false, true);
+            ops.rows(batch, two, (from, to) -> {
+                Slots r = rowScratch.get();
+                float[] gr = r.get(0, hidden);
+                float[] u = r.get(1, hidden);
+                float[] n = r.get(2, hidden);
+                float[] x = r.get(3, hidden);
+                float[] gd = r.get(4, hidden);
+                float[] e = r.get(5, hidden);
+                float[] dr = r.get(6, hidden);
+                float[] du = r.get(7, hidden);
+                float[] p = r.get(8, hidden);
+                for (int b = from; b < to; b++) {
+                    int g = gBase + b * gw;
+                    split(gates, g, hidden, gr, u, n);
+                    System.arraycopy(hPrev, prev + b * hidden, x, 0, hidden);
+                    System.arraycopy(dhAll, b * hidden, gd, 0, hidden);
+                    System.arraycopy(drh, b * hidden, e, 0, hidden);
+                    gateAdjoints(dr, du, p, e, x, gr, gd, n, u, hidden);
+                    join(dz, zBase + b * width, hidden, dr, du);
+                    join(dzru, b * two, hidden, dr, du);
+                    System.arraycopy(p, 0, part, b * hidden, hidden);
+                }
+            });
+            if (whRu == null) {
+                System.arraycopy(part, 0, dh0, 0, step);
+                return;
+            }
+            java.util.Arrays.fill(rec, 0, step, 0f);
+            ops.gemm32(dzru, 0, whRu, 0, rec, 0, batch, hidden, two, false, true);
+            float[] target = t == 0 ? dh0 : carry;
+            System.arraycopy(part, 0, target, 0, step);
+            sum(target, rec, step);
+        }
+    }
+
+    // ---- Elman -----------------------------------------------------------------------------
+
+    /** The tanh Elman layer over {@code T} steps from {@code h0}: states into {@code hs}, which must be zeroed. */
+    void elmanForward(float[] xp, float[] h0, float[] wh, float[] hs, int time, int batch, int hidden) {
+        int step = batch * hidden;
+        for (int t = 0; t < time; t++) {
+            int now = t * step;
+            ops.gemm32(t == 0 ? h0 : hs, t == 0 ? 0 : now - step, wh, 0, hs, now, batch, hidden, hidden, false, false);
+            ops.rows(batch, hidden, (from, to) -> {
+                for (int i = now + from * hidden; i < now + to * hidden; i++) {
+                    hs[i] = xp[i] + hs[i];
+                }
+                Float32Math.tanh(hs, now + from * hidden, now + to * hidden);
+            });
+        }
+    }
+
+    /** The adjoint of {@link #elmanForward} into {@code dz}, which must be zeroed, and {@code dh0 = dz_0 wh^T}. */
+    void elmanBackward(float[] hs, float[] wh, float[] dhs, float[] dz, float[] dh0, int time, int batch, int hidden) {
+        int step = batch * hidden;
+        for (int t = time - 1; t >= 0; t--) {
+            int now = t * step;
+            if (t < time - 1) {
+                ops.gemm32(dz, now + step, wh, 0, dz, now, batch, hidden, hidden, false, true);
+            }
+            ops.rows(batch, hidden, (from, to) -> {
+                for (int i = now + from * hidden; i < now + to * hidden; i++) {
+                    dz[i] = (dhs[i] + dz[i]) * (-(hs[i] * hs[i]) + 1f);
+                }
+            });
+        }
+        ops.gemm32(dz, 0, wh, 0, dh0, 0, batch, hidden, hidden, false, true);
+    }
+
+    /** {@code o[r, j] = o[r, j] + bias[j]} for the {@code rows} rows of {@code o [rows, width]}, on the pool. */
+    void addToRows(float[] o, float[] bias, int rows, int width) {
+        ops.rows(rows, width, (from, to) -> {
+            float[] v = rowScratch.get().get(0, width);
+            for (int r = from; r < to; r++) {
+                System.arraycopy(o, r * width, v, 0, width);
+                sum(v, bias, width);
+                System.arraycopy(v, 0, o, r * width, width);
+            }
+        });
+    }
+
+    /** Copies the consecutive blocks of {@code n} values from {@code offset} of {@code src} into {@code a}, {@code b}, {@code c}. */
+    private static void split(float[] src, int offset, int n, float[] a, float[] b, float[] c) {
+        System.arraycopy(src, offset, a, 0, n);
+        System.arraycopy(src, offset + n, b, 0, n);
+        System.arraycopy(src, offset + 2 * n, c, 0, n);
+    }
+
+    /** {@link #split(float[], int, int, float[], float[], float[])} into four blocks. */
+    private static void split(float[] src, int offset, int n, float[] a, float[] b, float[] c, float[] d) {
+        split(src, offset, n, a, b, c);
+        System.arraycopy(src, offset + 3 * n, d, 0, n);
+    }
+
+    /** Copies {@code a} and {@code b}, {@code n} values each, into consecutive blocks from {@code offset} of {@code dst}. */
+    private static void join(float[] dst, int offset, int n, float[] a, float[] b) {
+        System.arraycopy(a, 0, dst, offset, n);
+        System.arraycopy(b, 0, dst, offset + n, n);
+    }
+
+    /** {@link #join(float[], int, int, float[], float[])} of four blocks. */
+    private static void join(float[] dst, int offset, int n, float[] a, float[] b, float[] c, float[] d) {
+        join(dst, offset, n, a, b);
+        join(dst, offset + 2 * n, n, c, d);
+    }
+
+    // ---- the loops, each small enough to be compiled early and on its own -------------------
+
+    /** {@code a[j] = a[j] + b[j]}. */
+    private static void sum(float[] a, float[] b, int n) {
+        for (int j = 0; j < n; j++) {
+            a[j] = a[j] + b[j];
+        }
+    }
+
+    /** {@code b[j] = a[j] * b[j]}. */
+    private static void product(float[] a, float[] b, int n) {
+        for (int j = 0; j < n; j++) {
+            b[j] = a[j] * b[j];
+        }
+    }
+
+    /** The LSTM cell: {@code c'[j] = f[j] c[j] + i[j] g[j]}. */
+    private static void cell(float[] cn, float[] f, float[] c, float[] i, float[] g, int n) {
+        for (int j = 0; j < n; j++) {
+            cn[j] = f[j] * c[j] + i[j] * g[j];
+        }
+    }
+
+    /** The GRU update: {@code h'[j] = u[j] h[j] + (1 - u[j]) n[j]}. */
+    private static void update(float[] out, float[] u, float[] h, float[] n, int count) {
+        for (int j = 0; j < count; j++) {
+            out[j] = u[j] * h[j] + (-u[j] + 1.0f) * n[j];
+        }
+    }
+
+    /**
+     * The adjoint of an LSTM row, with {@code t = tanh(c')}: {@code d = dc + dh o (1 - t^2)},
+     * {@code dz = [d g i(1-i) | d c f(1-f) | d i (1-g^2) | dh t o(1-o)]}, {@code dcPrev = d f}.
+     */
+    private static void lstmAdjoint(float[] gi, float[] gf, float[] gg, float[] go, float[] cp, float[] tc,
+                                    float[] dh, float[] dc, float[] di, float[] df, float[] dg, float[] dout,
+                                    float[] dcPrev, int n) {
+        for (int j = 0; j < n; j++) {
+            float i = gi[j];
+            float f = gf[j];
+            float g = gg[j];
+            float o = go[j];
+            float t = tc[j];
+            float d = dc[j] + dh[j] * o * (-(t * t) + 1f);
+            di[j] = d * g * (i * (-i + 1f));
+            df[j] = d * cp[j] * (f * (-f + 1f));
+            dg[j] = d * i * (-(g * g) + 1f);
+            dout[j] = dh[j] * t * (o * (-o + 1f));
+            dcPrev[j] = d * f;
+        }
+    }
+
+    /** The adjoint of the GRU candidate's pre-activation: {@code dz_n = dh (1-u) (1-n^2)}. */
+    private static void candidateAdjoint(float[] dzn, float[] dh, float[] u, float[] n, int count) {
+        for (int j = 0; j < count; j++) {
+            dzn[j] = dh[j] * (-u[j] + 1f) * (-(n[j] * n[j]) + 1f);
+        }
+    }
+
+    /**
+     * The adjoints of the GRU gates, with {@code e = d(rh)}: {@code dz_r = e h r(1-r)},
+     * {@code dz_u = dh (h - n) u(1-u)}, and {@code part = dh u + e r}.
+     */
+    private static void gateAdjoints(float[] dr, float[] du, float[] part, float[] e, float[] h, float[] r,
+                                     float[] dh, float[] n, float[] u, int count) {
+        for (int j = 0; j < count; j++) {
+            dr[j] = e[j] * h[j] * (r[j] * (-r[j] + 1f));
+            du[j] = dh[j] * (h[j] - n[j]) * (u[j] * (-u[j] + 1f));
+            part[j] = dh[j] * u[j] + e[j] * r[j];
+        }
+    }
+}
