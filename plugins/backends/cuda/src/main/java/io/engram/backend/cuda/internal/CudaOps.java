@@ -752,6 +752,41 @@ public final class CudaOps implements Ops {
         return List.of(dz, dcPrev);
     }
 
+    @Override
+    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
+        if (h.rank() != 2 || !matrix(xProj, h.dim(0), h.dim(1)) || !matrix(wh, h.dim(1), h.dim(1))
+                || !sameDtypes(xProj, h, wh) || h.shape().size() == 0) {
+            return Ops.super.elmanStep(xProj, h, wh);
+        }
+        Lane lane = lane();
+        int batch = h.dim(0);
+        int hidden = h.dim(1);
+        DType dt = h.dtype();
+        CudaTensor x = in(xProj, lane);
+        Blas.Partials hw = product(lane, dt, in(h, lane), false, in(wh, lane), false, batch, hidden, hidden);
+        CudaTensor hOut = make(lane, dt, Shape.of(batch, hidden));
+        Launch.on(lane, "elman_fwd", dt).elements((long) batch * hidden).ptr(x).ptr(hw.buffer().ptr).arg(hw.count())
+                .ptr(hOut).arg((long) batch * hidden).run();
+        java.lang.ref.Reference.reachabilityFence(hw);
+        return hOut;
+    }
+
+    @Override
+    public Tensor elmanStepBackward(Tensor hNext, Tensor dh) {
+        if (!hNext.shape().equals(dh.shape()) || hNext.dtype() != dh.dtype()) {
+            return Ops.super.elmanStepBackward(hNext, dh);
+        }
+        Lane lane = lane();
+        CudaTensor y = in(hNext, lane);
+        CudaTensor d = in(dh, lane);
+        CudaTensor dz = make(lane, dh.dtype(), dh.shape());
+        long n = dh.shape().size();
+        if (n > 0) {
+            Launch.on(lane, "elman_bwd", dh.dtype()).elements(n).ptr(y).ptr(d).ptr(dz).arg(n).run();
+        }
+        return dz;
+    }
+
     private static boolean gruShapes(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
         if (h.rank() != 2) {
             return false;
