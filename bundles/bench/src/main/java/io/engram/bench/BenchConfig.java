@@ -91,7 +91,10 @@ public record BenchConfig(String name, String family, int inputSize, int hidden,
         return (long) seq * batch;
     }
 
-    /** Default warm-up iterations: 1 for configs of more than 10 GFLOP per training step, else 3. */
+    /**
+     * Fewest warm-up iterations when none are given (the warm-up then goes on until the times
+     * settle): 1 for configs of more than 10 GFLOP per training step, else 3.
+     */
     public int defaultWarmup() {
         return flops(Mode.TRAIN) > 10_000_000_000L ? 1 : 3;
     }

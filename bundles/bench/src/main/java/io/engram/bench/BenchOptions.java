@@ -19,7 +19,8 @@ import java.util.Set;
  * @param backend backend id, such as {@code cpu}
  * @param dtype   element type of parameters and activations
  * @param threads worker threads the backend is configured with; 0 keeps its current setting
- * @param warmup  warm-up iterations before measuring; -1 takes each config's default
+ * @param warmup  warm-up iterations before measuring; -1 warms up until the times settle (at least
+ *                each config's default)
  * @param reps    measured iterations; -1 takes each config's default
  * @param seed    seed of the parameters and the random data
  */
@@ -35,7 +36,7 @@ public record BenchOptions(List<BenchConfig> configs, List<Mode> modes, String b
         modes = List.copyOf(modes);
     }
 
-    /** Warm-up iterations for {@code c}. */
+    /** Fixed warm-up iterations for {@code c}, or its minimum when the warm-up lasts until the times settle. */
     public int warmupFor(BenchConfig c) {
         return warmup >= 0 ? warmup : c.defaultWarmup();
     }

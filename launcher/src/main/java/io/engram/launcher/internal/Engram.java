@@ -138,7 +138,7 @@ public final class Engram implements Callable<Integer> {
               @Option(names = "--backend", paramLabel = "ID", description = "backend id (default cpu)") String backend,
               @Option(names = "--threads", paramLabel = "N", description = "backend worker threads (default: the backend's setting)") String threads,
               @Option(names = "--dtype", paramLabel = "f32|f64", description = "default f32") String dtype,
-              @Option(names = "--warmup", paramLabel = "N", description = "warm-up iterations (default 3; 1 for lstm_big)") String warmup,
+              @Option(names = "--warmup", paramLabel = "N", description = "warm-up iterations (default: until the times settle, at least 3; 1 for lstm_big)") String warmup,
               @Option(names = "--reps", paramLabel = "N", description = "timed iterations (default 10; 3 for lstm_big)") String reps,
               @Option(names = "--family", paramLabel = "lstm|gru|elman", description = "family of every chosen config") String family,
               @Option(names = "--input", paramLabel = "I", description = "input size of every chosen config") String input,

@@ -122,14 +122,16 @@ public final class BenchmarksComponent implements Benchmarks {
                     return Either.left(workload.getLeft());
                 }
                 for (Mode mode : options.modes()) {
-                    int warmup = options.warmupFor(c);
+                    int warmup = options.warmup();
                     int reps = options.repsFor(c);
                     notes.accept(c.name() + " " + mode.label() + ": family " + describe(familyRef.get()) + ", I/H/T/B "
-                            + c.inputSize() + "/" + c.hidden() + "/" + c.seq() + "/" + c.batch() + ", " + warmup
-                            + " warm-up + " + reps + " timed iterations");
+                            + c.inputSize() + "/" + c.hidden() + "/" + c.seq() + "/" + c.batch() + ", "
+                            + (warmup >= 0 ? warmup + " warm-up" : "warm-up until settled (at least " + c.defaultWarmup() + ")")
+                            + " + " + reps + " timed iterations");
                     Workload w = workload.get();
-                    Measurement.Timings t = Measurement.time(() -> w.run(mode), warmup, reps);
-                    BenchResult r = BenchResult.of(c, mode, backend.id(), dtype, threads, warmup, t.seconds(), t.peakHeapBytes());
+                    Measurement.Timings t = Measurement.time(() -> w.run(mode), warmup, c.defaultWarmup(), reps);
+                    BenchResult r = BenchResult.of(c, mode, backend.id(), dtype, threads, t.warmupRuns(), t.seconds(),
+                            t.peakHeapBytes());
                     all.add(r);
                     results.accept(r);
                 }

@@ -62,7 +62,7 @@ class WorkloadTest {
     @Test
     void measurementTimesEveryRepetition() throws Exception {
         Workload w = workload("gru", new GruFamily());
-        Measurement.Timings t = Measurement.time(() -> w.run(Mode.TRAIN), 1, 3);
+        Measurement.Timings t = Measurement.time(() -> w.run(Mode.TRAIN), 1, 1, 3);
         assertEquals(3, t.seconds().length);
         for (double s : t.seconds()) {
             assertTrue(s > 0, "seconds " + s);
