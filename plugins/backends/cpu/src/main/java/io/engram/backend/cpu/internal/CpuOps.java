@@ -211,6 +211,19 @@ public final class CpuOps implements Ops {
             throw new IllegalArgumentException("matmul: inner extents differ: " + x.shape + (transposeA ? "^T" : "")
                     + " @ " + y.shape + (transposeB ? "^T" : ""));
         }
+        boolean f32 = x.dtype == DType.F32;
+        if (k > 0 && (f32 ? nativeF32 : nativeF64) && (long) m * n * k >= NATIVE_MIN_MACS) {
+            // the native product overwrites its output (beta = 0), which therefore need not be zeroed first
+            CpuTensor c = alloc(x.dtype, Shape.of(m, n), false);
+            nativeBlocks(m, n, k, (i0, i1, j0, j1) -> {
+                if (f32) {
+                    NativeBlas.sgemm(x.f32, 0, y.f32, 0, c.f32, 0, m, n, k, transposeA, transposeB, i0, i1, j0, j1, 0f);
+                } else {
+                    NativeBlas.dgemm(x.f64, 0, y.f64, 0, c.f64, 0, m, n, k, transposeA, transposeB, i0, i1, j0, j1, 0.0);
+                }
+            });
+            return c;
+        }
         CpuTensor c = alloc(x.dtype, Shape.of(m, n));
         gemmInto(x, y, c, m, n, k, transposeA, transposeB);
         return c;

@@ -87,11 +87,17 @@ final class NativeBlas {
      */
     static void sgemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k, boolean ta,
                       boolean tb, int i0, int i1, int j0, int j1) {
+        sgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1, 1.0f);
+    }
+
+    /** As above with {@code c = op(a) op(b) + beta c}: {@code beta = 0} overwrites whatever {@code c} held. */
+    static void sgemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k, boolean ta,
+                      boolean tb, int i0, int i1, int j0, int j1, float beta) {
         if (i1 <= i0 || j1 <= j0 || k == 0) {
             return;
         }
         BLAS.sgemm(tb ? "T" : "N", ta ? "T" : "N", j1 - j0, i1 - i0, k, 1.0f, b, bo + (tb ? j0 * k : j0), tb ? k : n,
-                a, ao + (ta ? i0 : i0 * k), ta ? m : k, 1.0f, c, co + i0 * n + j0, n);
+                a, ao + (ta ? i0 : i0 * k), ta ? m : k, beta, c, co + i0 * n + j0, n);
     }
 
     /** {@code c[m,n] += op(a) op(b)}, arguments as in {@link GemmF64#gemm}. */
@@ -102,10 +108,16 @@ final class NativeBlas {
     /** The block of an f64 product, as the f32 {@code sgemm} with offsets and a block. */
     static void dgemm(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int n, int k, boolean ta,
                       boolean tb, int i0, int i1, int j0, int j1) {
+        dgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1, 1.0);
+    }
+
+    /** As above with {@code c = op(a) op(b) + beta c}. */
+    static void dgemm(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int n, int k, boolean ta,
+                      boolean tb, int i0, int i1, int j0, int j1, double beta) {
         if (i1 <= i0 || j1 <= j0 || k == 0) {
             return;
         }
         BLAS.dgemm(tb ? "T" : "N", ta ? "T" : "N", j1 - j0, i1 - i0, k, 1.0, b, bo + (tb ? j0 * k : j0), tb ? k : n,
-                a, ao + (ta ? i0 : i0 * k), ta ? m : k, 1.0, c, co + i0 * n + j0, n);
+                a, ao + (ta ? i0 : i0 * k), ta ? m : k, beta, c, co + i0 * n + j0, n);
     }
 }

@@ -131,4 +131,25 @@ class ArenaTest {
         assertThrows(IllegalStateException.class, () -> inner.keep(OPS.zeros(DType.F64, Shape.of(1))));
         assertEquals(Shape.of(1), OPS.zeros(DType.F64, Shape.of(1)).shape());
     }
+
+    /** A product written into a recycled array that still holds other values overwrites them all. */
+    @Test
+    void productsOverwriteRecycledArrays() {
+        Random rnd = new Random(9);
+        for (DType d : new DType[] {DType.F32, DType.F64}) {
+            Tensor a = random(rnd, d, 24, 40);
+            Tensor b = random(rnd, d, 40, 30);
+            double[] expected = OPS.matmul(a, b).toDoubleArray();
+            for (int round = 0; round < 3; round++) {
+                try (Workspace ws = OPS.workspace()) {
+                    // leaves arrays of the product's size full of other values in the pool
+                    OPS.full(d, Shape.of(24, 30), 1e6);
+                    OPS.full(d, Shape.of(24, 30), -7.0);
+                }
+                try (Workspace ws = OPS.workspace()) {
+                    assertArrayEquals(expected, OPS.matmul(a, b).toDoubleArray(), 0.0, d + " round " + round);
+                }
+            }
+        }
+    }
 }
