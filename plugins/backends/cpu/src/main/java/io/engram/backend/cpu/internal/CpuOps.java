@@ -443,6 +443,21 @@ public final class CpuOps implements Ops {
      * Runs {@code body} over the rows {@code [0, rows)} of a step whose rows hold {@code width}
      * elements each: at once when the step is small, else split in two or more row ranges on the pool.
      */
+    /**
+     * Whether a recurrence may run as independent blocks of batch rows, one per pool thread, each
+     * with its own single-threaded native products: f32 products are native, OpenBLAS runs
+     * single-threaded and the pool has more than one thread.
+     */
+    boolean rowBlocks32(int rows) {
+        return splitNative && nativeF32 && rows >= 2 * parallel.threads() && parallel.threads() > 1;
+    }
+
+    /** Runs {@code body} over one block of rows per pool thread, and waits for all. */
+    void rowBlocks(int rows, Range body) {
+        int count = parallel.threads();
+        parallel.forEach(count, c -> body.run(c * rows / count, (c + 1) * rows / count));
+    }
+
     void rows(int rows, int width, Range body) {
         if ((long) rows * width < PARALLEL_ROWS_ELEMENTS || parallel.threads() == 1 || rows < 2) {
             body.run(0, rows);

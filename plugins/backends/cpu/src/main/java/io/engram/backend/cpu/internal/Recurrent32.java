@@ -168,6 +168,12 @@ final class Recurrent32 {
         Slots s = stepScratch.get();
         float[] act = gates != null ? gates : s.get(3, batch * 4 * hidden);
         int actStep = gates != null ? batch * 4 * hidden : 0;
+        if (ops.rowBlocks32(batch)) {
+            // the rows of a batch recur independently: each pool thread runs the whole sequence for its block
+            ops.rowBlocks(batch, (from, to) -> gruForwardRows(xp, h0, whRu, whN, hs, act, actStep, time, batch, hidden,
+                    from, to));
+            return;
+        }
         for (int t = 0; t < time; t++) {
             float[] hPrev = t == 0 ? h0 : hs;
             int prev = t == 0 ? 0 : (t - 1) * step;
@@ -217,6 +223,63 @@ final class Recurrent32 {
                     System.arraycopy(rh, b * hidden, act, g + 3 * hidden, hidden);
                 }
             });
+        }
+    }
+
+    /**
+     * {@link #gruForward} for the batch rows {@code [from, to)} alone, on the calling thread: the
+     * recurrent products of the block are single-threaded native products that overwrite
+     * block-sized scratch; the rows' work is that of {@link #gruForward}.
+     */
+    private void gruForwardRows(float[] xp, float[] h0, float[] whRu, float[] whN, float[] hs, float[] act,
+                                int actStep, int time, int batch, int hidden, int from, int to) {
+        int width = 3 * hidden;
+        int two = 2 * hidden;
+        int step = batch * hidden;
+        int m = to - from;
+        Slots r = rowScratch.get();
+        float[] ru = r.get(10, m * two);
+        float[] nz = r.get(11, m * hidden);
+        float[] rh = r.get(12, m * hidden);
+        float[] v = r.get(0, two);
+        float[] w = r.get(1, two);
+        float[] u = r.get(2, hidden);
+        float[] hp = r.get(6, hidden);
+        for (int t = 0; t < time; t++) {
+            float[] hPrev = t == 0 ? h0 : hs;
+            int prev = t == 0 ? 0 : (t - 1) * step;
+            int now = t * step;
+            int xBase = t * batch * width;
+            int gBase = t * actStep;
+            NativeBlas.sgemm(hPrev, prev + from * hidden, whRu, 0, ru, 0, m, two, hidden, false, false, 0, m, 0, two, 0f);
+            for (int b = from; b < to; b++) {
+                int q = b - from;
+                System.arraycopy(xp, xBase + b * width, v, 0, two);
+                System.arraycopy(ru, q * two, w, 0, two);
+                sum(v, w, two);
+                Float32Math.sigmoid(v, 0, two);
+                System.arraycopy(v, 0, ru, q * two, two);
+                System.arraycopy(hPrev, prev + b * hidden, hp, 0, hidden);
+                System.arraycopy(v, 0, w, 0, hidden);
+                product(hp, w, hidden);
+                System.arraycopy(w, 0, rh, q * hidden, hidden);
+            }
+            NativeBlas.sgemm(rh, 0, whN, 0, nz, 0, m, hidden, hidden, false, false, 0, m, 0, hidden, 0f);
+            for (int b = from; b < to; b++) {
+                int q = b - from;
+                System.arraycopy(xp, xBase + b * width + two, v, 0, hidden);
+                System.arraycopy(nz, q * hidden, w, 0, hidden);
+                sum(v, w, hidden);
+                Float32Math.tanh(v, 0, hidden);
+                System.arraycopy(ru, q * two + hidden, u, 0, hidden);
+                System.arraycopy(hPrev, prev + b * hidden, hp, 0, hidden);
+                update(w, u, hp, v, hidden);
+                System.arraycopy(w, 0, hs, now + b * hidden, hidden);
+                int g = gBase + b * 4 * hidden;
+                System.arraycopy(ru, q * two, act, g, two);
+                System.arraycopy(v, 0, act, g + two, hidden);
+                System.arraycopy(rh, q * hidden, act, g + 3 * hidden, hidden);
+            }
         }
     }
 

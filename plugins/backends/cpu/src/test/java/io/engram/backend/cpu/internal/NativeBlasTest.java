@@ -133,6 +133,68 @@ class NativeBlasTest {
         }
     }
 
+    /**
+     * With OpenBLAS single-threaded, the GRU recurrence runs one block of batch rows per pool
+     * thread through the whole sequence; it agrees with the recurrence made step by step on one
+     * thread, forward and in the gates it keeps.
+     */
+    @Test
+    void gruRecurrenceInRowBlocksAgreesWithTheWholeBatch() {
+        assumeTrue(CpuOps.nativeBlasAvailable(), CpuOps.nativeBlasProblem());
+        Parallel pool = new Parallel(2);
+        Parallel one = new Parallel(1);
+        try {
+            CpuOps blocks = new CpuOps(pool, true, true, true);
+            CpuOps whole = new CpuOps(one, true, true, false);
+            assertTrue(blocks.rowBlocks32(32) && !whole.rowBlocks32(32));
+            Random rnd = new Random(29);
+            int[][] sizes = {{5, 32, 64}, {3, 7, 33}};
+            for (int[] size : sizes) {
+                int time = size[0];
+                int batch = size[1];
+                int hidden = size[2];
+                double[] x = gaussian(rnd, time * batch * 3 * hidden, 1.0);
+                double[] h0 = gaussian(rnd, batch * hidden, 0.5);
+                double[] wru = gaussian(rnd, hidden * 2 * hidden, 1.0 / Math.sqrt(hidden));
+                double[] wn = gaussian(rnd, hidden * hidden, 1.0 / Math.sqrt(hidden));
+                java.util.List<double[]> got = gru(blocks, time, batch, hidden, x, h0, wru, wn);
+                java.util.List<double[]> want = gru(whole, time, batch, hidden, x, h0, wru, wn);
+                for (int o = 0; o < want.size(); o++) {
+                    double worst = 0;
+                    for (int i = 0; i < want.get(o).length; i++) {
+                        worst = Math.max(worst, Math.abs(got.get(o)[i] - want.get(o)[i]));
+                    }
+                    assertTrue(worst <= 1e-5, "output " + o + " of " + java.util.Arrays.toString(size) + ": " + worst);
+                }
+            }
+        } finally {
+            pool.close();
+            one.close();
+        }
+    }
+
+    private static java.util.List<double[]> gru(CpuOps ops, int time, int batch, int hidden, double[] x, double[] h0,
+                                                double[] wru, double[] wn) {
+        java.util.List<io.engram.tensor.Tensor> r = ops.gruStepsWithGates(
+                ops.fromArray(DType.F32, io.engram.tensor.Shape.of(time * batch, 3 * hidden), x),
+                ops.fromArray(DType.F32, io.engram.tensor.Shape.of(batch, hidden), h0),
+                ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, 2 * hidden), wru),
+                ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, hidden), wn));
+        return java.util.List.of(r.get(0).toDoubleArray(), r.get(1).toDoubleArray(),
+                ops.gruSteps(ops.fromArray(DType.F32, io.engram.tensor.Shape.of(time * batch, 3 * hidden), x),
+                        ops.fromArray(DType.F32, io.engram.tensor.Shape.of(batch, hidden), h0),
+                        ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, 2 * hidden), wru),
+                        ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, hidden), wn)).toDoubleArray());
+    }
+
+    private static double[] gaussian(Random rnd, int n, double scale) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rnd.nextGaussian() * scale;
+        }
+        return v;
+    }
+
     private static double[] abs(double[] x) {
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
