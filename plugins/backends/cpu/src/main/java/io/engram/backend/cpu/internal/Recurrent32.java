@@ -371,6 +371,22 @@ final class Recurrent32 {
     /** The tanh Elman layer over {@code T} steps from {@code h0}: states into {@code hs}, which must be zeroed. */
     void elmanForward(float[] xp, float[] h0, float[] wh, float[] hs, int time, int batch, int hidden) {
         int step = batch * hidden;
+        if (ops.rowBlocks32(batch)) {
+            // independent blocks of batch rows, each through the whole sequence on one pool thread
+            ops.rowBlocks(batch, (from, to) -> {
+                int m = to - from;
+                for (int t = 0; t < time; t++) {
+                    int now = t * step;
+                    NativeBlas.sgemm(t == 0 ? h0 : hs, (t == 0 ? 0 : now - step) + from * hidden, wh, 0, hs,
+                            now + from * hidden, m, hidden, hidden, false, false, 0, m, 0, hidden);
+                    for (int i = now + from * hidden; i < now + to * hidden; i++) {
+                        hs[i] = xp[i] + hs[i];
+                    }
+                    Float32Math.tanh(hs, now + from * hidden, now + to * hidden);
+                }
+            });
+            return;
+        }
         for (int t = 0; t < time; t++) {
             int now = t * step;
             ops.gemm32(t == 0 ? h0 : hs, t == 0 ? 0 : now - step, wh, 0, hs, now, batch, hidden, hidden, false, false);
@@ -386,6 +402,24 @@ final class Recurrent32 {
     /** The adjoint of {@link #elmanForward} into {@code dz}, which must be zeroed, and {@code dh0 = dz_0 wh^T}. */
     void elmanBackward(float[] hs, float[] wh, float[] dhs, float[] dz, float[] dh0, int time, int batch, int hidden) {
         int step = batch * hidden;
+        if (ops.rowBlocks32(batch)) {
+            ops.rowBlocks(batch, (from, to) -> {
+                int m = to - from;
+                for (int t = time - 1; t >= 0; t--) {
+                    int now = t * step;
+                    if (t < time - 1) {
+                        NativeBlas.sgemm(dz, now + step + from * hidden, wh, 0, dz, now + from * hidden, m, hidden, hidden,
+                                false, true, 0, m, 0, hidden);
+                    }
+                    for (int i = now + from * hidden; i < now + to * hidden; i++) {
+                        dz[i] = (dhs[i] + dz[i]) * (-(hs[i] * hs[i]) + 1f);
+                    }
+                }
+                NativeBlas.sgemm(dz, from * hidden, wh, 0, dh0, from * hidden, m, hidden, hidden, false, true, 0, m, 0,
+                        hidden);
+            });
+            return;
+        }
         for (int t = time - 1; t >= 0; t--) {
             int now = t * step;
             if (t < time - 1) {

@@ -134,9 +134,9 @@ class NativeBlasTest {
     }
 
     /**
-     * With OpenBLAS single-threaded, the GRU recurrence runs one block of batch rows per pool
-     * thread through the whole sequence; it agrees with the recurrence made step by step on one
-     * thread, forward and in the gates it keeps.
+     * With OpenBLAS single-threaded, the GRU and Elman recurrences run one block of batch rows per
+     * pool thread through the whole sequence; they agree with the recurrences made step by step on
+     * one thread: the GRU's states and gates, the Elman states and adjoints.
      */
     @Test
     void gruRecurrenceInRowBlocksAgreesWithTheWholeBatch() {
@@ -157,8 +157,12 @@ class NativeBlasTest {
                 double[] h0 = gaussian(rnd, batch * hidden, 0.5);
                 double[] wru = gaussian(rnd, hidden * 2 * hidden, 1.0 / Math.sqrt(hidden));
                 double[] wn = gaussian(rnd, hidden * hidden, 1.0 / Math.sqrt(hidden));
-                java.util.List<double[]> got = gru(blocks, time, batch, hidden, x, h0, wru, wn);
-                java.util.List<double[]> want = gru(whole, time, batch, hidden, x, h0, wru, wn);
+                java.util.List<double[]> got = new java.util.ArrayList<>(gru(blocks, time, batch, hidden, x, h0, wru, wn));
+                java.util.List<double[]> want = new java.util.ArrayList<>(gru(whole, time, batch, hidden, x, h0, wru, wn));
+                double[] ex = java.util.Arrays.copyOf(x, time * batch * hidden);
+                double[] dhs = gaussian(rnd, time * batch * hidden, 1.0);
+                got.addAll(elman(blocks, time, batch, hidden, ex, h0, wn, dhs));
+                want.addAll(elman(whole, time, batch, hidden, ex, h0, wn, dhs));
                 for (int o = 0; o < want.size(); o++) {
                     double worst = 0;
                     for (int i = 0; i < want.get(o).length; i++) {
@@ -185,6 +189,23 @@ class NativeBlasTest {
                         ops.fromArray(DType.F32, io.engram.tensor.Shape.of(batch, hidden), h0),
                         ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, 2 * hidden), wru),
                         ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, hidden), wn)).toDoubleArray());
+    }
+
+    /** The Elman recurrence, its adjoint into the pre-activations and into the initial state. */
+    private static java.util.List<double[]> elman(CpuOps ops, int time, int batch, int hidden, double[] x, double[] h0,
+                                                  double[] wh, double[] dhs) {
+        io.engram.tensor.Tensor h = ops.fromArray(DType.F32, io.engram.tensor.Shape.of(batch, hidden), h0);
+        io.engram.tensor.Tensor w = ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, hidden), wh);
+        io.engram.tensor.Tensor hs = ops.elmanSteps(ops.fromArray(DType.F32, io.engram.tensor.Shape.of(time * batch, hidden), x),
+                h, w);
+        java.util.List<io.engram.tensor.Tensor> back = ops.elmanStepsBackward(h, hs, w,
+                ops.fromArray(DType.F32, io.engram.tensor.Shape.of(time * batch, hidden), dhs));
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        out.add(hs.toDoubleArray());
+        for (io.engram.tensor.Tensor t : back) {
+            out.add(t.toDoubleArray());
+        }
+        return out;
     }
 
     private static double[] gaussian(Random rnd, int n, double scale) {
