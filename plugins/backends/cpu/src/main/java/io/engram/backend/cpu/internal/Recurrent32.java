@@ -185,42 +185,15 @@ final class Recurrent32 {
             float[] rh = s.get(2, step);
             ops.gemm32(hPrev, prev, whRu, 0, ru, 0, batch, two, hidden, false, false);
             ops.rows(batch, two, (from, to) -> {
-                Slots r = rowScratch.get();
-                float[] v = r.get(0, two);
-                float[] w = r.get(1, two);
-                float[] hp = r.get(6, hidden);
                 for (int b = from; b < to; b++) {
-                    System.arraycopy(xp, xBase + b * width, v, 0, two);
-                    System.arraycopy(ru, b * two, w, 0, two);
-                    sum(v, w, two);
-                    Float32Math.sigmoid(v, 0, two);
-                    System.arraycopy(v, 0, ru, b * two, two);
-                    System.arraycopy(hPrev, prev + b * hidden, hp, 0, hidden);
-                    System.arraycopy(v, 0, w, 0, hidden);
-                    product(hp, w, hidden);
-                    System.arraycopy(w, 0, rh, b * hidden, hidden);
+                    gruGateRow(xp, xBase + b * width, ru, b * two, hPrev, prev + b * hidden, rh, b * hidden, hidden);
                 }
             });
             ops.gemm32(rh, 0, whN, 0, nz, 0, batch, hidden, hidden, false, false);
             ops.rows(batch, two, (from, to) -> {
-                Slots r = rowScratch.get();
-                float[] n = r.get(0, hidden);
-                float[] w = r.get(1, hidden);
-                float[] u = r.get(2, hidden);
-                float[] hp = r.get(6, hidden);
                 for (int b = from; b < to; b++) {
-                    System.arraycopy(xp, xBase + b * width + two, n, 0, hidden);
-                    System.arraycopy(nz, b * hidden, w, 0, hidden);
-                    sum(n, w, hidden);
-                    Float32Math.tanh(n, 0, hidden);
-                    System.arraycopy(ru, b * two + hidden, u, 0, hidden);
-                    System.arraycopy(hPrev, prev + b * hidden, hp, 0, hidden);
-                    update(w, u, hp, n, hidden);
-                    System.arraycopy(w, 0, hs, now + b * hidden, hidden);
-                    int g = gBase + b * 4 * hidden;
-                    System.arraycopy(ru, b * two, act, g, two);
-                    System.arraycopy(n, 0, act, g + two, hidden);
-                    System.arraycopy(rh, b * hidden, act, g + 3 * hidden, hidden);
+                    gruOutputRow(xp, xBase + b * width + two, nz, b * hidden, ru, b * two, hPrev, prev + b * hidden,
+                            rh, b * hidden, hs, now + b * hidden, act, gBase + b * 4 * hidden, hidden);
                 }
             });
         }
@@ -241,10 +214,6 @@ final class Recurrent32 {
         float[] ru = r.get(10, m * two);
         float[] nz = r.get(11, m * hidden);
         float[] rh = r.get(12, m * hidden);
-        float[] v = r.get(0, two);
-        float[] w = r.get(1, two);
-        float[] u = r.get(2, hidden);
-        float[] hp = r.get(6, hidden);
         for (int t = 0; t < time; t++) {
             float[] hPrev = t == 0 ? h0 : hs;
             int prev = t == 0 ? 0 : (t - 1) * step;
@@ -254,33 +223,61 @@ final class Recurrent32 {
             NativeBlas.sgemm(hPrev, prev + from * hidden, whRu, 0, ru, 0, m, two, hidden, false, false, 0, m, 0, two, 0f);
             for (int b = from; b < to; b++) {
                 int q = b - from;
-                System.arraycopy(xp, xBase + b * width, v, 0, two);
-                System.arraycopy(ru, q * two, w, 0, two);
-                sum(v, w, two);
-                Float32Math.sigmoid(v, 0, two);
-                System.arraycopy(v, 0, ru, q * two, two);
-                System.arraycopy(hPrev, prev + b * hidden, hp, 0, hidden);
-                System.arraycopy(v, 0, w, 0, hidden);
-                product(hp, w, hidden);
-                System.arraycopy(w, 0, rh, q * hidden, hidden);
+                gruGateRow(xp, xBase + b * width, ru, q * two, hPrev, prev + b * hidden, rh, q * hidden, hidden);
             }
             NativeBlas.sgemm(rh, 0, whN, 0, nz, 0, m, hidden, hidden, false, false, 0, m, 0, hidden, 0f);
             for (int b = from; b < to; b++) {
                 int q = b - from;
-                System.arraycopy(xp, xBase + b * width + two, v, 0, hidden);
-                System.arraycopy(nz, q * hidden, w, 0, hidden);
-                sum(v, w, hidden);
-                Float32Math.tanh(v, 0, hidden);
-                System.arraycopy(ru, q * two + hidden, u, 0, hidden);
-                System.arraycopy(hPrev, prev + b * hidden, hp, 0, hidden);
-                update(w, u, hp, v, hidden);
-                System.arraycopy(w, 0, hs, now + b * hidden, hidden);
-                int g = gBase + b * 4 * hidden;
-                System.arraycopy(ru, q * two, act, g, two);
-                System.arraycopy(v, 0, act, g + two, hidden);
-                System.arraycopy(rh, q * hidden, act, g + 3 * hidden, hidden);
+                gruOutputRow(xp, xBase + b * width + two, nz, q * hidden, ru, q * two, hPrev, prev + b * hidden,
+                        rh, q * hidden, hs, now + b * hidden, act, gBase + b * 4 * hidden, hidden);
             }
         }
+    }
+
+    /**
+     * The gates of one GRU row: {@code [r | u] = sigmoid(xProj[:2H] + hru)} over the row's
+     * {@code hru} in {@code ru} (which it overwrites with the gates), then {@code rh = r h}.
+     */
+    private void gruGateRow(float[] xp, int x, float[] ru, int g, float[] hPrev, int h, float[] rh, int o, int hidden) {
+        int two = 2 * hidden;
+        Slots r = rowScratch.get();
+        float[] v = r.get(0, two);
+        float[] w = r.get(1, two);
+        float[] hp = r.get(6, hidden);
+        System.arraycopy(xp, x, v, 0, two);
+        System.arraycopy(ru, g, w, 0, two);
+        sum(v, w, two);
+        Float32Math.sigmoid(v, 0, two);
+        System.arraycopy(v, 0, ru, g, two);
+        System.arraycopy(hPrev, h, hp, 0, hidden);
+        System.arraycopy(v, 0, w, 0, hidden);
+        product(hp, w, hidden);
+        System.arraycopy(w, 0, rh, o, hidden);
+    }
+
+    /**
+     * The output of one GRU row: {@code n = tanh(xProj[2H:] + hn)} over the row's {@code hn} in
+     * {@code nz}, {@code h' = u h + (1 - u) n} into {@code hs}, and {@code [r u n rh]} into {@code act}.
+     */
+    private void gruOutputRow(float[] xp, int x, float[] nz, int z, float[] ru, int g, float[] hPrev, int h,
+                              float[] rh, int o, float[] hs, int out, float[] act, int a, int hidden) {
+        int two = 2 * hidden;
+        Slots r = rowScratch.get();
+        float[] n = r.get(0, hidden);
+        float[] w = r.get(1, hidden);
+        float[] u = r.get(2, hidden);
+        float[] hp = r.get(6, hidden);
+        System.arraycopy(xp, x, n, 0, hidden);
+        System.arraycopy(nz, z, w, 0, hidden);
+        sum(n, w, hidden);
+        Float32Math.tanh(n, 0, hidden);
+        System.arraycopy(ru, g + hidden, u, 0, hidden);
+        System.arraycopy(hPrev, h, hp, 0, hidden);
+        update(w, u, hp, n, hidden);
+        System.arraycopy(w, 0, hs, out, hidden);
+        System.arraycopy(ru, g, act, a, two);
+        System.arraycopy(n, 0, act, a + two, hidden);
+        System.arraycopy(rh, o, act, a + 3 * hidden, hidden);
     }
 
     /**

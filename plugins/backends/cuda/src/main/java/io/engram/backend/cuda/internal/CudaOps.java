@@ -178,21 +178,13 @@ public final class CudaOps implements Ops {
         return t;
     }
 
-    private jcuda.driver.CUdeviceptr uploadInts(Lane lane, int[] values) {
+    /** Indices on the device, in a block of the lane's pool; the caller keeps it reachable until its kernel is queued. */
+    private DeviceBuffer uploadInts(Lane lane, int[] values) {
         DeviceBuffer b = lane.allocate(Math.max(4L, 4L * values.length));
         if (values.length > 0) {
             cuMemcpyHtoDAsync(b.ptr, Pointer.to(values), 4L * values.length, lane.stream);
         }
-        pinned.get().add(b);
-        return b.ptr;
-    }
-
-    /** Index buffers of the op in progress, held until it has queued its kernels. */
-    private final ThreadLocal<java.util.ArrayList<DeviceBuffer>> pinned =
-            ThreadLocal.withInitial(java.util.ArrayList::new);
-
-    private void unpin() {
-        pinned.get().clear();
+        return b;
     }
 
     // ---- linear algebra -----------------------------------------------------------------
@@ -465,14 +457,8 @@ public final class CudaOps implements Ops {
                 .run();
         Launch.on(lane, "sum_final", a.dtype()).grid(1, 1).block(256, 1).ptr(partial.ptr).arg(SUM_BLOCKS).ptr(out)
                 .run();
-        Reference.reachabilityFence(partial);
+        java.lang.ref.Reference.reachabilityFence(partial);
         return out;
-    }
-
-    private static final class Reference {
-        static void reachabilityFence(Object o) {
-            java.lang.ref.Reference.reachabilityFence(o);
-        }
     }
 
     @Override
@@ -562,10 +548,10 @@ public final class CudaOps implements Ops {
         long total = shape.size();
         if (total > 0) {
             long[] s = split(a.shape(), ax);
-            jcuda.driver.CUdeviceptr idx = uploadInts(lane, indices);
-            Launch.on(lane, "gather", a.dtype()).elements(total).ptr(x).ptr(out).ptr(idx).arg(s[0])
+            DeviceBuffer idx = uploadInts(lane, indices);
+            Launch.on(lane, "gather", a.dtype()).elements(total).ptr(x).ptr(out).ptr(idx.ptr).arg(s[0])
                     .arg((long) indices.length).arg(s[1]).arg(s[2]).run();
-            unpin();
+            java.lang.ref.Reference.reachabilityFence(idx);
         }
         return out;
     }
@@ -600,11 +586,12 @@ public final class CudaOps implements Ops {
         long total = shape.size();
         if (total > 0) {
             long[] s = split(a.shape(), ax);
-            jcuda.driver.CUdeviceptr off = uploadInts(lane, offsets);
-            jcuda.driver.CUdeviceptr lst = uploadInts(lane, list);
-            Launch.on(lane, "scatter_add", a.dtype()).elements(total).ptr(x).ptr(out).ptr(off).ptr(lst).arg(s[0])
-                    .arg((long) indices.length).arg((long) size).arg(s[2]).run();
-            unpin();
+            DeviceBuffer off = uploadInts(lane, offsets);
+            DeviceBuffer lst = uploadInts(lane, list);
+            Launch.on(lane, "scatter_add", a.dtype()).elements(total).ptr(x).ptr(out).ptr(off.ptr).ptr(lst.ptr)
+                    .arg(s[0]).arg((long) indices.length).arg((long) size).arg(s[2]).run();
+            java.lang.ref.Reference.reachabilityFence(off);
+            java.lang.ref.Reference.reachabilityFence(lst);
         }
         return out;
     }

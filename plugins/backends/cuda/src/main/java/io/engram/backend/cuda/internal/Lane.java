@@ -56,7 +56,6 @@ final class Lane {
     /** How long {@link #collect()} waits for one more dead buffer before it stops waiting. */
     private static final long REFERENCE_WAIT_MS = 5;
 
-    private long pooledBytes;
     private long liveBytes;
     private long allocatedSinceCollect;
     private long peakBytes;
@@ -103,9 +102,7 @@ final class Lane {
         }
         ArrayDeque<CUdeviceptr> q = pool.get(size);
         CUdeviceptr ptr = q == null ? null : q.poll();
-        if (ptr != null) {
-            pooledBytes -= size;
-        } else {
+        if (ptr == null) {
             ptr = fresh(size);
         }
         DeviceBuffer b = new DeviceBuffer(ptr, size, this);
@@ -151,11 +148,7 @@ final class Lane {
         try {
             Reference<? extends DeviceBuffer> r;
             while ((r = dead.remove(REFERENCE_WAIT_MS)) != null) {
-                Block b = (Block) r;
-                if (live.get(b.ptr) == b) {
-                    live.remove(b.ptr);
-                    recycle(b.ptr, b.bytes, b.shared.get());
-                }
+                recycle(claim(r));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -167,11 +160,7 @@ final class Lane {
     void drain() {
         Reference<? extends DeviceBuffer> r;
         while ((r = dead.poll()) != null) {
-            Block b = (Block) r;
-            if (live.get(b.ptr) == b) {
-                live.remove(b.ptr);
-                recycle(b.ptr, b.bytes, b.shared.get());
-            }
+            recycle(claim(r));
         }
         for (Lane old : device.retired) {
             if (old != this) {
@@ -183,9 +172,8 @@ final class Lane {
     private synchronized void freeDead() {
         Reference<? extends DeviceBuffer> r;
         while ((r = dead.poll()) != null) {
-            Block b = (Block) r;
-            if (live.get(b.ptr) == b) {
-                live.remove(b.ptr);
+            Block b = claim(r);
+            if (b != null) {
                 cuMemFree(b.ptr);
             }
         }
@@ -194,14 +182,27 @@ final class Lane {
         }
     }
 
-    private void recycle(CUdeviceptr ptr, long bytes, boolean shared) {
-        liveBytes -= bytes;
-        if (shared || released) {
-            cuMemFree(ptr);
+    /** The block of a dead buffer's reference, taken out of the live ones; null when it was taken already. */
+    private Block claim(Reference<? extends DeviceBuffer> r) {
+        Block b = (Block) r;
+        if (live.get(b.ptr) != b) {
+            return null;
+        }
+        live.remove(b.ptr);
+        return b;
+    }
+
+    /** Returns a claimed block to the pool (freed instead when shared or when the lane is released). */
+    private void recycle(Block b) {
+        if (b == null) {
             return;
         }
-        pool.computeIfAbsent(bytes, k -> new ArrayDeque<>()).push(ptr);
-        pooledBytes += bytes;
+        liveBytes -= b.bytes;
+        if (b.shared.get() || released) {
+            cuMemFree(b.ptr);
+            return;
+        }
+        pool.computeIfAbsent(b.bytes, k -> new ArrayDeque<>()).push(b.ptr);
     }
 
     /** Frees every pooled block. */
@@ -212,7 +213,6 @@ final class Lane {
             }
         }
         pool.clear();
-        pooledBytes = 0;
     }
 
     /** Waits for everything queued on the stream. */
@@ -222,10 +222,6 @@ final class Lane {
 
     long peakBytes() {
         return peakBytes;
-    }
-
-    long pooledBytes() {
-        return pooledBytes;
     }
 
     // ---- workspaces ---------------------------------------------------------------------
@@ -266,7 +262,7 @@ final class Lane {
                 Block k = live.remove(b.ptr);
                 if (k != null) {
                     k.clear();
-                    recycle(k.ptr, k.bytes, k.shared.get());
+                    recycle(k);
                 }
             }
         }
