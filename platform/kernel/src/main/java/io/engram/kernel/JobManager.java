@@ -23,19 +23,53 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface JobManager {
 
-    /** Validates and queues a job given as flat key/value pairs (see {@link JobSpecs}). */
+    /**
+     * {@link Problem#where()} of the one problem {@link #submit} answers when the job queue is full:
+     * the spec may be valid, and the same submission can succeed later (HTTP 429).
+     */
+    String QUEUE_FULL = "job.queue";
+
+    /**
+     * {@link Problem#where()} of a problem that is the server's, not the spec's: the job's record
+     * could not be written, or the job manager is shutting down (HTTP 503).
+     */
+    String UNAVAILABLE = "job.store";
+
+    /**
+     * Validates and queues a job given as flat key/value pairs (see {@link JobSpecs}). Invalid when
+     * the spec is wrong (every problem at once), when the queue is full (one problem at
+     * {@link #QUEUE_FULL}) or when the record cannot be stored (one problem at {@link #UNAVAILABLE});
+     * in every such case nothing is queued or stored.
+     */
     Validation<Seq<Problem>, JobInfo> submit(Map<String, String> spec);
 
     /** All known jobs, newest first, including those from earlier runs. */
     List<JobInfo> jobs();
+
+    /**
+     * One page of {@link #jobs()}: at most {@code limit} jobs, newest first, skipping the
+     * {@code offset} newest.
+     */
+    default Page<JobInfo> jobs(int offset, int limit) {
+        return Page.of(jobs(), offset, limit);
+    }
 
     Optional<JobInfo> job(String id);
 
     /** Asks a queued or running job to stop; false if unknown or already ended. */
     boolean cancel(String id);
 
-    /** The job's events so far. */
+    /** The job's events so far, as kept (see the implementation for what is kept of progress). */
     List<JobEvent> events(String id);
+
+    /**
+     * At most {@code limit} of the job's kept events whose {@link JobEvent#seq()} is greater than
+     * {@code after} (-1: from the first), in order.
+     */
+    default List<JobEvent> events(String id, long after, int limit) {
+        return events(id).stream().filter(e -> e.seq() > after).limit(Math.max(0, limit))
+                .collect(java.util.stream.Collectors.toUnmodifiableList());
+    }
 
     /**
      * Delivers the job's past events and then each new one, on an internal thread, until the job
