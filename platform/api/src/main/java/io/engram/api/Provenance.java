@@ -12,12 +12,22 @@ import java.util.Map;
  * @param bundles     every bundle that took part (family, trainer, application, backend, platform)
  * @param jobSpec     the job spec as given, key by key
  * @param createdAt   ISO-8601 instant
+ * @param environment what the computation ran on, as the backend describes it
+ *                    ({@code io.engram.tensor.Backend#describe()}: BLAS library, version, threads,
+ *                    device), each key prefixed with {@code backend.}; empty when unknown
  */
 public record Provenance(long seed, String dataSource, String dataDigest, List<BundleRef> bundles,
-                         Map<String, String> jobSpec, String createdAt) {
+                         Map<String, String> jobSpec, String createdAt, Map<String, String> environment) {
 
     public Provenance {
         bundles = List.copyOf(bundles);
         jobSpec = Map.copyOf(jobSpec);
+        environment = Map.copyOf(environment);
+    }
+
+    /** Provenance with no environment recorded (checkpoints written before it was). */
+    public Provenance(long seed, String dataSource, String dataDigest, List<BundleRef> bundles,
+                      Map<String, String> jobSpec, String createdAt) {
+        this(seed, dataSource, dataDigest, bundles, jobSpec, createdAt, Map.of());
     }
 }

@@ -19,13 +19,25 @@ import java.util.Map;
  * @param error       why it failed, or empty
  * @param checkpoint  path of the checkpoint written, or empty
  * @param spec        the spec as submitted, key by key
+ * @param environment what the job runs on, as its backend describes itself
+ *                    ({@code Backend#describe()}, keys prefixed {@code backend.}); empty until known
  */
 public record JobInfo(String id, String name, JobState state, String family, String trainer, String application,
                       String backend, String submittedAt, String startedAt, String endedAt,
-                      Map<String, Double> metrics, String error, String checkpoint, Map<String, String> spec) {
+                      Map<String, Double> metrics, String error, String checkpoint, Map<String, String> spec,
+                      Map<String, String> environment) {
 
     public JobInfo {
         metrics = Map.copyOf(metrics);
         spec = Map.copyOf(spec);
+        environment = Map.copyOf(environment);
+    }
+
+    /** A record with no environment recorded. */
+    public JobInfo(String id, String name, JobState state, String family, String trainer, String application,
+                   String backend, String submittedAt, String startedAt, String endedAt,
+                   Map<String, Double> metrics, String error, String checkpoint, Map<String, String> spec) {
+        this(id, name, state, family, trainer, application, backend, submittedAt, startedAt, endedAt, metrics, error,
+                checkpoint, spec, Map.of());
     }
 }

@@ -30,6 +30,16 @@ public interface Backend extends AutoCloseable {
     Ops ops();
 
     /**
+     * What this backend runs on, for people and for provenance: name/value pairs such as
+     * {@code blas.library=OpenBLAS}, {@code blas.version=0.3.31}, {@code blas.source=bundled},
+     * {@code threads=2}, {@code device=NVIDIA H100}. Stable for the life of the service; may be
+     * called from any thread; never throws. Empty by default.
+     */
+    default Map<String, String> describe() {
+        return Map.of();
+    }
+
+    /**
      * Cost counters of what the calling thread has computed on this backend so far, for backends
      * that model cost (a simulated device's energy in joules, latency in seconds, counts of
      * operations); empty for the others. Counters only grow. A job runs on one thread, so the kernel

@@ -2,7 +2,7 @@
  * Tensors, shapes and dtypes, and the Backend SPI: the op vocabulary that every network family is
  * written against and that every accelerator backend implements on its own memory.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 @Export
 package io.engram.tensor;
 
