@@ -91,6 +91,42 @@ final class EngramProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * The process id of the JVM that {@code bin/engram} runs: the script execs java, so it is
+     * the process itself unless a shell in between left java as its child.
+     */
+    long javaPid() {
+        return process.descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(process.pid());
+    }
+
+    /**
+     * A figure of {@code /proc/<pid>/status} of the JVM, in kB: {@code VmHWM} (peak resident set)
+     * or {@code VmRSS} (resident now); -1 where /proc cannot tell (not Linux, process gone).
+     */
+    long memoryKb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(javaPid()), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").strip());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Sends SIGKILL to the JVM (kill -9: no shutdown hook runs) and waits for it to end. */
+    void kill() throws InterruptedException {
+        ProcessHandle.of(javaPid()).ifPresent(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            fail(command + " outlived SIGKILL for 30 s");
+        }
+    }
+
     String out() {
         return read(stdout);
     }

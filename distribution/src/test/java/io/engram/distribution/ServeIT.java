@@ -26,10 +26,13 @@ class ServeIT {
         return serve(home, port, Map.of());
     }
 
-    static EngramProcess serve(Path home, int port, Map<String, String> env) throws Exception {
+    /** {@code engram serve} on {@code port} with {@code args} after the verb (such as --set k=v); waits until it serves. */
+    static EngramProcess serve(Path home, int port, Map<String, String> env, String... args) throws Exception {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("ENGRAM_HTTP_PORT", Integer.toString(port));
-        EngramProcess p = EngramProcess.start(home, all, "serve");
+        List<String> cmd = new ArrayList<>(List.of("serve"));
+        cmd.addAll(List.of(args));
+        EngramProcess p = EngramProcess.start(home, all, cmd.toArray(String[]::new));
         p.awaitOutput(out -> out.contains("engram: serving http://127.0.0.1:" + port + "/api"), BOOT);
         return p;
     }
