@@ -64,12 +64,23 @@ final class Rest {
         return new Reply(r.statusCode(), r.body(), r.headers());
     }
 
-    /** Polls the job until its state is one of {@code states} (lower case); returns its record. */
+    /**
+     * Polls the job until its state is one of {@code states} (lower case); returns its record. A
+     * request that fails (as one may while the server is short of memory) is retried until the limit.
+     */
     JsonNode awaitState(String id, Duration limit, String... states) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         JsonNode job = null;
+        String failure = "";
         while (System.nanoTime() < deadline) {
-            Reply r = get("/jobs/" + id, true);
+            Reply r;
+            try {
+                r = get("/jobs/" + id, true);
+            } catch (IOException e) {
+                failure = "; last request failed: " + e;
+                Thread.sleep(100);
+                continue;
+            }
             if (r.status() == 200) {
                 job = r.json();
                 for (String s : states) {
@@ -81,7 +92,7 @@ final class Rest {
             Thread.sleep(100);
         }
         throw new AssertionError("job " + id + " did not reach " + String.join("/", states) + " within "
-                + limit.toSeconds() + " s; last record: " + job);
+                + limit.toSeconds() + " s; last record: " + job + failure);
     }
 
     /**
