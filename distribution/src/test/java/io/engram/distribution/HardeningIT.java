@@ -115,9 +115,11 @@ class HardeningIT {
             Path file = Path.of(m.group(1).strip());
             assertEquals(home.resolve("data/models/it.ckpt").toRealPath(), file.toRealPath(), "relative to the model store");
             String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            assertTrue(bytes.contains("INJECTED"), "the job name is in the provenance");
-            for (String raw : List.of("\necho INJECTED", "$(touch", "`id`", "; ")) {
-                assertFalse(bytes.contains(raw), "raw '" + raw + "' in " + file);
+            int at = bytes.indexOf("INJECTED");
+            assertTrue(at > 0, "the job name is in the provenance");
+            String around = bytes.substring(Math.max(0, at - 40), Math.min(bytes.length(), at + 80));
+            for (String raw : List.of("\n", ";", "$(", "`")) {
+                assertFalse(around.contains(raw), "raw '" + raw + "' in " + file + ": " + around);
             }
         }
     }
@@ -196,7 +198,8 @@ class HardeningIT {
 
     /**
      * On a server bound to loopback whose reads need no token, a request naming a foreign Host
-     * (DNS rebinding) or coming from a foreign Origin is refused and shows no job data.
+     * (DNS rebinding) is refused and shows no job data; an answer to a foreign Origin, preflight or
+     * not, never allows the page to read it (no Access-Control-Allow-Origin).
      */
     @Test
     void foreignHostAndOriginAreRefused() throws Exception {
@@ -215,8 +218,7 @@ class HardeningIT {
                 assertFalse(rebound.body().contains(id), host + ": " + rebound);
             }
             RawHttp.Answer cross = RawHttp.send(port, "GET", "/api/jobs", Map.of("Origin", "http://evil.example"));
-            assertFalse(cross.headers().containsKey("access-control-allow-origin"), cross.toString());
-            assertFalse(cross.status() == 200 && cross.body().contains(id), "a foreign page read the jobs: " + cross);
+            assertFalse(cross.headers().containsKey("access-control-allow-origin"), "a foreign page may read: " + cross);
             RawHttp.Answer preflight = RawHttp.send(port, "OPTIONS", "/api/jobs", Map.of("Origin", "http://evil.example",
                     "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization"));
             assertFalse(preflight.headers().containsKey("access-control-allow-origin"), preflight.toString());
