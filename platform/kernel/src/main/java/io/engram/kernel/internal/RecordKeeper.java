@@ -104,8 +104,8 @@ final class RecordKeeper {
             try {
                 files.saveInfo(next);
             } catch (IOException e) {
-                String why = failed(rec, files.infoFile(rec.id), e);
-                next = to == JobState.SUCCEEDED ? JobInfos.failed(next, why) : next;
+                failed(rec, files.infoFile(rec.id), e);
+                next = to == JobState.SUCCEEDED ? JobInfos.failed(next, rec.writeFailure) : next;
             }
             rec.info = next;
             List<JobEvent> write = next.state().terminal() ? rec.events.recentProgress() : new ArrayList<>();
@@ -189,13 +189,13 @@ final class RecordKeeper {
         }
     }
 
-    private String failed(JobRecord rec, Path file, IOException e) {
+    /** Logs a failed write and remembers the first one as the record's {@link JobRecord#writeFailure}. */
+    private void failed(JobRecord rec, Path file, IOException e) {
         String why = "record: cannot write " + file + ": " + DurableFiles.reason(e);
         log.log(System.Logger.Level.ERROR, "job " + rec.id + ": " + why, e);
         if (rec.writeFailure == null) {
             rec.writeFailure = why;
         }
-        return why;
     }
 
     /** At most {@code limit} of the job's kept events numbered above {@code after}, from memory or disk. */
