@@ -29,10 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -95,15 +92,13 @@ public final class JobManagerComponent implements JobManager {
 
     private final SpecValidator validator;
     private final Path dataDir;
-    private final int capacity;
     private final RecordKeeper records;
     private final JobRun runner;
     private final Requeued requeued;
-    private final ThreadPoolExecutor executor;
+    private final JobQueue queue;
     private final ExecutorService delivery;
     private final ConcurrentSkipListMap<String, JobRecord> jobs = new ConcurrentSkipListMap<>(NEWEST_FIRST);
     private final AtomicLong counter = new AtomicLong();
-    private final AtomicInteger waiting = new AtomicInteger();
     private volatile boolean closing;
     private final System.Logger log = System.getLogger(JobManagerComponent.class.getName());
 
@@ -127,14 +122,11 @@ public final class JobManagerComponent implements JobManager {
         this.validator = new SpecValidator(plugins);
         this.dataDir = Paths.get(config.data_dir()).toAbsolutePath().normalize();
         DurableFiles.probe(dataDir, "the job records' directory (data.dir)");
-        this.capacity = Math.max(1, config.jobs_queue_capacity());
+        this.queue = new JobQueue(config.jobs_queue_capacity(), config.jobs_concurrency(), daemons("engram-job-"));
         JobFiles files = new JobFiles(dataDir);
-        this.records = new RecordKeeper(files, config.jobs_events_recent(), waiting::decrementAndGet);
+        this.records = new RecordKeeper(files, config.jobs_events_recent(), queue::left);
         this.runner = new JobRun(records, checkpoints, platform, this::checkpointPath, dataDir, config);
         this.requeued = new Requeued(validator, pluginWait);
-        int threads = Math.max(1, config.jobs_concurrency());
-        this.executor = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), daemons("engram-job-"));
         this.delivery = Executors.newCachedThreadPool(daemons("engram-job-events-"));
         reload(files);
     }
@@ -164,40 +156,15 @@ public final class JobManagerComponent implements JobManager {
     }
 
     private void reload(JobFiles files) {
-        java.util.List<JobInfo> stored;
-        try {
-            stored = files.loadInfos();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the job records in " + dataDir + ": "
-                    + DurableFiles.reason(e), e);
-        }
-        stored.sort(Comparator.comparing(JobInfo::id, NEWEST_FIRST.reversed()));
-        for (JobInfo info : stored) {
-            Matcher m = ID.matcher(info.id());
+        for (JobRecord rec : new Restart(files, records).reload(NEWEST_FIRST.reversed())) {
+            Matcher m = ID.matcher(rec.id);
             if (m.matches()) {
                 counter.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
             }
-            if (info.state().terminal()) {
-                jobs.put(info.id(), records.open(info, null, null));
-                continue;
-            }
-            EventLog past;
-            try {
-                past = records.reopen(info.id());
-            } catch (IOException e) {
-                log.log(System.Logger.Level.ERROR, "cannot read the events of " + info.id() + ": " + e.getMessage());
-                past = null;
-            }
-            JobRecord rec = records.open(info, null, past);
             jobs.put(rec.id, rec);
-            if (info.state() == JobState.QUEUED) {
-                waiting.incrementAndGet();
+            if (rec.info().state() == JobState.QUEUED) {
+                queue.reserveAnyway();
                 enqueue(rec);
-            } else {
-                String last = info.checkpoint().isEmpty() ? "no checkpoint was written"
-                        : "last checkpoint: " + info.checkpoint();
-                records.transition(rec, JobState.FAILED, i -> JobInfos.ended(i, INTERRUPTED + "; " + last,
-                        i.checkpoint()));
             }
         }
     }
@@ -218,8 +185,8 @@ public final class JobManagerComponent implements JobManager {
         if (checked.isInvalid()) {
             return Validation.invalid(checked.getError());
         }
-        if (!takeSlot()) {
-            return Validation.invalid(List.of(Problem.of(QUEUE_FULL, "the job queue is full: " + capacity
+        if (!queue.reserve()) {
+            return Validation.invalid(List.of(Problem.of(QUEUE_FULL, "the job queue is full: " + queue.capacity()
                     + " jobs already wait to run (jobs.queue.capacity); submit again once some have started")));
         }
         ResolvedSpec r = checked.get();
@@ -232,7 +199,7 @@ public final class JobManagerComponent implements JobManager {
             records.create(rec, r.fallbackNote().isEmpty() ? java.util.List.of()
                     : java.util.List.of(new TrainingEvent.Message("warning", r.fallbackNote())));
         } catch (IOException e) {
-            waiting.decrementAndGet();
+            queue.left();
             log.log(System.Logger.Level.ERROR, "refusing " + id + ": its record " + e.getMessage());
             return Validation.invalid(List.of(Problem.of(UNAVAILABLE, "the job's record " + e.getMessage())));
         }
@@ -241,23 +208,10 @@ public final class JobManagerComponent implements JobManager {
         return Validation.valid(rec.info());
     }
 
-    private boolean takeSlot() {
-        int n;
-        do {
-            n = waiting.get();
-            if (n >= capacity) {
-                return false;
-            }
-        } while (!waiting.compareAndSet(n, n + 1));
-        return true;
-    }
-
     private void enqueue(JobRecord rec) {
         Runnable task = () -> run(rec);
         rec.task = task;
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
+        if (!queue.execute(task)) {
             records.transition(rec, JobState.CANCELLED, i -> JobInfos.ended(i, SHUT_DOWN, ""));
         }
     }
@@ -334,7 +288,7 @@ public final class JobManagerComponent implements JobManager {
             if (rec.info.state() == JobState.QUEUED) {
                 Runnable task = rec.task;
                 if (task != null) {
-                    executor.remove(task);
+                    queue.withdraw(task);
                 }
                 records.transition(rec, JobState.CANCELLED, i -> JobInfos.ended(i, reason, ""));
             }
@@ -395,15 +349,7 @@ public final class JobManagerComponent implements JobManager {
     public void deactivate() {
         closing = true;
         jobs.values().forEach(rec -> cancel(rec, SHUT_DOWN));
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        queue.shutdown(SHUTDOWN_GRACE);
         for (JobRecord rec : jobs.values()) {
             records.transition(rec, JobState.CANCELLED, i -> JobInfos.ended(i, SHUT_DOWN, i.checkpoint()));
         }

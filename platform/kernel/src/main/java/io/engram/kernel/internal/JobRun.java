@@ -2,13 +2,11 @@ package io.engram.kernel.internal;
 
 import io.engram.api.Application;
 import io.engram.api.BundleRef;
-import io.engram.api.CheckpointMetadata;
 import io.engram.api.Dataset;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
 import io.engram.api.Problem;
-import io.engram.api.Provenance;
 import io.engram.api.TaskData;
 import io.engram.api.Trainer;
 import io.engram.api.TrainingContext;
@@ -20,15 +18,10 @@ import io.engram.tensor.Backend;
 import io.engram.train.SimpleTrainingContext;
 import io.vavr.collection.Seq;
 import io.vavr.control.Try;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -51,8 +44,7 @@ import java.util.function.UnaryOperator;
 final class JobRun {
 
     private final RecordKeeper records;
-    private final Checkpoints checkpoints;
-    private final List<BundleRef> platform;
+    private final JobCheckpoints checkpoints;
     private final Function<String, Path> checkpointPath;
     private final Path dataDir;
     private final JobManagerConfiguration config;
@@ -61,8 +53,7 @@ final class JobRun {
     JobRun(RecordKeeper records, Checkpoints checkpoints, List<BundleRef> platform,
            Function<String, Path> checkpointPath, Path dataDir, JobManagerConfiguration config) {
         this.records = records;
-        this.checkpoints = checkpoints;
-        this.platform = List.copyOf(platform);
+        this.checkpoints = new JobCheckpoints(checkpoints, platform, records);
         this.checkpointPath = checkpointPath;
         this.dataDir = dataDir;
         this.config = config;
@@ -108,7 +99,7 @@ final class JobRun {
         });
     }
 
-    private Ending execute(JobRecord rec, ResolvedSpec r, Backend backend, JobMeter meter) throws IOException {
+    private Ending execute(JobRecord rec, ResolvedSpec r, Backend backend, JobMeter meter) {
         Application app = r.application().as(Application.class);
         Try<TaskData> loaded = app.load(r.data(), r.seed());
         if (loaded.isFailure()) {
@@ -150,7 +141,7 @@ final class JobRun {
             meter.addTo(metrics);
         }
         if (r.checkpoint().isPresent()) {
-            String failed = write(rec, file, metadata(rec, r, modelSpec, data), network);
+            String failed = checkpoints.write(rec, file, checkpoints.metadata(rec, r, modelSpec, data), network);
             if (!failed.isEmpty()) {
                 return new Ending(JobState.FAILED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics),
                         "checkpoint: " + failed, ""));
@@ -185,35 +176,13 @@ final class JobRun {
                     TrainingEvent event = meter.onEvent(e);
                     records.emit(rec, event);
                     if (event instanceof TrainingEvent.EpochEnd end && periodic.due(end.epoch())) {
-                        periodic(rec, end.epoch(), file, metadata(rec, r, modelSpec, data), network);
+                        checkpoints.periodic(rec, end.epoch(), file, checkpoints.metadata(rec, r, modelSpec, data),
+                                network);
                     }
                 })
                 .cancelled(rec::cancelRequested)
                 .build();
         return r.trainer().as(Trainer.class).train(context);
-    }
-
-    /** Writes a checkpoint during training and names it in the record; a failure is a warning only. */
-    private void periodic(JobRecord rec, int epoch, Path file, CheckpointMetadata metadata, Network network) {
-        String failed = write(rec, file, metadata, network);
-        if (failed.isEmpty()) {
-            records.update(rec, i -> JobInfos.withCheckpoint(i, file.toString()));
-            records.emit(rec, new TrainingEvent.Message("info", "checkpoint of epoch " + epoch + " written to " + file));
-        } else {
-            records.emit(rec, new TrainingEvent.Message("warning", "checkpoint of epoch " + epoch + ": " + failed));
-        }
-    }
-
-    /** Writes a checkpoint; empty when it was written, else why not, naming the file. */
-    private String write(JobRecord rec, Path file, CheckpointMetadata metadata, Network network) {
-        try {
-            Files.createDirectories(file.getParent());
-            checkpoints.write(file, metadata, network.parameters());
-            return "";
-        } catch (IOException | RuntimeException e) {
-            log.log(System.Logger.Level.WARNING, "job " + rec.id + ": cannot write " + file, e);
-            return "cannot write " + file + ": " + Failures.message(e);
-        }
     }
 
     /** Ends the job thread's use of the backend; a failure there is logged, never the job's outcome. */
@@ -235,19 +204,5 @@ final class JobRun {
             return Map.of();
         }
         return out;
-    }
-
-    private CheckpointMetadata metadata(JobRecord rec, ResolvedSpec r, ModelSpec modelSpec, TaskData data) {
-        Set<BundleRef> bundles = new LinkedHashSet<>();
-        for (Plugin p : List.of(r.family(), r.trainer(), r.application(), r.backend())) {
-            bundles.add(new BundleRef(p.info().bundle(), p.version()));
-        }
-        bundles.addAll(platform);
-        Map<String, String> jobSpec = new LinkedHashMap<>(r.spec());
-        jobSpec.putIfAbsent("loss", data.loss());
-        Provenance provenance = new Provenance(r.seed(), data.source(), data.digest(), new ArrayList<>(bundles),
-                jobSpec, JobInfos.now(), rec.info().environment());
-        return new CheckpointMetadata(TrainCheckpoints.FORMAT_VERSION, r.family().info().bundle(),
-                r.family().version(), modelSpec, provenance);
     }
 }
