@@ -229,6 +229,7 @@ public final class JobManagerComponent implements JobManager {
                     return;
                 }
                 r = v.get();
+                rec.resolved = r;
             }
             if (r != null) {
                 runner.run(rec, r);

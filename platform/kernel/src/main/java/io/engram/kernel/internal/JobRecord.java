@@ -20,7 +20,10 @@ final class JobRecord {
     final String id;
     final CountDownLatch ended = new CountDownLatch(1);
     final List<Subscription> subscribers = new ArrayList<>();
-    /** The validated spec with its pinned plugins; null until resolved, and again once the job ended. */
+    /**
+     * The validated spec with its pinned plugins: set at submission, or by the job thread for a job
+     * queued again after a restart; null before that and once the job has ended.
+     */
     volatile ResolvedSpec resolved;
     JobInfo info;
     /** The kept events, or null when they are only on disk. */

@@ -18,8 +18,8 @@ import java.util.function.UnaryOperator;
  * numbers and keeps their events ({@link EventLog}), hands every event to the job's subscribers, and
  * writes as it goes: the info on each state change, epoch end and checkpoint; each event that is
  * not progress appended to the event log when it happens; the kept progress events once the job
- * ends, after which its events are dropped from memory and read back (a few recent logs cached)
- * when asked.
+ * ends, after which its events are dropped from memory and read back when asked
+ * ({@link StoredEvents}).
  *
  * <p>A write that fails is logged as an error and remembered: a job whose record could not be
  * written completely never ends {@code SUCCEEDED}; it ends {@code FAILED} with
@@ -28,17 +28,10 @@ import java.util.function.UnaryOperator;
  */
 final class RecordKeeper {
 
-    private static final int CACHED_LOGS = 8;
-
     private final JobFiles files;
     private final int recent;
     private final Runnable leftQueue;
-    private final Map<String, EventLog> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, EventLog> eldest) {
-            return size() > CACHED_LOGS;
-        }
-    };
+    private final StoredEvents stored;
     private final System.Logger log = System.getLogger(RecordKeeper.class.getName());
 
     /** Keeps records in {@code files}, {@code recent} progress events each; {@code leftQueue} runs when a job leaves QUEUED. */
@@ -46,6 +39,7 @@ final class RecordKeeper {
         this.files = files;
         this.recent = Math.max(0, recent);
         this.leftQueue = leftQueue;
+        this.stored = new StoredEvents(files, this.recent);
     }
 
     /**
@@ -126,9 +120,7 @@ final class RecordKeeper {
         rec.resolved = null;
         rec.task = null;
         if (rec.writeFailure == null) {
-            synchronized (cache) {
-                cache.put(rec.id, rec.events);
-            }
+            stored.ended(rec.id, rec.events);
             rec.events = null;
         }
         rec.ended.countDown();
@@ -205,21 +197,11 @@ final class RecordKeeper {
                 return rec.events.page(after, limit);
             }
         }
-        EventLog stored;
-        synchronized (cache) {
-            stored = cache.get(rec.id);
+        try {
+            return stored.get(rec.id).page(after, limit);
+        } catch (IOException e) {
+            log.log(System.Logger.Level.WARNING, "cannot read the events of " + rec.id + ": " + e.getMessage());
+            return List.of();
         }
-        if (stored == null) {
-            try {
-                stored = files.loadEvents(rec.id, recent);
-            } catch (IOException e) {
-                log.log(System.Logger.Level.WARNING, "cannot read the events of " + rec.id + ": " + e.getMessage());
-                return List.of();
-            }
-            synchronized (cache) {
-                cache.put(rec.id, stored);
-            }
-        }
-        return stored.page(after, limit);
     }
 }
