@@ -14,7 +14,6 @@ import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobState;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,16 +30,13 @@ import java.util.function.Consumer;
  */
 public final class JobCodec {
 
-    /** A job record as stored: its info and its events. */
-    public record Stored(JobInfo info, List<JobEvent> events) {
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectWriter LINE = JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private JobCodec() {
     }
 
+    /** A record in the single-file form used before the event log existed, events included. */
     public static byte[] write(JobInfo info, List<JobEvent> events) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.set("info", info(info));
@@ -126,20 +122,6 @@ public final class JobCodec {
                 }
             }
         }
-    }
-
-    /** Reads a record; a malformed one fails with a message naming what is wrong. */
-    public static Stored read(byte[] json) throws IOException {
-        JsonNode root = JSON.readTree(json);
-        if (root == null || !root.path("info").isObject()) {
-            throw new IOException("no \"info\" object");
-        }
-        JobInfo info = info(root.get("info"));
-        List<JobEvent> events = new ArrayList<>();
-        for (JsonNode e : root.path("events")) {
-            events.add(event(e));
-        }
-        return new Stored(info, events);
     }
 
     static ObjectNode info(JobInfo i) {
