@@ -133,7 +133,7 @@ public final class JobManagerComponent implements JobManager {
      */
     public JobManagerComponent(PluginDirectory plugins, JobManagerConfiguration config, Checkpoints checkpoints,
                                java.util.List<BundleRef> platform) {
-        this.validator = new SpecValidator(plugins);
+        this.validator = new SpecValidator(plugins, config);
         this.checkpoints = checkpoints;
         this.platform = java.util.List.copyOf(platform);
         this.dataDir = Paths.get(config.data_dir()).toAbsolutePath().normalize();
@@ -458,11 +458,14 @@ public final class JobManagerComponent implements JobManager {
         }
     }
 
-    /** Where a spec's {@code checkpoint} path points: absolute, or relative to the parent of the data dir. */
+    /**
+     * Where a spec's {@code checkpoint} path points: inside the model store (relative paths resolve
+     * against it), checked again when the checkpoint is written ({@link Confinement#output}).
+     */
     Path checkpointPath(String given) {
-        Path p = Paths.get(given);
-        Path base = dataDir.getParent() == null ? dataDir : dataDir.getParent();
-        return (p.isAbsolute() ? p : base.resolve(p)).normalize();
+        return validator.confinement().output("checkpoint", given).getOrElseGet(p -> {
+            throw new IllegalArgumentException(p.toString());
+        });
     }
 
     private CheckpointMetadata metadata(ResolvedSpec r, ModelSpec modelSpec, TaskData data) {

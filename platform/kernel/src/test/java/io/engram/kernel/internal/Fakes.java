@@ -2,6 +2,7 @@ package io.engram.kernel.internal;
 
 import io.engram.api.Application;
 import io.engram.api.Capability;
+import io.engram.api.DataShape;
 import io.engram.api.Dataset;
 import io.engram.api.HyperParameter;
 import io.engram.api.Hyperparameters;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,7 +82,32 @@ final class Fakes {
     }
 
     static JobManagerConfiguration config(Path dir, int concurrency) {
+        return config(dir, concurrency, "");
+    }
+
+    /** Settings with job records in {@code dir}, data roots {@code roots} (empty: the defaults). */
+    static JobManagerConfiguration config(Path dir, int concurrency, String roots) {
         return new JobManagerConfiguration() {
+            @Override
+            public String home() {
+                return "";
+            }
+
+            @Override
+            public String data_roots() {
+                return roots;
+            }
+
+            @Override
+            public String models_dir() {
+                return "";
+            }
+
+            @Override
+            public double jobs_memory_fraction() {
+                return 0.8;
+            }
+
             @Override
             public String data_dir() {
                 return dir.toString();
@@ -266,7 +293,15 @@ final class Fakes {
         public Schema schema() {
             return Schema.of(HyperParameter.integer("sequences", 10, 1, 10_000, "How many."),
                     HyperParameter.integer("length", 3, 1, 100, "Steps each."),
-                    HyperParameter.choice("loss", "mse", java.util.List.of("mse", "softmax-ce"), "Task loss."));
+                    HyperParameter.choice("loss", "mse", java.util.List.of("mse", "softmax-ce"), "Task loss."),
+                    HyperParameter.inputFile("file", "", "A file the toy never reads."));
+        }
+
+        @Override
+        public Optional<DataShape> shape(Hyperparameters params) {
+            long n = params.getInt("sequences");
+            long t = params.getInt("length");
+            return Optional.of(new DataShape("data.sequences", n, n * t, t, 2, 2, DataShape.sequenceBytes(n, n * t, 2, 2)));
         }
 
         @Override
