@@ -30,8 +30,8 @@ class RunIT {
 
     @Test
     void tinyJobSucceedsWithFinalMetrics() throws Exception {
-        Path checkpoint = tmp.resolve("tiny.ckpt");
-        Path spec = Specs.write(tmp, "tiny.properties", Specs.TINY + "checkpoint=" + checkpoint + "\n");
+        Path checkpoint = home.resolve("data/models/tiny.ckpt");
+        Path spec = Specs.write(tmp, "tiny.properties", Specs.TINY + "checkpoint=tiny.ckpt\n");
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", spec.toString())) {
             int status = p.waitFor(LIMIT);
             assertEquals(0, status, p.transcript());
