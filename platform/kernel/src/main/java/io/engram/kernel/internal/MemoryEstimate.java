@@ -77,12 +77,12 @@ public record MemoryEstimate(double data, double activations, double parameters)
                 + " of -Xmx " + bytes(maxMemory) + "; set ENGRAM_OPTS=-Xmx...)"));
     }
 
-    /** Bytes in decimal units with one decimal: {@code 14.2 GB}. */
+    /** Bytes in binary units with one decimal, as {@code -Xmx} counts them: {@code 14.2 GiB}. */
     static String bytes(double b) {
-        String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
         int u = 0;
-        while (b >= 1000 && u < units.length - 1) {
-            b /= 1000;
+        while (b >= 1024 && u < units.length - 1) {
+            b /= 1024;
             u++;
         }
         return u == 0 ? String.format(Locale.ROOT, "%.0f B", b) : String.format(Locale.ROOT, "%.1f %s", b, units[u]);

@@ -18,14 +18,14 @@ class MemoryEstimateTest {
 
     @Test
     void activationsFollowTheReadmesBpttFigure() {
-        // 100 steps, batch 32, an LSTM of 256 units over 128 inputs, f32: 100·32·14·256·4 B ≈ 45.9 MB
+        // 100 steps, batch 32, an LSTM of 256 units over 128 inputs, f32: 100·32·14·256·4 B ≈ 46 MB = 43.8 MiB
         DataShape shape = new DataShape("data.file", 1000, 100_000, 100, 128, 10, 0);
         MemoryEstimate m = MemoryEstimate.of(Optional.of(shape), Hyperparameters.of(Map.of("hidden", 256)),
                 Hyperparameters.of(Map.of("batch.size", 32)), 4);
         assertEquals(100.0 * 32 * 14 * 256 * 4, m.activations());
         double p = 4.0 * 256 * (128 + 256 + 1) + 10 * 257;
         assertEquals(4 * p * 4, m.parameters());
-        assertEquals("45.9 MB", MemoryEstimate.bytes(m.activations()));
+        assertEquals("43.8 MiB", MemoryEstimate.bytes(m.activations()));
     }
 
     @Test
@@ -46,9 +46,9 @@ class MemoryEstimateTest {
     void aJobAboveTheShareOfTheHeapIsRefusedNamingEstimateAndLimit() {
         MemoryEstimate m = new MemoryEstimate(12.0e9, 2.2e9, 1.0e6);
         assertEquals(Optional.empty(), m.check("data.length", 0.8, 20 * GIB));
-        assertEquals(Optional.of(Problem.of("data.length", "the job needs about 14.2 GB (data 12.0 GB, activations "
-                + "2.2 GB, parameters 1.0 MB) but the JVM can give at most 3.4 GB (jobs.memory.fraction 0.8 of -Xmx "
-                + "4.3 GB; set ENGRAM_OPTS=-Xmx...)")), m.check("data.length", 0.8, 4 * GIB));
+        assertEquals(Optional.of(Problem.of("data.length", "the job needs about 13.2 GiB (data 11.2 GiB, activations "
+                + "2.0 GiB, parameters 976.6 KiB) but the JVM can give at most 3.2 GiB (jobs.memory.fraction 0.8 of -Xmx "
+                + "4.0 GiB; set ENGRAM_OPTS=-Xmx...)")), m.check("data.length", 0.8, 4 * GIB));
     }
 
     @Test
@@ -60,10 +60,10 @@ class MemoryEstimateTest {
         spec.put("data.sequences", "10000");
         spec.put("data.length", "100");
         List<String> problems = small.validate(spec).getError().map(Problem::toString).toJavaList();
-        // data: 10^6 steps of 2 inputs and 2 targets at 81 B and 10^4 sequences at 48 B = 81.5 MB;
-        // activations: 100 steps, batch 16, 14·32 values of 4 B = 2.9 MB
-        assertEquals(List.of("data.sequences: the job needs about 84.4 MB (data 81.5 MB, activations 2.9 MB, "
-                + "parameters 72.7 kB) but the JVM can give at most 500.0 kB (jobs.memory.fraction 0.5 of -Xmx 1.0 MB; "
-                + "set ENGRAM_OPTS=-Xmx...)"), problems);
+        // data: 10^6 steps of 2 inputs and 2 targets at 81 B and 10^4 sequences at 48 B = 77.7 MiB;
+        // activations: 100 steps, batch 16, 14·32 values of 4 B = 2.7 MiB
+        assertEquals(List.of("data.sequences: the job needs about 80.5 MiB (data 77.7 MiB, activations 2.7 MiB, "
+                + "parameters 71.0 KiB) but the JVM can give at most 488.3 KiB (jobs.memory.fraction 0.5 of -Xmx "
+                + "976.6 KiB; set ENGRAM_OPTS=-Xmx...)"), problems);
     }
 }
