@@ -8,7 +8,8 @@ package io.engram.api;
  *                   {@code data.file}), named when the job is refused
  * @param sequences  sequences in all sets together (training, validation and test)
  * @param steps      steps of all sequences together
- * @param maxLength  steps of the longest sequence
+ * @param maxLength  steps of the longest sequence; 0 when unknown without reading the data, which leaves
+ *                   activations out of the kernel's estimate
  * @param inputs     inputs per step
  * @param outputs    outputs (targets) per step
  * @param bytes      heap that loading the data takes at its peak, all sets together
