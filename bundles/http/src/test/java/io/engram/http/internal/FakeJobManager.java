@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * Jobs kept in memory. A spec is valid when it names {@code model.family} and {@code data.app}, and
  * {@code model.hidden}, when given, is a positive integer. Submitted jobs stay queued until a test
  * moves them on with {@link #end}. Ids are {@code job-1}, {@code job-2}, ... A test can make it
- * refuse submissions with one problem ({@link #refuseWith}) or throw ({@link #failWith}). Paging
+ * refuse submissions with one problem ({@link #refuseWith}) or throw ({@link #failWith}); so does a
+ * spec whose {@code job.name} is {@code refuse:WHERE} (a problem at WHERE) or {@code throw}. Paging
  * comes from the interface's defaults. Thread-safe (synchronized).
  */
 final class FakeJobManager implements JobManager {
@@ -70,6 +71,13 @@ final class FakeJobManager implements JobManager {
         }
         if (refusal != null) {
             return Validation.invalid(List.of(refusal));
+        }
+        String name = spec.getOrDefault("job.name", "");
+        if (name.startsWith("refuse:")) {
+            return Validation.invalid(List.of(Problem.of(name.substring("refuse:".length()), "refused as asked")));
+        }
+        if (name.equals("throw")) {
+            throw new java.io.UncheckedIOException("writing the record", new java.io.IOException("disk full"));
         }
         String id = "job-" + (jobs.size() + 1);
         JobInfo info = info(id, JobState.QUEUED, spec);
