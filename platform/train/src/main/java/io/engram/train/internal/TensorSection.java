@@ -99,11 +99,20 @@ final class TensorSection {
         for (int d : dims) {
             size *= d;
             if (size > capacity) {
-                throw Malformed.truncated(what + ": shape " + Arrays.toString(dims) + " of " + type
+                throw Malformed.truncated(what + ": shape " + shape(dims) + " of " + type
                         + " needs more bytes than the " + remaining + " that remain before the trailer");
             }
         }
         return (int) size;
+    }
+
+    /** The extents for a message: all of them up to rank 8, else the first 8 and the rank. */
+    static String shape(int[] dims) {
+        if (dims.length <= 8) {
+            return Arrays.toString(dims);
+        }
+        String head = Arrays.toString(Arrays.copyOf(dims, 8));
+        return head.substring(0, head.length() - 1) + ", ... (rank " + dims.length + ")]";
     }
 
     private static Tensor values(String what, DType type, int[] dims, int size, ByteBuffer b, int dataAt, Ops ops) {
