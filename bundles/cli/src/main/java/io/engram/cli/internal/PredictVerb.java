@@ -57,8 +57,12 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
         Try<List<double[][]>> outputs = predictor.predict(checkpoint, sequences.get());
         if (outputs.isFailure()) {
             Throwable cause = outputs.getCause();
-            if (cause instanceof IOException || cause instanceof IllegalArgumentException) {
-                call.err().println("engram: " + checkpoint + ": " + cause.getMessage());
+            if (cause instanceof IOException) {
+                call.err().println("engram: " + cause.getMessage());
+                return VerbCall.BAD_INPUT;
+            }
+            if (cause instanceof IllegalArgumentException) {
+                call.err().println("engram: " + input + ": " + cause.getMessage());
                 return VerbCall.BAD_INPUT;
             }
             call.err().println("engram: prediction failed: " + cause.getMessage());
