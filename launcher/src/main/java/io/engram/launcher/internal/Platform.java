@@ -211,7 +211,7 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Checks plugin settings against the bundles' metatype and hands those that pass to
-     * ConfigAdmin; with {@code last}, settings that no bundle describes are problems too. Returns
+     * ConfigAdmin (a strict boot stops before the plugins start when any failed); with {@code last}, settings that no bundle describes are problems too. Returns
      * the settings left pending.
      */
     private List<PluginSetting> configurePlugins(BundleContext context, List<PluginSetting> settings, boolean last)
@@ -233,10 +233,8 @@ public final class Platform implements AutoCloseable {
             if (last) {
                 settingProblems.addAll(PluginSettings.unknown(result.pending(), ocds));
             }
-            if (result.problems().isEmpty()) {
-                for (Map.Entry<String, Map<String, Object>> e : result.values().entrySet()) {
-                    update(cm.service().get(), e.getKey(), e.getValue());
-                }
+            for (Map.Entry<String, Map<String, Object>> e : result.values().entrySet()) {
+                update(cm.service().get(), e.getKey(), e.getValue());
             }
             return last ? List.of() : result.pending();
         }
