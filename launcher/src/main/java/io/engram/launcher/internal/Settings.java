@@ -130,50 +130,9 @@ public record Settings(String host, int port, String token, long maxBodyBytes, P
         Map<String, String> origin = new LinkedHashMap<>();
         DEFAULTS.keySet().forEach(k -> origin.put(k, "default"));
         Map<String, PluginSetting> plugins = new LinkedHashMap<>();
-
-        PropertiesConfiguration file = new PropertiesConfiguration();
-        String fileText = "";
-        if (Files.isRegularFile(confFile)) {
-            try {
-                fileText = Files.readString(confFile, StandardCharsets.UTF_8);
-                new FileHandler(file).load(confFile.toFile());
-            } catch (IOException | ConfigurationException e) {
-                problems.add(confFile + ": cannot read: " + e.getMessage());
-            }
-            for (String key : (Iterable<String>) file::getKeys) {
-                String where = confFile + ":" + line(fileText, key);
-                if (PluginKey.looksLikePluginKey(key)) {
-                    plugin(key, file.getString(key, ""), where, plugins, problems);
-                } else if (!DEFAULTS.containsKey(key)) {
-                    problems.add(where + ": unknown key " + key + " (known: " + known() + ")");
-                } else {
-                    origin.put(key, where);
-                }
-            }
-        }
-
-        Map<String, Object> fromEnv = new LinkedHashMap<>();
-        new java.util.TreeMap<>(env).forEach((name, value) -> {
-            String key = envKey(name);
-            if (key != null && DEFAULTS.containsKey(key)) {
-                fromEnv.put(key, value);
-                origin.put(key, name);
-            } else if (key != null && PluginKey.looksLikePluginKey(key)) {
-                plugin(key, value, name, plugins, problems);
-            }
-        });
-
-        Map<String, Object> fromSets = new LinkedHashMap<>();
-        sets.forEach((key, value) -> {
-            if (PluginKey.looksLikePluginKey(key)) {
-                plugin(key, value, "--set", plugins, problems);
-            } else if (!DEFAULTS.containsKey(key)) {
-                problems.add("--set " + key + ": unknown key (known: " + known() + ")");
-            } else {
-                fromSets.put(key, value);
-                origin.put(key, "--set");
-            }
-        });
+        PropertiesConfiguration file = fileLayer(confFile, origin, plugins, problems);
+        Map<String, Object> fromEnv = envLayer(env, origin, plugins, problems);
+        Map<String, Object> fromSets = setLayer(sets, origin, plugins, problems);
 
         CompositeConfiguration layers = new CompositeConfiguration();
         layers.addConfiguration(new MapConfiguration(fromSets));
@@ -181,11 +140,15 @@ public record Settings(String host, int port, String token, long maxBodyBytes, P
         layers.addConfiguration(file);
         layers.addConfiguration(new MapConfiguration(new LinkedHashMap<>(DEFAULTS)));
         layers.setListDelimiterHandler(new org.apache.commons.configuration2.convert.DisabledListDelimiterHandler());
+        Settings settings = build(home, new SettingsReader(layers, origin, problems), java.util.List.copyOf(plugins.values()));
+        return problems.isEmpty() ? Validation.valid(settings) : Validation.invalid(List.ofAll(problems));
+    }
 
-        SettingsReader r = new SettingsReader(layers, origin, problems);
+    /** Typed values of every key; a bad one adds a problem to the reader's list. */
+    private static Settings build(Path home, SettingsReader r, java.util.List<PluginSetting> plugins) {
         String host = r.string("http.host");
         if (host.isBlank()) {
-            problems.add(r.where("http.host") + ": must not be empty");
+            r.problems().add(r.where("http.host") + ": must not be empty");
         }
         int port = (int) r.number("http.port", 0, 65535);
         String token = r.string("http.token");
@@ -200,10 +163,67 @@ public record Settings(String host, int port, String token, long maxBodyBytes, P
                 (int) r.number("checkpoint.every.minutes", 0, Integer.MAX_VALUE));
         Web web = new Web(r.choice("http.read.token", READ_TOKEN), r.list("http.allowed.hosts"),
                 r.list("http.cors.origins"), r.tls(home));
-        return problems.isEmpty()
-                ? Validation.valid(new Settings(host, port, token, maxBody, jobsDir, concurrency, deployDir, poll, jobs, web,
-                        java.util.List.copyOf(plugins.values())))
-                : Validation.invalid(List.ofAll(problems));
+        return new Settings(host, port, token, maxBody, jobsDir, concurrency, deployDir, poll, jobs, web, plugins);
+    }
+
+    /** {@code conf/engram.properties}, empty when missing; its keys' origins are {@code FILE:LINE}. */
+    private static PropertiesConfiguration fileLayer(Path confFile, Map<String, String> origin,
+                                                     Map<String, PluginSetting> plugins, java.util.List<String> problems) {
+        PropertiesConfiguration file = new PropertiesConfiguration();
+        if (!Files.isRegularFile(confFile)) {
+            return file;
+        }
+        String fileText = "";
+        try {
+            fileText = Files.readString(confFile, StandardCharsets.UTF_8);
+            new FileHandler(file).load(confFile.toFile());
+        } catch (IOException | ConfigurationException e) {
+            problems.add(confFile + ": cannot read: " + e.getMessage());
+        }
+        for (String key : (Iterable<String>) file::getKeys) {
+            String where = confFile + ":" + line(fileText, key);
+            if (PluginKey.looksLikePluginKey(key)) {
+                plugin(key, file.getString(key, ""), where, plugins, problems);
+            } else if (!DEFAULTS.containsKey(key)) {
+                problems.add(where + ": unknown key " + key + " (known: " + known() + ")");
+            } else {
+                origin.put(key, where);
+            }
+        }
+        return file;
+    }
+
+    /** The {@code ENGRAM_*} variables that name a key, in name order; others are left alone. */
+    private static Map<String, Object> envLayer(Map<String, String> env, Map<String, String> origin,
+                                                Map<String, PluginSetting> plugins, java.util.List<String> problems) {
+        Map<String, Object> fromEnv = new LinkedHashMap<>();
+        new java.util.TreeMap<>(env).forEach((name, value) -> {
+            String key = envKey(name);
+            if (key != null && DEFAULTS.containsKey(key)) {
+                fromEnv.put(key, value);
+                origin.put(key, name);
+            } else if (key != null && PluginKey.looksLikePluginKey(key)) {
+                plugin(key, value, name, plugins, problems);
+            }
+        });
+        return fromEnv;
+    }
+
+    /** The {@code --set} pairs; an unknown key is a problem. */
+    private static Map<String, Object> setLayer(Map<String, String> sets, Map<String, String> origin,
+                                                Map<String, PluginSetting> plugins, java.util.List<String> problems) {
+        Map<String, Object> fromSets = new LinkedHashMap<>();
+        sets.forEach((key, value) -> {
+            if (PluginKey.looksLikePluginKey(key)) {
+                plugin(key, value, "--set", plugins, problems);
+            } else if (!DEFAULTS.containsKey(key)) {
+                problems.add("--set " + key + ": unknown key (known: " + known() + ")");
+            } else {
+                fromSets.put(key, value);
+                origin.put(key, "--set");
+            }
+        });
+        return fromSets;
     }
 
     private static String known() {
