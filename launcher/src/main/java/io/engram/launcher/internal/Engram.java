@@ -211,6 +211,7 @@ public final class Engram implements Callable<Integer> {
             + "engram:run, engram:cancel); exit or end of input stops it.")
     int shell() {
         return withPlatform(Platform.Mode.SHELL, Use.WRITES, (platform, settings, signals) -> {
+            platform.componentFailures(List.of(JOB_MANAGER)).forEach(f -> err.println("engram: " + f));
             platform.waitForStop();
             return OK;
         });
