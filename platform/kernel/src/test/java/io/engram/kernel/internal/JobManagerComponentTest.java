@@ -340,9 +340,11 @@ class JobManagerComponentTest {
         JobInfo running = new JobInfo("job-000007", "crashed", JobState.RUNNING, "toy@1.5.0", "toy@1.0.0",
                 "toy@1.0.0", "cpu", "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "", Map.of("loss", 0.5), "", "",
                 Map.of("seed", "1"));
-        new JobFiles(tmp.resolve("jobs")).save(running, List.of(
+        Path legacy = tmp.resolve("jobs/job-000007/job.json");
+        Files.createDirectories(legacy.getParent());
+        Files.write(legacy, JobCodec.write(running, List.of(
                 new JobEvent("job-000007", 0, "2026-01-01T00:00:00Z", JobState.QUEUED, null),
-                new JobEvent("job-000007", 1, "2026-01-01T00:00:01Z", JobState.RUNNING, null)));
+                new JobEvent("job-000007", 1, "2026-01-01T00:00:01Z", JobState.RUNNING, null))));
 
         JobManagerComponent second = manager(Fakes.table(), 1);
         JobInfo reloaded = second.job(ok.id()).get();
@@ -350,7 +352,8 @@ class JobManagerComponentTest {
         assertEquals(events, second.events(ok.id()));
         JobInfo interrupted = second.job("job-000007").get();
         assertEquals(JobState.FAILED, interrupted.state());
-        assertEquals("interrupted: the server stopped while the job ran", interrupted.error());
+        assertEquals("interrupted: the process stopped while the job ran; no checkpoint was written",
+                interrupted.error());
         assertFalse(interrupted.endedAt().isEmpty());
         assertEquals(0.5, interrupted.metrics().get("loss"));
         assertEquals(List.of("QUEUED", "RUNNING", "FAILED"), second.events("job-000007").stream()
@@ -362,7 +365,8 @@ class JobManagerComponentTest {
                 second.jobs().stream().map(JobInfo::id).collect(Collectors.toList()));
         second.await(next, WAIT);
         try (Stream<Path> files = Files.list(tmp.resolve("jobs/job-000001"))) {
-            assertEquals(List.of("job.json"), files.map(p -> p.getFileName().toString()).collect(Collectors.toList()));
+            assertEquals(List.of("events.jsonl", "job.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
         }
     }
 
