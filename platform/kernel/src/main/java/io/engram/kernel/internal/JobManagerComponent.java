@@ -119,7 +119,7 @@ public final class JobManagerComponent implements JobManager {
 
     JobManagerComponent(PluginDirectory plugins, JobManagerConfiguration config, Checkpoints checkpoints,
                         java.util.List<BundleRef> platform, Duration pluginWait) {
-        this.validator = new SpecValidator(plugins);
+        this.validator = new SpecValidator(plugins, config);
         this.dataDir = Paths.get(config.data_dir()).toAbsolutePath().normalize();
         DurableFiles.probe(dataDir, "the job records' directory (data.dir)");
         this.queue = new JobQueue(config.jobs_queue_capacity(), config.jobs_concurrency(), daemons("engram-job-"));
@@ -362,10 +362,13 @@ public final class JobManagerComponent implements JobManager {
         }
     }
 
-    /** Where a spec's {@code checkpoint} path points: absolute, or relative to the parent of the data dir. */
+    /**
+     * Where a spec's {@code checkpoint} path points: inside the model store (relative paths resolve
+     * against it), checked again when the checkpoint is written ({@link Confinement#output}).
+     */
     Path checkpointPath(String given) {
-        Path p = Paths.get(given);
-        Path base = dataDir.getParent() == null ? dataDir : dataDir.getParent();
-        return (p.isAbsolute() ? p : base.resolve(p)).normalize();
+        return validator.confinement().output("checkpoint", given).getOrElseGet(p -> {
+            throw new IllegalArgumentException(p.toString());
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.engram.kernel.internal;
 
 import io.engram.api.Application;
 import io.engram.api.Capability;
+import io.engram.api.DataShape;
 import io.engram.api.Dataset;
 import io.engram.api.HyperParameter;
 import io.engram.api.Hyperparameters;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,9 +85,20 @@ final class Fakes {
         return config(dir, concurrency, 64, 1000, 0, 5);
     }
 
-    /** A configuration with every job manager setting given. */
+    /** Settings with job records in {@code dir}, data roots {@code roots} (empty: the defaults). */
+    static JobManagerConfiguration config(Path dir, int concurrency, String roots) {
+        return config(dir, concurrency, 64, 1000, 0, 5, roots);
+    }
+
+    /** A configuration with every job manager setting given, the data roots the defaults. */
     static JobManagerConfiguration config(Path dir, int concurrency, int queueCapacity, int recentEvents,
                                           int checkpointEpochs, int checkpointMinutes) {
+        return config(dir, concurrency, queueCapacity, recentEvents, checkpointEpochs, checkpointMinutes, "");
+    }
+
+    /** A configuration with every job manager setting given. */
+    static JobManagerConfiguration config(Path dir, int concurrency, int queueCapacity, int recentEvents,
+                                          int checkpointEpochs, int checkpointMinutes, String roots) {
         return new JobManagerConfiguration() {
             @Override
             public int jobs_queue_capacity() {
@@ -105,6 +118,26 @@ final class Fakes {
             @Override
             public int checkpoint_every_minutes() {
                 return checkpointMinutes;
+            }
+
+            @Override
+            public String home() {
+                return "";
+            }
+
+            @Override
+            public String data_roots() {
+                return roots;
+            }
+
+            @Override
+            public String models_dir() {
+                return "";
+            }
+
+            @Override
+            public double jobs_memory_fraction() {
+                return 0.8;
             }
 
             @Override
@@ -306,7 +339,15 @@ final class Fakes {
                     HyperParameter.integer("length", 3, 1, 100, "Steps each."),
                     HyperParameter.choice("loss", "mse", java.util.List.of("mse", "softmax-ce"), "Task loss."),
                     HyperParameter.choice("fail", "none", java.util.List.of("none", "oom"),
-                            "oom: loading runs out of memory inside a Vavr Try, which rethrows it."));
+                            "oom: loading runs out of memory inside a Vavr Try, which rethrows it."),
+                    HyperParameter.inputFile("file", "", "A file the toy never reads."));
+        }
+
+        @Override
+        public Optional<DataShape> shape(Hyperparameters params) {
+            long n = params.getInt("sequences");
+            long t = params.getInt("length");
+            return Optional.of(new DataShape("data.sequences", n, n * t, t, 2, 2, DataShape.sequenceBytes(n, n * t, 2, 2)));
         }
 
         @Override

@@ -76,7 +76,7 @@ class JobManagerComponentTest {
     void aJobRunsToSuccessStreamingItsEventsAndWritesItsCheckpoint() throws Exception {
         JobManagerComponent m = manager(Fakes.table(), 1);
         Map<String, String> spec = Fakes.spec();
-        spec.put("checkpoint", "models/toy.ckpt");
+        spec.put("checkpoint", "toy.ckpt");
         JobInfo queued = m.submit(spec).get();
         assertEquals("job-000001", queued.id());
         assertEquals("toy run", queued.name());
@@ -121,7 +121,7 @@ class JobManagerComponentTest {
                 new BundleRef("test.application.toy", "1.0.0"), new BundleRef("test.backend.cpu", "1.0.0"),
                 new BundleRef("io.engram.api", "0.1.0")), meta.provenance().bundles());
         assertEquals("mse", meta.provenance().jobSpec().get("loss"));
-        assertEquals("models/toy.ckpt", meta.provenance().jobSpec().get("checkpoint"));
+        assertEquals("toy.ckpt", meta.provenance().jobSpec().get("checkpoint"));
 
         SplittableRandom r = new SplittableRandom(42);
         double[] expected = new double[4];
@@ -150,7 +150,7 @@ class JobManagerComponentTest {
         JobManagerComponent m = manager(Fakes.table(), 1);
         Map<String, String> spec = Fakes.spec();
         spec.put("trainer.mode", "throw");
-        spec.put("checkpoint", "models/never.ckpt");
+        spec.put("checkpoint", "never.ckpt");
         JobInfo info = m.await(m.submit(spec).get().id(), WAIT).get();
         assertEquals(JobState.FAILED, info.state());
         assertEquals("trainer exploded at epoch 1", info.error());
@@ -163,13 +163,13 @@ class JobManagerComponentTest {
         JobManagerComponent m = manager(Fakes.table(), 1);
         Map<String, String> spec = Fakes.spec();
         spec.put("trainer.mode", "nonfinite");
-        spec.put("checkpoint", "models/never.ckpt");
+        spec.put("checkpoint", "never.ckpt");
         JobInfo info = m.await(m.submit(spec).get().id(), WAIT).get();
         assertEquals(JobState.FAILED, info.state());
         assertEquals("loss became NaN at epoch 1", info.error());
         assertTrue(Double.isNaN(info.metrics().get("loss")));
         assertTrue(checkpoints.written.isEmpty());
-        assertFalse(Files.exists(tmp.resolve("models/never.ckpt")));
+        assertFalse(Files.exists(tmp.resolve("never.ckpt")));
         assertEquals(List.of("QUEUED", "RUNNING", "stopped", "FAILED"),
                 m.events(info.id()).stream().map(JobManagerComponentTest::describe).collect(Collectors.toList()));
     }
@@ -325,7 +325,7 @@ class JobManagerComponentTest {
         JobInfo done = m.await(b, WAIT).get();
         assertEquals(JobState.SUCCEEDED, done.state(), done.error());
         assertEquals("toy@1.5.0", done.family());
-        assertEquals("1.5.0", checkpoints.written.get(tmp.resolve("b.ckpt")).metadata().familyVersion());
+        assertEquals("1.5.0", checkpoints.written.get(tmp.resolve("models/b.ckpt")).metadata().familyVersion());
         table.remove(family20);
     }
 
@@ -401,9 +401,13 @@ class JobManagerComponentTest {
     }
 
     @Test
-    void relativeCheckpointsResolveAgainstTheParentOfTheDataDir() {
+    void relativeCheckpointsResolveAgainstTheModelStoreAndNoneLeavesIt() {
         JobManagerComponent m = manager(Fakes.table(), 1);
-        assertEquals(tmp.resolve("models/a.ckpt"), m.checkpointPath("models/a.ckpt"));
-        assertEquals(tmp.resolve("elsewhere/b.ckpt"), m.checkpointPath(tmp.resolve("elsewhere/b.ckpt").toString()));
+        assertEquals(tmp.resolve("models/a.ckpt"), m.checkpointPath("a.ckpt"));
+        assertEquals(tmp.resolve("models/sub/b.ckpt"), m.checkpointPath(tmp.resolve("models/sub/b.ckpt").toString()));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> m.checkpointPath(tmp.resolve("elsewhere/b.ckpt").toString()));
+        assertEquals("checkpoint: '" + tmp.resolve("elsewhere/b.ckpt") + "' is outside the model store ("
+                + tmp.resolve("models") + ")", e.getMessage());
     }
 }

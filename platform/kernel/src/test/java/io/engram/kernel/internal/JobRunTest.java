@@ -116,7 +116,7 @@ class JobRunTest {
     void theBackendsDescriptionIsTheJobsEnvironmentAndTheCheckpointsProvenance() throws Exception {
         FakeCheckpoints written = new FakeCheckpoints();
         JobManagerComponent m = manager(table(describedBackend()), 0, written);
-        JobInfo info = run(m, spec("checkpoint", "models/env.ckpt"));
+        JobInfo info = run(m, spec("checkpoint", "env.ckpt"));
         assertEquals(JobState.SUCCEEDED, info.state(), info.error());
         Map<String, String> expected = Map.of("backend.blas.library", "fake", "backend.blas.version", "1.2");
         assertEquals(expected, info.environment());
@@ -155,7 +155,7 @@ class JobRunTest {
     @Test
     void periodicCheckpointsGoToTheSpecsPathAndTheFinalOneReplacesThem() throws Exception {
         JobManagerComponent m = manager(table(describedBackend()), 2);
-        JobInfo info = run(m, spec("checkpoint", "models/periodic.ckpt"));
+        JobInfo info = run(m, spec("checkpoint", "periodic.ckpt"));
         assertEquals(JobState.SUCCEEDED, info.state(), info.error());
         assertEquals(tmp.resolve("data/models/periodic.ckpt").toString(), info.checkpoint());
         assertEquals(List.of("checkpoint of epoch 2 written to " + info.checkpoint()), m.events(info.id()).stream()

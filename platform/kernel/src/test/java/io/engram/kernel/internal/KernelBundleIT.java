@@ -175,7 +175,7 @@ class KernelBundleIT {
             JobSpecs specs = service(ctx, JobSpecs.class);
             Map<String, String> spec = specs.parse("job:\n  name: in-framework\nseed: 5\ndtype: f64\n"
                     + "model:\n  family: toy\ntrainer: toy\ntrainer.epochs: 2\n"
-                    + "data:\n  app: toy\n  loss: softmax-ce\ncheckpoint: models/toy.ckpt\n", "yaml", "it.yaml").get();
+                    + "data:\n  app: toy\n  loss: softmax-ce\ncheckpoint: toy.ckpt\n", "yaml", "it.yaml").get();
             assertEquals("in-framework", spec.get("job.name"));
             assertTrue(specs.validate(spec).isValid(), () -> specs.validate(spec).getError().mkString("; "));
             assertEquals("it.json:1", specs.parse("{\"seed\": }", "json", "it.json").getError().head().where());
