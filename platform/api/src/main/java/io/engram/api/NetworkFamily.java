@@ -6,6 +6,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -43,9 +44,21 @@ public interface NetworkFamily {
     /** A new network with parameters initialised from {@code seed}; same seed, same parameters. */
     Network create(ModelSpec spec, Backend backend, long seed);
 
-    /** A network with the given parameters, as read from a checkpoint. */
+    /**
+     * A network with the given parameters, as read from a checkpoint. The parameters must be exactly
+     * the network's: the default refuses a missing one, and {@link Network#setParameters} an unknown
+     * or misshapen one, so that a network never runs on a mix of stored and initial weights.
+     *
+     * @throws IllegalArgumentException naming the parameters that are missing, unknown or misshapen
+     */
     default Network restore(ModelSpec spec, Backend backend, Map<String, Tensor> parameters) {
         Network n = create(spec, backend, 0L);
+        Set<String> missing = new TreeSet<>(n.parameters().keySet());
+        missing.removeAll(parameters.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("cannot restore a '" + id() + "' network: parameters " + missing
+                    + " are missing");
+        }
         n.setParameters(parameters);
         return n;
     }

@@ -20,7 +20,11 @@ public interface Predictor {
      * it) and runs each input sequence ({@code [time][inputSize]}) through it.
      *
      * @return per sequence, the outputs {@code [time][outputSize]} after the task's output activation
-     *         (softmax for {@code softmax-ce}, identity for {@code mse})
+     *         (softmax for {@code softmax-ce}, identity for {@code mse}); a failure is an
+     *         {@link java.io.IOException} when the checkpoint is unreadable or its tensors are not
+     *         exactly the network's (missing, extra, misshapen, NaN: named with their byte offset),
+     *         an {@link IllegalArgumentException} when the inputs do not fit the model, and anything
+     *         else when the model itself fails
      */
     Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs);
 }

@@ -18,29 +18,25 @@ import java.util.Map;
 /**
  * The checkpoint file: a network's parameters with the metadata needed to rebuild it.
  *
- * <h2>Format, version 1</h2>
+ * <h2>Format, version 2</h2>
  * All integers are little-endian; {@code str} is a {@code u32} byte count followed by that many
- * bytes of UTF-8 (the count {@code 0xFFFFFFFF} stands for a missing value).
+ * bytes of UTF-8.
  * <pre>
  * offset  size  field
  * 0       8     magic "ENGRAMCK" (45 4E 47 52 41 4D 43 4B)
- * 8       4     u32  format version (1)
+ * 8       4     u32  format version (2)
  * 12      4     u32  M, the length of the metadata block
- * 16      M     metadata block:
- *                 str  family bundle symbolic name
- *                 str  family bundle version
- *                 str  model family id
- *                 u32  input size
- *                 u32  output size
- *                 u8   dtype: 1 = f32, 2 = f64
- *                 u32  H, number of hyperparameters, then H times:
- *                        str name, u8 type, value by type:
- *                        'I' i32 | 'J' i64 | 'D' f64 | 'Z' u8 (0 or 1) | 'S' str
- *                 u8   1 if provenance follows, 0 if none; then:
- *                        i64 seed, str data source, str data digest,
- *                        u32 B, then B times: str bundle symbolic name, str bundle version
- *                        u32 J, then J times: str job spec key, str value (sorted by key)
- *                        str created at (ISO-8601)
+ * 16      M     metadata block: one JSON object in printable ASCII,
+ *                 {"familyBundle":s,"familyVersion":s,
+ *                  "spec":{"family":s,"inputSize":n,"outputSize":n,"dtype":"f32"|"f64",
+ *                          "hyper":{name:[type,value],...}},   type: int|long|double|boolean|string
+ *                  "provenance":null | {"seed":n,"dataSource":s,"dataDigest":s,
+ *                          "bundles":[{"symbolicName":s,"version":s},...],
+ *                          "jobSpec":{key:s,...},"createdAt":s,"environment":{key:s,...}}}
+ *               inside its strings only A-Z a-z 0-9, space and . _ , : / = + - @ stand for
+ *               themselves; every other character is written as a JSON escape, backslash,
+ *               u and four hex digits, so no
+ *               newline, ; | &amp; $ ` ' &lt; &gt; ( ) or raw quote of the spec's text reaches the file
  * 16+M    4     u32  N, number of tensors, then N times:
  *                 str  name
  *                 u8   dtype: 1 = f32, 2 = f64
@@ -49,19 +45,40 @@ import java.util.Map;
  *                 data: the elements row-major, IEEE 754 binary32 or binary64
  * L-32    32    SHA-256 of bytes 0 to L-33 (everything before the trailer); L is the file length
  * </pre>
- * The format version in the {@link CheckpointMetadata} given to {@link #write} is not consulted:
+ *
+ * <h2>Format, version 1 (read, no longer written)</h2>
+ * The same frame and tensors; the metadata block is binary, each {@code str} raw UTF-8 (the count
+ * {@code 0xFFFFFFFF} stands for a missing value):
+ * <pre>
+ *   str family bundle symbolic name, str family bundle version, str model family id,
+ *   u32 input size, u32 output size, u8 dtype (1 = f32, 2 = f64),
+ *   u32 H, then H times: str name, u8 type, value by type:
+ *       'I' i32 | 'J' i64 | 'D' f64 | 'Z' u8 (0 or 1) | 'S' str
+ *   u8 1 if provenance follows, 0 if none; then: i64 seed, str data source, str data digest,
+ *       u32 B, then B times: str bundle symbolic name, str bundle version,
+ *       u32 J, then J times: str job spec key, str value (sorted by key), str created at (ISO-8601)
+ * </pre>
+ * Its provenance reads with an empty environment.
+ *
+ * <p>The format version in the {@link CheckpointMetadata} given to {@link #write} is not consulted:
  * files are always written in {@link #FORMAT_VERSION}; readers report the version found.
  *
  * <p>Writing encodes the whole file in memory, writes it to a temporary file in the target's
- * directory, forces it to disk and renames it over the target atomically, so a reader sees the old
- * file or the new one, never a part. Reading checks, in order, the magic, the format version, the
- * structure (a file that ends early is reported as truncated, naming the byte offset and field)
- * and the checksum; a failure's message names the file, the byte offset and what was wrong.
- * Stateless and thread-safe; no Java serialization is involved.
+ * directory, forces it to disk, renames it over the target atomically and forces the directory, so
+ * a reader sees the old file or the new one, never a part, and the rename survives a crash.
+ * Reading checks, in order, the magic, the format version, the structure (a file that ends early
+ * is reported as truncated, naming the byte offset and field; every count and shape is checked
+ * against the bytes left before anything is allocated) and the checksum; tensors named twice and
+ * elements that are NaN or infinite are refused. A failure's message names the file, the byte
+ * offset and what was wrong, and stays short whatever the file holds. {@link CheckpointFit} then
+ * checks the tensors against the network they are restored into. Stateless and thread-safe; no
+ * Java serialization is involved.
  */
 public final class CheckpointFile {
-    /** The format version this class writes and the only one it reads. */
+    /** The format version this class writes. */
     public static final int FORMAT_VERSION = CheckpointCodec.FORMAT_VERSION;
+    /** The oldest format version this class reads (it reads every one up to {@link #FORMAT_VERSION}). */
+    public static final int OLDEST_FORMAT_VERSION = CheckpointCodec.OLDEST_VERSION;
 
     private CheckpointFile() {
     }
@@ -94,8 +111,18 @@ public final class CheckpointFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Forces a directory's entries to disk, where the platform can open a directory for that. */
+    private static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+            // Windows cannot open a directory as a channel; its renames are durable once done.
         }
     }
 

@@ -32,8 +32,13 @@ class CheckpointFileTest {
     @TempDir
     Path dir;
 
-    /** The metadata of the fixture {@code checkpoint-v1.engram}. */
+    /** The metadata of the fixture {@code checkpoint-v1.engram}, as version 1 reads it. */
     static CheckpointMetadata fixtureMetadata() {
+        return fixtureMetadata(1, Map.of());
+    }
+
+    /** The metadata of the fixtures, as {@code version} reads it, with {@code environment}. */
+    static CheckpointMetadata fixtureMetadata(int version, Map<String, String> environment) {
         Map<String, Object> hyper = new LinkedHashMap<>();
         hyper.put("hidden", 3);
         hyper.put("scale", 0.5);
@@ -43,8 +48,14 @@ class CheckpointFileTest {
         ModelSpec spec = new ModelSpec("tanh-rnn", 2, 1, DType.F32, Hyperparameters.of(hyper));
         Provenance provenance = new Provenance(42L, "generator:test", "ab".repeat(32),
                 List.of(new BundleRef("io.engram.family.test", "0.1.0"), new BundleRef("io.engram.train", "0.1.0")),
-                Map.of("seed", "42", "model.family", "tanh-rnn", "note", "ünïcödé ✓"), "2026-11-25T00:00:00Z");
-        return new CheckpointMetadata(1, "io.engram.family.test", "0.1.0", spec, provenance);
+                Map.of("seed", "42", "model.family", "tanh-rnn", "note", "ünïcödé ✓"), "2026-11-25T00:00:00Z",
+                environment);
+        return new CheckpointMetadata(version, "io.engram.family.test", "0.1.0", spec, provenance);
+    }
+
+    /** The environment of the version-2 fixture. */
+    static Map<String, String> environment() {
+        return Map.of("backend.blas.library", "OpenBLAS 0.3.31", "backend.threads", "2", "backend.device", "cpu");
     }
 
     /** The tensors of the fixture. */
@@ -58,12 +69,16 @@ class CheckpointFileTest {
 
     private Path written() throws IOException {
         Path file = dir.resolve("model.engram");
-        CheckpointFile.write(file, fixtureMetadata(), fixtureTensors());
+        CheckpointFile.write(file, fixtureMetadata(1, environment()), fixtureTensors());
         return file;
     }
 
     private static void assertFixture(LoadedCheckpoint c) {
-        assertEquals(fixtureMetadata(), c.metadata());
+        assertFixture(c, fixtureMetadata());
+    }
+
+    private static void assertFixture(LoadedCheckpoint c, CheckpointMetadata metadata) {
+        assertEquals(metadata, c.metadata());
         assertEquals(List.of("w", "b", "s"), List.copyOf(c.tensors().keySet()));
         Tensor w = c.tensors().get("w");
         assertEquals(DType.F32, w.dtype());
@@ -84,8 +99,11 @@ class CheckpointFileTest {
 
     @Test
     void roundTripKeepsMetadataTensorsAndOrder() throws IOException {
-        assertFixture(CheckpointFile.read(written(), ops).get());
-        assertEquals(fixtureMetadata(), CheckpointFile.readMetadata(written()).get());
+        CheckpointMetadata current = fixtureMetadata(CheckpointFile.FORMAT_VERSION, environment());
+        assertFixture(CheckpointFile.read(written(), ops).get(), current);
+        assertEquals(current, CheckpointFile.readMetadata(written()).get());
+        assertEquals("OpenBLAS 0.3.31", CheckpointFile.readMetadata(written()).get().provenance().environment()
+                .get("backend.blas.library"));
     }
 
     @Test
@@ -104,7 +122,19 @@ class CheckpointFileTest {
         try (InputStream in = getClass().getResourceAsStream("checkpoint-v1.engram")) {
             Files.copy(in, file);
         }
-        assertFixture(CheckpointFile.read(file, ops).get());
+        LoadedCheckpoint c = CheckpointFile.read(file, ops).get();
+        assertFixture(c);
+        assertEquals(Map.of(), c.metadata().provenance().environment());
+    }
+
+    @Test
+    void theFixtureOfFormatVersionTwoStillReads() throws IOException {
+        Path file = dir.resolve("fixture.engram");
+        try (InputStream in = getClass().getResourceAsStream("checkpoint-v2.engram")) {
+            Files.copy(in, file);
+        }
+        assertFixture(CheckpointFile.read(file, ops).get(), fixtureMetadata(2, environment()));
+        assertEquals(2, CheckpointFile.FORMAT_VERSION, "a new version needs its own fixture next to this one");
     }
 
     @Test
@@ -123,7 +153,7 @@ class CheckpointFileTest {
         bytes[8] = 99;
         Files.write(file, bytes);
         String message = failure(CheckpointFile.readMetadata(file));
-        assertTrue(message.contains("unsupported format version 99 at byte 8 (this reader knows version 1)"), message);
+        assertTrue(message.contains("unsupported format version 99 at byte 8 (this reader knows versions 1 to 2)"), message);
     }
 
     @Test
@@ -145,7 +175,8 @@ class CheckpointFileTest {
         Files.write(file, cut);
         String message = failure(CheckpointFile.read(file, ops));
         assertTrue(message.startsWith("checkpoint " + file + ": truncated: "), message);
-        assertTrue(message.contains("tensor 'b' data at byte"), message);
+        assertTrue(message.contains("tensor 'b' at byte"), message);
+        assertTrue(message.contains("shape [3] of F64 needs more bytes than the"), message);
         assertTrue(message.contains("the file has " + cut.length + " bytes"), message);
 
         Files.write(file, java.util.Arrays.copyOf(bytes, 5));

@@ -1,12 +1,12 @@
 package io.engram.cli.internal;
 
 import io.engram.api.CheckpointMetadata;
-import io.engram.api.Problem;
 import io.engram.cli.VerbCall;
 import io.engram.kernel.Predictor;
-import io.vavr.collection.Seq;
+import io.vavr.control.Either;
 import io.vavr.control.Try;
-import io.vavr.control.Validation;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,11 @@ import org.osgi.service.component.annotations.Reference;
  * {@link Sequences}) through the model and prints its outputs, one sequence per line in the same
  * format.
  *
- * <p>Exit status: 0 on success, 2 when the input file or the checkpoint is unusable (every problem
- * printed, naming file:line), 1 when the model fails to run. Thread-safe.
+ * <p>Exit status: 0 on success; 2 when the input file or the checkpoint is unusable: a damaged
+ * checkpoint, or one whose tensors are not exactly the network's (missing, extra, misshapen, NaN),
+ * named with the byte offset; input problems naming file:line, the first
+ * {@value InputProblems#MAX_LISTED} printed and the rest counted; 1 when the model fails to run.
+ * Thread-safe.
  */
 @Component(service = Function.class, property = VerbCall.VERB_PROPERTY + "=predict")
 public final class PredictVerb implements Function<Map<String, Object>, Integer> {
@@ -47,14 +50,22 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
             call.err().println("engram: " + checkpoint + ": " + meta.getCause().getMessage());
             return VerbCall.BAD_INPUT;
         }
-        Validation<Seq<Problem>, List<double[][]>> sequences = Sequences.read(input)
-                .flatMap(s -> fits(s, meta.get().spec().inputSize(), input));
-        if (sequences.isInvalid()) {
-            return RunVerb.rejected(call.err(), input, sequences.getError());
+        Either<InputProblems, List<double[][]>> sequences = Sequences.read(input, meta.get().spec().inputSize());
+        if (sequences.isLeft()) {
+            return rejected(call.err(), input, sequences.getLeft());
         }
         Try<List<double[][]>> outputs = predictor.predict(checkpoint, sequences.get());
         if (outputs.isFailure()) {
-            call.err().println("engram: prediction failed: " + outputs.getCause().getMessage());
+            Throwable cause = outputs.getCause();
+            if (cause instanceof IOException) {
+                call.err().println("engram: " + cause.getMessage());
+                return VerbCall.BAD_INPUT;
+            }
+            if (cause instanceof IllegalArgumentException) {
+                call.err().println("engram: " + input + ": " + cause.getMessage());
+                return VerbCall.BAD_INPUT;
+            }
+            call.err().println("engram: prediction failed: " + cause.getMessage());
             return VerbCall.FAILED;
         }
         outputs.get().forEach(o -> call.out().println(Sequences.format(o)));
@@ -62,12 +73,12 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
         return VerbCall.OK;
     }
 
-    static Validation<Seq<Problem>, List<double[][]>> fits(List<double[][]> sequences, int inputSize, Path input) {
-        int width = Sequences.width(sequences);
-        if (inputSize > 0 && width != inputSize) {
-            return Validation.invalid(io.vavr.collection.List.of(Problem.of(input.toString(),
-                    "the sequences have " + width + " features per step, the model expects " + inputSize)));
-        }
-        return Validation.valid(sequences);
+    /** Prints the capped problems of the input under a line that counts all of them. */
+    static int rejected(PrintStream err, Path file, InputProblems problems) {
+        err.println("engram: " + file + " was rejected (" + problems.total()
+                + (problems.total() == 1 ? " problem" : " problems") + "):");
+        problems.lines().forEach(err::println);
+        err.flush();
+        return VerbCall.BAD_INPUT;
     }
 }

@@ -1,14 +1,16 @@
 package io.engram.cli.internal;
 
-import io.engram.api.Problem;
-import io.vavr.collection.List;
-import io.vavr.collection.Seq;
-import io.vavr.control.Validation;
+import io.vavr.control.Either;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The text format of input sequences for {@code engram predict}, and of its output.
@@ -20,81 +22,74 @@ import java.util.ArrayList;
  * 1,0,0; 1,0,0
  * </pre>
  *
- * Every step of every sequence has the same number of features. Stateless.
+ * Every step of every sequence has the same number of features (the model's input size when it is
+ * known). The input is UTF-8 of at most {@value #MAX_BYTES} bytes, a sequence has at most
+ * {@value #MAX_STEPS} steps, a step at most {@value #MAX_FEATURES} features, and the file at most
+ * {@value #MAX_VALUES} values in all; each limit is checked by counting separators before anything
+ * is allocated. Problems are capped by {@link InputProblems}. Stateless.
  */
 final class Sequences {
+    /** The largest input file read. */
+    static final long MAX_BYTES = 64L << 20;
+    /** The most time steps in one sequence. */
+    static final int MAX_STEPS = 100_000;
+    /** The most features in one step. */
+    static final int MAX_FEATURES = 65_536;
+    /** The most values in one file. */
+    static final long MAX_VALUES = 1L << 24;
 
     private Sequences() {
     }
 
-    /** Reads the file; every problem is reported at once, each naming {@code file:line}. */
-    static Validation<Seq<Problem>, java.util.List<double[][]>> read(Path file) {
-        String text;
+    /**
+     * Reads the file; problems name {@code file:line}.
+     *
+     * @param inputSize the features each step must have, or 0 when any common width will do
+     */
+    static Either<InputProblems, List<double[][]>> read(Path file, int inputSize) {
+        InputProblems problems = new InputProblems();
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                problems.add(file.toString(), "the file has " + size + " bytes, more than the " + MAX_BYTES
+                        + " that predict reads");
+                return Either.left(problems);
+            }
+            String text = decode(Files.readAllBytes(file), file.toString(), problems);
+            return text == null ? Either.left(problems) : parse(text, file.toString(), inputSize);
         } catch (IOException e) {
-            return Validation.invalid(List.of(Problem.of(file.toString(), "cannot read: " + e.getMessage())));
+            problems.add(file.toString(), "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            return Either.left(problems);
         }
-        return parse(text, file.toString());
     }
 
-    /** Parses the text; {@code origin} names the source in problems. */
-    static Validation<Seq<Problem>, java.util.List<double[][]>> parse(String text, String origin) {
-        java.util.List<Problem> problems = new ArrayList<>();
-        java.util.List<double[][]> sequences = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        int width = -1;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String where = origin + ":" + (i + 1);
-            String[] steps = line.split(";", -1);
-            double[][] sequence = new double[steps.length][];
-            boolean ok = true;
-            for (int t = 0; t < steps.length; t++) {
-                String step = steps[t].strip();
-                if (step.isEmpty()) {
-                    problems.add(Problem.of(where, "step " + (t + 1) + " is empty"));
-                    ok = false;
-                    continue;
-                }
-                String[] features = step.split(",", -1);
-                sequence[t] = new double[features.length];
-                for (int f = 0; f < features.length; f++) {
-                    String cell = features[f].strip();
-                    try {
-                        sequence[t][f] = Double.parseDouble(cell);
-                        if (!Double.isFinite(sequence[t][f])) {
-                            problems.add(Problem.of(where, "step " + (t + 1) + ", feature " + (f + 1) + ": '" + cell + "' is not finite"));
-                            ok = false;
-                        }
-                    } catch (NumberFormatException e) {
-                        problems.add(Problem.of(where, "step " + (t + 1) + ", feature " + (f + 1) + ": '" + cell + "' is not a number"));
-                        ok = false;
-                    }
-                }
-                if (width < 0) {
-                    width = features.length;
-                } else if (features.length != width) {
-                    problems.add(Problem.of(where, "step " + (t + 1) + " has " + features.length + " features, expected " + width));
-                    ok = false;
-                }
-            }
-            if (ok) {
-                sequences.add(sequence);
-            }
-        }
-        if (problems.isEmpty() && sequences.isEmpty()) {
-            problems.add(Problem.of(origin, "no sequences: expected one sequence per line, steps separated by ';', features by ','"));
-        }
-        return problems.isEmpty() ? Validation.valid(java.util.List.copyOf(sequences)) : Validation.invalid(List.ofAll(problems));
+    /** Parses text; {@code origin} names it in problems, {@code inputSize} as in {@link #read}. */
+    static Either<InputProblems, List<double[][]>> parse(String text, String origin, int inputSize) {
+        return new SequenceParser(origin, inputSize, MAX_VALUES).parse(text);
     }
 
-    /** The features per step of parsed sequences. */
-    static int width(java.util.List<double[][]> sequences) {
-        return sequences.get(0)[0].length;
+    /** The text of UTF-8 {@code bytes}, or null with a problem naming the line and byte offset of the first bad byte. */
+    static String decode(byte[] bytes, String origin, InputProblems problems) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            problems.add(origin + ":" + line, "byte offset " + offset + ": not UTF-8 (byte 0x"
+                    + String.format("%02X", bytes[offset] & 0xFF) + ")");
+            return null;
+        }
+        return out.flip().toString();
     }
 
     /** One sequence in the same format: steps joined by "; ", features by ",". */

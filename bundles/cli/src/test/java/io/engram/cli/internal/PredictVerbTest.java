@@ -41,6 +41,10 @@ class PredictVerbTest {
 
         @Override
         public Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs) {
+            if (checkpoint.toString().endsWith("dropped")) {
+                return Try.failure(new IOException("checkpoint " + checkpoint + " does not fit the network of family "
+                        + "'sum' (1 problem): tensor 'w' (F64 [2, 1]) is missing"));
+            }
             return Try.success(inputs.stream().map(seq -> {
                 double[][] o = new double[seq.length][1];
                 for (int t = 0; t < seq.length; t++) {
@@ -68,12 +72,29 @@ class PredictVerbTest {
     @Test
     void inputOfTheWrongWidthIsBadInput() throws IOException {
         assertEquals(2, predict("model.ckpt", "1,2,3\n"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("input.txt: the sequences have 3 features per step, the model expects 2"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("input.txt:1: step 1 has 3 features, expected 2"));
     }
 
     @Test
     void aBrokenCheckpointIsBadInputNamingTheByte() throws IOException {
         assertEquals(2, predict("broken", "1,2\n"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("broken: byte 0: not an Engram checkpoint"));
+    }
+
+    @Test
+    void aCheckpointThatDoesNotFitTheNetworkIsBadInputAndNothingIsPrinted() throws IOException {
+        assertEquals(2, predict("dropped", "1,2\n"));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals("engram: checkpoint " + dir.resolve("dropped") + " does not fit the network of family 'sum' "
+                + "(1 problem): tensor 'w' (F64 [2, 1]) is missing\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMillionBadCellsGiveTwentyOneLinesAndTheTrueCount() throws IOException {
+        assertEquals(2, predict("model.ckpt", "x,y\n".repeat(500_000)));
+        String[] lines = err.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(22, lines.length);
+        assertTrue(lines[0].endsWith("input.txt was rejected (1000000 problems):"), lines[0]);
+        assertEquals("... and 999980 more problems", lines[21]);
     }
 }

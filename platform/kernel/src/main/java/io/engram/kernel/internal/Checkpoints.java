@@ -19,10 +19,27 @@ public interface Checkpoints {
 
     Try<CheckpointMetadata> readMetadata(Path file);
 
-    /** The metadata and the tensors, in file order, created through {@code ops}. */
+    /**
+     * The metadata and the tensors, in file order, created through {@code ops}. A file that is
+     * damaged, declares impossible sizes or holds NaN or infinite weights fails with an
+     * {@code IOException} naming the byte offset.
+     */
     Try<Loaded> read(Path file, Ops ops);
 
-    /** A checkpoint as read. */
-    record Loaded(CheckpointMetadata metadata, Map<String, Tensor> tensors) {
+    /**
+     * A checkpoint as read.
+     *
+     * @param offsets the byte offset of each tensor's entry in the file, for messages; empty when unknown
+     */
+    record Loaded(CheckpointMetadata metadata, Map<String, Tensor> tensors, Map<String, Long> offsets) {
+
+        public Loaded {
+            offsets = Map.copyOf(offsets);
+        }
+
+        /** A checkpoint whose tensor offsets are unknown. */
+        public Loaded(CheckpointMetadata metadata, Map<String, Tensor> tensors) {
+            this(metadata, tensors, Map.of());
+        }
     }
 }

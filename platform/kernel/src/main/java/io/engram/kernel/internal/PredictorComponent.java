@@ -14,6 +14,8 @@ import io.engram.tensor.Backend;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
+import io.engram.train.CheckpointFit;
+import io.engram.train.LoadedCheckpoint;
 import io.vavr.control.Try;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +32,9 @@ import org.osgi.service.component.annotations.Reference;
  *
  * <p>{@link #predict}: reads the metadata, picks the highest installed version of the checkpoint's
  * family whose {@link NetworkFamily#canRead} accepts the writer's version, reads the tensors
- * through the backend's ops, restores the network and runs each sequence on its own (batch of one)
+ * through the backend's ops, checks that they are exactly the parameters of a network of the
+ * checkpoint's spec ({@link CheckpointFit}: nothing runs on initial weights), restores the network
+ * and runs each sequence on its own (batch of one)
  * step by step with {@link StepContext#inference}. The output activation follows the task's loss,
  * read from the provenance's job spec ({@code loss}, else {@code data.loss}): softmax for
  * {@code softmax-ce}, identity otherwise. Stateless and thread-safe: each call builds its own
@@ -38,6 +42,9 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Predictor.class)
 public final class PredictorComponent implements Predictor {
+
+    /** The most input problems listed in one message; the rest are counted. */
+    static final int MAX_LISTED = 20;
 
     /** The backend predictions run on. */
     public static final String BACKEND = "cpu";
@@ -80,16 +87,31 @@ public final class PredictorComponent implements Predictor {
             }
             Backend backend = backendPlugin.get().as(Backend.class);
             Ops ops = backend.ops();
-            return checkpoints.read(checkpoint, ops).flatMap(loaded -> Try.of(() -> {
-                Network network = family.get().as(NetworkFamily.class).restore(spec, backend, loaded.tensors());
-                boolean softmax = "softmax-ce".equals(loss(meta));
-                List<double[][]> out = new ArrayList<>();
-                for (double[][] sequence : inputs) {
-                    out.add(run(network, ops, spec, sequence, softmax));
-                }
-                return out;
-            }));
+            NetworkFamily networks = family.get().as(NetworkFamily.class);
+            return checkpoints.read(checkpoint, ops)
+                    .flatMap(loaded -> restore(checkpoint, networks, spec, backend, loaded))
+                    .flatMap(network -> Try.of(() -> {
+                        boolean softmax = "softmax-ce".equals(loss(meta));
+                        List<double[][]> out = new ArrayList<>();
+                        for (double[][] sequence : inputs) {
+                            out.add(run(network, ops, spec, sequence, softmax));
+                        }
+                        return out;
+                    }));
         });
+    }
+
+    /**
+     * The network with the checkpoint's tensors, which must be exactly the parameters of a network
+     * of its spec (checked against a freshly created one), else an {@link java.io.IOException}
+     * naming each missing, extra or misshapen tensor and its byte offset.
+     */
+    private static Try<Network> restore(Path file, NetworkFamily family, ModelSpec spec, Backend backend,
+                                        Checkpoints.Loaded loaded) {
+        return Try.of(() -> family.create(spec, backend, 0L).parameters())
+                .flatMap(expected -> CheckpointFit.check(file.toString(),
+                        new LoadedCheckpoint(loaded.metadata(), loaded.tensors(), loaded.offsets()), expected))
+                .flatMap(tensors -> Try.of(() -> family.restore(spec, backend, tensors)));
     }
 
     private static double[][] run(Network network, Ops ops, ModelSpec spec, double[][] sequence, boolean softmax) {
@@ -106,26 +128,38 @@ public final class PredictorComponent implements Predictor {
         return out;
     }
 
-    /** Every malformed input at once, or empty. */
+    /** Every malformed input at once (the first {@value #MAX_LISTED}, then a count), or empty. */
     static String checkInputs(List<double[][]> inputs, int inputSize) {
-        List<String> problems = new ArrayList<>();
         if (inputs == null) {
             return "inputs: expected a list of sequences";
         }
+        List<String> problems = new ArrayList<>();
+        long count = 0;
         for (int i = 0; i < inputs.size(); i++) {
             double[][] s = inputs.get(i);
             if (s == null) {
-                problems.add("input " + i + ": missing");
+                count = note(problems, count, "input " + i + ": missing");
                 continue;
             }
             for (int t = 0; t < s.length; t++) {
                 if (s[t] == null || s[t].length != inputSize) {
-                    problems.add("input " + i + " step " + t + ": expected " + inputSize + " values, got "
-                            + (s[t] == null ? 0 : s[t].length));
+                    count = note(problems, count, "input " + i + " step " + t + ": expected " + inputSize
+                            + " values, got " + (s[t] == null ? 0 : s[t].length));
                 }
             }
         }
+        if (count > MAX_LISTED) {
+            problems.add("... and " + (count - MAX_LISTED) + " more problems");
+        }
         return String.join("; ", problems);
+    }
+
+    /** Keeps {@code problem} while fewer than {@value #MAX_LISTED} are kept; the new count. */
+    private static long note(List<String> problems, long count, String problem) {
+        if (count < MAX_LISTED) {
+            problems.add(problem);
+        }
+        return count + 1;
     }
 
     private Try<Plugin> family(CheckpointMetadata meta) {

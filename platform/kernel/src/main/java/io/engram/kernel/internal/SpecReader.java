@@ -42,6 +42,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class SpecReader {
 
+    /** The longest problem message: parser messages and keys quoted in them are cut to fit. */
+    public static final int MESSAGE_LIMIT = 400;
+
     /** The formats by name, as accepted by {@link #parse}. */
     public static final java.util.List<String> FORMATS = java.util.List.of("properties", "yaml", "json");
 
@@ -158,18 +161,18 @@ public final class SpecReader {
                 String what = y.getProblem() != null ? y.getProblem() : y.getContext();
                 if (mark != null) {
                     return Problem.of(origin + ":" + (mark.getLine() + 1),
-                            "YAML syntax error at column " + (mark.getColumn() + 1) + ": " + what);
+                            "YAML syntax error at column " + (mark.getColumn() + 1) + ": " + clip(what));
                 }
-                return Problem.of(origin, "YAML syntax error: " + what);
+                return Problem.of(origin, "YAML syntax error: " + clip(what));
             }
             if (t instanceof JsonProcessingException) {
                 JsonProcessingException j = (JsonProcessingException) t;
                 String what = j.getOriginalMessage();
                 if (j.getLocation() != null && j.getLocation().getLineNr() > 0) {
                     return Problem.of(origin + ":" + j.getLocation().getLineNr(),
-                            "JSON syntax error at column " + j.getLocation().getColumnNr() + ": " + what);
+                            "JSON syntax error at column " + j.getLocation().getColumnNr() + ": " + clip(what));
                 }
-                return Problem.of(origin, "JSON syntax error: " + what);
+                return Problem.of(origin, "JSON syntax error: " + clip(what));
             }
         }
         Throwable root = error;
@@ -180,7 +183,7 @@ public final class SpecReader {
         if (root instanceof ClassCastException) {
             msg = "the document must be a mapping of keys to values";
         }
-        return Problem.of(origin, "cannot parse: " + msg);
+        return Problem.of(origin, "cannot parse: " + clip(msg));
     }
 
     /**
@@ -204,13 +207,13 @@ public final class SpecReader {
             if (key.equalsIgnoreCase(PropertiesConfiguration.getInclude())
                     || key.equalsIgnoreCase(PropertiesConfiguration.getIncludeOptional())) {
                 problems = problems.append(Problem.of(origin + ":" + lineNo,
-                        "'" + key + "' is not allowed: a job spec is one file"));
+                        clip(key, 80) + " is not allowed: a job spec is one file"));
                 continue;
             }
             Integer before = first.putIfAbsent(key, lineNo);
             if (before != null) {
                 problems = problems.append(Problem.of(origin + ":" + lineNo,
-                        "key '" + key + "' is given twice (first at line " + before + ")"));
+                        "key " + clip(key, 80) + " is given twice (first at line " + before + ")"));
             }
         }
         return problems;
@@ -237,6 +240,17 @@ public final class SpecReader {
             }
         }
         return key.toString();
+    }
+
+    /** A parser's message cut to fit {@link #MESSAGE_LIMIT} with the words around it. */
+    private static String clip(String text) {
+        String t = text == null ? "" : text;
+        return t.length() <= 300 ? t : t.substring(0, 300) + "...";
+    }
+
+    /** Text from the spec in quotes, cut to {@code max} characters. */
+    private static String clip(String text, int max) {
+        return "'" + (text.length() <= max ? text : text.substring(0, max) + "...") + "'";
     }
 
     private static Validation<Seq<Problem>, Map<String, String>> invalid(String where, String message) {

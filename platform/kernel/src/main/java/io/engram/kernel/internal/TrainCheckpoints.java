@@ -32,6 +32,6 @@ public final class TrainCheckpoints implements Checkpoints {
 
     @Override
     public Try<Loaded> read(Path file, Ops ops) {
-        return CheckpointFile.read(file, ops).map(c -> new Loaded(c.metadata(), c.tensors()));
+        return CheckpointFile.read(file, ops).map(c -> new Loaded(c.metadata(), c.tensors(), c.offsets()));
     }
 }

@@ -32,12 +32,17 @@ class PredictorComponentTest {
 
     /** w = [[1, 0], [0, 2]] written by toy 1.5.0 for a task with the given loss. */
     private Path checkpoint(String loss) throws Exception {
+        Tensor w = new ArrayOps().fromArray(DType.F64, Shape.of(2, 2), new double[] {1, 0, 0, 2});
+        return checkpoint(loss, Map.of("w", w));
+    }
+
+    /** A checkpoint of the toy family holding {@code tensors}. */
+    private Path checkpoint(String loss, Map<String, Tensor> tensors) throws Exception {
         Path file = tmp.resolve(loss + ".ckpt");
         ModelSpec spec = new ModelSpec("toy", 2, 2, DType.F64, Hyperparameters.of(Map.of("scale", 1.0)));
         Provenance provenance = new Provenance(1, "toy", "d", List.of(new BundleRef("test.family.toy", "1.5.0")),
                 Map.of("loss", loss), "2026-01-01T00:00:00Z");
-        Tensor w = new ArrayOps().fromArray(DType.F64, Shape.of(2, 2), new double[] {1, 0, 0, 2});
-        checkpoints.write(file, new CheckpointMetadata(1, "test.family.toy", "1.5.0", spec, provenance), Map.of("w", w));
+        checkpoints.write(file, new CheckpointMetadata(1, "test.family.toy", "1.5.0", spec, provenance), tensors);
         return file;
     }
 
@@ -88,5 +93,46 @@ class PredictorComponentTest {
         Fakes.add(noCpu, PluginKind.FAMILY, "toy", "1.0.0", new Fakes.ToyFamily("1.0.0"), Set.of());
         assertEquals("the 'cpu' backend is not installed",
                 new PredictorComponent(noCpu, checkpoints).predict(file, List.of()).getCause().getMessage());
+    }
+
+    @Test
+    void refusesACheckpointMissingATensorInsteadOfRunningOnInitialWeights() throws Exception {
+        Path file = checkpoint("mse", Map.of());
+        Try<List<double[][]>> out = new PredictorComponent(plugins("1.0.0"), checkpoints)
+                .predict(file, List.<double[][]>of(new double[][] {{1, 1}}));
+        assertTrue(out.getCause() instanceof java.io.IOException, out.toString());
+        assertEquals("checkpoint " + file + " does not fit the network of family 'toy' (1 problem): "
+                + "tensor 'w' (F64 [2, 2]) is missing", out.getCause().getMessage());
+    }
+
+    @Test
+    void refusesATensorOfAnotherShapeOrAnExtraOne() throws Exception {
+        ArrayOps ops = new ArrayOps();
+        Path file = checkpoint("mse", Map.of("w", ops.fromArray(DType.F64, Shape.of(4), new double[4]),
+                "bias", ops.fromArray(DType.F64, Shape.of(2), new double[2])));
+        String message = new PredictorComponent(plugins("1.0.0"), checkpoints)
+                .predict(file, List.<double[][]>of(new double[][] {{1, 1}})).getCause().getMessage();
+        assertTrue(message.contains("tensor 'w' is F64 [4], the network expects F64 [2, 2]"), message);
+        assertTrue(message.contains("tensor 'bias' is not a parameter of the network"), message);
+    }
+
+    @Test
+    void capsInputProblemsAtTwentyAndCountsTheRest() {
+        List<double[][]> inputs = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            inputs.add(new double[][] {{1}});
+        }
+        String message = PredictorComponent.checkInputs(inputs, 2);
+        assertEquals(21, message.split("; ").length);
+        assertTrue(message.startsWith("input 0 step 0: expected 2 values, got 1; input 1 step 0"), message);
+        assertTrue(message.endsWith("; input 19 step 0: expected 2 values, got 1; ... and 980 more problems"), message);
+    }
+
+    @Test
+    void theDefaultRestoreRefusesMissingParameters() {
+        ModelSpec spec = new ModelSpec("toy", 2, 2, DType.F64, Hyperparameters.of(Map.of("scale", 1.0)));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Fakes.ToyFamily("1.0.0").restore(spec, new Fakes.ToyBackend("cpu", Availability.yes()), Map.of()));
+        assertEquals("cannot restore a 'toy' network: parameters [w] are missing", e.getMessage());
     }
 }
