@@ -3,6 +3,7 @@ package io.engram.http.internal;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -88,7 +89,7 @@ final class CorsPolicy {
             return decorate(ApiResponse.error(403, requestedMethod + " not allowed on /api" + path
                     + " (allowed: " + allow + ")"), origin);
         }
-        return new ApiResponse(204, java.util.Map.of(), null).withHeader("Access-Control-Allow-Origin", origin.get())
+        return new ApiResponse(204, Map.of(), null).withHeader("Access-Control-Allow-Origin", origin.get())
                 .withHeader("Access-Control-Allow-Methods", allow)
                 .withHeader("Access-Control-Allow-Headers", ALLOW_HEADERS)
                 .withHeader("Access-Control-Max-Age", MAX_AGE_SECONDS)

@@ -7,7 +7,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Settings of the REST API, configuration PID {@code io.engram.http}. The launcher fills them from
  * {@code http.token} (as the private key {@code .token}), the absolute path of {@code conf/token},
- * {@code http.max.body.bytes}, {@code http.host}, {@code http.tls}, {@code http.read.token},
+ * {@code http.max.body.bytes}, {@code http.host}, whether {@code http.tls.keystore} is set,
+ * {@code http.read.token},
  * {@code http.allowed.hosts} and {@code http.cors.origins}. Lists are given either as arrays or as
  * comma-separated text.
  */
@@ -37,7 +38,7 @@ public @interface HttpApiConfiguration {
             + "org.apache.felix.http.host, else every interface.")
     String host() default "";
 
-    @AttributeDefinition(description = "Whether clients reach the API over TLS (HTTPS here or a proxy in front); "
+    @AttributeDefinition(description = "Whether the server speaks HTTPS (the launcher sets it with http.tls.keystore); "
             + "without it a server bound beyond loopback warns at start.")
     boolean tls() default false;
 

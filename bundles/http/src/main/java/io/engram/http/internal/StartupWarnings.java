@@ -30,7 +30,7 @@ final class StartupWarnings {
         if (!tls && !Loopback.is(host)) {
             out.add("the REST API listens on " + (host.isBlank() ? "every interface" : host)
                     + " beyond loopback without TLS: the bearer token and job data cross the network in clear text"
-                    + " (bind http.host to 127.0.0.1, or put a TLS proxy in front and set http.tls=true)");
+                    + " (bind http.host to 127.0.0.1, or serve HTTPS with http.tls.keystore)");
         }
         tokenFile.flatMap(StartupWarnings::permissions).filter(p -> p.stream().anyMatch(OTHERS::contains))
                 .ifPresent(p -> out.add("the token file " + tokenFile.get() + " is readable or writable by group or"

@@ -109,8 +109,8 @@ class HttpApiFakeKernelIT {
     @Test
     void warnedAtStartAboutClearTextAndTheOpenTokenFile() {
         assertTrue(WARNED.contains("the REST API listens on 0.0.0.0 beyond loopback without TLS: the bearer token and"
-                + " job data cross the network in clear text (bind http.host to 127.0.0.1, or put a TLS proxy in front"
-                + " and set http.tls=true)"), WARNED.toString());
+                + " job data cross the network in clear text (bind http.host to 127.0.0.1, or serve HTTPS with"
+                + " http.tls.keystore)"), WARNED.toString());
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             assertTrue(WARNED.contains("the token file " + rt.tokenFile + " is readable or writable by group or others"
                     + " (rw-r--r--): run chmod 600 " + rt.tokenFile), WARNED.toString());

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StartupWarningsTest {
     private static final String CLEAR_TEXT = "the REST API listens on 0.0.0.0 beyond loopback without TLS: the bearer"
-            + " token and job data cross the network in clear text (bind http.host to 127.0.0.1, or put a TLS proxy"
-            + " in front and set http.tls=true)";
+            + " token and job data cross the network in clear text (bind http.host to 127.0.0.1, or serve HTTPS with"
+            + " http.tls.keystore)";
 
     private static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
