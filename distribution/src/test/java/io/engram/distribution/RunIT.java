@@ -1,5 +1,6 @@
 package io.engram.distribution;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,8 +31,8 @@ class RunIT {
 
     @Test
     void tinyJobSucceedsWithFinalMetrics() throws Exception {
-        Path checkpoint = tmp.resolve("tiny.ckpt");
-        Path spec = Specs.write(tmp, "tiny.properties", Specs.TINY + "checkpoint=" + checkpoint + "\n");
+        Path checkpoint = home.resolve("data/models/tiny.ckpt");
+        Path spec = Specs.write(tmp, "tiny.properties", Specs.TINY + "checkpoint=tiny.ckpt\n");
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", spec.toString())) {
             int status = p.waitFor(LIMIT);
             assertEquals(0, status, p.transcript());
@@ -86,6 +87,34 @@ class RunIT {
             assertTrue(Pattern.compile("backend: backend 'cuda' is not available here: (no CUDA driver: libcuda\\.so\\.1 not found"
                     + "|no CUDA device: |insufficient driver: |the driver cannot load Engram's kernels )").matcher(p.err()).find(),
                     p.transcript());
+        }
+    }
+
+    /**
+     * A spec that names a file outside the installation, a checkpoint outside the model store, or
+     * data that cannot fit in the heap is refused before anything is read or written.
+     */
+    @Test
+    void pathsOutsideTheInstallationAndOversizedDataAreRefusedAtValidation() throws Exception {
+        byte[] engram = Files.readAllBytes(home.resolve("bin/engram"));
+        Path spec = Specs.write(tmp, "escape.properties", Specs.TINY.replace("data.app=grammar\ndata.task=reber\n",
+                "data.app=csv\ndata.input.columns=x\ndata.target.columns=y\n")
+                .replace("data.train.size=32\ndata.validation.size=8\ndata.test.size=8\n", "")
+                + "data.file=conf/token\ncheckpoint=../../bin/engram\n");
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", spec.toString())) {
+            assertEquals(2, p.waitFor(LIMIT), p.transcript());
+            assertTrue(p.err().contains("data.file: 'conf/token' is outside the data roots ("), p.transcript());
+            assertTrue(p.err().contains("checkpoint: '../../bin/engram' is outside the model store ("), p.transcript());
+            assertTrue(p.out().lines().noneMatch(l -> l.startsWith("job ")), "nothing was queued\n" + p.transcript());
+        }
+        assertArrayEquals(engram, Files.readAllBytes(home.resolve("bin/engram")));
+        Path huge = Specs.write(tmp, "huge.properties", Specs.TINY.replace("data.task=reber", "data.task=adding")
+                + "data.length=1000000\n");
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", huge.toString())) {
+            assertEquals(2, p.waitFor(LIMIT), p.transcript());
+            assertTrue(Pattern.compile("data\\.length: the job needs about [0-9.]+ GiB \\(data [0-9.]+ GiB, activations "
+                    + "[0-9.]+ [KMG]iB, parameters [0-9.]+ [KM]iB\\) but the JVM can give at most [0-9.]+ [MG]iB")
+                    .matcher(p.err()).find(), p.transcript());
         }
     }
 

@@ -36,7 +36,9 @@ import picocli.CommandLine.ScopeType;
         description = "Recurrent neural networks on an OSGi microkernel.",
         subcommands = {CommandLine.HelpCommand.class},
         footer = {"", "Settings, lowest precedence first:",
-                "  built-in defaults < conf/engram.properties < ENGRAM_* environment", "  (ENGRAM_HTTP_PORT sets http.port) < --set key=value"})
+                "  built-in defaults < conf/engram.properties < ENGRAM_* environment", "  (ENGRAM_HTTP_PORT sets http.port) < --set key=value",
+                "Plugin settings: backend.ID.NAME, trainer.ID.NAME, family.ID.NAME, app.ID.NAME",
+                "  (ENGRAM_BACKEND_CPU_THREADS sets backend.cpu.threads)"})
 public final class Engram implements Callable<Integer> {
 
     static final int OK = 0;
@@ -55,12 +57,14 @@ public final class Engram implements Callable<Integer> {
             "bench", List.of("io.engram.bench.Benchmarks"),
             "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"));
 
+    static final String JOB_MANAGER = "io.engram.kernel.JobManager";
+
     /** The bundle that registers a verb, when it is not the CLI bridge. */
     static final Map<String, String> VERB_BUNDLES = Map.of("sweep", "io.engram.sweep");
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
-            description = "Overrides a setting (repeatable): http.host, http.port, http.token, http.max.body.bytes, "
-                    + "jobs.dir, jobs.concurrency, deploy.dir, deploy.poll.ms.")
+            description = "Overrides a setting (repeatable): any key of conf/engram.properties, or a plugin's setting "
+                    + "KIND.ID.NAME (backend.cpu.threads=2 sets threads of PID io.engram.backend.cpu; KIND: backend, trainer, family, app).")
     Map<String, String> sets = new LinkedHashMap<>();
 
     private final Home home;
@@ -105,12 +109,12 @@ public final class Engram implements Callable<Integer> {
             err.println("engram: " + file + ": no such file");
             return BAD_INPUT;
         }
-        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "run", List.of(file.toString())));
+        return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> verb(platform, "run", List.of(file.toString())));
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true, description = "Lists the registered plugins: id, kind, version, bundle, capabilities, available.")
     int plugins() {
-        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "plugins", List.of()));
+        return withPlatform(Platform.Mode.COMMAND, Use.LISTS, (platform, settings, signals) -> verb(platform, "plugins", List.of()));
     }
 
     @Command(name = "predict", mixinStandardHelpOptions = true, description = "Runs a trained model on the sequences of INPUT: one sequence per line, "
@@ -200,13 +204,14 @@ public final class Engram implements Callable<Integer> {
                 {"checkpoint", checkpoint == null ? null : checkpoint.toAbsolutePath().normalize().toString()},
                 {"out", out == null ? null : out.toAbsolutePath().normalize().toString()},
                 {"bits", bits}, {"noise", noise}, {"seed", seed}, {"threads", threads}}));
-        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "sweep", args));
+        return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> verb(platform, "sweep", args));
     }
 
     @Command(name = "shell", mixinStandardHelpOptions = true, description = "Opens the Gogo console with the engram commands (engram:plugins, engram:jobs, "
             + "engram:run, engram:cancel); exit or end of input stops it.")
     int shell() {
-        return withPlatform(Platform.Mode.SHELL, (platform, settings, signals) -> {
+        return withPlatform(Platform.Mode.SHELL, Use.WRITES, (platform, settings, signals) -> {
+            platform.componentFailures(List.of(JOB_MANAGER)).forEach(f -> err.println("engram: " + f));
             platform.waitForStop();
             return OK;
         });
@@ -215,7 +220,7 @@ public final class Engram implements Callable<Integer> {
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs headless with the REST API until SIGTERM or SIGINT, "
             + "which cancels running jobs and exits cleanly; FileInstall deploys plugin jars dropped into deploy/.")
     int serve() {
-        return withPlatform(Platform.Mode.SERVE, this::serveUntilSignalled);
+        return withPlatform(Platform.Mode.SERVE, Use.WRITES, this::serveUntilSignalled);
     }
 
     private int serveUntilSignalled(Platform platform, Settings settings, Signals signals) throws InterruptedException {
@@ -233,13 +238,19 @@ public final class Engram implements Callable<Integer> {
         watcher.start();
         String endpoint = null;
         long deadline = System.nanoTime() + SERVICE_WAIT.toNanos();
-        while (endpoint == null && stop.getCount() > 0 && System.nanoTime() < deadline) {
+        List<String> failed = List.of();
+        while (endpoint == null && stop.getCount() > 0 && System.nanoTime() < deadline && failed.isEmpty()) {
             endpoint = platform.properties("(osgi.http.whiteboard.servlet.name=engram-api)").isEmpty() ? null
                     : endpoint(platform.properties("(objectClass=org.osgi.service.servlet.runtime.HttpServiceRuntime)")
                     .map(p -> p.get("osgi.http.endpoint")).orElse(null));
             if (endpoint == null) {
+                failed = platform.componentFailures(List.of(JOB_MANAGER));
                 Thread.sleep(50);
             }
+        }
+        if (!failed.isEmpty()) {
+            err.println("engram: " + String.join("; ", failed));
+            return FAILED;
         }
         if (endpoint == null && stop.getCount() > 0) {
             err.println("engram: the HTTP runtime (bundle org.apache.felix.http.jetty12: "
@@ -284,7 +295,21 @@ public final class Engram implements Callable<Integer> {
         int run(Platform platform, Settings settings, Signals signals) throws Exception;
     }
 
+    /** What a command does with the installation, which decides the checks made before and after the boot. */
+    enum Use {
+        /** Reads only: bad plugin settings stop it before the plugins start. */
+        READS,
+        /** Writes job records and models: {@code jobs.dir} and {@code models.dir} must be writable. */
+        WRITES,
+        /** Lists the plugins: bad plugin settings are reported, the list still printed, and the exit status is 2. */
+        LISTS
+    }
+
     private int withPlatform(Platform.Mode mode, Session session) {
+        return withPlatform(mode, Use.READS, session);
+    }
+
+    private int withPlatform(Platform.Mode mode, Use use, Session session) {
         Validation<Seq<String>, Settings> loaded = Settings.load(home.root(), home.confFile(), env, sets);
         if (loaded.isInvalid()) {
             err.println("engram: the settings were rejected (" + loaded.getError().size() + " problems):");
@@ -292,6 +317,14 @@ public final class Engram implements Callable<Integer> {
             return BAD_INPUT;
         }
         Settings settings = loaded.get();
+        if (use == Use.WRITES) {
+            Optional<String> unwritable = Writable.problem("jobs.dir", settings.jobsDir())
+                    .or(() -> Writable.problem("models.dir", settings.jobs().modelsDir()));
+            if (unwritable.isPresent()) {
+                err.println("engram: " + unwritable.get());
+                return BAD_INPUT;
+            }
+        }
         if (!Files.isDirectory(home.system())) {
             err.println("engram: " + home.system() + " is missing: ENGRAM home " + home.root() + " is not an Engram installation");
             return FAILED;
@@ -307,17 +340,26 @@ public final class Engram implements Callable<Integer> {
         }
         Platform platform;
         try {
-            platform = Platform.boot(home, settings, mode);
+            platform = Platform.boot(home, settings, mode, use != Use.LISTS);
         } catch (IOException | BundleException e) {
             err.println("engram: the runtime did not start: " + e.getMessage());
             return FAILED;
         }
         try {
             platform.reportFailures(err);
+            List<String> rejected = platform.settingProblems();
+            if (!rejected.isEmpty()) {
+                err.println("engram: the plugin settings were rejected (" + rejected.size() + " problems):");
+                rejected.forEach(err::println);
+                if (use != Use.LISTS) {
+                    return BAD_INPUT;
+                }
+            }
             if (signals.requested()) {
                 return FAILED;
             }
-            return session.run(platform, settings, signals);
+            int status = session.run(platform, settings, signals);
+            return rejected.isEmpty() ? status : BAD_INPUT;
         } catch (InterruptedException e) {
             return FAILED;
         } catch (Exception e) {
@@ -354,9 +396,12 @@ public final class Engram implements Callable<Integer> {
     }
 
     private int verb(Platform platform, String verb, List<String> args) {
-        Optional<Object> service = platform.await(verbFilter(verb), SERVICE_WAIT);
+        List<String> needs = NEEDS.getOrDefault(verb, List.of());
+        Optional<Object> service = platform.await(verbFilter(verb), SERVICE_WAIT,
+                () -> !platform.componentFailures(needs).isEmpty());
         if (service.isEmpty()) {
-            err.println("engram: " + missing(platform, verb));
+            List<String> failed = platform.componentFailures(needs);
+            err.println("engram: " + (failed.isEmpty() ? missing(platform, verb) : String.join("; ", failed)));
             return FAILED;
         }
         return call(service.get(), args);

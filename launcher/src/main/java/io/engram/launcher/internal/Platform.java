@@ -28,17 +28,23 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * One running Felix framework with the installation's bundles.
  *
  * <p>Lifecycle: {@link #boot} creates the framework with a fresh storage folder under
- * {@code cache/}, installs every jar of {@code system/} then {@code plugins/}, starts logging and
- * ConfigAdmin, hands the settings to ConfigAdmin (PIDs {@value #KERNEL_PID} and {@value #HTTP_PID}),
- * starts every other bundle, waits (bounded) for FileInstall to pick up the jars already in
- * {@code deploy/}, and starts the Gogo shell last. {@link #close} stops the framework and removes
- * its storage. One thread boots and closes; the lookups may be called from any thread.
+ * {@code cache/}, installs every jar of {@code system/} then {@code plugins/}, starts logging,
+ * ConfigAdmin and MetaType, hands the settings to ConfigAdmin (PIDs {@value #KERNEL_PID} and
+ * {@value #HTTP_PID}, and each plugin's PID after checking its settings against the plugin's
+ * metatype), starts every other bundle, waits (bounded) for FileInstall to pick up the jars already
+ * in {@code deploy/}, checks the plugin settings no bundle had described before, and starts the Gogo
+ * shell last. Bad plugin settings are collected in {@link #settingProblems()}; when booted strict,
+ * the first ones found stop the boot before the other bundles start. {@link #close} stops the
+ * framework and removes its storage. One thread boots and closes; the lookups may be called from any
+ * thread.
  */
 public final class Platform implements AutoCloseable {
 
@@ -50,7 +56,9 @@ public final class Platform implements AutoCloseable {
 
     /** Started before every other bundle, in this order (Jetty needs logging up first). */
     static final List<String> FIRST = List.of("org.apache.aries.spifly.dynamic.bundle", "slf4j.api", "slf4j.simple",
-            "org.apache.felix.configadmin");
+            "org.osgi.service.log", "org.apache.felix.configadmin", "org.apache.felix.metatype");
+    /** The MetaType API, shared by the system bundle with the launcher like ConfigAdmin's. */
+    static final String SYSTEM_PACKAGES = "org.osgi.service.cm;version=\"1.6.1\",org.osgi.service.metatype;version=\"1.4.0\"";
     /** Started last: with it the console begins to read commands. */
     static final String SHELL = "org.apache.felix.gogo.shell";
 
@@ -67,6 +75,7 @@ public final class Platform implements AutoCloseable {
     private final Framework framework;
     private final Path storage;
     private final List<String> failures;
+    private final List<String> settingProblems = new ArrayList<>();
 
     private Platform(Framework framework, Path storage, List<String> failures) {
         this.framework = framework;
@@ -78,7 +87,7 @@ public final class Platform implements AutoCloseable {
     static Map<String, String> properties(Home home, Settings s, Mode mode) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.osgi.service.cm;version=\"1.6.1\"");
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES);
         p.put("felix.log.level", "1");
         p.put("felix.fileinstall.dir", s.deployDir().toString());
         p.put("felix.fileinstall.poll", Long.toString(s.pollMs()));
@@ -86,10 +95,23 @@ public final class Platform implements AutoCloseable {
         p.put("felix.fileinstall.filter", ".*\\.jar");
         p.put("felix.fileinstall.log.level", "2");
         p.put("felix.fileinstall.bundles.new.start", "true");
-        p.put("org.osgi.service.http.port", Integer.toString(s.port()));
         p.put("org.apache.felix.http.host", s.host());
-        p.put("org.apache.felix.http.enable", Boolean.toString(mode == Mode.SERVE));
-        p.put("org.apache.felix.https.enable", "false");
+        boolean serve = mode == Mode.SERVE;
+        if (s.web().tls().isPresent()) {
+            Settings.Tls tls = s.web().tls().get();
+            p.put("org.apache.felix.http.enable", "false");
+            p.put("org.apache.felix.https.enable", Boolean.toString(serve));
+            p.put("org.osgi.service.http.port.secure", Integer.toString(s.port()));
+            p.put("org.apache.felix.https.keystore", tls.keystore().toString());
+            p.put("org.apache.felix.https.keystore.password", tls.password());
+            p.put("org.apache.felix.https.keystore.key.password", tls.password());
+            String name = tls.keystore().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            p.put("org.apache.felix.https.keystore.type", name.endsWith(".p12") || name.endsWith(".pfx") ? "PKCS12" : "JKS");
+        } else {
+            p.put("org.osgi.service.http.port", Integer.toString(s.port()));
+            p.put("org.apache.felix.http.enable", Boolean.toString(serve));
+            p.put("org.apache.felix.https.enable", "false");
+        }
         p.put("gosh.args", mode == Mode.SHELL ? "" : "--nointeractive --noshutdown");
         p.put("gosh.home", home.root().toString());
         return p;
@@ -100,9 +122,16 @@ public final class Platform implements AutoCloseable {
      * the rest runs without them.
      */
     public static Platform boot(Home home, Settings s, Mode mode) throws IOException, BundleException {
+        return boot(home, s, mode, true);
+    }
+
+    /**
+     * Boots the runtime; with {@code strict}, plugin settings that the installed bundles' metatype
+     * rejects stop the boot before the bundles that read them start (see {@link #settingProblems()}).
+     */
+    public static Platform boot(Home home, Settings s, Mode mode, boolean strict) throws IOException, BundleException {
         quietLogging();
         Files.createDirectories(s.deployDir());
-        Files.createDirectories(s.jobsDir());
         Path storage = freshStorage(home.cache());
         Map<String, String> props = properties(home, s, mode);
         props.put(Constants.FRAMEWORK_STORAGE, storage.toString());
@@ -114,7 +143,7 @@ public final class Platform implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         Platform platform = new Platform(framework, storage, failures);
         try {
-            platform.start(home, s, mode);
+            platform.start(home, s, strict);
         } catch (IOException | BundleException | RuntimeException e) {
             platform.close();
             throw e;
@@ -122,7 +151,7 @@ public final class Platform implements AutoCloseable {
         return platform;
     }
 
-    private void start(Home home, Settings s, Mode mode) throws IOException, BundleException {
+    private void start(Home home, Settings s, boolean strict) throws IOException, BundleException {
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars(home.system(), home.plugins())) {
@@ -137,9 +166,15 @@ public final class Platform implements AutoCloseable {
         for (String name : FIRST) {
             installed.stream().filter(b -> name.equals(b.getSymbolicName())).forEach(this::startQuietly);
         }
-        configure(context, s, home);
+        List<PluginSetting> pending = configure(context, s, home);
+        if (strict && !settingProblems.isEmpty()) {
+            return;
+        }
         installed.stream().filter(b -> !SHELL.equals(b.getSymbolicName())).forEach(this::startQuietly);
         awaitDeployed(context, s.deployDir());
+        if (!pending.isEmpty()) {
+            configurePlugins(context, pending, true);
+        }
         installed.stream().filter(b -> SHELL.equals(b.getSymbolicName())).forEach(this::startQuietly);
     }
 
@@ -158,36 +193,56 @@ public final class Platform implements AutoCloseable {
         return b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
     }
 
-    /** Hands the settings to ConfigAdmin before the components that read them start. */
-    private void configure(BundleContext context, Settings s, Home home) throws IOException {
-        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker = new ServiceTracker<>(context, ConfigurationAdmin.class, null);
-        tracker.open();
-        try {
-            ConfigurationAdmin cm = tracker.waitForService(Duration.ofSeconds(10).toMillis());
-            if (cm == null) {
+    /**
+     * Hands the settings to ConfigAdmin before the components that read them start; returns the
+     * plugin settings whose PID no installed bundle describes yet.
+     */
+    private List<PluginSetting> configure(BundleContext context, Settings s, Home home) throws IOException {
+        try (Tracked<ConfigurationAdmin> cm = Tracked.open(context, ConfigurationAdmin.class)) {
+            if (cm.service().isEmpty()) {
                 failures.add("org.apache.felix.configadmin: ConfigurationAdmin did not appear; the kernel and the REST API run on their defaults");
-                return;
+                return List.of();
             }
-            Hashtable<String, Object> kernel = new Hashtable<>();
-            kernel.put("data.dir", s.jobsDir().toString());
-            kernel.put("jobs.concurrency", s.concurrency());
-            update(cm, KERNEL_PID, kernel);
-            Hashtable<String, Object> http = new Hashtable<>();
-            http.put(".token", s.token());
-            http.put("token.file", home.tokenFile().toString());
-            http.put("max.body.bytes", s.maxBodyBytes());
-            update(cm, HTTP_PID, http);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while configuring", e);
-        } finally {
-            tracker.close();
+            update(cm.service().get(), KERNEL_PID, s.kernelProperties(home.root()));
+            update(cm.service().get(), HTTP_PID, s.httpProperties(home.tokenFile()));
+        }
+        return configurePlugins(context, s.plugins(), false);
+    }
+
+    /**
+     * Checks plugin settings against the bundles' metatype and hands those that pass to
+     * ConfigAdmin (a strict boot stops before the plugins start when any failed); with {@code last}, settings that no bundle describes are problems too. Returns
+     * the settings left pending.
+     */
+    private List<PluginSetting> configurePlugins(BundleContext context, List<PluginSetting> settings, boolean last)
+            throws IOException {
+        if (settings.isEmpty()) {
+            return List.of();
+        }
+        try (Tracked<MetaTypeService> metatype = Tracked.open(context, MetaTypeService.class);
+             Tracked<ConfigurationAdmin> cm = Tracked.open(context, ConfigurationAdmin.class)) {
+            if (metatype.service().isEmpty() || cm.service().isEmpty()) {
+                settingProblems.add("plugin settings cannot be checked or passed on: the MetaType or ConfigAdmin service "
+                        + "did not appear (bundles org.apache.felix.metatype: " + bundleState("org.apache.felix.metatype")
+                        + ", org.apache.felix.configadmin: " + bundleState("org.apache.felix.configadmin") + ")");
+                return List.of();
+            }
+            Map<String, ObjectClassDefinition> ocds = PluginSettings.definitions(metatype.service().get(), context.getBundles());
+            PluginSettings.Result result = PluginSettings.check(settings, ocds);
+            settingProblems.addAll(result.problems());
+            if (last) {
+                settingProblems.addAll(PluginSettings.unknown(result.pending(), ocds));
+            }
+            for (Map.Entry<String, Map<String, Object>> e : result.values().entrySet()) {
+                update(cm.service().get(), e.getKey(), e.getValue());
+            }
+            return last ? List.of() : result.pending();
         }
     }
 
-    private static void update(ConfigurationAdmin cm, String pid, Hashtable<String, Object> values) throws IOException {
+    private static void update(ConfigurationAdmin cm, String pid, Map<String, Object> values) throws IOException {
         Configuration c = cm.getConfiguration(pid, "?");
-        c.update(values);
+        c.update(new Hashtable<>(values));
     }
 
     /** Waits until FileInstall has started every jar already in {@code deploy/} (bounded). */
@@ -290,6 +345,24 @@ public final class Platform implements AutoCloseable {
         return framework.getBundleContext();
     }
 
+    /**
+     * Plugin settings that the plugins' metatype rejected or that no installed plugin reads, one
+     * line each naming the key and its source.
+     */
+    public List<String> settingProblems() {
+        return List.copyOf(settingProblems);
+    }
+
+    /**
+     * Components that failed to activate and would have registered one of the services, as
+     * {@code the component NAME (bundle BSN) failed to activate: REASON}; empty when none.
+     */
+    public List<String> componentFailures(java.util.Collection<String> services) {
+        return ComponentFailures.of(context()).stream()
+                .filter(f -> f.services().stream().anyMatch(services::contains))
+                .map(ComponentFailures.Failure::describe).toList();
+    }
+
     /** Bundles that failed to install or start, and why; one entry each. */
     public List<String> failures() {
         return List.copyOf(failures);
@@ -332,6 +405,14 @@ public final class Platform implements AutoCloseable {
 
     /** Waits up to {@code timeout} for a service matching the filter; the service object, or empty. */
     public Optional<Object> await(String filter, Duration timeout) {
+        return await(filter, timeout, () -> false);
+    }
+
+    /**
+     * Waits up to {@code timeout} for a service matching the filter, giving up early once
+     * {@code hopeless} says the service cannot come (asked every 100 ms); the service object, or empty.
+     */
+    public Optional<Object> await(String filter, Duration timeout, java.util.function.BooleanSupplier hopeless) {
         ServiceTracker<Object, Object> tracker;
         try {
             tracker = new ServiceTracker<>(context(), FrameworkUtil.createFilter(filter), null);
@@ -340,7 +421,14 @@ public final class Platform implements AutoCloseable {
         }
         tracker.open(true);
         try {
-            return Optional.ofNullable(tracker.waitForService(timeout.toMillis()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long left = Math.max(1, Math.min(100, (deadline - System.nanoTime()) / 1_000_000));
+                Object service = tracker.waitForService(left);
+                if (service != null || System.nanoTime() >= deadline || hopeless.getAsBoolean()) {
+                    return Optional.ofNullable(service);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

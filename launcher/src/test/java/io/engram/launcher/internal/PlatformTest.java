@@ -55,4 +55,21 @@ class PlatformTest {
         assertEquals("false", command.get("org.apache.felix.http.enable"));
         assertEquals("--nointeractive --noshutdown", command.get("gosh.args"));
     }
+
+    @Test
+    void tlsServesHttpsOnlyOnTheHttpPort() throws IOException {
+        Files.writeString(home.resolve("server.p12"), "x");
+        Settings s = Settings.load(home, home.resolve("none"), Map.of(),
+                Map.of("http.port", "8443", "http.tls.keystore", "server.p12", "http.tls.password", "pw")).get();
+        Map<String, String> serve = Platform.properties(new Home(home), s, Platform.Mode.SERVE);
+        assertEquals("false", serve.get("org.apache.felix.http.enable"));
+        assertEquals("true", serve.get("org.apache.felix.https.enable"));
+        assertEquals("8443", serve.get("org.osgi.service.http.port.secure"));
+        assertFalse(serve.containsKey("org.osgi.service.http.port"));
+        assertEquals(home.resolve("server.p12").toString(), serve.get("org.apache.felix.https.keystore"));
+        assertEquals("pw", serve.get("org.apache.felix.https.keystore.password"));
+        assertEquals("pw", serve.get("org.apache.felix.https.keystore.key.password"));
+        assertEquals("PKCS12", serve.get("org.apache.felix.https.keystore.type"));
+        assertEquals("false", Platform.properties(new Home(home), s, Platform.Mode.COMMAND).get("org.apache.felix.https.enable"));
+    }
 }

@@ -3,6 +3,7 @@ package io.engram.api;
 import io.engram.tensor.Ops;
 import io.vavr.control.Try;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -27,6 +28,18 @@ public interface Application {
      * failure carries a message naming the file and line, or the parameter, at fault.
      */
     Try<TaskData> load(Hyperparameters params, long seed);
+
+    /**
+     * The shape of the data {@link #load} would give for these parameters, known without loading it
+     * (from the parameters, or from the size and first line of the input files), so that the kernel
+     * can refuse at validation a job that would not fit in memory. Called at validation with the
+     * validated parameters, {@link ParamType#INPUT_FILE} paths already resolved; must be cheap and
+     * must not read more of a file than its first line. Upper bounds are fine. Empty (the default)
+     * when the application cannot tell; the kernel then estimates from the model alone.
+     */
+    default Optional<DataShape> shape(Hyperparameters params) {
+        return Optional.empty();
+    }
 
     /**
      * The task's metrics for {@code network} on {@code data}, by name (such as {@code accuracy});

@@ -40,6 +40,14 @@ public record HyperParameter(String name, ParamType type, String defaultValue, D
         return new HyperParameter(name, ParamType.STRING, dflt, null, null, List.of(), description);
     }
 
+    /**
+     * The path of a file the plugin reads ({@link ParamType#INPUT_FILE}): confined by the kernel to
+     * its data roots before the plugin sees it. An empty default makes the file optional.
+     */
+    public static HyperParameter inputFile(String name, String dflt, String description) {
+        return new HyperParameter(name, ParamType.INPUT_FILE, dflt, null, null, List.of(), description);
+    }
+
     public static HyperParameter choice(String name, String dflt, List<String> choices, String description) {
         return new HyperParameter(name, ParamType.CHOICE, dflt, null, null, choices, description);
     }
@@ -56,6 +64,7 @@ public record HyperParameter(String name, ParamType type, String defaultValue, D
             case DOUBLE: return "a number" + range();
             case BOOLEAN: return "true or false";
             case CHOICE: return "one of " + String.join(", ", choices);
+            case INPUT_FILE: return "the path of a readable file inside the data roots";
             default: return "text";
         }
     }

@@ -11,14 +11,20 @@ import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Runs jobs on a bounded executor and keeps their records on disk, so a restart still shows the
- * history. Thread-safe.
+ * Runs jobs from a bounded queue on a fixed number of job threads and keeps their records on disk,
+ * so a restart still shows the history. Thread-safe.
  *
  * <p>Lifecycle of a job: {@link #submit} validates the spec completely (every problem at once,
  * nothing queued when any is found), resolves the plugins it names and pins their versions, then
- * queues it; it runs, streaming events to subscribers; it ends succeeded, failed or cancelled. A
- * job keeps the plugin services it resolved until it ends, so replacing a plugin bundle affects
- * only jobs submitted afterwards.
+ * queues it, unless the queue is full or its record cannot be written; it runs, streaming events to
+ * subscribers; it ends succeeded, failed or cancelled, whatever it throws (an error such as running
+ * out of memory ends it failed with the reason). A job keeps the plugin services it resolved until
+ * it ends, so replacing a plugin bundle affects only jobs submitted afterwards. After the process
+ * stops abruptly, jobs that were queued are queued again and jobs that were running are recorded as
+ * failed, naming their last checkpoint.
+ *
+ * <p>A record keeps every event except progress, of which it keeps the most recent ones (the
+ * implementation says how many); subscribers receive every event as it happens.
  */
 @ProviderType
 public interface JobManager {
@@ -43,7 +49,7 @@ public interface JobManager {
      */
     Validation<Seq<Problem>, JobInfo> submit(Map<String, String> spec);
 
-    /** All known jobs, newest first, including those from earlier runs. */
+    /** All known jobs, newest first, including those from earlier runs; prefer {@link #jobs(int, int)}. */
     List<JobInfo> jobs();
 
     /**
@@ -59,7 +65,10 @@ public interface JobManager {
     /** Asks a queued or running job to stop; false if unknown or already ended. */
     boolean cancel(String id);
 
-    /** The job's events so far, as kept (see the implementation for what is kept of progress). */
+    /**
+     * The job's events so far, as kept: every event but progress, and the most recent progress
+     * events; in order of {@link JobEvent#seq()}, which has gaps where progress was dropped.
+     */
     List<JobEvent> events(String id);
 
     /**

@@ -25,8 +25,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * trainer         trainer id, optionally pinned             (default bptt)
  * trainer.*       the trainer's hyperparameters
  * data.app        application id, optionally pinned
- * data.*          the application's parameters
- * checkpoint      where to write the trained model          (optional)
+ * data.*          the application's parameters; input files resolve against the installation
+ *                 and must lie inside a data root
+ * checkpoint      where to write the trained model, inside the model store (relative paths
+ *                 resolve against it)                       (optional)
  * </pre>
  */
 @ProviderType

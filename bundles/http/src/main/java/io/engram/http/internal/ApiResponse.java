@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param status   HTTP status code
  * @param headers  headers besides {@code Content-Type}, in order
- * @param body     the JSON document sent with {@code application/json}
+ * @param body     the JSON document sent with {@code application/json}, or null for none (204)
  */
 record ApiResponse(int status, Map<String, String> headers, JsonNode body) {
 

@@ -15,9 +15,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -33,8 +39,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * <p>Lifecycle: SCR builds it when the plugin registry, job manager and job specs services are
  * present, with configuration {@code io.engram.http} if there is one; the token is resolved then
  * (reading or writing {@code token.file}; with neither a token nor a file, a generated token lives in
- * memory only, so POST and DELETE are refused until one is configured). A configuration change
- * builds a new instance. The
+ * memory only, so POST and DELETE are refused until one is configured), the access rules are fixed
+ * (see {@link Access}), and warnings are logged when the server listens beyond loopback without TLS
+ * or the token file is open to others. A configuration change builds a new instance. The
  * whiteboard calls {@link #init}, then {@link #service} from many threads at once, then
  * {@link #destroy}; all state is final and the services are thread-safe.
  */
@@ -45,17 +52,43 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 @HttpWhiteboardServletName("engram-api")
 public final class ApiServlet implements Servlet {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger("io.engram.http");
+    private static final String FRAMEWORK_HOST = "org.apache.felix.http.host";
 
     private final Api api;
     private volatile ServletConfig servletConfig;
 
     @Activate
     public ApiServlet(@Reference PluginRegistry plugins, @Reference JobManager jobs, @Reference JobSpecs specs,
-                      HttpApiConfiguration config) throws IOException {
+                      HttpApiConfiguration config, BundleContext context) throws IOException {
+        this(plugins, jobs, specs, config, context.getProperty(FRAMEWORK_HOST));
+    }
+
+    /**
+     * Builds the API and logs the start-up warnings.
+     *
+     * @param frameworkHost  the address the HTTP service binds to when {@code host} is not
+     *                       configured (its framework property), or null
+     */
+    ApiServlet(PluginRegistry plugins, JobManager jobs, JobSpecs specs, HttpApiConfiguration config,
+               String frameworkHost) throws IOException {
         String file = config.token_file().trim();
-        BearerToken token = BearerToken.resolve(config._token(),
-                file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)), new SecureRandom());
-        this.api = new Api(plugins, jobs, specs, token, Math.max(0, config.max_body_bytes()));
+        Optional<Path> tokenFile = file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
+        BearerToken token = BearerToken.resolve(config._token(), tokenFile, new SecureRandom());
+        String host = !config.host().isBlank() ? config.host().trim()
+                : frameworkHost != null && !frameworkHost.isBlank() ? frameworkHost.trim() : "0.0.0.0";
+        Consumer<String> warn = m -> LOG.log(Level.WARNING, m);
+        Access access = new Access(token, ReadAccess.parse(config.read_token(), warn).needsToken(host),
+                HostCheck.of(host, list(config.allowed_hosts())), CorsPolicy.of(list(config.cors_origins()), warn));
+        StartupWarnings.of(host, config.tls(), tokenFile).forEach(warn);
+        this.api = new Api(plugins, jobs, specs, access, Math.max(0, config.max_body_bytes()));
+    }
+
+    /** The entries of a list setting, each also split at commas. */
+    static List<String> list(String[] values) {
+        return values == null ? List.of() : Arrays.stream(values).filter(Objects::nonNull)
+                .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty())
+                .collect(Collectors.toList());
     }
 
     @Override
@@ -73,31 +106,28 @@ public final class ApiServlet implements Servlet {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         boolean withBody = !"HEAD".equalsIgnoreCase(request.getMethod());
-        Map<String, String> query;
-        try {
-            query = Api.query(request.getQueryString());
-        } catch (IllegalArgumentException e) {
-            write(ApiResponse.error(400, "malformed query string: " + e.getMessage()), response, withBody);
-            return;
-        }
         ApiResponse answer;
         try {
             answer = api.handle(new ApiRequest(request.getMethod().toUpperCase(Locale.ROOT),
-                    request.getPathInfo() == null ? "/" : request.getPathInfo(), query,
+                    request.getPathInfo() == null ? "/" : request.getPathInfo(), request.getQueryString(),
                     name -> Optional.ofNullable(request.getHeader(name)), request.getContentLengthLong(),
                     request.getInputStream()));
         } catch (RuntimeException e) {
             log("failed: " + request.getMethod() + " " + request.getRequestURI(), e);
-            answer = ApiResponse.error(500, "internal error: " + e);
+            answer = ApiResponse.error(500, "internal error: " + Api.describe(e));
         }
         write(answer, response, withBody);
     }
 
     private static void write(ApiResponse answer, HttpServletResponse response, boolean withBody) throws IOException {
-        byte[] body = MAPPER.writeValueAsBytes(answer.body());
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);
         response.setHeader("Cache-Control", "no-store");
+        if (answer.body() == null) {
+            response.setContentLength(0);
+            return;
+        }
+        byte[] body = MAPPER.writeValueAsBytes(answer.body());
         response.setContentType("application/json;charset=UTF-8");
         response.setContentLength(body.length + 1);
         if (withBody) {

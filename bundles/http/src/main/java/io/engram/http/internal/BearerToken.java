@@ -1,12 +1,15 @@
 package io.engram.http.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -15,14 +18,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The token that mutating requests must present as {@code Authorization: Bearer <token>}
+ * The token that mutating requests (and reads, where so configured) must present as
+ * {@code Authorization: Bearer <token>}
  * (RFC 6750, section 2.1). Immutable and thread-safe once built.
  *
  * <p>Where the token comes from, in order: the configured {@code token}; else the first line of
  * {@code token.file} when that file exists and is not blank; else 256 random bits from
  * {@link SecureRandom}, URL-safe base64 without padding, written to {@code token.file} (a temp file
- * created owner-only where the file system is POSIX, then atomically renamed) or kept in memory when
- * no file is configured.
+ * created owner-only where the file system is POSIX, forced, atomically renamed, its directory
+ * synced) or kept in memory when no file is configured.
  */
 final class BearerToken {
     private static final String SCHEME = "bearer ";
@@ -97,14 +101,30 @@ final class BearerToken {
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
         try {
-            Files.writeString(tmp, token + System.lineSeparator(), StandardCharsets.UTF_8);
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap((token + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                out.force(true);
+            }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Makes the rename durable where the platform allows opening a directory (not on Windows). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // directories cannot be opened on some platforms; the rename itself has happened
         }
     }
 }

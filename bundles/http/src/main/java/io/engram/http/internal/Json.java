@@ -39,6 +39,11 @@ final class Json {
         return NODES.objectNode().put("error", message);
     }
 
+    /** {@code {"error":message,"where":where}}: a problem that is the server's, not the request's. */
+    static ObjectNode error(Problem p) {
+        return error(p.message()).put("where", p.where());
+    }
+
     /** {@code {"errors":[{"where":...,"message":...}, ...]}} */
     static ObjectNode errors(Iterable<Problem> problems) {
         ObjectNode root = NODES.objectNode();

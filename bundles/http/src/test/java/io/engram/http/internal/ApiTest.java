@@ -46,18 +46,23 @@ class ApiTest {
                 new PluginInfo("grammar", PluginKind.TRAINER, "0.1.0", "io.engram.trainer.grammar", 12,
                         Set.of("differentiable"), true, "", "A trainer sharing an id", Schema.empty())));
         jobs = new FakeJobManager();
-        api = new Api(registry, jobs, new FakeJobSpecs(), BearerToken.of(TOKEN), 256);
+        api = new Api(registry, jobs, new FakeJobSpecs(), Access.loopback(BearerToken.of(TOKEN)), 256);
     }
 
-    private static ApiRequest request(String method, String path, Map<String, String> headers, byte[] body) {
+    /**
+     * A request with these headers, and {@code Host: 127.0.0.1:8686} unless they name a Host (a
+     * null value: none); the path may carry a query.
+     */
+    static ApiRequest request(String method, String path, Map<String, String> headers, byte[] body) {
         Map<String, String> lower = new HashMap<>();
+        lower.put("host", "127.0.0.1:8686");
         headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
         String p = path;
-        Map<String, String> query = Map.of();
+        String query = null;
         int q = path.indexOf('?');
         if (q >= 0) {
             p = path.substring(0, q);
-            query = Api.query(path.substring(q + 1));
+            query = path.substring(q + 1);
         }
         return new ApiRequest(method, p, query, name -> Optional.ofNullable(lower.get(name.toLowerCase(Locale.ROOT))),
                 body.length, new ByteArrayInputStream(body));
@@ -237,7 +242,7 @@ class ApiTest {
         ApiResponse after = get("/jobs/job-1/events?after=1");
         assertEquals(1, after.body().size());
         assertEquals(2, after.body().get(0).get("seq").asLong());
-        assertEquals("after: expected an event sequence number, got 'x'",
+        assertEquals("after: expected an integer >= -1, got 'x'",
                 get("/jobs/job-1/events?after=x").body().get("error").asText());
         assertEquals(404, get("/jobs/nope/events").status());
     }
@@ -264,8 +269,9 @@ class ApiTest {
     @Test
     void bodyOfUnknownLengthIsCutAtTheLimit() {
         CountingStream endless = new CountingStream();
-        ApiRequest r = new ApiRequest("POST", "/jobs", Map.of(),
-                name -> name.equalsIgnoreCase("Authorization") ? Optional.of("Bearer " + TOKEN) : Optional.empty(),
+        ApiRequest r = new ApiRequest("POST", "/jobs", null,
+                name -> name.equalsIgnoreCase("Authorization") ? Optional.of("Bearer " + TOKEN)
+                        : name.equalsIgnoreCase("Host") ? Optional.of("localhost") : Optional.empty(),
                 -1, endless);
         assertEquals(413, api.handle(r).status());
         assertTrue(endless.read <= 257, "read " + endless.read);

@@ -19,20 +19,42 @@ import java.util.function.Consumer;
 /**
  * Jobs kept in memory. A spec is valid when it names {@code model.family} and {@code data.app}, and
  * {@code model.hidden}, when given, is a positive integer. Submitted jobs stay queued until a test
- * moves them on with {@link #end}. Ids are {@code job-1}, {@code job-2}, ...
+ * moves them on with {@link #end}. Ids are {@code job-1}, {@code job-2}, ... A test can make it
+ * refuse submissions with one problem ({@link #refuseWith}) or throw ({@link #failWith}); so does a
+ * spec whose {@code job.name} is {@code refuse:WHERE} (a problem at WHERE) or {@code throw}. Paging
+ * comes from the interface's defaults. Thread-safe (synchronized).
  */
 final class FakeJobManager implements JobManager {
     private final Map<String, JobInfo> jobs = new LinkedHashMap<>();
     private final Map<String, java.util.List<JobEvent>> events = new LinkedHashMap<>();
     private int submissions;
+    private Problem refusal;
+    private RuntimeException failure;
 
     int submissions() {
         return submissions;
     }
 
+    /** Makes every later submission of a valid spec answer this one problem (null: accept again). */
+    synchronized void refuseWith(Problem problem) {
+        this.refusal = problem;
+    }
+
+    /** Makes every later submission, listing and lookup throw this (null: work again). */
+    synchronized void failWith(RuntimeException e) {
+        this.failure = e;
+    }
+
+    private void failIfAsked() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     @Override
     public synchronized Validation<Seq<Problem>, JobInfo> submit(Map<String, String> spec) {
         submissions++;
+        failIfAsked();
         List<Problem> problems = List.empty();
         if (!spec.containsKey("model.family")) {
             problems = problems.append(Problem.of("model.family", "required: a family id"));
@@ -47,6 +69,16 @@ final class FakeJobManager implements JobManager {
         if (!problems.isEmpty()) {
             return Validation.invalid(problems);
         }
+        if (refusal != null) {
+            return Validation.invalid(List.of(refusal));
+        }
+        String name = spec.getOrDefault("job.name", "");
+        if (name.startsWith("refuse:")) {
+            return Validation.invalid(List.of(Problem.of(name.substring("refuse:".length()), "refused as asked")));
+        }
+        if (name.equals("throw")) {
+            throw new java.io.UncheckedIOException("writing the record", new java.io.IOException("disk full"));
+        }
         String id = "job-" + (jobs.size() + 1);
         JobInfo info = info(id, JobState.QUEUED, spec);
         jobs.put(id, info);
@@ -54,6 +86,15 @@ final class FakeJobManager implements JobManager {
         list.add(new JobEvent(id, 0, "2026-01-01T00:00:00Z", JobState.QUEUED, null));
         events.put(id, list);
         return Validation.valid(info);
+    }
+
+    /** Adds {@code n} events of progress to a job. */
+    synchronized void progress(String id, int n) {
+        java.util.List<JobEvent> list = events.get(id);
+        for (int i = 0; i < n; i++) {
+            list.add(new JobEvent(id, list.size(), "2026-01-01T00:00:01Z", JobState.RUNNING,
+                    new TrainingEvent.Progress(0, 1, i, n, 1.0 / (i + 1))));
+        }
     }
 
     /** Moves a job to {@code state}, recording a state event and, when given, a trainer event before it. */
@@ -74,6 +115,7 @@ final class FakeJobManager implements JobManager {
 
     @Override
     public synchronized java.util.List<JobInfo> jobs() {
+        failIfAsked();
         java.util.List<JobInfo> all = new ArrayList<>(jobs.values());
         java.util.Collections.reverse(all);
         return all;
@@ -81,6 +123,7 @@ final class FakeJobManager implements JobManager {
 
     @Override
     public synchronized Optional<JobInfo> job(String id) {
+        failIfAsked();
         return Optional.ofNullable(jobs.get(id));
     }
 

@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,9 +21,32 @@ import org.junit.jupiter.api.Test;
  * The job lifecycle over a real socket: 201 with {@code Location}, the job, its events, 202 on
  * cancel and 409 once ended. The kernel bundle is only resolved (for its API package); a test-only
  * bundle of the {@code Fake*} classes provides the kernel services, so that a job can be queued
- * without any plugin installed.
+ * without any plugin installed. The API is told it is bound to {@code 0.0.0.0} (Jetty still listens on
+ * 127.0.0.1 only), so reading needs the token, and its token file is readable by others; some
+ * origins and host names are configured.
  */
 class HttpApiFakeKernelIT {
+    private static final String PRESET_TOKEN = "preset-token-readable-by-others";
+    private static final String APP = "https://app.example:8443";
+    /** Where the bundle's System.Logger ends up in this JVM; held so that it is not collected. */
+    private static final Logger LOG = Logger.getLogger("io.engram.http");
+    private static final List<String> WARNED = new CopyOnWriteArrayList<>();
+    private static final Handler WARNINGS = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel() == Level.WARNING) {
+                WARNED.add(record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
     private static ItRuntime rt;
 
     @BeforeAll
@@ -25,7 +55,13 @@ class HttpApiFakeKernelIT {
                 FakeKernelActivator.class.getName(),
                 "io.engram.api,io.engram.kernel,io.vavr.collection,io.vavr.control,"
                         + "com.fasterxml.jackson.core,com.fasterxml.jackson.databind,org.osgi.framework", "Fake");
-        rt = ItRuntime.boot("fake-kernel", false, List.of(fakes));
+        LOG.addHandler(WARNINGS);
+        try {
+            rt = ItRuntime.boot("fake-kernel", false, List.of(fakes), Map.of("host", "0.0.0.0",
+                    "allowed.hosts", "engram.lab.example, other.example", "cors.origins", APP), PRESET_TOKEN);
+        } finally {
+            LOG.removeHandler(WARNINGS);
+        }
     }
 
     @AfterAll
@@ -68,5 +104,83 @@ class HttpApiFakeKernelIT {
         assertEquals(201, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"spec\":{\"data.app\":\"grammar\",\"model.family\":\"lstm\",\"model.hidden\":\"8\"}"),
                 r.body());
+    }
+
+    @Test
+    void warnedAtStartAboutClearTextAndTheOpenTokenFile() {
+        assertTrue(WARNED.contains("the REST API listens on 0.0.0.0 beyond loopback without TLS: the bearer token and"
+                + " job data cross the network in clear text (bind http.host to 127.0.0.1, or put a TLS proxy in front"
+                + " and set http.tls=true)"), WARNED.toString());
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertTrue(WARNED.contains("the token file " + rt.tokenFile + " is readable or writable by group or others"
+                    + " (rw-r--r--): run chmod 600 " + rt.tokenFile), WARNED.toString());
+        }
+        assertEquals(PRESET_TOKEN, rt.token);
+    }
+
+    @Test
+    void readingNeedsTheTokenAndLeaksNothingWithout() throws Exception {
+        rt.post("model.family=lstm\ndata.app=grammar\njob.name=secret-job\n", "text/x-java-properties");
+        for (String path : List.of("/api/jobs", "/api/plugins", "/api/jobs/job-1", "/api/jobs/job-1/events", "/api/")) {
+            HttpResponse<String> none = rt.send("GET", path, null, Map.of());
+            assertEquals(401, none.statusCode(), path);
+            assertEquals("{\"error\":\"bearer token required\"}", none.body().trim());
+            assertEquals("Bearer realm=\"engram\"", none.headers().firstValue("WWW-Authenticate").orElse(""));
+            HttpResponse<String> wrong = rt.send("GET", path, null, Map.of("Authorization", "Bearer x" + PRESET_TOKEN));
+            assertEquals(401, wrong.statusCode(), path);
+            assertTrue(!wrong.body().contains("secret-job") && !wrong.body().contains("lstm"), wrong.body());
+        }
+        HttpResponse<String> jobs = rt.get("/api/jobs");
+        assertEquals(200, jobs.statusCode());
+        assertTrue(jobs.body().contains("\"name\":\"secret-job\""), jobs.body());
+    }
+
+    @Test
+    void configuredHostNamesAreServedOthersGet421() throws Exception {
+        String auth = "Authorization: Bearer " + PRESET_TOKEN + "\r\n";
+        String lab = rt.rawExchange("GET /api/plugins HTTP/1.1\r\nHost: ENGRAM.lab.example:8686\r\nConnection: close\r\n" + auth
+                + "\r\n", "");
+        assertTrue(lab.startsWith("HTTP/1.1 200 "), lab);
+        String evil = rt.rawExchange("GET /api/plugins HTTP/1.1\r\nHost: evil.example\r\n" + auth + "\r\n", "");
+        assertTrue(evil.startsWith("HTTP/1.1 421 "), evil);
+        assertTrue(evil.contains("{\"error\":\"host 'evil.example' is not served here"), evil);
+    }
+
+    @Test
+    void configuredOriginGetsPreflightOthersAreRefused() throws Exception {
+        HttpResponse<String> preflight = rt.send("OPTIONS", "/api/jobs", null, Map.of("Origin", APP,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type"));
+        assertEquals(204, preflight.statusCode(), preflight.body());
+        assertEquals(APP, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals("GET, HEAD, POST", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""));
+        assertEquals("Authorization, Content-Type",
+                preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""));
+        assertEquals("Origin", preflight.headers().firstValue("Vary").orElse(""));
+        HttpResponse<String> created = rt.send("POST", "/api/jobs", "{\"model.family\":\"lstm\",\"data.app\":\"g\"}",
+                Map.of("Origin", APP, "Authorization", "Bearer " + PRESET_TOKEN, "Content-Type", "application/json"));
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(APP, created.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(created.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("Location"));
+        HttpResponse<String> foreign = rt.send("POST", "/api/jobs", "{}", Map.of("Origin", "https://evil.example",
+                "Authorization", "Bearer " + PRESET_TOKEN, "Content-Type", "application/json"));
+        assertEquals(403, foreign.statusCode());
+        assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    @Test
+    void fullQueueUnavailableStoreAndFailingWrites() throws Exception {
+        HttpResponse<String> full = rt.post("model.family=lstm\ndata.app=grammar\njob.name=refuse:job.queue\n",
+                "text/x-java-properties");
+        assertEquals(429, full.statusCode());
+        assertEquals("5", full.headers().firstValue("Retry-After").orElse(""));
+        assertEquals("{\"error\":\"refused as asked\",\"where\":\"job.queue\"}", full.body().trim());
+        HttpResponse<String> store = rt.post("model.family=lstm\ndata.app=grammar\njob.name=refuse:job.store\n",
+                "text/x-java-properties");
+        assertEquals(503, store.statusCode());
+        assertEquals("{\"error\":\"refused as asked\",\"where\":\"job.store\"}", store.body().trim());
+        HttpResponse<String> thrown = rt.post("model.family=lstm\ndata.app=grammar\njob.name=throw\n",
+                "text/x-java-properties");
+        assertEquals(500, thrown.statusCode());
+        assertEquals("{\"error\":\"internal error: writing the record: disk full\"}", thrown.body().trim());
     }
 }

@@ -134,4 +134,50 @@ class HttpApiIT {
         assertTrue(chunked.startsWith("HTTP/1.1 413 "), chunked);
         assertEquals("[]", rt.get("/api/jobs").body().trim());
     }
+
+    @Test
+    void foreignHostNamesGet421AndChangeNothing() throws Exception {
+        for (String host : List.of("evil.example", "evil.example:" + rt.port, "127.0.0.1.nip.io:" + rt.port,
+                "7f000001.c0a80001.rbndr.us:" + rt.port)) {
+            String get = rt.rawExchange("GET /api/jobs HTTP/1.1\r\nHost: " + host + "\r\n\r\n", "");
+            assertTrue(get.startsWith("HTTP/1.1 421 "), get);
+            assertTrue(get.contains("{\"error\":\"host '"), get);
+        }
+        String spec = "{\"model\":{\"family\":\"lstm\"}}";
+        String post = rt.rawExchange("POST /api/jobs HTTP/1.1\r\nHost: evil.example\r\nAuthorization: Bearer "
+                + rt.token + "\r\nContent-Type: application/json\r\nContent-Length: " + spec.length() + "\r\n\r\n", spec);
+        assertTrue(post.startsWith("HTTP/1.1 421 "), post);
+        String local = rt.rawExchange("GET /api/jobs HTTP/1.1\r\nHost: localhost:" + rt.port + "\r\nConnection: close\r\n\r\n", "");
+        assertTrue(local.startsWith("HTTP/1.1 200 "), local);
+        assertEquals("[]", rt.get("/api/jobs").body().trim());
+    }
+
+    @Test
+    void corsIsClosedByDefault() throws Exception {
+        HttpResponse<String> preflight = rt.send("OPTIONS", "/api/jobs", null, Map.of("Origin", "https://app.example",
+                "Access-Control-Request-Method", "POST"));
+        assertEquals(403, preflight.statusCode());
+        assertEquals("{\"error\":\"cross-origin requests are not enabled here (http.cors.origins)\"}",
+                preflight.body().trim());
+        HttpResponse<String> get = rt.send("GET", "/api/plugins", null, Map.of("Origin", "https://app.example"));
+        assertEquals(200, get.statusCode());
+        for (HttpResponse<String> r : List.of(preflight, get)) {
+            assertTrue(r.headers().map().keySet().stream().noneMatch(h -> h.toLowerCase().startsWith("access-control")),
+                    r.headers().map().toString());
+        }
+        HttpResponse<String> post = rt.send("POST", "/api/jobs", "{}", Map.of("Origin", "https://app.example",
+                "Authorization", "Bearer " + rt.token, "Content-Type", "application/json"));
+        assertEquals(403, post.statusCode());
+    }
+
+    @Test
+    void readingIsOpenOnLoopbackAndJobsComeInPages() throws Exception {
+        HttpResponse<String> jobs = rt.send("GET", "/api/jobs?offset=0&limit=10", null, Map.of());
+        assertEquals(200, jobs.statusCode());
+        assertEquals("0", jobs.headers().firstValue("X-Total-Count").orElse(""));
+        assertTrue(jobs.headers().firstValue("Link").isEmpty());
+        HttpResponse<String> bad = rt.get("/api/jobs?limit=501");
+        assertEquals(400, bad.statusCode());
+        assertEquals("{\"error\":\"limit: expected an integer in [1, 500], got '501'\"}", bad.body().trim());
+    }
 }

@@ -12,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Dictionary;
@@ -58,6 +60,8 @@ final class ItRuntime implements AutoCloseable {
     final Path tokenFile;
     final int port;
     final String token;
+    /** Whether {@link #get} sends the token. */
+    final boolean readsNeedToken;
 
     /**
      * Boots the runtime in {@code target/it-work/<name>}.
@@ -67,15 +71,33 @@ final class ItRuntime implements AutoCloseable {
      * @param extra         more bundles to install and start before the API
      */
     static ItRuntime boot(String name, boolean kernelActive, List<Path> extra) throws Exception {
+        return boot(name, kernelActive, extra, Map.of(), null);
+    }
+
+    /**
+     * As {@link #boot(String, boolean, List)}, with more settings of the API and, when
+     * {@code presetToken} is given, a token file holding it that group and others may read.
+     */
+    static ItRuntime boot(String name, boolean kernelActive, List<Path> extra, Map<String, Object> http,
+                          String presetToken) throws Exception {
         Path work = Path.of(System.getProperty("engram.it.work"), name);
         deleteTree(work);
         Files.createDirectories(work);
-        return new ItRuntime(work, kernelActive, extra);
+        Path tokenFile = work.resolve("conf").resolve("token");
+        if (presetToken != null) {
+            Files.createDirectories(tokenFile.getParent());
+            Files.writeString(tokenFile, presetToken + "\n");
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+        return new ItRuntime(work, tokenFile, kernelActive, extra, http);
     }
 
-    private ItRuntime(Path work, boolean kernelActive, List<Path> extra) throws Exception {
+    private ItRuntime(Path work, Path tokenFile, boolean kernelActive, List<Path> extra, Map<String, Object> http)
+            throws Exception {
         this.work = work;
-        this.tokenFile = work.resolve("conf").resolve("token");
+        this.tokenFile = tokenFile;
         this.port = freePort();
         Map<String, String> props = new HashMap<>();
         props.put(Constants.FRAMEWORK_STORAGE, work.resolve("felix-cache").toString());
@@ -102,7 +124,11 @@ final class ItRuntime implements AutoCloseable {
             }
         }
         configure(ctx, "io.engram.kernel", Map.of("data.dir", work.resolve("jobs").toString(), "jobs.concurrency", 1));
-        configure(ctx, "io.engram.http", Map.of("token.file", tokenFile.toString(), "max.body.bytes", MAX_BODY));
+        Map<String, Object> httpConfig = new HashMap<>(Map.of("token.file", tokenFile.toString(),
+                "max.body.bytes", MAX_BODY, "host", "127.0.0.1"));
+        httpConfig.putAll(http);
+        configure(ctx, "io.engram.http", httpConfig);
+        this.readsNeedToken = "always".equals(http.get("read.token")) || "0.0.0.0".equals(http.get("host"));
         Bundle kernel = runtime.stream().filter(b -> KERNEL.equals(b.getSymbolicName())).findFirst().orElseThrow();
         if (kernelActive) {
             kernel.start();
@@ -116,7 +142,10 @@ final class ItRuntime implements AutoCloseable {
         this.token = awaitReady(ctx);
     }
 
-    /** Polls until the API answers and the token file is written; a bound, not a timing assertion. */
+    /**
+     * Polls until the API answers (200, or 401 where reading needs the token) and the token file is
+     * written; a bound, not a timing assertion.
+     */
     private String awaitReady(BundleContext ctx) throws Exception {
         long deadline = System.nanoTime() + READY_WITHIN_NANOS;
         int status = -1;
@@ -126,7 +155,7 @@ final class ItRuntime implements AutoCloseable {
             } catch (IOException e) {
                 status = -1;
             }
-            if (status == 200 && Files.exists(tokenFile)) {
+            if ((status == 200 || status == 401 && readsNeedToken) && Files.exists(tokenFile)) {
                 return Files.readString(tokenFile).trim();
             }
             Thread.sleep(100);
@@ -144,8 +173,9 @@ final class ItRuntime implements AutoCloseable {
         return Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
     }
 
+    /** A GET, with the token when the runtime needs it for reading. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send("GET", path, null, Map.of());
+        return send("GET", path, null, readsNeedToken ? Map.of("Authorization", "Bearer " + token) : Map.of());
     }
 
     HttpResponse<String> post(String body, String contentType) throws IOException, InterruptedException {

@@ -59,7 +59,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Function.class, property = VerbCall.VERB_PROPERTY + "=sweep")
 public final class SweepVerb implements Function<Map<String, Object>, Integer> {
 
-    /** Name of the checkpoint written into {@code out} when the spec names none. */
+    /** Name of the checkpoint in the model store when the spec names none, and of its copy in {@code out}. */
     static final String CHECKPOINT = "memristor-sweep.ckpt";
 
     private final BundleContext context;
@@ -127,6 +127,16 @@ public final class SweepVerb implements Function<Map<String, Object>, Integer> {
         }
     }
 
+    /** Copies {@code from} to {@code to} through a temporary file renamed into place. */
+    private static Path keep(Path from, Path to) throws IOException {
+        java.nio.file.Files.createDirectories(to.getParent());
+        Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
+        java.nio.file.Files.copy(from, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.move(tmp, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return to;
+    }
+
     private static int rejected(PrintStream err, List<String> problems) {
         err.println("engram sweep: rejected (" + problems.size() + (problems.size() == 1 ? " problem):" : " problems):"));
         problems.forEach(p -> err.println("  " + p));
@@ -134,7 +144,11 @@ public final class SweepVerb implements Function<Map<String, Object>, Integer> {
         return VerbCall.BAD_INPUT;
     }
 
-    /** Runs the job on the CPU; its checkpoint, or the exit status. */
+    /**
+     * Runs the job on the CPU, writing its checkpoint into the model store (as {@value #CHECKPOINT}
+     * unless the spec names one) and copying it beside the sweep's results; that copy, or the exit
+     * status.
+     */
     private Either<Integer, Path> train(Map<String, String> given, SweepOptions options, VerbCall call) {
         Map<String, String> spec = new LinkedHashMap<>(given);
         String backend = spec.getOrDefault("backend", "cpu");
@@ -143,7 +157,7 @@ public final class SweepVerb implements Function<Map<String, Object>, Integer> {
         }
         spec.put("backend", "cpu");
         spec.remove("backend.fallback");
-        spec.putIfAbsent("checkpoint", options.out().resolve(CHECKPOINT).toString());
+        spec.putIfAbsent("checkpoint", CHECKPOINT);
         Validation<Seq<Problem>, JobInfo> submitted = jobs.submit(spec);
         if (submitted.isInvalid()) {
             return Either.left(rejected(call.err(), submitted.getError().map(Problem::toString).toJavaList()));
@@ -162,7 +176,7 @@ public final class SweepVerb implements Function<Map<String, Object>, Integer> {
                 return Either.left(VerbCall.FAILED);
             }
             note(call, id + " trained: " + done.metrics());
-            return Either.right(Path.of(done.checkpoint()));
+            return Either.right(keep(Path.of(done.checkpoint()), options.out().resolve(CHECKPOINT)));
         } catch (InterruptedException e) {
             jobs.cancel(id);
             Thread.currentThread().interrupt();

@@ -1,7 +1,10 @@
 package io.engram.kernel.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,28 +13,30 @@ import io.engram.kernel.JobEvent;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobState;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.InputStream;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The JSON form of a job record: {@code {"info": {...}, "events": [...]}}, with each trainer event
- * tagged by its {@link TrainingEvent#type()}. Non-finite numbers are written as the strings
- * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}. Stateless and thread-safe.
+ * The JSON forms of a job record. The info file is {@code {"info": {...}, "eventLog": "events.jsonl"}};
+ * the event log holds one event per line ({@link #line}), without the job id its directory names.
+ * Records written before the event log existed are one file {@code {"info": {...}, "events": [...]}},
+ * still read ({@link #readInfo}, {@link #readEvents}) without holding the whole file in memory.
+ * Each trainer event is tagged by its {@link TrainingEvent#type()}. Non-finite numbers are written as
+ * the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}. Stateless and thread-safe.
  */
 public final class JobCodec {
 
-    /** A job record as stored: its info and its events. */
-    public record Stored(JobInfo info, List<JobEvent> events) {
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectWriter LINE = JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private JobCodec() {
     }
 
+    /** A record in the single-file form used before the event log existed, events included. */
     public static byte[] write(JobInfo info, List<JobEvent> events) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.set("info", info(info));
@@ -42,18 +47,81 @@ public final class JobCodec {
         return JSON.writeValueAsBytes(root);
     }
 
-    /** Reads a record; a malformed one fails with a message naming what is wrong. */
-    public static Stored read(byte[] json) throws IOException {
-        JsonNode root = JSON.readTree(json);
-        if (root == null || !root.path("info").isObject()) {
-            throw new IOException("no \"info\" object");
+    /** The info file of a record whose events are in the event log {@code eventLog}. */
+    public static byte[] writeInfo(JobInfo info, String eventLog) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("info", info(info));
+        root.put("eventLog", eventLog);
+        return JSON.writeValueAsBytes(root);
+    }
+
+    /** One line of the event log: the event without its job id, ending with a newline. */
+    public static byte[] line(JobEvent e) throws IOException {
+        ObjectNode n = event(e);
+        n.remove("jobId");
+        byte[] json = LINE.writeValueAsBytes(n);
+        byte[] out = java.util.Arrays.copyOf(json, json.length + 1);
+        out[json.length] = '\n';
+        return out;
+    }
+
+    /** Reads one line of {@code jobId}'s event log; a malformed one fails naming what is wrong. */
+    public static JobEvent readLine(String jobId, String line) throws IOException {
+        JsonNode n = JSON.readTree(line);
+        if (n == null || !n.isObject()) {
+            throw new IOException("not a JSON object");
         }
-        JobInfo info = info(root.get("info"));
-        List<JobEvent> events = new ArrayList<>();
-        for (JsonNode e : root.path("events")) {
-            events.add(event(e));
+        ((ObjectNode) n).put("jobId", jobId);
+        return event(n);
+    }
+
+    /**
+     * The info of a record file, in either format, read as a stream: the events of an old single-file
+     * record are skipped, not parsed.
+     */
+    public static JobInfo readInfo(InputStream in) throws IOException {
+        try (JsonParser p = JSON.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            JobInfo info = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                p.nextToken();
+                if (field.equals("info") && p.currentToken() == JsonToken.START_OBJECT) {
+                    info = info((JsonNode) JSON.readTree(p));
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (info == null) {
+                throw new IOException("no \"info\" object");
+            }
+            return info;
         }
-        return new Stored(info, events);
+    }
+
+    /**
+     * Hands each event of an old single-file record to {@code sink}, in file order, one at a time;
+     * nothing when the file has no {@code events} array.
+     */
+    public static void readEvents(InputStream in, Consumer<JobEvent> sink) throws IOException {
+        try (JsonParser p = JSON.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                p.nextToken();
+                if (field.equals("events") && p.currentToken() == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        sink.accept(event((JsonNode) JSON.readTree(p)));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
     }
 
     static ObjectNode info(JobInfo i) {
@@ -73,18 +141,25 @@ public final class JobCodec {
         n.put("checkpoint", i.checkpoint());
         ObjectNode spec = n.putObject("spec");
         new java.util.TreeMap<>(i.spec()).forEach(spec::put);
+        ObjectNode environment = n.putObject("environment");
+        new java.util.TreeMap<>(i.environment()).forEach(environment::put);
         return n;
     }
 
     static JobInfo info(JsonNode n) throws IOException {
-        Map<String, String> spec = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("spec").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            spec.put(e.getKey(), e.getValue().asText());
-        }
         return new JobInfo(text(n, "id"), text(n, "name"), state(n), text(n, "family"), text(n, "trainer"),
                 text(n, "application"), text(n, "backend"), text(n, "submittedAt"), text(n, "startedAt"),
-                text(n, "endedAt"), numbers(n.path("metrics")), text(n, "error"), text(n, "checkpoint"), spec);
+                text(n, "endedAt"), numbers(n.path("metrics")), text(n, "error"), text(n, "checkpoint"),
+                texts(n.path("spec")), texts(n.path("environment")));
+    }
+
+    private static Map<String, String> texts(JsonNode n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
     }
 
     static ObjectNode event(JobEvent e) {

@@ -1,58 +1,41 @@
 package io.engram.kernel.internal;
 
-import io.engram.api.Application;
 import io.engram.api.BundleRef;
-import io.engram.api.CheckpointMetadata;
-import io.engram.api.Dataset;
-import io.engram.api.ModelSpec;
-import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
 import io.engram.api.Problem;
-import io.engram.api.Provenance;
-import io.engram.api.TaskData;
-import io.engram.api.Trainer;
-import io.engram.api.TrainingContext;
 import io.engram.api.TrainingEvent;
-import io.engram.api.TrainingResult;
 import io.engram.kernel.JobEvent;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobManager;
 import io.engram.kernel.JobState;
+import io.engram.kernel.Page;
 import io.engram.kernel.PluginRegistry;
-import io.engram.tensor.Backend;
 import io.engram.tensor.Tensor;
-import io.engram.train.SimpleTrainingContext;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
-import io.vavr.control.Try;
 import io.vavr.control.Validation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
@@ -63,13 +46,18 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Runs jobs and keeps their records.
+ * Queues jobs and answers for their records; {@link JobRun} runs each one on a job thread and
+ * {@link RecordKeeper} keeps the records.
  *
- * <p>Lifecycle of the component: the constructor reads every record under {@code data.dir} (a job
- * that was queued or running when the process stopped is recorded as failed with
- * {@value #INTERRUPTED}) and starts {@code jobs.concurrency} job threads. {@link #submit} validates
- * the spec with {@link SpecValidator}, which resolves and pins the plugin service objects and their
- * bundle versions; the job then holds those objects until it ends, whatever happens to the bundles.
+ * <p>Lifecycle of the component: the constructor makes sure {@code data.dir} can be written (else it
+ * throws, naming the directory and the reason), reads the small info of every record under it, and
+ * starts {@code jobs.concurrency} job threads. A job that was running when the process stopped is
+ * recorded as failed with {@value #INTERRUPTED} and its last checkpoint; a job that was queued is
+ * queued again, its spec validated with the plugins installed when it comes to run
+ * ({@link Requeued}). {@link #submit} validates the spec with {@link SpecValidator}, which resolves
+ * and pins the plugin service objects and their bundle versions (the job holds them until it ends),
+ * refuses it when {@code jobs.queue.capacity} jobs already wait ({@link JobManager#QUEUE_FULL}) or
+ * when its record cannot be written ({@link JobManager#UNAVAILABLE}), and queues it.
  * {@link #deactivate} cancels queued and running jobs, waits up to {@link #SHUTDOWN_GRACE} for the
  * running ones to return and records them cancelled.
  *
@@ -77,27 +65,17 @@ import org.osgi.service.metatype.annotations.Designate;
  * fallback: its {@link JobInfo#backend()} names the fallback, and its first event after the
  * {@code QUEUED} state is a {@code warning} message saying why.
  *
- * <p>Lifecycle of a job, on its job thread: the application loads the data with the job's seed; if
- * it gives no validation set, {@value #VALIDATION_FRACTION} of the training set is split off with
- * the seed; the family creates the network with the seed on the pinned backend; the trainer trains
- * it; on success the checkpoint named by {@code checkpoint} (relative to the parent of
- * {@code data.dir}, or absolute) is written with full provenance. A failed result (a non-finite
- * loss) or a cancelled job never writes a checkpoint. The backend's cost meter
- * ({@link Backend#meter()}) is read when the job starts; each epoch-end event, and the job's final
- * metrics whatever its outcome, carry the growth of every counter since then as
- * {@code backend.<counter>} (nothing for a backend that meters nothing). When the job ends, however it
- * ends, {@link Backend#release()} is called on its thread before the end is recorded.
- *
- * <p>Records are written under {@code data.dir/<job-id>/job.json} on every state change and every
- * event other than progress ({@link JobFiles}). Thread-safe.
+ * <p>Records live under {@code data.dir/<job-id>/} ({@link JobFiles}): {@code job.json}, the info,
+ * and {@code events.jsonl}, the events that are not progress and, once the job ends, the latest
+ * {@code jobs.events.recent} progress events. Thread-safe.
  */
 @Component(service = JobManager.class, immediate = true, configurationPid = "io.engram.kernel",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = JobManagerConfiguration.class)
 public final class JobManagerComponent implements JobManager {
 
-    /** Error of a job that was queued or running when the process stopped. */
-    public static final String INTERRUPTED = "interrupted: the server stopped while the job ran";
+    /** Start of the error of a job that was running when the process stopped. */
+    public static final String INTERRUPTED = "interrupted: the process stopped while the job ran";
     /** Error of a job cancelled by {@link #cancel}. */
     public static final String CANCELLED = "cancelled";
     /** Error of a job cancelled because the job manager shut down. */
@@ -108,15 +86,18 @@ public final class JobManagerComponent implements JobManager {
     public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private static final Pattern ID = Pattern.compile("job-(\\d+)");
+    /** Newest first: by number, then by id. */
+    private static final Comparator<String> NEWEST_FIRST =
+            Comparator.comparingLong(JobManagerComponent::number).thenComparing(Comparator.naturalOrder()).reversed();
 
     private final SpecValidator validator;
-    private final Checkpoints checkpoints;
-    private final java.util.List<BundleRef> platform;
     private final Path dataDir;
-    private final JobFiles files;
-    private final ThreadPoolExecutor executor;
+    private final RecordKeeper records;
+    private final JobRun runner;
+    private final Requeued requeued;
+    private final JobQueue queue;
     private final ExecutorService delivery;
-    private final ConcurrentMap<String, JobRecord> jobs = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<String, JobRecord> jobs = new ConcurrentSkipListMap<>(NEWEST_FIRST);
     private final AtomicLong counter = new AtomicLong();
     private volatile boolean closing;
     private final System.Logger log = System.getLogger(JobManagerComponent.class.getName());
@@ -133,16 +114,21 @@ public final class JobManagerComponent implements JobManager {
      */
     public JobManagerComponent(PluginDirectory plugins, JobManagerConfiguration config, Checkpoints checkpoints,
                                java.util.List<BundleRef> platform) {
-        this.validator = new SpecValidator(plugins);
-        this.checkpoints = checkpoints;
-        this.platform = java.util.List.copyOf(platform);
+        this(plugins, config, checkpoints, platform, Requeued.PLUGIN_WAIT);
+    }
+
+    JobManagerComponent(PluginDirectory plugins, JobManagerConfiguration config, Checkpoints checkpoints,
+                        java.util.List<BundleRef> platform, Duration pluginWait) {
+        this.validator = new SpecValidator(plugins, config);
         this.dataDir = Paths.get(config.data_dir()).toAbsolutePath().normalize();
-        this.files = new JobFiles(dataDir);
-        reload();
-        int threads = Math.max(1, config.jobs_concurrency());
-        this.executor = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), daemons("engram-job-"));
+        DurableFiles.probe(dataDir, "the job records' directory (data.dir)");
+        this.queue = new JobQueue(config.jobs_queue_capacity(), config.jobs_concurrency(), daemons("engram-job-"));
+        JobFiles files = new JobFiles(dataDir);
+        this.records = new RecordKeeper(files, config.jobs_events_recent(), queue::left);
+        this.runner = new JobRun(records, checkpoints, platform, this::checkpointPath, dataDir, config);
+        this.requeued = new Requeued(validator, pluginWait);
         this.delivery = Executors.newCachedThreadPool(daemons("engram-job-events-"));
+        reload(files);
     }
 
     private static ThreadFactory daemons(String prefix) {
@@ -150,6 +136,8 @@ public final class JobManagerComponent implements JobManager {
         return r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
+            t.setUncaughtExceptionHandler((th, e) -> System.getLogger(JobManagerComponent.class.getName())
+                    .log(System.Logger.Level.ERROR, "thread " + th.getName() + " ended by " + e, e));
             return t;
         };
     }
@@ -167,23 +155,16 @@ public final class JobManagerComponent implements JobManager {
         return java.util.List.copyOf(out);
     }
 
-    private void reload() {
-        java.util.List<JobCodec.Stored> stored;
-        try {
-            stored = files.loadAll();
-        } catch (IOException e) {
-            log.log(System.Logger.Level.WARNING, "cannot read job records in " + dataDir + ": " + e.getMessage());
-            return;
-        }
-        for (JobCodec.Stored s : stored) {
-            JobRecord rec = new JobRecord(s.info().id(), null, s.info(), s.events());
-            jobs.put(rec.id, rec);
+    private void reload(JobFiles files) {
+        for (JobRecord rec : new Restart(files, records).reload(NEWEST_FIRST.reversed())) {
             Matcher m = ID.matcher(rec.id);
             if (m.matches()) {
                 counter.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
             }
-            if (!s.info().state().terminal()) {
-                transition(rec, JobState.FAILED, i -> ended(i, INTERRUPTED, i.checkpoint()));
+            jobs.put(rec.id, rec);
+            if (rec.info().state() == JobState.QUEUED) {
+                queue.reserveAnyway();
+                enqueue(rec);
             }
         }
     }
@@ -204,37 +185,85 @@ public final class JobManagerComponent implements JobManager {
         if (checked.isInvalid()) {
             return Validation.invalid(checked.getError());
         }
+        if (!queue.reserve()) {
+            return Validation.invalid(List.of(Problem.of(QUEUE_FULL, "the job queue is full: " + queue.capacity()
+                    + " jobs already wait to run (jobs.queue.capacity); submit again once some have started")));
+        }
         ResolvedSpec r = checked.get();
         String id = String.format("job-%06d", counter.incrementAndGet());
         JobInfo info = new JobInfo(id, r.name().isEmpty() ? id : r.name(), JobState.QUEUED, r.family().label(),
-                r.trainer().label(), r.application().label(), r.backend().id(), now(), "", "", Map.of(), "", "",
-                spec);
-        JobRecord rec = new JobRecord(id, r, info, java.util.List.of());
-        jobs.put(id, rec);
-        synchronized (rec) {
-            record(rec, null);
-            if (!r.fallbackNote().isEmpty()) {
-                record(rec, new TrainingEvent.Message("warning", r.fallbackNote()));
-            }
-            persist(rec);
-        }
+                r.trainer().label(), r.application().label(), r.backend().id(), JobInfos.now(), "", "", Map.of(), "",
+                "", spec);
+        JobRecord rec = records.open(info, r, null);
         try {
-            executor.execute(() -> run(rec));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            transition(rec, JobState.CANCELLED, i -> ended(i, SHUT_DOWN, ""));
+            records.create(rec, r.fallbackNote().isEmpty() ? java.util.List.of()
+                    : java.util.List.of(new TrainingEvent.Message("warning", r.fallbackNote())));
+        } catch (IOException e) {
+            queue.left();
+            log.log(System.Logger.Level.ERROR, "refusing " + id + ": its record " + e.getMessage());
+            return Validation.invalid(List.of(Problem.of(UNAVAILABLE, "the job's record " + e.getMessage())));
         }
+        jobs.put(id, rec);
+        enqueue(rec);
         return Validation.valid(rec.info());
+    }
+
+    private void enqueue(JobRecord rec) {
+        Runnable task = () -> run(rec);
+        rec.task = task;
+        if (!queue.execute(task)) {
+            records.transition(rec, JobState.CANCELLED, i -> JobInfos.ended(i, SHUT_DOWN, ""));
+        }
+    }
+
+    /** The job thread's entry: resolves a requeued job's spec, runs it, and never lets a throwable escape. */
+    private void run(JobRecord rec) {
+        rec.task = null;
+        try {
+            ResolvedSpec r = rec.resolved;
+            if (r == null && !rec.info().state().terminal()) {
+                Validation<Seq<Problem>, ResolvedSpec> v = requeued.resolve(rec);
+                if (v.isInvalid()) {
+                    records.transition(rec, JobState.FAILED, i -> JobInfos.ended(i,
+                            "spec: no longer valid: " + v.getError().mkString("; "), ""));
+                    return;
+                }
+                r = v.get();
+                rec.resolved = r;
+            }
+            if (r != null) {
+                runner.run(rec, r);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            log.log(System.Logger.Level.ERROR, "job " + rec.id + " failed outside its run", t);
+            records.transition(rec, JobState.FAILED, i -> JobInfos.ended(i, Failures.describe(t), i.checkpoint()));
+        }
     }
 
     @Override
     public java.util.List<JobInfo> jobs() {
-        return jobs.values().stream().map(JobRecord::info)
-                .sorted(Comparator.comparingLong(JobManagerComponent::number).thenComparing(JobInfo::id).reversed())
-                .collect(Collectors.toUnmodifiableList());
+        return jobs(0, Integer.MAX_VALUE).items();
     }
 
-    private static long number(JobInfo info) {
-        Matcher m = ID.matcher(info.id());
+    @Override
+    public Page<JobInfo> jobs(int offset, int limit) {
+        java.util.List<JobInfo> page = new ArrayList<>(Math.min(Math.max(0, limit), 1024));
+        Iterator<JobRecord> it = jobs.values().iterator();
+        long total = 0;
+        while (it.hasNext()) {
+            JobRecord rec = it.next();
+            if (total >= offset && page.size() < limit) {
+                page.add(rec.info());
+            }
+            total++;
+        }
+        return new Page<>(page, Math.max(0, offset), Math.max(0, limit), total);
+    }
+
+    private static long number(String id) {
+        Matcher m = ID.matcher(id);
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
@@ -258,7 +287,11 @@ public final class JobManagerComponent implements JobManager {
                 rec.cancelReason = reason;
             }
             if (rec.info.state() == JobState.QUEUED) {
-                transition(rec, JobState.CANCELLED, i -> ended(i, reason, ""));
+                Runnable task = rec.task;
+                if (task != null) {
+                    queue.withdraw(task);
+                }
+                records.transition(rec, JobState.CANCELLED, i -> JobInfos.ended(i, reason, ""));
             }
             return true;
         }
@@ -266,8 +299,13 @@ public final class JobManagerComponent implements JobManager {
 
     @Override
     public java.util.List<JobEvent> events(String id) {
+        return events(id, -1, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public java.util.List<JobEvent> events(String id, long after, int limit) {
         JobRecord rec = jobs.get(id);
-        return rec == null ? java.util.List.of() : rec.events();
+        return rec == null ? java.util.List.of() : java.util.List.copyOf(records.events(rec, after, Math.max(0, limit)));
     }
 
     @Override
@@ -276,20 +314,22 @@ public final class JobManagerComponent implements JobManager {
         if (rec == null) {
             return () -> { };
         }
-        synchronized (rec) {
-            Subscription[] self = new Subscription[1];
-            Subscription sub = new Subscription(listener, delivery, () -> {
-                synchronized (rec) {
-                    rec.subscribers.remove(self[0]);
-                }
-            });
-            self[0] = sub;
-            rec.events.forEach(sub::offer);
-            if (!rec.info.state().terminal()) {
-                rec.subscribers.add(sub);
+        Subscription[] self = new Subscription[1];
+        Subscription sub = new Subscription(listener, delivery, () -> {
+            synchronized (rec) {
+                rec.subscribers.remove(self[0]);
             }
-            return sub;
+        });
+        self[0] = sub;
+        synchronized (rec) {
+            if (!rec.info.state().terminal()) {
+                rec.events.all().forEach(sub::offer);
+                rec.subscribers.add(sub);
+                return sub;
+            }
         }
+        records.events(rec, -1, Integer.MAX_VALUE).forEach(sub::offer);
+        return sub;
     }
 
     @Override
@@ -310,17 +350,9 @@ public final class JobManagerComponent implements JobManager {
     public void deactivate() {
         closing = true;
         jobs.values().forEach(rec -> cancel(rec, SHUT_DOWN));
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        queue.shutdown(SHUTDOWN_GRACE);
         for (JobRecord rec : jobs.values()) {
-            transition(rec, JobState.CANCELLED, i -> ended(i, SHUT_DOWN, ""));
+            records.transition(rec, JobState.CANCELLED, i -> JobInfos.ended(i, SHUT_DOWN, i.checkpoint()));
         }
         delivery.shutdown();
         try {
@@ -330,241 +362,13 @@ public final class JobManagerComponent implements JobManager {
         }
     }
 
-    // ---- the job thread ------------------------------------------------------------------
-
-    private void run(JobRecord rec) {
-        if (!transition(rec, JobState.RUNNING, i -> copy(i, JobState.RUNNING, now(), i.endedAt(), i.metrics(),
-                i.error(), i.checkpoint()))) {
-            return;
-        }
-        Backend backend = rec.resolved.backend().as(Backend.class);
-        JobMeter meter = new JobMeter(backend);
-        Ending ending;
-        try {
-            ending = execute(rec, backend, meter);
-        } catch (Exception | LinkageError | AssertionError e) {
-            log.log(System.Logger.Level.WARNING, "job " + rec.id + " failed", e);
-            ending = failure(message(e), meter.sinceStart());
-        }
-        release(rec, backend);
-        transition(rec, ending.state(), ending.change());
-    }
-
-    /** How a job ends: its terminal state and the change to its info. */
-    private record Ending(JobState state, UnaryOperator<JobInfo> change) {
-    }
-
-    private static Ending failure(String error) {
-        return failure(error, Map.of());
-    }
-
-    /** A failure, with {@code metered} added to the job's metrics. */
-    private static Ending failure(String error, Map<String, Double> metered) {
-        return new Ending(JobState.FAILED, i -> {
-            Map<String, Double> metrics = new LinkedHashMap<>(i.metrics());
-            metrics.putAll(metered);
-            return ended(withMetrics(i, metrics), error, "");
-        });
-    }
-
     /**
-     * Loads the data, creates and trains the network, tests it and writes its checkpoint; says how
-     * the job ends, which {@link #run} records once the backend is released.
+     * Where a spec's {@code checkpoint} path points: inside the model store (relative paths resolve
+     * against it), checked again when the checkpoint is written ({@link Confinement#output}).
      */
-    private Ending execute(JobRecord rec, Backend backend, JobMeter meter) {
-        ResolvedSpec r = rec.resolved;
-        NetworkFamily family = r.family().as(NetworkFamily.class);
-        Trainer trainer = r.trainer().as(Trainer.class);
-        Application app = r.application().as(Application.class);
-
-        Try<TaskData> loaded = app.load(r.data(), r.seed());
-        if (loaded.isFailure()) {
-            return failure("data: " + message(loaded.getCause()));
-        }
-        TaskData data = loaded.get();
-        if (data.inputSize() < 1 || data.outputSize() < 1 || data.train().size() == 0) {
-            return failure("data: " + data.source() + " gives " + data.train().size() + " training sequences with "
-                    + data.inputSize() + " input features and " + data.outputSize()
-                    + " targets per step; at least one of each is needed");
-        }
-        Dataset train = data.train();
-        Dataset validation = data.validation();
-        if (validation.size() == 0 && train.size() > 1) {
-            java.util.List<Dataset> parts = train.split(VALIDATION_FRACTION, r.seed());
-            train = parts.get(0);
-            validation = parts.get(1);
-        }
-        ModelSpec modelSpec = new ModelSpec(r.family().id(), data.inputSize(), data.outputSize(), r.dtype(),
-                r.model());
-        Seq<Problem> problems = family.validate(modelSpec);
-        if (!problems.isEmpty()) {
-            return failure(problems.mkString("; "));
-        }
-        if (rec.cancelRequested()) {
-            return new Ending(JobState.CANCELLED, i -> ended(i, rec.cancelReason, ""));
-        }
-        Network network = family.create(modelSpec, backend, r.seed());
-        TrainingContext context = new SimpleTrainingContext.Builder(network, backend)
-                .jobId(rec.id)
-                .train(train)
-                .validation(validation)
-                .loss(data.loss())
-                .hyper(r.training())
-                .seed(r.seed())
-                .evaluator(d -> app.evaluate(network, backend.ops(), d))
-                .events(e -> emit(rec, meter.onEvent(e)))
-                .cancelled(rec::cancelRequested)
-                .build();
-        TrainingResult result = trainer.train(context);
-
-        Map<String, Double> metrics = new LinkedHashMap<>(rec.info().metrics());
-        metrics.putAll(result.metrics());
-        metrics.put("epoch", (double) result.epochs());
-        meter.addTo(metrics);
-        if (rec.cancelRequested()) {
-            return new Ending(JobState.CANCELLED, i -> ended(withMetrics(i, metrics), rec.cancelReason, ""));
-        }
-        if (result.failed()) {
-            String why = result.stopReason().isEmpty() ? "training failed" : result.stopReason();
-            return new Ending(JobState.FAILED, i -> ended(withMetrics(i, metrics), why, ""));
-        }
-        if (data.test().size() > 0) {
-            app.evaluate(network, backend.ops(), data.test()).forEach((k, v) -> metrics.put("test." + k, v));
-            meter.addTo(metrics);
-        }
-        String written = "";
-        if (r.checkpoint().isPresent()) {
-            Path file = checkpointPath(r.checkpoint().get());
-            try {
-                java.nio.file.Files.createDirectories(file.getParent());
-                checkpoints.write(file, metadata(r, modelSpec, data), network.parameters());
-            } catch (IOException | RuntimeException e) {
-                return new Ending(JobState.FAILED, i -> ended(withMetrics(i, metrics),
-                        "checkpoint: cannot write " + file + ": " + message(e), ""));
-            }
-            written = file.toString();
-        }
-        String checkpoint = written;
-        return new Ending(JobState.SUCCEEDED, i -> ended(withMetrics(i, metrics), "", checkpoint));
-    }
-
-    /** Ends the job thread's use of the backend; a failure there is logged, never the job's outcome. */
-    private void release(JobRecord rec, Backend backend) {
-        try {
-            backend.release();
-        } catch (RuntimeException | LinkageError e) {
-            log.log(System.Logger.Level.WARNING, "job " + rec.id + ": the backend '" + backend.id()
-                    + "' failed to release the job's thread", e);
-        }
-    }
-
-    /** Where a spec's {@code checkpoint} path points: absolute, or relative to the parent of the data dir. */
     Path checkpointPath(String given) {
-        Path p = Paths.get(given);
-        Path base = dataDir.getParent() == null ? dataDir : dataDir.getParent();
-        return (p.isAbsolute() ? p : base.resolve(p)).normalize();
-    }
-
-    private CheckpointMetadata metadata(ResolvedSpec r, ModelSpec modelSpec, TaskData data) {
-        Set<BundleRef> bundles = new LinkedHashSet<>();
-        for (Plugin p : java.util.List.of(r.family(), r.trainer(), r.application(), r.backend())) {
-            bundles.add(new BundleRef(p.info().bundle(), p.version()));
-        }
-        bundles.addAll(platform);
-        Map<String, String> jobSpec = new LinkedHashMap<>(r.spec());
-        jobSpec.putIfAbsent("loss", data.loss());
-        Provenance provenance = new Provenance(r.seed(), data.source(), data.digest(), new ArrayList<>(bundles),
-                jobSpec, now());
-        return new CheckpointMetadata(TrainCheckpoints.FORMAT_VERSION, r.family().info().bundle(),
-                r.family().version(), modelSpec, provenance);
-    }
-
-    private static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    // ---- record keeping ------------------------------------------------------------------
-
-    /**
-     * Moves the job to {@code to}, applying {@code change} to its info, unless it has already ended;
-     * records the state event and writes the record.
-     *
-     * @return false when the job had already ended
-     */
-    private boolean transition(JobRecord rec, JobState to, UnaryOperator<JobInfo> change) {
-        synchronized (rec) {
-            if (rec.info.state().terminal()) {
-                return false;
-            }
-            JobInfo next = change.apply(rec.info);
-            rec.info = copy(next, to, next.startedAt(), next.endedAt(), next.metrics(), next.error(), next.checkpoint());
-            record(rec, null);
-            persist(rec);
-            if (to.terminal()) {
-                rec.subscribers.clear();
-                rec.ended.countDown();
-            }
-            return true;
-        }
-    }
-
-    private void emit(JobRecord rec, TrainingEvent event) {
-        if (event == null) {
-            return;
-        }
-        synchronized (rec) {
-            if (rec.info.state().terminal()) {
-                return;
-            }
-            if (event instanceof TrainingEvent.EpochEnd) {
-                TrainingEvent.EpochEnd e = (TrainingEvent.EpochEnd) event;
-                Map<String, Double> m = new LinkedHashMap<>(rec.info.metrics());
-                m.put("epoch", (double) e.epoch());
-                m.put("loss", e.trainLoss());
-                m.put("validation.loss", e.validationLoss());
-                m.putAll(e.metrics());
-                rec.info = withMetrics(rec.info, m);
-            }
-            record(rec, event);
-            if (!(event instanceof TrainingEvent.Progress)) {
-                persist(rec);
-            }
-        }
-    }
-
-    /** Appends an event stamped with the job's current state and hands it to every subscriber. */
-    private void record(JobRecord rec, TrainingEvent event) {
-        JobEvent e = new JobEvent(rec.id, rec.events.size(), now(), rec.info.state(), event);
-        rec.events.add(e);
-        for (Subscription s : java.util.List.copyOf(rec.subscribers)) {
-            s.offer(e);
-        }
-    }
-
-    private void persist(JobRecord rec) {
-        try {
-            files.save(rec.info, rec.events);
-        } catch (IOException e) {
-            log.log(System.Logger.Level.WARNING, "cannot write the record of " + rec.id + ": " + e.getMessage());
-        }
-    }
-
-    private static JobInfo ended(JobInfo i, String error, String checkpoint) {
-        return copy(i, i.state(), i.startedAt(), now(), i.metrics(), error, checkpoint);
-    }
-
-    private static JobInfo withMetrics(JobInfo i, Map<String, Double> metrics) {
-        return copy(i, i.state(), i.startedAt(), i.endedAt(), metrics, i.error(), i.checkpoint());
-    }
-
-    private static JobInfo copy(JobInfo i, JobState state, String startedAt, String endedAt,
-                                Map<String, Double> metrics, String error, String checkpoint) {
-        return new JobInfo(i.id(), i.name(), state, i.family(), i.trainer(), i.application(), i.backend(),
-                i.submittedAt(), startedAt, endedAt, metrics, error, checkpoint, i.spec());
-    }
-
-    private static String now() {
-        return Instant.now().toString();
+        return validator.confinement().output("checkpoint", given).getOrElseGet(p -> {
+            throw new IllegalArgumentException(p.toString());
+        });
     }
 }

@@ -21,8 +21,9 @@ import java.util.Optional;
  * @param application  the application
  * @param model        {@code model.*} typed by the family's schema
  * @param training     {@code trainer.*} typed by the trainer's schema
- * @param data         {@code data.*} typed by the application's schema
- * @param checkpoint   where to write the trained model, or empty
+ * @param data         {@code data.*} typed by the application's schema; input files (in this and the
+ *                     other sections) replaced by their real paths inside the data roots
+ * @param checkpoint   where to write the trained model, an absolute path inside the model store, or empty
  */
 public record ResolvedSpec(Map<String, String> spec, String name, long seed, DType dtype, Plugin backend,
                            String fallbackNote, Plugin family, Plugin trainer, Plugin application, Hyperparameters model,

@@ -1,8 +1,12 @@
 package io.engram.kernel.internal;
 
+import io.engram.api.Application;
+import io.engram.api.DataShape;
+import io.engram.api.HyperParameter;
 import io.engram.api.Hyperparameters;
 import io.engram.api.ModelSpec;
 import io.engram.api.NetworkFamily;
+import io.engram.api.ParamType;
 import io.engram.api.Problem;
 import io.engram.api.Schema;
 import io.engram.kernel.PluginInfo;
@@ -18,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,6 +36,12 @@ import org.osgi.framework.VersionRange;
  * {@link ResolvedSpec#fallbackNote()} says so), the family, trainer and application (installed
  * within their pinned version ranges), each section against its plugin's {@link Schema}, the
  * trainer's required capabilities against the family's, and the family's own cross-field checks.
+ * Every path is confined ({@link Confinement}): each parameter of type
+ * {@link ParamType#INPUT_FILE} must name a readable regular file inside the data roots, and is
+ * replaced by its real path; {@code checkpoint} must lie inside the model store. Nothing is opened.
+ * Last, when everything else is right, the job's peak memory is estimated ({@link MemoryEstimate},
+ * from the application's {@link Application#shape}) and a job that needs more than
+ * {@code jobs.memory.fraction} of the JVM's largest heap is refused, naming the estimate and the limit.
  * On success the plugins are resolved and pinned in a {@link ResolvedSpec}.
  *
  * <p>A plugin reference is an id, optionally pinned to an OSGi version range:
@@ -53,9 +64,30 @@ public final class SpecValidator {
             "\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(?:;\\s*version\\s*=\\s*\"?([^\"]*?)\"?\\s*)?");
 
     private final PluginDirectory plugins;
+    private final Confinement confinement;
+    private final double memoryFraction;
+    private final LongSupplier maxMemory;
 
-    public SpecValidator(PluginDirectory plugins) {
+    /** A validator with the confinement and the memory share of {@code config}, against this JVM's heap. */
+    public SpecValidator(PluginDirectory plugins, JobManagerConfiguration config) {
+        this(plugins, Confinement.of(config), config.jobs_memory_fraction(), Runtime.getRuntime()::maxMemory);
+    }
+
+    /**
+     * A validator confining paths with {@code confinement} and refusing jobs estimated above
+     * {@code memoryFraction} of {@code maxMemory} bytes.
+     */
+    public SpecValidator(PluginDirectory plugins, Confinement confinement, double memoryFraction,
+                         LongSupplier maxMemory) {
         this.plugins = plugins;
+        this.confinement = confinement;
+        this.memoryFraction = memoryFraction;
+        this.maxMemory = maxMemory;
+    }
+
+    /** Where this validator keeps a job's paths. */
+    public Confinement confinement() {
+        return confinement;
     }
 
     /** A plugin id with its version range (empty for any). */
@@ -73,6 +105,7 @@ public final class SpecValidator {
         Map<String, String> spec = new LinkedHashMap<>();
         given.forEach((k, v) -> spec.put(k.trim(), v == null ? "" : v.trim()));
         List<Problem> problems = List.empty();
+        java.util.List<Problem> confined = new java.util.ArrayList<>();
 
         for (String key : spec.keySet()) {
             if (!TOP.contains(key) && !key.startsWith("model.") && !key.startsWith("trainer.")
@@ -163,19 +196,19 @@ public final class SpecValidator {
             Validation<Seq<Problem>, Hyperparameters> v =
                     family.info().schema().validate(section(spec, "model.", "model.family"), "model.");
             problems = v.isInvalid() ? problems.appendAll(v.getError()) : problems;
-            model = v.getOrNull();
+            model = v.isInvalid() ? null : confine(family.info().schema(), v.get(), "model.", confined);
         }
         if (trainer != null) {
             Validation<Seq<Problem>, Hyperparameters> v =
                     trainer.info().schema().validate(section(spec, "trainer.", null), "trainer.");
             problems = v.isInvalid() ? problems.appendAll(v.getError()) : problems;
-            training = v.getOrNull();
+            training = v.isInvalid() ? null : confine(trainer.info().schema(), v.get(), "trainer.", confined);
         }
         if (application != null) {
             Validation<Seq<Problem>, Hyperparameters> v =
                     application.info().schema().validate(section(spec, "data.", "data.app"), "data.");
             problems = v.isInvalid() ? problems.appendAll(v.getError()) : problems;
-            data = v.getOrNull();
+            data = v.isInvalid() ? null : confine(application.info().schema(), v.get(), "data.", confined);
         }
 
         if (family != null && trainer != null) {
@@ -199,17 +232,15 @@ public final class SpecValidator {
             }
         }
 
-        String checkpoint = spec.getOrDefault("checkpoint", "");
+        String checkpoint = "";
         if (spec.containsKey("checkpoint")) {
-            try {
-                if (checkpoint.isEmpty() || checkpoint.endsWith("/") || java.nio.file.Paths.get(checkpoint)
-                        .getFileName() == null) {
-                    problems = problems.append(Problem.of("checkpoint", "expected a file path, got '" + checkpoint + "'"));
-                }
-            } catch (java.nio.file.InvalidPathException e) {
-                problems = problems.append(Problem.of("checkpoint", "expected a file path, got '" + checkpoint
-                        + "': " + e.getReason()));
-            }
+            Validation<Problem, java.nio.file.Path> c = confinement.output("checkpoint", spec.get("checkpoint"));
+            problems = c.isInvalid() ? problems.append(c.getError()) : problems;
+            checkpoint = c.isInvalid() ? "" : c.get().toString();
+        }
+        problems = problems.appendAll(confined);
+        if (problems.isEmpty()) {
+            problems = problems.appendAll(memory(application, model, training, data, dtype));
         }
         if (!problems.isEmpty()) {
             return Validation.invalid(problems);
@@ -217,6 +248,43 @@ public final class SpecValidator {
         return Validation.valid(new ResolvedSpec(given, spec.getOrDefault("job.name", ""), seed, dtype, backend,
                 fallbackNote, family, trainer, application, model, training, data,
                 checkpoint.isEmpty() ? Optional.empty() : Optional.of(checkpoint)));
+    }
+
+    /**
+     * {@code values} with each {@link ParamType#INPUT_FILE} parameter replaced by the real path of the
+     * file it names; the problems of those that name no file inside the data roots are kept for
+     * {@link #validate} to report.
+     */
+    private Hyperparameters confine(Schema schema, Hyperparameters values, String prefix,
+                                    java.util.List<Problem> sink) {
+        Map<String, Object> out = new LinkedHashMap<>(values.asMap());
+        for (HyperParameter p : schema.parameters()) {
+            String given = p.type() == ParamType.INPUT_FILE && values.has(p.name()) ? values.getString(p.name()).trim() : "";
+            if (!given.isEmpty()) {
+                Validation<Problem, java.nio.file.Path> real = confinement.input(prefix + p.name(), given);
+                if (real.isValid()) {
+                    out.put(p.name(), real.get().toString());
+                } else {
+                    sink.add(real.getError());
+                }
+            }
+        }
+        return Hyperparameters.of(out);
+    }
+
+    /** The problem of a job estimated to need more memory than the JVM gives it, if any. */
+    private Seq<Problem> memory(Plugin application, Hyperparameters model, Hyperparameters training,
+                                Hyperparameters data, DType dtype) {
+        Optional<DataShape> shape;
+        try {
+            shape = application.as(Application.class).shape(data);
+        } catch (RuntimeException e) {
+            return List.of(Problem.of("data.app", "application '" + application.id()
+                    + "' failed to estimate its data: " + e));
+        }
+        MemoryEstimate m = MemoryEstimate.of(shape, model, training, dtype == DType.F64 ? 8 : 4);
+        String key = m.parameters() >= m.data() + m.activations() || shape.isEmpty() ? "model.hidden" : shape.get().key();
+        return List.ofAll(m.check(key, memoryFraction, maxMemory.getAsLong()).stream());
     }
 
     private static String value(Map<String, String> spec, String key) {

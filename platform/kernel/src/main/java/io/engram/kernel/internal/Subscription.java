@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * One listener's feed of a job's events. Events are offered in order by whoever records them and
  * delivered in that order on a pooled thread, one at a time, so a slow listener never holds up the
- * job. The feed ends after the event that reports a terminal state, or when closed; closing is
+ * job; a listener that throws (an error included) is logged and fed on. The feed ends after the event that reports a terminal state, or when closed; closing is
  * idempotent and may be called from any thread, including the listener itself.
  */
 final class Subscription implements AutoCloseable {
@@ -54,8 +54,8 @@ final class Subscription implements AutoCloseable {
         while (!closed && (e = queue.poll()) != null) {
             try {
                 listener.accept(e);
-            } catch (RuntimeException ex) {
-                log.log(System.Logger.Level.WARNING, "job event listener failed on " + e + ": " + ex);
+            } catch (Throwable ex) {
+                log.log(System.Logger.Level.WARNING, "job event listener failed on " + e + ": " + ex, ex);
             }
             if (e.event() == null && e.state().terminal()) {
                 close();

@@ -2,6 +2,7 @@ package io.engram.kernel.internal;
 
 import io.engram.api.Application;
 import io.engram.api.Capability;
+import io.engram.api.DataShape;
 import io.engram.api.Dataset;
 import io.engram.api.HyperParameter;
 import io.engram.api.Hyperparameters;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,7 +82,64 @@ final class Fakes {
     }
 
     static JobManagerConfiguration config(Path dir, int concurrency) {
+        return config(dir, concurrency, 64, 1000, 0, 5);
+    }
+
+    /** Settings with job records in {@code dir}, data roots {@code roots} (empty: the defaults). */
+    static JobManagerConfiguration config(Path dir, int concurrency, String roots) {
+        return config(dir, concurrency, 64, 1000, 0, 5, roots);
+    }
+
+    /** A configuration with every job manager setting given, the data roots the defaults. */
+    static JobManagerConfiguration config(Path dir, int concurrency, int queueCapacity, int recentEvents,
+                                          int checkpointEpochs, int checkpointMinutes) {
+        return config(dir, concurrency, queueCapacity, recentEvents, checkpointEpochs, checkpointMinutes, "");
+    }
+
+    /** A configuration with every job manager setting given. */
+    static JobManagerConfiguration config(Path dir, int concurrency, int queueCapacity, int recentEvents,
+                                          int checkpointEpochs, int checkpointMinutes, String roots) {
         return new JobManagerConfiguration() {
+            @Override
+            public int jobs_queue_capacity() {
+                return queueCapacity;
+            }
+
+            @Override
+            public int jobs_events_recent() {
+                return recentEvents;
+            }
+
+            @Override
+            public int checkpoint_every_epochs() {
+                return checkpointEpochs;
+            }
+
+            @Override
+            public int checkpoint_every_minutes() {
+                return checkpointMinutes;
+            }
+
+            @Override
+            public String home() {
+                return "";
+            }
+
+            @Override
+            public String data_roots() {
+                return roots;
+            }
+
+            @Override
+            public String models_dir() {
+                return "";
+            }
+
+            @Override
+            public double jobs_memory_fraction() {
+                return 0.8;
+            }
+
             @Override
             public String data_dir() {
                 return dir.toString();
@@ -190,8 +249,9 @@ final class Fakes {
     }
 
     /**
-     * Trains by adding 1 to every weight per epoch. {@code trainer.mode}: normal, throw (an
-     * exception), nonfinite (a failed result), block (until cancelled).
+     * Trains by adding 1 to every weight per epoch. {@code trainer.mode}: normal, throw (an exception), nonfinite (a failed result),
+     * block (until cancelled), oom (an {@link OutOfMemoryError} at epoch 1), stack (a real stack
+     * overflow at epoch 1), throw3 (an exception after three epochs).
      */
     static final class ToyTrainer implements Trainer {
         @Override
@@ -207,8 +267,8 @@ final class Fakes {
         @Override
         public Schema schema() {
             return Schema.of(HyperParameter.integer("epochs", 2, 0, 1000, "Epochs."),
-                    HyperParameter.choice("mode", "normal", java.util.List.of("normal", "throw", "nonfinite", "block"),
-                            "What to do."));
+                    HyperParameter.choice("mode", "normal", java.util.List.of("normal", "throw", "nonfinite", "block",
+                            "oom", "stack", "throw3"), "What to do."));
         }
 
         @Override
@@ -222,6 +282,10 @@ final class Fakes {
             switch (mode) {
                 case "throw":
                     throw new IllegalStateException("trainer exploded at epoch 1");
+                case "oom":
+                    throw new OutOfMemoryError("Java heap space");
+                case "stack":
+                    return new TrainingResult(Map.of("depth", (double) recurse(0)), 0, "", false);
                 case "nonfinite":
                     ctx.emit(new TrainingEvent.Stopped("loss became NaN at epoch 1", true));
                     return new TrainingResult(Map.of("loss", Double.NaN), 1, "loss became NaN at epoch 1", true);
@@ -245,9 +309,16 @@ final class Fakes {
                 Tensor w = ctx.network().parameters().get("w");
                 ctx.network().setParameters(Map.of("w", ctx.backend().ops().addScalar(w, 1.0)));
                 ctx.emit(new TrainingEvent.EpochEnd(e, 1.0 / e, 2.0 / e, ctx.evaluate(ctx.validation())));
+                if (e == 3 && mode.equals("throw3")) {
+                    throw new IllegalStateException("trainer exploded after epoch 3");
+                }
             }
             return new TrainingResult(Map.of("loss", 1.0 / Math.max(1, epochs)), epochs, "", false);
         }
+    }
+
+    private static int recurse(int depth) {
+        return depth == Integer.MAX_VALUE ? depth : recurse(depth + 1) + 1;
     }
 
     /** Random sequences of two inputs and two outputs; evaluation reports how many sequences it saw. */
@@ -266,11 +337,26 @@ final class Fakes {
         public Schema schema() {
             return Schema.of(HyperParameter.integer("sequences", 10, 1, 10_000, "How many."),
                     HyperParameter.integer("length", 3, 1, 100, "Steps each."),
-                    HyperParameter.choice("loss", "mse", java.util.List.of("mse", "softmax-ce"), "Task loss."));
+                    HyperParameter.choice("loss", "mse", java.util.List.of("mse", "softmax-ce"), "Task loss."),
+                    HyperParameter.choice("fail", "none", java.util.List.of("none", "oom"),
+                            "oom: loading runs out of memory inside a Vavr Try, which rethrows it."),
+                    HyperParameter.inputFile("file", "", "A file the toy never reads."));
+        }
+
+        @Override
+        public Optional<DataShape> shape(Hyperparameters params) {
+            long n = params.getInt("sequences");
+            long t = params.getInt("length");
+            return Optional.of(new DataShape("data.sequences", n, n * t, t, 2, 2, DataShape.sequenceBytes(n, n * t, 2, 2)));
         }
 
         @Override
         public Try<TaskData> load(Hyperparameters params, long seed) {
+            if (params.getString("fail").equals("oom")) {
+                return Try.of(() -> {
+                    throw new OutOfMemoryError("Java heap space");
+                });
+            }
             SplittableRandom r = new SplittableRandom(seed);
             java.util.List<Sequence> seqs = new ArrayList<>();
             int length = params.getInt("length");
@@ -336,7 +422,7 @@ final class Fakes {
      * A backend with a cost meter: each {@code addScalar} (the toy trainer makes one per epoch)
      * costs the calling thread 0.5 J and one op. Records the thread of every {@link #release()}.
      */
-    static final class MeteredBackend extends ToyBackend {
+    static class MeteredBackend extends ToyBackend {
         private final ThreadLocal<int[]> ops;
         final java.util.List<String> releasedOn = java.util.Collections.synchronizedList(new ArrayList<>());
 

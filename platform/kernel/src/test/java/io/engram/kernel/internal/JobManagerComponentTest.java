@@ -76,7 +76,7 @@ class JobManagerComponentTest {
     void aJobRunsToSuccessStreamingItsEventsAndWritesItsCheckpoint() throws Exception {
         JobManagerComponent m = manager(Fakes.table(), 1);
         Map<String, String> spec = Fakes.spec();
-        spec.put("checkpoint", "models/toy.ckpt");
+        spec.put("checkpoint", "toy.ckpt");
         JobInfo queued = m.submit(spec).get();
         assertEquals("job-000001", queued.id());
         assertEquals("toy run", queued.name());
@@ -121,7 +121,7 @@ class JobManagerComponentTest {
                 new BundleRef("test.application.toy", "1.0.0"), new BundleRef("test.backend.cpu", "1.0.0"),
                 new BundleRef("io.engram.api", "0.1.0")), meta.provenance().bundles());
         assertEquals("mse", meta.provenance().jobSpec().get("loss"));
-        assertEquals("models/toy.ckpt", meta.provenance().jobSpec().get("checkpoint"));
+        assertEquals("toy.ckpt", meta.provenance().jobSpec().get("checkpoint"));
 
         SplittableRandom r = new SplittableRandom(42);
         double[] expected = new double[4];
@@ -150,7 +150,7 @@ class JobManagerComponentTest {
         JobManagerComponent m = manager(Fakes.table(), 1);
         Map<String, String> spec = Fakes.spec();
         spec.put("trainer.mode", "throw");
-        spec.put("checkpoint", "models/never.ckpt");
+        spec.put("checkpoint", "never.ckpt");
         JobInfo info = m.await(m.submit(spec).get().id(), WAIT).get();
         assertEquals(JobState.FAILED, info.state());
         assertEquals("trainer exploded at epoch 1", info.error());
@@ -163,13 +163,13 @@ class JobManagerComponentTest {
         JobManagerComponent m = manager(Fakes.table(), 1);
         Map<String, String> spec = Fakes.spec();
         spec.put("trainer.mode", "nonfinite");
-        spec.put("checkpoint", "models/never.ckpt");
+        spec.put("checkpoint", "never.ckpt");
         JobInfo info = m.await(m.submit(spec).get().id(), WAIT).get();
         assertEquals(JobState.FAILED, info.state());
         assertEquals("loss became NaN at epoch 1", info.error());
         assertTrue(Double.isNaN(info.metrics().get("loss")));
         assertTrue(checkpoints.written.isEmpty());
-        assertFalse(Files.exists(tmp.resolve("models/never.ckpt")));
+        assertFalse(Files.exists(tmp.resolve("never.ckpt")));
         assertEquals(List.of("QUEUED", "RUNNING", "stopped", "FAILED"),
                 m.events(info.id()).stream().map(JobManagerComponentTest::describe).collect(Collectors.toList()));
     }
@@ -325,7 +325,7 @@ class JobManagerComponentTest {
         JobInfo done = m.await(b, WAIT).get();
         assertEquals(JobState.SUCCEEDED, done.state(), done.error());
         assertEquals("toy@1.5.0", done.family());
-        assertEquals("1.5.0", checkpoints.written.get(tmp.resolve("b.ckpt")).metadata().familyVersion());
+        assertEquals("1.5.0", checkpoints.written.get(tmp.resolve("models/b.ckpt")).metadata().familyVersion());
         table.remove(family20);
     }
 
@@ -340,9 +340,11 @@ class JobManagerComponentTest {
         JobInfo running = new JobInfo("job-000007", "crashed", JobState.RUNNING, "toy@1.5.0", "toy@1.0.0",
                 "toy@1.0.0", "cpu", "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "", Map.of("loss", 0.5), "", "",
                 Map.of("seed", "1"));
-        new JobFiles(tmp.resolve("jobs")).save(running, List.of(
+        Path legacy = tmp.resolve("jobs/job-000007/job.json");
+        Files.createDirectories(legacy.getParent());
+        Files.write(legacy, JobCodec.write(running, List.of(
                 new JobEvent("job-000007", 0, "2026-01-01T00:00:00Z", JobState.QUEUED, null),
-                new JobEvent("job-000007", 1, "2026-01-01T00:00:01Z", JobState.RUNNING, null)));
+                new JobEvent("job-000007", 1, "2026-01-01T00:00:01Z", JobState.RUNNING, null))));
 
         JobManagerComponent second = manager(Fakes.table(), 1);
         JobInfo reloaded = second.job(ok.id()).get();
@@ -350,7 +352,8 @@ class JobManagerComponentTest {
         assertEquals(events, second.events(ok.id()));
         JobInfo interrupted = second.job("job-000007").get();
         assertEquals(JobState.FAILED, interrupted.state());
-        assertEquals("interrupted: the server stopped while the job ran", interrupted.error());
+        assertEquals("interrupted: the process stopped while the job ran; no checkpoint was written",
+                interrupted.error());
         assertFalse(interrupted.endedAt().isEmpty());
         assertEquals(0.5, interrupted.metrics().get("loss"));
         assertEquals(List.of("QUEUED", "RUNNING", "FAILED"), second.events("job-000007").stream()
@@ -362,7 +365,8 @@ class JobManagerComponentTest {
                 second.jobs().stream().map(JobInfo::id).collect(Collectors.toList()));
         second.await(next, WAIT);
         try (Stream<Path> files = Files.list(tmp.resolve("jobs/job-000001"))) {
-            assertEquals(List.of("job.json"), files.map(p -> p.getFileName().toString()).collect(Collectors.toList()));
+            assertEquals(List.of("events.jsonl", "job.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
         }
     }
 
@@ -397,9 +401,13 @@ class JobManagerComponentTest {
     }
 
     @Test
-    void relativeCheckpointsResolveAgainstTheParentOfTheDataDir() {
+    void relativeCheckpointsResolveAgainstTheModelStoreAndNoneLeavesIt() {
         JobManagerComponent m = manager(Fakes.table(), 1);
-        assertEquals(tmp.resolve("models/a.ckpt"), m.checkpointPath("models/a.ckpt"));
-        assertEquals(tmp.resolve("elsewhere/b.ckpt"), m.checkpointPath(tmp.resolve("elsewhere/b.ckpt").toString()));
+        assertEquals(tmp.resolve("models/a.ckpt"), m.checkpointPath("a.ckpt"));
+        assertEquals(tmp.resolve("models/sub/b.ckpt"), m.checkpointPath(tmp.resolve("models/sub/b.ckpt").toString()));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> m.checkpointPath(tmp.resolve("elsewhere/b.ckpt").toString()));
+        assertEquals("checkpoint: '" + tmp.resolve("elsewhere/b.ckpt") + "' is outside the model store ("
+                + tmp.resolve("models") + ")", e.getMessage());
     }
 }

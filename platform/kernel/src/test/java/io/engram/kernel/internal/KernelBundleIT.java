@@ -76,7 +76,7 @@ class KernelBundleIT {
             props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         }
         props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",",
-                "io.engram.tensor;version=0.1.0", "io.engram.api;version=0.1.0", "io.engram.kernel;version=0.1.0",
+                "io.engram.tensor;version=0.2.0", "io.engram.api;version=0.2.0", "io.engram.kernel;version=0.2.0",
                 "io.vavr;version=0.10.7", "io.vavr.collection;version=0.10.7", "io.vavr.control;version=0.10.7",
                 "org.osgi.service.cm;version=1.6.1"));
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
@@ -175,7 +175,7 @@ class KernelBundleIT {
             JobSpecs specs = service(ctx, JobSpecs.class);
             Map<String, String> spec = specs.parse("job:\n  name: in-framework\nseed: 5\ndtype: f64\n"
                     + "model:\n  family: toy\ntrainer: toy\ntrainer.epochs: 2\n"
-                    + "data:\n  app: toy\n  loss: softmax-ce\ncheckpoint: models/toy.ckpt\n", "yaml", "it.yaml").get();
+                    + "data:\n  app: toy\n  loss: softmax-ce\ncheckpoint: toy.ckpt\n", "yaml", "it.yaml").get();
             assertEquals("in-framework", spec.get("job.name"));
             assertTrue(specs.validate(spec).isValid(), () -> specs.validate(spec).getError().mkString("; "));
             assertEquals("it.json:1", specs.parse("{\"seed\": }", "json", "it.json").getError().head().where());

@@ -8,6 +8,7 @@ import io.engram.kernel.PluginKind;
 import io.engram.tensor.DType;
 import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class SpecValidatorTest {
 
     private final PluginTable table = Fakes.table();
-    private final SpecValidator validator = new SpecValidator(table);
+    private final SpecValidator validator = new SpecValidator(table, new Confinement(Path.of("/nonexistent/home"),
+            List.of(Path.of("/nonexistent/home/data")), Path.of("/nonexistent/home/data/models")), 0.8, () -> 1L << 30);
 
     private static List<String> lines(Validation<Seq<Problem>, ?> v) {
         assertTrue(v.isInvalid(), "expected problems");
@@ -189,7 +191,7 @@ class SpecValidatorTest {
 
     @Test
     void jobSpecsValidateFillsTopLevelDefaults() {
-        JobSpecsComponent specs = new JobSpecsComponent(table);
+        JobSpecsComponent specs = new JobSpecsComponent(table, Fakes.config(Path.of("/nonexistent/data/jobs"), 1));
         Map<String, String> spec = Fakes.spec();
         spec.remove("seed");
         Map<String, String> valid = specs.validate(spec).get();

@@ -35,7 +35,7 @@ class TrainCheckpointsTest {
             Map<String, String> spec = Fakes.spec();
             spec.put("dtype", "f64");
             spec.put("data.loss", "softmax-ce");
-            spec.put("checkpoint", "models/toy.ckpt");
+            spec.put("checkpoint", "toy.ckpt");
             JobInfo info = m.await(m.submit(spec).get().id(), Duration.ofSeconds(20)).get();
             assertEquals(JobState.SUCCEEDED, info.state(), info.error());
             Path file = tmp.resolve("data/models/toy.ckpt");

@@ -47,6 +47,20 @@ class CpuBackendIT {
         throw new IllegalStateException(artifact + " is not on the test class path");
     }
 
+    /** The tensor package as the tensor jar on the class path exports it, version included. */
+    private static String exportedTensorPackage() throws IOException {
+        Path jar = Path.of(java.net.URI.create(jarOnClassPath("io.engram.tensor")));
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            String exports = file.getManifest().getMainAttributes().getValue("Export-Package");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("io\\.engram\\.tensor;version=\"([^\"]+)\"")
+                    .matcher(exports);
+            if (!m.find()) {
+                throw new IllegalStateException("the tensor jar exports no io.engram.tensor: " + exports);
+            }
+            return "io.engram.tensor;version=" + m.group(1);
+        }
+    }
+
     private static String builtBundle() throws IOException {
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "io.engram.backend.cpu-*.jar")) {
             for (Path jar : jars) {
@@ -61,7 +75,7 @@ class CpuBackendIT {
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "io.engram.tensor;version=0.1.0");
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, exportedTensorPackage());
         Framework framework = new FrameworkFactory().newFramework(config);
         framework.start();
         try {

@@ -21,19 +21,20 @@ record Columns(int count, int[] inputs, int[] targets, int sequenceIndex, List<S
         Map<String, Integer> index = new HashMap<>();
         boolean ok = true;
         for (int i = 0; i < header.size(); i++) {
-            if (index.putIfAbsent(header.get(i), i) != null) {
-                problems.add(where, "column '" + header.get(i) + "' appears twice in the header");
+            Integer before = index.putIfAbsent(header.get(i), i);
+            if (before != null) {
+                problems.add(where, "columns " + (before + 1) + " and " + (i + 1) + " of the header have the same name");
                 ok = false;
             }
         }
-        String known = String.join(", ", header);
+        String known = "the header has " + header.size() + (header.size() == 1 ? " column" : " columns");
         int[] in = resolve(where, "input.columns", s.inputColumns(), index, known, problems);
         int[] out = resolve(where, "target.columns", s.targetColumns(), index, known, problems);
         int seq = -1;
         if (!s.sequenceColumn().isEmpty()) {
             Integer i = index.get(s.sequenceColumn());
             if (i == null) {
-                problems.add(where, "no column '" + s.sequenceColumn() + "' (sequence.column) in the header (columns: " + known + ")");
+                problems.add(where, "no column '" + s.sequenceColumn() + "' (sequence.column) in the header (" + known + ")");
                 ok = false;
             } else {
                 seq = i;
@@ -49,7 +50,7 @@ record Columns(int count, int[] inputs, int[] targets, int sequenceIndex, List<S
         for (int k = 0; k < wanted.size(); k++) {
             Integer i = index.get(wanted.get(k));
             if (i == null) {
-                problems.add(where, "no column '" + wanted.get(k) + "' (" + key + ") in the header (columns: " + known + ")");
+                problems.add(where, "no column '" + wanted.get(k) + "' (" + key + ") in the header (" + known + ")");
                 ok = false;
             } else {
                 out[k] = i;
@@ -61,7 +62,7 @@ record Columns(int count, int[] inputs, int[] targets, int sequenceIndex, List<S
     /** One step, or {@code null} after adding its problems. */
     RawSequence.Step step(String where, int line, List<String> fields, Problems problems) {
         if (fields.size() != count) {
-            problems.add(where, fields.size() + " fields, expected " + count + " as in the header");
+            problems.add(where, "expected " + count + " columns as in the header, found " + fields.size());
             return null;
         }
         boolean ok = true;
@@ -74,8 +75,8 @@ record Columns(int count, int[] inputs, int[] targets, int sequenceIndex, List<S
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                problems.add(where, "column '" + names.get(inputs[k]) + "': "
-                        + (cell.isEmpty() ? "empty" : "'" + cell + "' is not a finite number"));
+                problems.add(where, "column '" + names.get(inputs[k]) + "' is "
+                        + (cell.isEmpty() ? "empty" : "not a finite number"));
                 ok = false;
             }
         }

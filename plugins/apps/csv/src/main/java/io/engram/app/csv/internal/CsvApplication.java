@@ -1,6 +1,7 @@
 package io.engram.app.csv.internal;
 
 import io.engram.api.Application;
+import io.engram.api.DataShape;
 import io.engram.api.Dataset;
 import io.engram.api.HyperParameter;
 import io.engram.api.Hyperparameters;
@@ -15,19 +16,18 @@ import io.engram.tensor.Ops;
 import io.vavr.collection.Seq;
 import io.vavr.control.Try;
 import io.vavr.control.Validation;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Sequence datasets read from CSV or TSV files.
@@ -57,13 +57,23 @@ import org.osgi.service.component.annotations.Component;
  * {@code file} gives the training sequences. {@code validation.file} gives validation sequences; when
  * it is empty, a fraction {@code validation.fraction} of a seeded shuffle of {@code file} is split
  * off (seed {@code shuffle.seed}, or the job's seed when -1). {@code test.file} gives held-apart test
- * sequences (optional). Relative paths resolve against the working directory. Padding and masks come
+ * sequences (optional). The three are {@link io.engram.api.ParamType#INPUT_FILE input files}: the kernel
+ * resolves them inside its data roots before the application sees them. Padding and masks come
  * from {@link Dataset#batches}. The digest is the SHA-256 of the files' bytes, in the order train,
  * validation, test.
  *
- * <h2>Errors</h2>
+ * <h2>Errors and limits</h2>
  * Every malformed line is reported as {@code file:line} (and {@code step k} in the lines layout) with
- * what was wrong, all at once, up to {@value Problems#CAP} problems and a count of the rest.
+ * what was wrong, all at once, up to {@value Problems#CAP} problems and a count of the rest. A
+ * problem never quotes the file's text: it names the file, the line, the column (by the name the
+ * spec gave, or by number), the step or the byte offset. Bytes that are not UTF-8 are refused at the
+ * first one, by offset. A file larger than {@code max.file.bytes} (default 1 GiB), a line longer than
+ * {@code max.line.chars} (1,000,000), a header of more than {@code max.columns} (100,000) columns and
+ * a sequence of more than {@code max.sequence.steps} (1,000,000) steps are refused before their data
+ * is allocated (configuration PID {@code io.engram.app.csv}, {@link CsvConfiguration}).
+ *
+ * <h2>Shape</h2>
+ * {@link #shape} bounds the data from the files' sizes and their header lines (see {@link CsvShape}).
  *
  * <h2>Metrics</h2>
  * When every target is one-hot (classification): {@code accuracy}, the fraction of target steps
@@ -72,12 +82,14 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>Stateless and thread-safe.
  */
-@Component(service = Application.class, property = PluginProperties.APPLICATION + "=csv")
+@Component(service = Application.class, property = PluginProperties.APPLICATION + "=csv",
+        configurationPid = "io.engram.app.csv", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = CsvConfiguration.class)
 public final class CsvApplication implements Application {
     static final Schema SCHEMA = Schema.of(
-            HyperParameter.text("file", null, "Path of the training file (CSV, or TSV for .tsv/.tab).").required(),
-            HyperParameter.text("validation.file", "", "Path of a validation file; empty: split validation.fraction off the training file."),
-            HyperParameter.text("test.file", "", "Path of a held-apart test file (optional)."),
+            HyperParameter.inputFile("file", null, "Path of the training file (CSV, or TSV for .tsv/.tab).").required(),
+            HyperParameter.inputFile("validation.file", "", "Path of a validation file; empty: split validation.fraction off the training file."),
+            HyperParameter.inputFile("test.file", "", "Path of a held-apart test file (optional)."),
             HyperParameter.choice("delimiter", "auto", java.util.List.of("auto", "comma", "tab"),
                     "Field delimiter; auto: tab for .tsv and .tab files, comma otherwise."),
             HyperParameter.choice("layout", "rows", java.util.List.of("rows", "lines"),
@@ -93,8 +105,20 @@ public final class CsvApplication implements Application {
             HyperParameter.real("validation.fraction", 0.2, 0.0, 0.9, "Fraction of the training file split off for validation when there is no validation.file."),
             HyperParameter.integer("shuffle.seed", -1, -1, Integer.MAX_VALUE, "Seed of the shuffle before the validation split; -1: the job's seed."));
 
+    private final CsvLimits limits;
+
     @Activate
+    public CsvApplication(CsvConfiguration config) {
+        this(CsvLimits.of(config));
+    }
+
+    /** The application with the default limits. */
     public CsvApplication() {
+        this(CsvLimits.DEFAULT);
+    }
+
+    CsvApplication(CsvLimits limits) {
+        this.limits = limits;
     }
 
     @Override
@@ -123,7 +147,13 @@ public final class CsvApplication implements Application {
         });
     }
 
-    private static TaskData read(CsvSettings s, long seed) {
+    @Override
+    public Optional<DataShape> shape(Hyperparameters params) {
+        Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");
+        return v.isInvalid() ? Optional.empty() : CsvShape.of(CsvSettings.of(v.get()), limits);
+    }
+
+    private TaskData read(CsvSettings s, long seed) {
         Problems problems = new Problems();
         if (s.file().isEmpty()) {
             problems.add("data.file", "required: the path of the training file");
@@ -149,28 +179,25 @@ public final class CsvApplication implements Application {
             if (f.isEmpty()) {
                 continue;
             }
-            try {
-                contents.add(Files.readAllBytes(Path.of(f)));
+            byte[] bytes = Input.read(f, limits, problems);
+            if (bytes != null) {
+                contents.add(bytes);
                 names.add(f);
-            } catch (NoSuchFileException e) {
-                problems.add(f, "no such file");
-            } catch (IOException e) {
-                problems.add(f, "cannot be read: " + e.getMessage());
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidData(problems.all());
         }
-        List<RawSequence> rawTrain = CsvReader.read(s.file(), contents.get(0), s, problems);
+        List<RawSequence> rawTrain = CsvReader.read(s.file(), contents.get(0), s, limits, problems);
         int next = 1;
         List<RawSequence> rawValidation = s.validationFile().isEmpty() ? null
-                : CsvReader.read(s.validationFile(), contents.get(next++), s, problems);
+                : CsvReader.read(s.validationFile(), contents.get(next++), s, limits, problems);
         List<RawSequence> rawTest = s.testFile().isEmpty() ? List.of()
-                : CsvReader.read(s.testFile(), contents.get(next), s, problems);
+                : CsvReader.read(s.testFile(), contents.get(next), s, limits, problems);
         List<String> classes = s.labels() ? Targets.classes(s, rawTrain) : List.of();
         if (s.labels() && classes.size() < 2 && problems.isEmpty()) {
             problems.add(s.classes().isEmpty() ? s.file() : "data.classes",
-                    "classification needs at least two classes, found " + classes.size() + ": " + String.join(", ", classes));
+                    "classification needs at least two classes, found " + classes.size());
         }
         List<Sequence> train = Targets.type(rawTrain, s, classes, problems);
         List<Sequence> validation = rawValidation == null ? null : Targets.type(rawValidation, s, classes, problems);

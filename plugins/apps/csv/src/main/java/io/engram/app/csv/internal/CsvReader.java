@@ -2,7 +2,6 @@ package io.engram.app.csv.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -14,28 +13,34 @@ import java.util.Set;
 
 /**
  * Reads the sequences of one file in either layout (see {@link CsvApplication}). Every problem is
- * added to {@link Problems} as {@code file:line} with what was wrong; reading goes on after a
- * problem so that all of them are reported at once. Stateless.
+ * added to {@link Problems} as {@code file:line} with what was wrong, never with the file's text;
+ * reading goes on after a problem so that all of them are reported at once. Bytes that are not
+ * UTF-8, a line longer than {@link CsvLimits#lineChars()}, a header of more than
+ * {@link CsvLimits#columns()} columns and a sequence of more than {@link CsvLimits#sequenceSteps()}
+ * steps are refused before the data they would make is allocated. Stateless.
  */
 final class CsvReader {
 
     private CsvReader() {
     }
 
-    static List<RawSequence> read(String name, byte[] bytes, CsvSettings s, Problems problems) {
-        String text;
-        try {
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(name, "not UTF-8 text (byte " + firstBadByte(bytes) + ")");
+    static List<RawSequence> read(String name, byte[] bytes, CsvSettings s, CsvLimits limits, Problems problems) {
+        String text = decode(name, bytes, problems);
+        if (text == null) {
             return List.of();
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         String[] lines = text.split("\r?\n", -1);
+        boolean tooLong = false;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].length() > limits.lineChars()) {
+                problems.add(name + ":" + (i + 1), "line of " + lines[i].length() + " characters, more than the "
+                        + limits.lineChars() + " allowed (max.line.chars)");
+                tooLong = true;
+            }
+        }
+        if (tooLong) {
+            return List.of();
+        }
         char delimiter = s.delimiterFor(name);
         int headerIndex = 0;
         while (headerIndex < lines.length && skippable(lines[headerIndex])) {
@@ -45,8 +50,14 @@ final class CsvReader {
             problems.add(name, "no header line and no data");
             return List.of();
         }
-        List<String> header = Fields.split(lines[headerIndex], delimiter);
         int headerLine = headerIndex + 1;
+        long columns = Fields.count(lines[headerIndex], delimiter);
+        if (columns > limits.columns()) {
+            problems.add(name + ":" + headerLine, "header of " + columns + " columns, more than the "
+                    + limits.columns() + " allowed (max.columns)");
+            return List.of();
+        }
+        List<String> header = Fields.split(lines[headerIndex], delimiter);
         if (header == null) {
             problems.add(name + ":" + headerLine, "unclosed quote in the header");
             return List.of();
@@ -64,6 +75,10 @@ final class CsvReader {
                 String where = name + ":" + (i + 1);
                 String[] cells = lines[i].split(";", -1);
                 int count = cells.length > 1 && cells[cells.length - 1].isBlank() ? cells.length - 1 : cells.length;
+                if (count > limits.sequenceSteps()) {
+                    tooMany(where, limits, problems);
+                    continue;
+                }
                 List<RawSequence.Step> parsed = new ArrayList<>();
                 boolean broken = false;
                 for (int k = 0; k < count; k++) {
@@ -82,6 +97,7 @@ final class CsvReader {
             List<RawSequence.Step> current = new ArrayList<>();
             int start = -1;
             boolean broken = false;
+            int rows = 0;
             String currentId = null;
             Set<String> finishedIds = new HashSet<>();
             for (int i = headerIndex + 1; i <= lines.length; i++) {
@@ -108,6 +124,7 @@ final class CsvReader {
                     current = new ArrayList<>();
                     start = -1;
                     broken = false;
+                    rows = 0;
                     currentId = null;
                 }
                 if (i == lines.length || lines[i].isBlank()) {
@@ -121,6 +138,14 @@ final class CsvReader {
                         problems.add(where, "sequence '" + id + "' continues after rows of another sequence"
                                 + " (the rows of a sequence must be contiguous)");
                     }
+                }
+                if (++rows > limits.sequenceSteps()) {
+                    if (rows == limits.sequenceSteps() + 1) {
+                        tooMany(name + ":" + start, limits, problems);
+                        current.clear();
+                    }
+                    broken = true;
+                    continue;
                 }
                 RawSequence.Step step = f == null ? unclosed(where, problems) : cols.step(where, i + 1, f, problems);
                 if (step == null) {
@@ -142,12 +167,34 @@ final class CsvReader {
         return line.isBlank() || line.stripLeading().startsWith("#");
     }
 
-    private static long firstBadByte(byte[] bytes) {
+    private static void tooMany(String where, CsvLimits limits, Problems problems) {
+        problems.add(where, "sequence of more than " + limits.sequenceSteps() + " steps (max.sequence.steps)");
+    }
+
+    /**
+     * The text of {@code bytes} without a leading byte order mark, or {@code null} after adding a
+     * problem naming the byte offset and line of the first byte that is not UTF-8.
+     */
+    static String decode(String name, byte[] bytes, Problems problems) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult r = decoder.decode(in, out, true);
-        return r.isError() ? in.position() : bytes.length;
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            problems.add(name + ":" + line, "not UTF-8 text at byte " + at);
+            return null;
+        }
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

@@ -6,10 +6,11 @@ import io.vavr.collection.Seq;
 
 /**
  * Collects the problems found in the input, keeping the first {@value #CAP} and counting the rest.
- * Not thread-safe; one per load.
+ * A problem names where ({@code file:line}, a column, a step, a byte) and what is wrong, never the
+ * text of the file. Not thread-safe; one per load.
  */
 final class Problems {
-    static final int CAP = 50;
+    static final int CAP = 20;
 
     private List<Problem> kept = List.empty();
     private int total;
@@ -25,10 +26,13 @@ final class Problems {
         return total == 0;
     }
 
+    /** How many problems were added, kept or not. */
+    int total() {
+        return total;
+    }
+
     /** The kept problems, followed by one that counts those left out. */
     Seq<Problem> all() {
-        return total > kept.size()
-                ? kept.append(Problem.of("(more)", (total - kept.size()) + " further problems not listed"))
-                : kept;
+        return total > kept.size() ? kept.append(Problem.of("...", "and " + (total - kept.size()) + " more")) : kept;
     }
 }

@@ -68,7 +68,8 @@ final class Targets {
                 if (s.labels()) {
                     int k = classes.indexOf(cells.get(0));
                     if (k < 0) {
-                        problems.add(where, "class '" + cells.get(0) + "' is not one of " + String.join(", ", classes));
+                        problems.add(where, "target column '" + s.targetColumns().get(0) + "' holds a class that is not one of the "
+                                + classes.size() + " classes");
                         ok = false;
                     } else {
                         y[t][k] = 1;
@@ -82,8 +83,7 @@ final class Targets {
                             throw new NumberFormatException();
                         }
                     } catch (NumberFormatException e) {
-                        problems.add(where, "target column '" + s.targetColumns().get(k) + "': '" + cells.get(k)
-                                + "' is not a finite number");
+                        problems.add(where, "target column '" + s.targetColumns().get(k) + "' is not a finite number");
                         ok = false;
                     }
                 }

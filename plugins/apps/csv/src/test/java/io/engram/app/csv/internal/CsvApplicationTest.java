@@ -97,8 +97,8 @@ class CsvApplicationTest {
                 "target.steps", "last"), 1);
         assertTrue(t.isFailure());
         assertEquals(String.join("\n",
-                f + ":3: 2 fields, expected 3 as in the header",
-                f + ":4: column 'x2': 'abc' is not a finite number",
+                f + ":3: expected 3 columns as in the header, found 2",
+                f + ":4: column 'x2' is not a finite number",
                 f + ":5: unclosed quote",
                 f + ":6: target column 'y' is empty"), t.getCause().getMessage());
     }
@@ -110,30 +110,33 @@ class CsvApplicationTest {
                 "validation.file", dir.resolve("none.csv").toString()), 1);
         assertEquals(dir.resolve("none.csv") + ": no such file", t.getCause().getMessage());
         Try<TaskData> u = load(Map.of("file", f.toString(), "input.columns", "a,z", "target.columns", "w"), 1);
-        assertEquals(f + ":1: no column 'z' (input.columns) in the header (columns: a, b)\n"
-                + f + ":1: no column 'w' (target.columns) in the header (columns: a, b)", u.getCause().getMessage());
+        assertEquals(f + ":1: no column 'z' (input.columns) in the header (the header has 2 columns)\n"
+                + f + ":1: no column 'w' (target.columns) in the header (the header has 2 columns)",
+                u.getCause().getMessage());
         Try<TaskData> v = load(Map.of("input.columns", "a"), 1);
-        assertEquals("data.file: required: text\ndata.target.columns: required: text", v.getCause().getMessage());
+        assertEquals("data.file: required: the path of a readable file inside the data roots\n"
+                + "data.target.columns: required: text", v.getCause().getMessage());
     }
 
     @Test
     void problemsAreCappedAndCounted() throws IOException {
         StringBuilder text = new StringBuilder("x,y\n");
-        for (int i = 0; i < 80; i++) {
+        for (int i = 0; i < 50; i++) {
             text.append("oops,1\n");
         }
         Path f = write("e.csv", text.toString());
         String msg = load(Map.of("file", f.toString(), "input.columns", "x", "target.columns", "y"), 1).getCause().getMessage();
         String[] lines = msg.split("\n");
         assertEquals(Problems.CAP + 1, lines.length);
-        assertEquals("(more): 30 further problems not listed", lines[lines.length - 1]);
+        assertEquals(f + ":2: column 'x' is not a finite number", lines[0]);
+        assertEquals("...: and 30 more", lines[lines.length - 1]);
     }
 
     @Test
     void invalidUtf8NamesTheByte() throws IOException {
         Path f = dir.resolve("f.csv");
         Files.write(f, new byte[] {'x', ',', 'y', '\n', '1', ',', (byte) 0xC3, '\n'});
-        assertEquals(f + ": not UTF-8 text (byte 6)",
+        assertEquals(f + ":2: not UTF-8 text at byte 6",
                 load(Map.of("file", f.toString(), "input.columns", "x", "target.columns", "y"), 1).getCause().getMessage());
     }
 

@@ -1,6 +1,7 @@
 package io.engram.app.grammar.internal;
 
 import io.engram.api.Application;
+import io.engram.api.DataShape;
 import io.engram.api.Dataset;
 import io.engram.api.HyperParameter;
 import io.engram.api.Hyperparameters;
@@ -19,6 +20,7 @@ import io.vavr.control.Validation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -66,6 +68,9 @@ public final class GrammarApplication implements Application {
             HyperParameter.integer("test.max.n", 50, 1, 10_000, "anbncn: largest n in the test set."),
             HyperParameter.integer("length", 100, 4, 1_000_000, "adding: minimal sequence length T (lengths are drawn from [T, T + T/10])."));
 
+    /** Steps taken as the bound of a Reber string's length in {@link #shape}. */
+    static final int REBER_STEPS = 64;
+
     /** Attempts per wanted test string before giving up on keeping test strings apart. */
     private static final int TRIES_PER_STRING = 1000;
 
@@ -86,6 +91,45 @@ public final class GrammarApplication implements Application {
     @Override
     public Schema schema() {
         return SCHEMA;
+    }
+
+    /**
+     * The sets' size from the parameters: the adding problem's sequences have at most
+     * {@code length + length/10} steps of 2 inputs and 1 output; a<sup>n</sup>b<sup>n</sup>c<sup>n</sup>
+     * strings at most {@code 3n + 1} steps of 4 symbols; Reber strings are bounded by
+     * {@value #REBER_STEPS} steps of 7 symbols (their lengths are geometric; longer ones are rare).
+     */
+    @Override
+    public Optional<DataShape> shape(Hyperparameters params) {
+        Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");
+        if (v.isInvalid()) {
+            return Optional.empty();
+        }
+        Hyperparameters p = v.get();
+        long sets = (long) p.getInt("train.size") + p.getInt("validation.size");
+        switch (p.getString("task")) {
+            case "adding": {
+                long t = p.getInt("length") + p.getInt("length") / 10;
+                return Optional.of(shape("data.length", sets + p.getInt("test.size"), t, 2, 1));
+            }
+            case "anbncn": {
+                long trainSteps = 3L * p.getInt("train.max.n") + 1;
+                long tests = Math.max(0, p.getInt("test.max.n") - p.getInt("test.min.n") + 1);
+                long testSteps = 3L * p.getInt("test.max.n") + 1;
+                long steps = sets * trainSteps + tests * testSteps;
+                return Optional.of(new DataShape("data.train.max.n", sets + tests, steps,
+                        Math.max(trainSteps, testSteps), AnBnCn.SYMBOLS, AnBnCn.SYMBOLS,
+                        DataShape.sequenceBytes(sets + tests, steps, AnBnCn.SYMBOLS, AnBnCn.SYMBOLS)));
+            }
+            default:
+                return Optional.of(shape("data.train.size", sets + p.getInt("test.size"), REBER_STEPS,
+                        Reber.SYMBOLS, Reber.SYMBOLS));
+        }
+    }
+
+    private static DataShape shape(String key, long sequences, long length, int in, int out) {
+        long steps = sequences * length;
+        return new DataShape(key, sequences, steps, length, in, out, DataShape.sequenceBytes(sequences, steps, in, out));
     }
 
     @Override

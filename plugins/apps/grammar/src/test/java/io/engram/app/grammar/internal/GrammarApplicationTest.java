@@ -161,4 +161,31 @@ class GrammarApplicationTest {
         perfect.get(4)[3] = new double[] {0, 0, 0, 0};
         assertEquals(Map.of("accuracy", 5 / 6.0, "max.n", 4.0), Metrics.symbols(d.test(), perfect, true));
     }
+
+    @Test
+    void theShapeBoundsEachTasksDataFromItsParametersAlone() {
+        GrammarApplication app = new GrammarApplication();
+        io.engram.api.DataShape adding = app.shape(Hyperparameters.of(Map.of("task", "adding", "length", 1_000_000)))
+                .orElseThrow();
+        long sequences = 1000 + 200 + 500;
+        assertEquals(new io.engram.api.DataShape("data.length", sequences, sequences * 1_100_000, 1_100_000, 2, 1,
+                io.engram.api.DataShape.sequenceBytes(sequences, sequences * 1_100_000, 2, 1)), adding);
+        assertTrue(adding.bytes() > 100e9, "about 136 GB: " + adding.bytes());
+        io.engram.api.DataShape anbncn = app.shape(Hyperparameters.of(Map.of("task", "anbncn", "train.max.n", 10,
+                "test.min.n", 1, "test.max.n", 50))).orElseThrow();
+        assertEquals(1200 + 50, anbncn.sequences());
+        assertEquals(1200L * 31 + 50L * 151, anbncn.steps());
+        assertEquals(151, anbncn.maxLength());
+        TaskData real = app.load(Hyperparameters.of(Map.of("task", "anbncn", "train.max.n", 10,
+                "test.min.n", 1, "test.max.n", 50)), 3).get();
+        long steps = 0;
+        long longest = 0;
+        for (Dataset d : List.of(real.train(), real.validation(), real.test())) {
+            for (Sequence q : d.sequences()) {
+                steps += q.length();
+                longest = Math.max(longest, q.length());
+            }
+        }
+        assertTrue(steps <= anbncn.steps() && longest <= anbncn.maxLength(), steps + " steps, longest " + longest);
+    }
 }

@@ -1,0 +1,208 @@
+package io.engram.kernel.internal;
+
+import io.engram.api.Application;
+import io.engram.api.BundleRef;
+import io.engram.api.Dataset;
+import io.engram.api.ModelSpec;
+import io.engram.api.Network;
+import io.engram.api.NetworkFamily;
+import io.engram.api.Problem;
+import io.engram.api.TaskData;
+import io.engram.api.Trainer;
+import io.engram.api.TrainingContext;
+import io.engram.api.TrainingEvent;
+import io.engram.api.TrainingResult;
+import io.engram.kernel.JobInfo;
+import io.engram.kernel.JobState;
+import io.engram.tensor.Backend;
+import io.engram.train.SimpleTrainingContext;
+import io.vavr.collection.Seq;
+import io.vavr.control.Try;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * One job's run, on its job thread: the application loads the data with the job's seed; if it gives
+ * no validation set, {@value JobManagerComponent#VALIDATION_FRACTION} of the training set is split
+ * off with the seed; the family creates the network with the seed on the pinned backend; the trainer
+ * trains it, with a checkpoint written whenever {@link PeriodicCheckpoints} says so; on success the
+ * spec's {@code checkpoint} is written with full provenance. A failed result (a non-finite loss) or
+ * a cancelled job never writes its final checkpoint.
+ *
+ * <p>Whatever the job throws, {@link Throwable} included ({@link OutOfMemoryError},
+ * {@link StackOverflowError}, errors a Vavr {@code Try} rethrows), ends it {@code FAILED} with the
+ * reason ({@link Failures}); the backend is released ({@link Backend#release()}) on the job thread
+ * before the end is recorded, and nothing of the job's data or network outlives the run. The
+ * backend's cost meter is read when the job starts; each epoch end and the final metrics carry its
+ * growth since then ({@link JobMeter}). Stateless apart from its collaborators; thread-safe, one
+ * call of {@link #run} per job thread.
+ */
+final class JobRun {
+
+    private final RecordKeeper records;
+    private final JobCheckpoints checkpoints;
+    private final Function<String, Path> checkpointPath;
+    private final Path dataDir;
+    private final JobManagerConfiguration config;
+    private final System.Logger log = System.getLogger(JobRun.class.getName());
+
+    JobRun(RecordKeeper records, Checkpoints checkpoints, List<BundleRef> platform,
+           Function<String, Path> checkpointPath, Path dataDir, JobManagerConfiguration config) {
+        this.records = records;
+        this.checkpoints = new JobCheckpoints(checkpoints, platform, records);
+        this.checkpointPath = checkpointPath;
+        this.dataDir = dataDir;
+        this.config = config;
+    }
+
+    /** How a job ends: its terminal state and the change to its info. */
+    record Ending(JobState state, UnaryOperator<JobInfo> change) {
+    }
+
+    /** Runs a job whose spec is resolved; returns at once when it has already ended. */
+    void run(JobRecord rec, ResolvedSpec r) {
+        Backend backend = r.backend().as(Backend.class);
+        if (!records.transition(rec, JobState.RUNNING, i -> JobInfos.started(i, environment(backend)))) {
+            return;
+        }
+        JobMeter meter = null;
+        Ending ending;
+        try {
+            meter = new JobMeter(backend);
+            ending = execute(rec, r, backend, meter);
+        } catch (Throwable t) {
+            ending = failure(rec, t, meter);
+        } finally {
+            release(rec, backend);
+        }
+        records.transition(rec, ending.state(), ending.change());
+    }
+
+    private Ending failure(JobRecord rec, Throwable t, JobMeter meter) {
+        String why = Failures.describe(t);
+        log.log(t instanceof Exception ? System.Logger.Level.WARNING : System.Logger.Level.ERROR,
+                "job " + rec.id + " failed: " + why, t);
+        Map<String, Double> metered = meter == null ? Map.of() : meter.sinceStart();
+        return failure(why, metered);
+    }
+
+    /** A failure, with {@code metered} added to the job's metrics and its last checkpoint kept. */
+    static Ending failure(String error, Map<String, Double> metered) {
+        return new Ending(JobState.FAILED, i -> {
+            Map<String, Double> metrics = new LinkedHashMap<>(i.metrics());
+            metrics.putAll(metered);
+            return JobInfos.ended(JobInfos.withMetrics(i, metrics), error, i.checkpoint());
+        });
+    }
+
+    private Ending execute(JobRecord rec, ResolvedSpec r, Backend backend, JobMeter meter) {
+        Application app = r.application().as(Application.class);
+        Try<TaskData> loaded = app.load(r.data(), r.seed());
+        if (loaded.isFailure()) {
+            return failure("data: " + Failures.message(loaded.getCause()), Map.of());
+        }
+        TaskData data = loaded.get();
+        if (data.inputSize() < 1 || data.outputSize() < 1 || data.train().size() == 0) {
+            return failure("data: " + data.source() + " gives " + data.train().size() + " training sequences with "
+                    + data.inputSize() + " input features and " + data.outputSize()
+                    + " targets per step; at least one of each is needed", Map.of());
+        }
+        ModelSpec modelSpec = new ModelSpec(r.family().id(), data.inputSize(), data.outputSize(), r.dtype(),
+                r.model());
+        Seq<Problem> problems = r.family().as(NetworkFamily.class).validate(modelSpec);
+        if (!problems.isEmpty()) {
+            return failure(problems.mkString("; "), Map.of());
+        }
+        if (rec.cancelRequested()) {
+            return new Ending(JobState.CANCELLED, i -> JobInfos.ended(i, rec.cancelReason, i.checkpoint()));
+        }
+        Network network = r.family().as(NetworkFamily.class).create(modelSpec, backend, r.seed());
+        Path file = r.checkpoint().map(checkpointPath).orElse(dataDir.resolve(rec.id).resolve("last.ckpt"));
+        TrainingResult result = train(rec, r, data, network, backend, meter, file, modelSpec);
+
+        Map<String, Double> metrics = new LinkedHashMap<>(rec.info().metrics());
+        metrics.putAll(result.metrics());
+        metrics.put("epoch", (double) result.epochs());
+        meter.addTo(metrics);
+        if (rec.cancelRequested()) {
+            return new Ending(JobState.CANCELLED,
+                    i -> JobInfos.ended(JobInfos.withMetrics(i, metrics), rec.cancelReason, i.checkpoint()));
+        }
+        if (result.failed()) {
+            String why = result.stopReason().isEmpty() ? "training failed" : result.stopReason();
+            return new Ending(JobState.FAILED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics), why, i.checkpoint()));
+        }
+        if (data.test().size() > 0) {
+            app.evaluate(network, backend.ops(), data.test()).forEach((k, v) -> metrics.put("test." + k, v));
+            meter.addTo(metrics);
+        }
+        if (r.checkpoint().isPresent()) {
+            String failed = checkpoints.write(rec, file, checkpoints.metadata(rec, r, modelSpec, data), network);
+            if (!failed.isEmpty()) {
+                return new Ending(JobState.FAILED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics),
+                        "checkpoint: " + failed, ""));
+            }
+            return new Ending(JobState.SUCCEEDED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics), "",
+                    file.toString()));
+        }
+        return new Ending(JobState.SUCCEEDED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics), "", i.checkpoint()));
+    }
+
+    private TrainingResult train(JobRecord rec, ResolvedSpec r, TaskData data, Network network, Backend backend,
+                                 JobMeter meter, Path file, ModelSpec modelSpec) {
+        Dataset train = data.train();
+        Dataset validation = data.validation();
+        if (validation.size() == 0 && train.size() > 1) {
+            List<Dataset> parts = train.split(JobManagerComponent.VALIDATION_FRACTION, r.seed());
+            train = parts.get(0);
+            validation = parts.get(1);
+        }
+        Application app = r.application().as(Application.class);
+        PeriodicCheckpoints periodic = new PeriodicCheckpoints(config.checkpoint_every_epochs(),
+                config.checkpoint_every_minutes());
+        TrainingContext context = new SimpleTrainingContext.Builder(network, backend)
+                .jobId(rec.id)
+                .train(train)
+                .validation(validation)
+                .loss(data.loss())
+                .hyper(r.training())
+                .seed(r.seed())
+                .evaluator(d -> app.evaluate(network, backend.ops(), d))
+                .events(e -> {
+                    TrainingEvent event = meter.onEvent(e);
+                    records.emit(rec, event);
+                    if (event instanceof TrainingEvent.EpochEnd end && periodic.due(end.epoch())) {
+                        checkpoints.periodic(rec, end.epoch(), file, checkpoints.metadata(rec, r, modelSpec, data),
+                                network);
+                    }
+                })
+                .cancelled(rec::cancelRequested)
+                .build();
+        return r.trainer().as(Trainer.class).train(context);
+    }
+
+    /** Ends the job thread's use of the backend; a failure there is logged, never the job's outcome. */
+    private void release(JobRecord rec, Backend backend) {
+        try {
+            backend.release();
+        } catch (RuntimeException | LinkageError e) {
+            log.log(System.Logger.Level.WARNING, "job " + rec.id + ": the backend '" + backend.id()
+                    + "' failed to release the job's thread", e);
+        }
+    }
+
+    /** What the backend says it runs on, each key prefixed {@code backend.}; empty when it cannot say. */
+    static Map<String, String> environment(Backend backend) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            backend.describe().forEach((k, v) -> out.put(JobMeter.PREFIX + k, v));
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+        return out;
+    }
+}
