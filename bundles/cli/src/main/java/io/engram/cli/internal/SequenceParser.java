@@ -36,7 +36,8 @@ final class SequenceParser {
             }
         }
         if (problems.isEmpty() && sequences.isEmpty()) {
-            problems.add(origin, "no sequences: expected one sequence per line, steps separated by ';', features by ','");
+            problems.add(origin, "no sequences: expected one sequence per line, steps separated by ';', "
+                    + "features by ','");
         }
         return problems.isEmpty() ? Either.right(List.copyOf(sequences)) : Either.left(problems);
     }

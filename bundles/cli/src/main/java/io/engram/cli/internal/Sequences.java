@@ -68,7 +68,10 @@ final class Sequences {
         return new SequenceParser(origin, inputSize, MAX_VALUES).parse(text);
     }
 
-    /** The text of UTF-8 {@code bytes}, or null with a problem naming the line and byte offset of the first bad byte. */
+    /**
+     * The text of UTF-8 {@code bytes}, or null with a problem naming the line and byte offset of the
+     * first bad byte.
+     */
     static String decode(byte[] bytes, String origin, InputProblems problems) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

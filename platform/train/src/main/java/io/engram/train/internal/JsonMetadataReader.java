@@ -67,7 +67,7 @@ final class JsonMetadataReader {
     }
 
     private ModelSpec spec(JsonNode spec) {
-        String dtype = text(spec, "dtype", false);
+        String dtype = text(spec, "spec.dtype", false);
         if (!dtype.equals("f32") && !dtype.equals("f64")) {
             throw bad("spec.dtype", "expected \"f32\" or \"f64\", found " + quote(dtype));
         }
@@ -77,7 +77,7 @@ final class JsonMetadataReader {
             Map.Entry<String, JsonNode> e = it.next();
             hyper.put(e.getKey(), hyperValue(e.getValue(), "spec.hyper." + e.getKey()));
         }
-        return new ModelSpec(text(spec, "family", false), size(spec, "inputSize"), size(spec, "outputSize"),
+        return new ModelSpec(text(spec, "spec.family", false), size(spec, "inputSize"), size(spec, "outputSize"),
                 dtype.equals("f32") ? DType.F32 : DType.F64, Hyperparameters.of(hyper));
     }
 
@@ -134,12 +134,14 @@ final class JsonMetadataReader {
         List<BundleRef> bundles = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode b = object(list.get(i), "provenance.bundles[" + i + "]");
-            bundles.add(new BundleRef(text(b, "symbolicName", true), text(b, "version", true)));
+            bundles.add(new BundleRef(text(b, "provenance.bundles." + i + ".symbolicName", true),
+                    text(b, "provenance.bundles." + i + ".version", true)));
         }
         Map<String, String> environment = p.has("environment") ? strings(p.get("environment"), "provenance.environment")
                 : Map.of();
-        return new Provenance(seed.longValue(), text(p, "dataSource", true), text(p, "dataDigest", true), bundles,
-                strings(p.get("jobSpec"), "provenance.jobSpec"), text(p, "createdAt", true), environment);
+        return new Provenance(seed.longValue(), text(p, "provenance.dataSource", true),
+                text(p, "provenance.dataDigest", true), bundles, strings(p.get("jobSpec"), "provenance.jobSpec"),
+                text(p, "provenance.createdAt", true), environment);
     }
 
     private Map<String, String> strings(JsonNode node, String path) {
@@ -161,12 +163,13 @@ final class JsonMetadataReader {
         return node;
     }
 
-    private String text(JsonNode parent, String field, boolean nullable) {
+    private String text(JsonNode parent, String path, boolean nullable) {
+        String field = path.substring(path.lastIndexOf('.') + 1);
         JsonNode v = parent.get(field);
         if (v != null && v.isTextual() || nullable && v != null && v.isNull()) {
             return v.isNull() ? null : v.asText();
         }
-        throw bad(field, "expected a string, found " + kind(v));
+        throw bad(path, "expected a string, found " + kind(v));
     }
 
     private int size(JsonNode parent, String field) {
@@ -181,7 +184,8 @@ final class JsonMetadataReader {
         if (v == null) {
             return "nothing";
         }
-        return v.isNumber() ? "the number " + quote(v.asText()) : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        return v.isNumber() ? "the number " + quote(v.asText())
+                : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private Malformed bad(String path, String what) {
