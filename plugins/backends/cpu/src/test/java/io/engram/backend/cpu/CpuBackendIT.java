@@ -61,7 +61,7 @@ class CpuBackendIT {
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "io.engram.tensor;version=0.1.0");
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "io.engram.tensor;version=0.2.0");
         Framework framework = new FrameworkFactory().newFramework(config);
         framework.start();
         try {
