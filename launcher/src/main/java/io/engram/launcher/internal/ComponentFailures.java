@@ -24,6 +24,12 @@ final class ComponentFailures {
     static final int FAILED_ACTIVATION = 16;
 
     private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^([\\w$]+\\.)*[\\w$]*(Exception|Error): ");
+    /** A class name alone: an exception without a message. */
+    private static final Pattern EXCEPTION_ONLY = Pattern.compile("^([\\w$]+\\.)*[\\w$]*(Exception|Error|Throwable)$");
+    /** Exceptions that only wrap the component's own. */
+    private static final Pattern WRAPPER = Pattern.compile(
+            "^(java\\.lang\\.reflect\\.InvocationTargetException|org\\.osgi\\.service\\.component\\.ComponentException)\\b");
+    private static final String CAUSED_BY = "Caused by: ";
 
     /**
      * A component that failed to activate.
@@ -82,13 +88,29 @@ final class ComponentFailures {
                 services == null ? List.of() : List.of(services), reason((String) field(configuration, "failure")));
     }
 
-    /** The first line of a failure text (a stack trace), without the exception's class name. */
+    /**
+     * The reason in a failure text (a stack trace): the message of the outermost exception that has
+     * one, skipping the wrappers that reflection and DS put around a constructor's exception, without
+     * the exception's class name.
+     */
     static String reason(String failure) {
         if (failure == null || failure.isBlank()) {
             return "no reason given";
         }
-        String first = failure.strip().lines().findFirst().orElse("").strip();
-        return EXCEPTION_PREFIX.matcher(first).replaceFirst("");
+        List<String> heads = new ArrayList<>();
+        failure.strip().lines().map(String::strip).forEach(line -> {
+            if (heads.isEmpty()) {
+                heads.add(line);
+            } else if (line.startsWith(CAUSED_BY)) {
+                heads.add(line.substring(CAUSED_BY.length()));
+            }
+        });
+        for (String head : heads) {
+            if (!WRAPPER.matcher(head).find() && !EXCEPTION_ONLY.matcher(head).matches()) {
+                return EXCEPTION_PREFIX.matcher(head).replaceFirst("");
+            }
+        }
+        return heads.get(0);
     }
 
     private static Object field(Object dto, String name) throws ReflectiveOperationException {

@@ -75,6 +75,16 @@ class ComponentFailuresTest {
         assertEquals("Java heap space", ComponentFailures.reason("java.lang.OutOfMemoryError: Java heap space"));
         assertEquals("no reason given", ComponentFailures.reason(null));
         assertEquals("plain words: kept", ComponentFailures.reason("  plain words: kept\n"));
+        assertEquals("the job records' directory (data.dir) /f/jobs cannot be written: FileSystemException: /f/jobs: Not a directory",
+                ComponentFailures.reason("java.lang.reflect.InvocationTargetException\n"
+                        + "\tat java.base/jdk.internal.reflect.NativeConstructorAccessorImpl.newInstance0(Native Method)\n"
+                        + "Caused by: java.lang.IllegalStateException: the job records' directory (data.dir) /f/jobs cannot be written: "
+                        + "FileSystemException: /f/jobs: Not a directory\n"
+                        + "\tat io.engram.kernel.internal.DurableFiles.probe(DurableFiles.java:98)\n"
+                        + "\t... 40 more\n"
+                        + "Caused by: java.nio.file.FileSystemException: /f/jobs: Not a directory\n"));
+        assertEquals("java.lang.reflect.InvocationTargetException",
+                ComponentFailures.reason("java.lang.reflect.InvocationTargetException\n\tat x.y(Z.java:1)\n"));
     }
 
     @Test
