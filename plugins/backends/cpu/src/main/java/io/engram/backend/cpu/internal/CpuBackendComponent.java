@@ -6,6 +6,7 @@ import io.engram.tensor.Availability;
 import io.engram.tensor.Backend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
@@ -34,12 +35,18 @@ public final class CpuBackendComponent implements Backend {
         Optional<Blas> blas = Blas.parse(config.blas());
         this.backend = new CpuBackend(config.threads(), blas.orElse(Blas.JAVA));
         this.availability = blas.isPresent() ? backend.availability()
-                : Availability.no("blas: unknown value '" + config.blas() + "', expected auto, native or java");
+                : Availability.no("blas: unknown value '" + config.blas() + "', expected " + Blas.CHOICES);
     }
 
     /** One line naming the implementation that computes each dtype's matrix products. */
     public String gemm() {
         return backend.gemm();
+    }
+
+    /** The backend's {@link CpuBackend#describe()}. */
+    @Override
+    public Map<String, String> describe() {
+        return backend.describe();
     }
 
     @Override
