@@ -3,7 +3,6 @@ package io.engram.backend.cpu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.engram.backend.cpu.Blas;
 import io.engram.backend.cpu.CpuBackend;
@@ -135,7 +134,7 @@ class NativeBlasTest {
      */
     @Test
     void productsSplitOverThePoolAgreeWithWholeOnes() {
-        assumeTrue(CpuOps.nativeBlasAvailable(), CpuOps.nativeBlasProblem());
+        assertTrue(NativeBlas.bind(BlasLibrary.BUNDLED).isPresent(), CpuOps.nativeBlasProblem());
         Parallel pool = new Parallel(3);
         try {
             CpuOps split = new CpuOps(pool, true, true, true);
@@ -168,7 +167,7 @@ class NativeBlasTest {
      */
     @Test
     void gruRecurrenceInRowBlocksAgreesWithTheWholeBatch() {
-        assumeTrue(CpuOps.nativeBlasAvailable(), CpuOps.nativeBlasProblem());
+        assertTrue(NativeBlas.bind(BlasLibrary.BUNDLED).isPresent(), CpuOps.nativeBlasProblem());
         Parallel pool = new Parallel(2);
         Parallel one = new Parallel(1);
         try {
