@@ -25,6 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class CpuBackendComponent implements Backend {
     private final CpuBackend backend;
     private final Availability availability;
+    private final Map<String, String> description;
 
     /**
      * Builds the backend from the configuration. An unknown {@code blas} value leaves the backend
@@ -36,6 +37,9 @@ public final class CpuBackendComponent implements Backend {
         this.backend = new CpuBackend(config.threads(), blas.orElse(Blas.JAVA));
         this.availability = blas.isPresent() ? backend.availability()
                 : Availability.no("blas: unknown value '" + config.blas() + "', expected " + Blas.CHOICES);
+        Map<String, String> d = new java.util.LinkedHashMap<>(backend.describe());
+        d.put("blas.setting", String.valueOf(config.blas()));
+        this.description = java.util.Collections.unmodifiableMap(d);
     }
 
     /** One line naming the implementation that computes each dtype's matrix products. */
@@ -43,10 +47,10 @@ public final class CpuBackendComponent implements Backend {
         return backend.gemm();
     }
 
-    /** The backend's {@link CpuBackend#describe()}. */
+    /** The backend's {@link CpuBackend#describe()}, with {@code blas.setting} as configured. */
     @Override
     public Map<String, String> describe() {
-        return backend.describe();
+        return description;
     }
 
     @Override

@@ -65,6 +65,8 @@ class CpuBackendComponentTest {
         try {
             assertFalse(wrong.availability().available());
             assertEquals("blas: unknown value 'fast', expected auto, bundled, system, native or java", wrong.availability().reason());
+            assertEquals("fast", wrong.describe().get("blas.setting"));
+            assertEquals("java", wrong.describe().get("blas.source"));
         } finally {
             wrong.close();
         }
