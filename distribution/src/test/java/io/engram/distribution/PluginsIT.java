@@ -1,6 +1,7 @@
 package io.engram.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -41,10 +42,14 @@ class PluginsIT {
             assertTrue(Pattern.compile("^ID +KIND +VERSION +BUNDLE +CAPABILITIES +AVAILABLE$", Pattern.MULTILINE).matcher(out).find(), out);
             for (List<String> plugin : SHIPPED) {
                 Pattern row = Pattern.compile("^" + plugin.get(0) + " +" + plugin.get(1) + " +0\\.1\\.0\\S* +"
-                        + Pattern.quote(plugin.get(2)) + " +\\S+ +yes$", Pattern.MULTILINE);
+                        + Pattern.quote(plugin.get(2)) + " +\\S+ +yes( \\(BLAS: .*\\))?$", Pattern.MULTILINE);
                 assertTrue(row.matcher(out).find(), "no row for " + plugin + "\n" + out);
             }
             assertTrue(Pattern.compile("^lstm .*differentiable", Pattern.MULTILINE).matcher(out).find(), out);
+            // the bundled OpenBLAS of system/io.engram.openblas computes the cpu backend's products, whatever the machine has
+            assertTrue(Pattern.compile("^cpu +backend +.* yes \\(BLAS: OpenBLAS 0\\.3\\.31, bundled, \\d+ threads?\\)$",
+                    Pattern.MULTILINE).matcher(out).find(), out);
+            assertFalse(p.transcript().contains("netlib-blas: JNI_OnLoad"), p.transcript());
             // the accelerators always register; without a GPU the cuda row says why it cannot run
             assertTrue(Pattern.compile("^memristor +backend +0\\.1\\.0\\S* +io\\.engram\\.backend\\.memristor +\\S+ +yes$",
                     Pattern.MULTILINE).matcher(out).find(), out);

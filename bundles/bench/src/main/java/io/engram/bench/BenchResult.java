@@ -24,10 +24,21 @@ import java.util.Map;
  * @param warmup        warm-up iterations run before measuring
  * @param reps          measured iterations
  * @param spec          the config measured
+ * @param blas          the BLAS that computed the products, as the backend's {@code describe()} names it
+ *                      ({@code blas.library}, such as {@code OpenBLAS 0.3.31 (bundled, org.bytedeco:openblas
+ *                      0.3.31-1.5.13)}); empty when the backend names none
  */
 public record BenchResult(String config, Mode mode, String backend, String dtype, int threads, double medianS,
                           double minS, double maxS, double tokensPerS, double gflopsPerS, long peakHeapBytes,
-                          int warmup, int reps, BenchConfig spec) {
+                          int warmup, int reps, BenchConfig spec, String blas) {
+
+    /** A result with no BLAS named. */
+    public BenchResult(String config, Mode mode, String backend, String dtype, int threads, double medianS,
+                       double minS, double maxS, double tokensPerS, double gflopsPerS, long peakHeapBytes,
+                       int warmup, int reps, BenchConfig spec) {
+        this(config, mode, backend, dtype, threads, medianS, minS, maxS, tokensPerS, gflopsPerS, peakHeapBytes,
+                warmup, reps, spec, "");
+    }
 
     /** The keys every JSON line has, in this order, before the descriptive ones. */
     public static final List<String> KEYS = List.of("config", "mode", "backend", "dtype", "threads", "median_s",
@@ -38,6 +49,12 @@ public record BenchResult(String config, Mode mode, String backend, String dtype
     /** The statistics of {@code seconds}, one entry per measured iteration (at least one). */
     public static BenchResult of(BenchConfig c, Mode mode, String backend, String dtype, int threads, int warmup,
                                  double[] seconds, long peakHeapBytes) {
+        return of(c, mode, backend, dtype, threads, warmup, seconds, peakHeapBytes, "");
+    }
+
+    /** As {@link #of(BenchConfig, Mode, String, String, int, int, double[], long)}, naming the BLAS. */
+    public static BenchResult of(BenchConfig c, Mode mode, String backend, String dtype, int threads, int warmup,
+                                 double[] seconds, long peakHeapBytes, String blas) {
         if (seconds.length == 0) {
             throw new IllegalArgumentException("no measured iterations");
         }
@@ -45,7 +62,8 @@ public record BenchResult(String config, Mode mode, String backend, String dtype
         Arrays.sort(s);
         double median = median(s);
         return new BenchResult(c.name(), mode, backend, dtype, threads, median, s[0], s[s.length - 1],
-                c.tokens() / median, c.flops(mode) / median / 1e9, peakHeapBytes, warmup, s.length, c);
+                c.tokens() / median, c.flops(mode) / median / 1e9, peakHeapBytes, warmup, s.length, c,
+                blas == null ? "" : blas);
     }
 
     /** The median of sorted values: the middle one, or the mean of the middle two. */
@@ -57,7 +75,7 @@ public record BenchResult(String config, Mode mode, String backend, String dtype
     /**
      * One JSON object on one line: the {@link #KEYS}, then {@code family}, {@code input},
      * {@code hidden}, {@code seq}, {@code batch}, {@code output}, {@code flops}, {@code warmup},
-     * {@code reps}.
+     * {@code reps}, {@code blas}.
      */
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -81,6 +99,7 @@ public record BenchResult(String config, Mode mode, String backend, String dtype
         m.put("flops", spec.flops(mode));
         m.put("warmup", warmup);
         m.put("reps", reps);
+        m.put("blas", blas);
         try {
             return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {

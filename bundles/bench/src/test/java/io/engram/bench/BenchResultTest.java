@@ -24,6 +24,16 @@ class BenchResultTest {
     }
 
     @Test
+    void theJsonLineNamesTheBlas() throws Exception {
+        String line = BenchResult.of(small, Mode.TRAIN, "cpu", "f32", 2, 3, new double[] {0.02, 0.01, 0.03}, 1,
+                "OpenBLAS 0.3.31 (bundled, org.bytedeco:openblas 0.3.31-1.5.13)").toJson();
+        JsonNode n = new ObjectMapper().readTree(line);
+        assertEquals("OpenBLAS 0.3.31 (bundled, org.bytedeco:openblas 0.3.31-1.5.13)", n.get("blas").asText());
+        assertEquals("", new ObjectMapper().readTree(BenchResult.of(small, Mode.TRAIN, "cpu", "f32", 2, 3,
+                new double[] {0.02}, 1).toJson()).get("blas").asText());
+    }
+
+    @Test
     void oneJsonObjectPerLineWithEveryKeyAndPositiveNumbers() throws Exception {
         String line = BenchResult.of(small, Mode.INFER, "cpu", "f32", 2, 3, new double[] {0.02, 0.01, 0.03}, 123_456).toJson();
         assertTrue(!line.contains("\n"), line);

@@ -104,7 +104,9 @@ public final class BenchmarksComponent implements Benchmarks {
                     + " (it offers " + backend.dtypes() + ")");
         }
         String dtype = options.dtype().name().toLowerCase(java.util.Locale.ROOT);
-        notes.accept("backend " + backendText + ", " + threads + " threads, " + dtype);
+        String blas = blas(backend);
+        notes.accept("backend " + backendText + ", " + threads + " threads, " + dtype
+                + (blas.isEmpty() ? "" : ", BLAS " + blas + blasThreads(backend)));
         List<BenchResult> all = new ArrayList<>();
         for (BenchConfig c : options.configs()) {
             Optional<ServiceReference<NetworkFamily>> familyRef =
@@ -131,7 +133,7 @@ public final class BenchmarksComponent implements Benchmarks {
                     Workload w = workload.get();
                     Measurement.Timings t = Measurement.time(() -> w.run(mode), warmup, c.defaultWarmup(), reps);
                     BenchResult r = BenchResult.of(c, mode, backend.id(), dtype, threads, t.warmupRuns(), t.seconds(),
-                            t.peakHeapBytes());
+                            t.peakHeapBytes(), blas);
                     all.add(r);
                     results.accept(r);
                 }
@@ -140,6 +142,20 @@ public final class BenchmarksComponent implements Benchmarks {
             }
         }
         return Either.right(List.copyOf(all));
+    }
+
+    /** The backend's {@code blas.library}, or empty when it names none. */
+    static String blas(Backend backend) {
+        try {
+            return backend.describe().getOrDefault("blas.library", "");
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String blasThreads(Backend backend) {
+        String n = backend.describe().get("blas.threads");
+        return n == null ? "" : " on " + n + ("1".equals(n) ? " thread" : " threads") + " per product";
     }
 
     /** Sets {@code threads} in the backend's configuration and waits for it to come back with it. */

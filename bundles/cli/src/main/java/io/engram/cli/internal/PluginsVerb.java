@@ -2,19 +2,25 @@ package io.engram.cli.internal;
 
 import io.engram.cli.VerbCall;
 import io.engram.kernel.PluginInfo;
+import io.engram.kernel.PluginKind;
 import io.engram.kernel.PluginRegistry;
+import io.engram.tensor.Backend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code engram plugins}: prints every registered plugin as a table with the columns id, kind,
- * version, bundle, capabilities and available (with the reason when a plugin cannot run here).
- * Stateless and thread-safe.
+ * version, bundle, capabilities and available (with the reason when a plugin cannot run here; for
+ * a backend that names its BLAS in {@code Backend.describe()}, the library, its source and threads,
+ * such as {@code yes (BLAS: OpenBLAS 0.3.31, bundled, 1 thread)}). Stateless and thread-safe.
  */
 @Component(service = Function.class, property = VerbCall.VERB_PROPERTY + "=plugins")
 public final class PluginsVerb implements Function<Map<String, Object>, Integer> {
@@ -22,10 +28,12 @@ public final class PluginsVerb implements Function<Map<String, Object>, Integer>
     static final List<String> HEADER = List.of("ID", "KIND", "VERSION", "BUNDLE", "CAPABILITIES", "AVAILABLE");
 
     private final PluginRegistry registry;
+    private final BundleContext context;
 
     @Activate
-    public PluginsVerb(@Reference PluginRegistry registry) {
+    public PluginsVerb(@Reference PluginRegistry registry, BundleContext context) {
         this.registry = registry;
+        this.context = context;
     }
 
     @Override
@@ -35,7 +43,7 @@ public final class PluginsVerb implements Function<Map<String, Object>, Integer>
         if (plugins.isEmpty()) {
             call.out().println("no plugins registered");
         } else {
-            call.out().print(table(plugins));
+            call.out().print(table(plugins, this::describe));
         }
         call.out().flush();
         return VerbCall.OK;
@@ -43,13 +51,58 @@ public final class PluginsVerb implements Function<Map<String, Object>, Integer>
 
     /** The table, one line per plugin in the registry's order, columns padded to their widest cell. */
     static String table(List<PluginInfo> plugins) {
+        return table(plugins, p -> Map.of());
+    }
+
+    /** The table, {@code describe} giving a backend's {@code Backend.describe()}. */
+    static String table(List<PluginInfo> plugins, Function<PluginInfo, Map<String, String>> describe) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (PluginInfo p : plugins) {
             String capabilities = p.capabilities().isEmpty() ? "-" : String.join(",", p.capabilities().stream().sorted().toList());
-            String available = p.available() ? "yes" : "no: " + (p.reason() == null || p.reason().isBlank() ? "unavailable" : p.reason());
+            String available = p.available() ? "yes" + blas(describe.apply(p))
+                    : "no: " + (p.reason() == null || p.reason().isBlank() ? "unavailable" : p.reason());
             rows.add(List.of(p.id(), p.kind().label(), p.version(), p.bundle(), capabilities, available));
         }
         return Text.columns(rows);
+    }
+
+    /** {@code " (BLAS: OpenBLAS 0.3.31, bundled, 1 thread)"} from a backend's description, or empty. */
+    static String blas(Map<String, String> d) {
+        String name = d.get("blas.name");
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        String version = d.getOrDefault("blas.version", "unknown");
+        String threads = d.get("blas.threads");
+        return " (BLAS: " + name + ("unknown".equals(version) || version.isBlank() ? "" : " " + version)
+                + (d.containsKey("blas.source") ? ", " + d.get("blas.source") : "")
+                + (threads == null ? "" : ", " + threads + ("1".equals(threads) ? " thread" : " threads")) + ")";
+    }
+
+    /** The {@code describe()} of the backend service that {@code p} stands for; empty for other plugins. */
+    private Map<String, String> describe(PluginInfo p) {
+        if (p.kind() != PluginKind.BACKEND) {
+            return Map.of();
+        }
+        try {
+            for (ServiceReference<Backend> ref : context.getServiceReferences(Backend.class,
+                    "(engram.backend=" + p.id() + ")")) {
+                if (ref.getBundle() == null || ref.getBundle().getBundleId() != p.bundleId()) {
+                    continue;
+                }
+                Backend backend = context.getService(ref);
+                if (backend != null) {
+                    try {
+                        return backend.describe();
+                    } finally {
+                        context.ungetService(ref);
+                    }
+                }
+            }
+        } catch (InvalidSyntaxException | RuntimeException e) {
+            return Map.of();
+        }
+        return Map.of();
     }
 }

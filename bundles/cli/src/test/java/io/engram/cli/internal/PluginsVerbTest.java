@@ -24,4 +24,19 @@ class PluginsVerbTest {
                 cuda  backend  0.1.0    io.engram.backend.cuda  -                               no: no CUDA driver
                 """, table);
     }
+
+    @Test
+    void aBackendRowNamesItsBlas() {
+        PluginInfo cpu = new PluginInfo("cpu", PluginKind.BACKEND, "0.1.0", "io.engram.backend.cpu", 8, Set.of(), true, "",
+                "CPU", Schema.empty());
+        String table = PluginsVerb.table(List.of(cpu), p -> java.util.Map.of("blas.name", "OpenBLAS",
+                "blas.version", "0.3.31", "blas.source", "bundled", "blas.threads", "1"));
+        assertEquals("""
+                ID   KIND     VERSION  BUNDLE                 CAPABILITIES  AVAILABLE
+                cpu  backend  0.1.0    io.engram.backend.cpu  -             yes (BLAS: OpenBLAS 0.3.31, bundled, 1 thread)
+                """, table);
+        assertEquals(" (BLAS: Java GEMM, java, 2 threads)", PluginsVerb.blas(java.util.Map.of("blas.name", "Java GEMM",
+                "blas.version", "unknown", "blas.source", "java", "blas.threads", "2")));
+        assertEquals("", PluginsVerb.blas(java.util.Map.of("device", "NVIDIA H100")));
+    }
 }

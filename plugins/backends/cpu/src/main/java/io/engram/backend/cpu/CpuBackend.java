@@ -1,11 +1,16 @@
 package io.engram.backend.cpu;
 
+import io.engram.backend.cpu.internal.BlasLibrary;
+import io.engram.backend.cpu.internal.BlasSelection;
 import io.engram.backend.cpu.internal.CpuOps;
 import io.engram.backend.cpu.internal.Parallel;
 import io.engram.tensor.Availability;
 import io.engram.tensor.Backend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +23,9 @@ import java.util.Set;
  * threads may run independent computations on it at once. Results do not depend on the thread
  * count: each output element of a product is summed in the same order whatever the split.
  *
- * <p>Matrix products: see {@link Blas}. With the native BLAS, when OpenBLAS runs each call on one
+ * <p>Matrix products: see {@link Blas}; {@link #describe()} names the library in use, and a
+ * native library that a short calibration finds much slower than the Java GEMM is named in a
+ * warning when the backend is made. With the native BLAS, when OpenBLAS runs each call on one
  * thread ({@code OPENBLAS_NUM_THREADS=1}, which {@code bin/engram} sets unless it is set already),
  * a large product is cut into blocks of output columns (or rows) that the pool's threads compute;
  * otherwise OpenBLAS runs it on its own threads (one per core unless {@code OPENBLAS_NUM_THREADS}
@@ -50,6 +57,7 @@ public final class CpuBackend implements Backend {
     private final CpuOps ops;
     private final Blas blas;
     private final Availability availability;
+    private final BlasLibrary library;
 
     /**
      * A backend with a pool of {@code threads} workers ({@code threads <= 0} means all cores) and
@@ -66,14 +74,32 @@ public final class CpuBackend implements Backend {
     public CpuBackend(int threads, Blas blas) {
         this.parallel = new Parallel(threads);
         this.blas = blas;
-        boolean nat = CpuOps.nativeBlasAvailable();
-        this.ops = new CpuOps(parallel, blas != Blas.JAVA && nat, blas == Blas.NATIVE && nat);
-        this.availability = blas == Blas.NATIVE && !nat
-                ? Availability.no("blas=native but " + CpuOps.nativeBlasProblem())
-                : Availability.yes();
-        LOG.log(System.Logger.Level.DEBUG, "Engram CPU backend, blas=" + blas.name().toLowerCase(java.util.Locale.ROOT)
-                + ", " + threads() + " threads: " + gemm()
-                + (nat ? "" : " (" + CpuOps.nativeBlasProblem() + ")"));
+        BlasSelection selection = BlasSelection.choose(blas, parallel.threads());
+        this.ops = new CpuOps(parallel, selection.nativeF32(), selection.nativeF64());
+        this.availability = selection.availability();
+        this.library = selection.nativeF32() ? selection.library() : BlasLibrary.java(parallel.threads());
+        if (!selection.warning().isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, selection.warning());
+        }
+        LOG.log(System.Logger.Level.DEBUG, "Engram CPU backend, blas=" + blas.label() + ", " + threads() + " threads: "
+                + gemm() + (availability.available() ? "" : " (" + availability.reason() + ")"));
+    }
+
+    /**
+     * What computes this backend's products, for people and provenance: {@code blas.library} (one
+     * line, such as {@code OpenBLAS 0.3.31 (bundled, org.bytedeco:openblas 0.3.31-1.5.13)}),
+     * {@code blas.name}, {@code blas.version}, {@code blas.source} ({@code bundled}, {@code system}
+     * or {@code java}), {@code blas.file} (the shared library, when native), {@code blas.threads}
+     * (threads per product of the library), {@code blas.setting} (the {@link Blas} choice) and
+     * {@code threads} (the pool). The library is that of the f32 products; f64 products run on the
+     * Java GEMM unless the setting names a native library ({@link Blas}).
+     */
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>(library.describe());
+        m.put("blas.setting", blas.label());
+        m.put("threads", Integer.toString(threads()));
+        return Collections.unmodifiableMap(m);
     }
 
     /** The {@link Blas} choice this backend was made with. */

@@ -32,7 +32,9 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * Boots Felix with SCR and ConfigAdmin around the built bundle: the backend registers as
  * {@code engram.backend=cpu} with one thread per core, and the {@code threads} setting under PID
- * {@code io.engram.backend.cpu} re-creates it with that many. The tensor API comes from the class
+ * {@code io.engram.backend.cpu} re-creates it with that many. With the bundle
+ * {@code io.engram.openblas} installed, its OpenBLAS computes the f32 products and
+ * {@code describe()} names it; {@code blas=system} then makes the backend unavailable with the reason. The tensor API comes from the class
  * path through the system bundle, so the test and the bundle share its types.
  */
 class CpuBackendIT {
@@ -84,7 +86,7 @@ class CpuBackendIT {
             for (String location : List.of(jarOnClassPath("org.osgi.util.function"),
                     jarOnClassPath("org.osgi.util.promise"), jarOnClassPath("org.osgi.service.component"),
                     jarOnClassPath("org.apache.felix.configadmin"),
-                    jarOnClassPath("org.apache.felix.scr"), builtBundle())) {
+                    jarOnClassPath("org.apache.felix.scr"), jarOnClassPath("io.engram.openblas"), builtBundle())) {
                 bundles.add(context.installBundle(location));
             }
             for (Bundle b : bundles) {
@@ -104,14 +106,15 @@ class CpuBackendIT {
                     ops.full(DType.F32, Shape.of(64, 64), 2.0)).toFloatArray();
             assertEquals(64.0f, product[64 * 64 - 1]);
             String gemm = (String) backend.getClass().getMethod("gemm").invoke(backend);
-            // the JNI library loads inside the framework exactly when it loads on the plain class path
-            boolean nativeHere;
-            try {
-                nativeHere = dev.ludovic.netlib.blas.NativeBLAS.getInstance() != null;
-            } catch (LinkageError | RuntimeException e) {
-                nativeHere = false;
-            }
-            assertEquals(nativeHere ? "f32: OpenBLAS" : "f32: Java blo", gemm.substring(0, 13), gemm);
+            // JavaCPP extracts the bundled OpenBLAS from the bundle io.engram.openblas inside the framework
+            assertTrue(gemm.startsWith("f32: OpenBLAS 0.3.31 via JNI"), gemm);
+            Map<String, String> described = backend.describe();
+            assertEquals("OpenBLAS 0.3.31 (bundled, org.bytedeco:openblas 0.3.31-1.5.13)", described.get("blas.library"));
+            assertEquals("bundled", described.get("blas.source"));
+            assertEquals(Integer.toString(Runtime.getRuntime().availableProcessors()), described.get("threads"));
+            float[] big = ops.matmul(ops.full(DType.F32, Shape.of(96, 128), 0.25),
+                    ops.full(DType.F32, Shape.of(128, 80), 2.0)).toFloatArray();
+            assertEquals(64.0f, big[96 * 80 - 1]);
 
             // ConfigAdmin's API lives in its own bundle's class space: track it regardless, call it reflectively
             ServiceTracker<Object, Object> adminTracker = new ServiceTracker<>(context,
@@ -137,6 +140,21 @@ class CpuBackendIT {
                 }
             }
             assertEquals("CpuBackend[threads=3]", reconfigured);
+
+            // the process has bound the bundled library: a configured system BLAS is unavailable, the field named
+            settings.put("blas", "system");
+            configurationType.getMethod("update", Dictionary.class).invoke(configuration, settings);
+            String reason = "";
+            for (int attempt = 0; attempt < 500 && !reason.startsWith("blas=system"); attempt++) {
+                Backend current = tracker.getService();
+                reason = current == null || current.availability().available() ? "" : current.availability().reason();
+                if (!reason.startsWith("blas=system")) {
+                    Thread.sleep(20);
+                }
+            }
+            assertEquals("blas=system but no native BLAS loaded (system: this process already uses OpenBLAS 0.3.31 "
+                    + "(bundled, org.bytedeco:openblas 0.3.31-1.5.13) (one native BLAS per process; restart to switch))",
+                    reason);
             tracker.close();
             adminTracker.close();
         } finally {

@@ -6,6 +6,7 @@ import io.engram.tensor.Availability;
 import io.engram.tensor.Backend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
@@ -24,6 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class CpuBackendComponent implements Backend {
     private final CpuBackend backend;
     private final Availability availability;
+    private final Map<String, String> description;
 
     /**
      * Builds the backend from the configuration. An unknown {@code blas} value leaves the backend
@@ -34,12 +36,21 @@ public final class CpuBackendComponent implements Backend {
         Optional<Blas> blas = Blas.parse(config.blas());
         this.backend = new CpuBackend(config.threads(), blas.orElse(Blas.JAVA));
         this.availability = blas.isPresent() ? backend.availability()
-                : Availability.no("blas: unknown value '" + config.blas() + "', expected auto, native or java");
+                : Availability.no("blas: unknown value '" + config.blas() + "', expected " + Blas.CHOICES);
+        Map<String, String> d = new java.util.LinkedHashMap<>(backend.describe());
+        d.put("blas.setting", String.valueOf(config.blas()));
+        this.description = java.util.Collections.unmodifiableMap(d);
     }
 
     /** One line naming the implementation that computes each dtype's matrix products. */
     public String gemm() {
         return backend.gemm();
+    }
+
+    /** The backend's {@link CpuBackend#describe()}, with {@code blas.setting} as configured. */
+    @Override
+    public Map<String, String> describe() {
+        return description;
     }
 
     @Override

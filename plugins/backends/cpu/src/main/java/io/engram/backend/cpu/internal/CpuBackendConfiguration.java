@@ -10,7 +10,8 @@ public @interface CpuBackendConfiguration {
     @AttributeDefinition(description = "Worker threads of the backend's pool; 0 or less: one per core.")
     int threads() default 0;
 
-    @AttributeDefinition(description = "Matrix products: auto (native BLAS for f32 when it loads, else Java), "
-            + "native (native BLAS for f32 and f64; unavailable without it) or java (pure Java).")
+    @AttributeDefinition(description = "Matrix products: auto (f32 on the bundled OpenBLAS, else the system's "
+            + "libblas.so.3 unless it is slower than the Java GEMM, else Java), bundled or system (that library for f32 "
+            + "and f64; unavailable without it), native (the first of the two that loads) or java (pure Java).")
     String blas() default "auto";
 }

@@ -77,20 +77,23 @@ public final class CpuOps implements Ops {
         this.splitNative = parallel.threads() > 1 && (this.nativeF32 || this.nativeF64) && blasSingleThreaded;
     }
 
-    /** Whether the native BLAS loaded in this class loader. */
+    /** Whether a native BLAS is bound in this class loader (see {@link NativeBlas}). */
     public static boolean nativeBlasAvailable() {
         return NativeBlas.available();
     }
 
-    /** Why the native BLAS did not load; empty when it did. */
+    /** Why no native BLAS is bound; empty when one is. */
     public static String nativeBlasProblem() {
-        return NativeBlas.reason();
+        if (NativeBlas.available()) {
+            return "";
+        }
+        return "bundled: " + NativeBlas.problem(BlasLibrary.BUNDLED) + "; system: " + NativeBlas.problem(BlasLibrary.SYSTEM);
     }
 
     /** One line naming the implementation of each dtype's products. */
     public String gemmDescription() {
-        String nat = "OpenBLAS/system BLAS via JNI (products of >= " + NATIVE_MIN_MACS + " multiply-adds"
-                + (splitNative ? ", split over the pool" : ", threaded by OpenBLAS") + ")";
+        String nat = NativeBlas.bound().map(BlasLibrary::title).orElse("native BLAS") + " via JNI (products of >= " + NATIVE_MIN_MACS + " multiply-adds"
+                + (splitNative ? ", split over the pool" : ", threaded by the library") + ")";
         String java = "Java blocked GEMM";
         return "f32: " + (nativeF32 ? nat : java) + "; f64: " + (nativeF64 ? nat : java);
     }

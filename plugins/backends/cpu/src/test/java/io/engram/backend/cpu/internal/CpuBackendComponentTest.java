@@ -64,7 +64,9 @@ class CpuBackendComponentTest {
         CpuBackendComponent wrong = new CpuBackendComponent(config(2, "fast"));
         try {
             assertFalse(wrong.availability().available());
-            assertEquals("blas: unknown value 'fast', expected auto, native or java", wrong.availability().reason());
+            assertEquals("blas: unknown value 'fast', expected auto, bundled, system, native or java", wrong.availability().reason());
+            assertEquals("fast", wrong.describe().get("blas.setting"));
+            assertEquals("java", wrong.describe().get("blas.source"));
         } finally {
             wrong.close();
         }

@@ -3,7 +3,6 @@ package io.engram.backend.cpu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.engram.backend.cpu.Blas;
 import io.engram.backend.cpu.CpuBackend;
@@ -29,23 +28,49 @@ class NativeBlasTest {
         }
     }
 
+    /**
+     * The bundled OpenBLAS loads from the class path here (the bundle io.engram.openblas is a
+     * dependency) and, being first, is what auto, bundled and native bind; system then names it as
+     * the reason it cannot be used in this process.
+     */
     @Test
-    void autoAndNativeFollowTheLibrary() {
-        try (CpuBackend auto = new CpuBackend(2, Blas.AUTO); CpuBackend nat = new CpuBackend(2, Blas.NATIVE)) {
+    void theBundledOpenBlasLoadsAndIsWhatAutoBundledAndNativeUse() {
+        try (CpuBackend auto = new CpuBackend(2, Blas.AUTO); CpuBackend bundled = new CpuBackend(2, Blas.BUNDLED);
+             CpuBackend nat = new CpuBackend(2, Blas.NATIVE); CpuBackend system = new CpuBackend(2, Blas.SYSTEM)) {
+            assertTrue(CpuOps.nativeBlasAvailable(), CpuOps.nativeBlasProblem());
+            assertEquals("", CpuOps.nativeBlasProblem());
             assertTrue(auto.availability().available());
-            if (CpuOps.nativeBlasAvailable()) {
-                assertEquals("", CpuOps.nativeBlasProblem());
-                assertTrue(auto.gemm().startsWith("f32: OpenBLAS"), auto.gemm());
-                assertTrue(auto.gemm().endsWith("f64: Java blocked GEMM"), auto.gemm());
-                assertTrue(nat.availability().available());
-                assertFalse(nat.gemm().contains("Java"), nat.gemm());
-            } else {
-                assertFalse(CpuOps.nativeBlasProblem().isEmpty());
-                assertEquals("f32: Java blocked GEMM; f64: Java blocked GEMM", auto.gemm());
-                assertFalse(nat.availability().available());
-                assertTrue(nat.availability().reason().startsWith("blas=native but no native BLAS"),
-                        nat.availability().reason());
-            }
+            assertTrue(auto.gemm().startsWith("f32: OpenBLAS 0.3.31 via JNI"), auto.gemm());
+            assertTrue(auto.gemm().endsWith("f64: Java blocked GEMM"), auto.gemm());
+            assertTrue(bundled.availability().available());
+            assertFalse(bundled.gemm().contains("Java"), bundled.gemm());
+            assertTrue(nat.availability().available());
+            assertFalse(nat.gemm().contains("Java"), nat.gemm());
+            assertFalse(system.availability().available());
+            assertEquals("blas=system but no native BLAS loaded (system: this process already uses OpenBLAS 0.3.31 "
+                    + "(bundled, org.bytedeco:openblas 0.3.31-1.5.13) (one native BLAS per process; restart to switch))",
+                    system.availability().reason());
+        }
+    }
+
+    /** describe() names the library, its version, source and file, and the threads of both pools. */
+    @Test
+    void describeNamesTheBundledLibrary() {
+        try (CpuBackend auto = new CpuBackend(3, Blas.AUTO); CpuBackend javaGemm = new CpuBackend(2, Blas.JAVA)) {
+            java.util.Map<String, String> d = auto.describe();
+            assertEquals("OpenBLAS 0.3.31 (bundled, org.bytedeco:openblas 0.3.31-1.5.13)", d.get("blas.library"));
+            assertEquals("OpenBLAS", d.get("blas.name"));
+            assertEquals("0.3.31", d.get("blas.version"));
+            assertEquals("bundled", d.get("blas.source"));
+            assertTrue(d.get("blas.file").endsWith(".so.0"), d.get("blas.file"));
+            assertTrue(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(d.get("blas.file"))), d.get("blas.file"));
+            assertEquals(Integer.toString(NativeBlas.threads()), d.get("blas.threads"));
+            assertEquals("auto", d.get("blas.setting"));
+            assertEquals("3", d.get("threads"));
+            java.util.Map<String, String> j = javaGemm.describe();
+            assertEquals("Java GEMM (java, io.engram.backend.cpu)", j.get("blas.library"));
+            assertEquals("java", j.get("blas.source"));
+            assertEquals("2", j.get("threads"));
         }
     }
 
@@ -54,6 +79,8 @@ class NativeBlasTest {
         assertEquals(Blas.NATIVE, Blas.parse(" Native ").orElseThrow());
         assertEquals(Blas.JAVA, Blas.parse("java").orElseThrow());
         assertEquals(Blas.AUTO, Blas.parse("AUTO").orElseThrow());
+        assertEquals(Blas.BUNDLED, Blas.parse("bundled").orElseThrow());
+        assertEquals(Blas.SYSTEM, Blas.parse("System").orElseThrow());
         assertTrue(Blas.parse("openblas").isEmpty());
         assertTrue(Blas.parse(null).isEmpty());
     }
@@ -107,7 +134,7 @@ class NativeBlasTest {
      */
     @Test
     void productsSplitOverThePoolAgreeWithWholeOnes() {
-        assumeTrue(CpuOps.nativeBlasAvailable(), CpuOps.nativeBlasProblem());
+        assertTrue(NativeBlas.bind(BlasLibrary.BUNDLED).isPresent(), CpuOps.nativeBlasProblem());
         Parallel pool = new Parallel(3);
         try {
             CpuOps split = new CpuOps(pool, true, true, true);
@@ -140,7 +167,7 @@ class NativeBlasTest {
      */
     @Test
     void gruRecurrenceInRowBlocksAgreesWithTheWholeBatch() {
-        assumeTrue(CpuOps.nativeBlasAvailable(), CpuOps.nativeBlasProblem());
+        assertTrue(NativeBlas.bind(BlasLibrary.BUNDLED).isPresent(), CpuOps.nativeBlasProblem());
         Parallel pool = new Parallel(2);
         Parallel one = new Parallel(1);
         try {
