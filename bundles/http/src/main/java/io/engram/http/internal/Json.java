@@ -126,6 +126,7 @@ final class Json {
         o.put("error", j.error());
         o.put("checkpoint", j.checkpoint());
         o.set("spec", value(j.spec()));
+        o.set("environment", value(j.environment()));
         return o;
     }
 
