@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,45 +20,66 @@ class PluginsIT {
 
     static final Duration LIMIT = Duration.ofSeconds(120);
 
-    /** id, kind and bundle of every plugin the distribution ships. */
-    static final List<List<String>> SHIPPED = List.of(
-            List.of("cpu", "backend", "io.engram.backend.cpu"),
-            List.of("frnn", "family", "io.engram.family.frnn"),
-            List.of("elman", "family", "io.engram.family.elman"),
-            List.of("jordan", "family", "io.engram.family.jordan"),
-            List.of("lstm", "family", "io.engram.family.lstm"),
-            List.of("gru", "family", "io.engram.family.gru"),
-            List.of("bptt", "trainer", "io.engram.trainer.bptt"),
-            List.of("rtrl", "trainer", "io.engram.trainer.rtrl"),
-            List.of("grammar", "application", "io.engram.app.grammar"),
-            List.of("csv", "application", "io.engram.app.csv"));
+    /** Why the cuda backend may not run on a machine without a GPU. */
+    static final String NO_GPU = "no: (no CUDA driver: libcuda\\.so\\.1 not found|no CUDA device: |insufficient driver: "
+            + "|the driver cannot load).*";
 
     @TempDir
     Path tmp;
 
+    /** Every plugin of the assembled distribution, as its bundles' manifests and component descriptors declare them. */
+    static List<ShippedPlugins.Plugin> shipped() throws Exception {
+        List<ShippedPlugins.Plugin> all = new ArrayList<>();
+        for (Path jar : ShippedPlugins.jars(Installation.assembled().resolve("plugins"))) {
+            List<ShippedPlugins.Plugin> plugins = ShippedPlugins.of(jar);
+            assertFalse(plugins.isEmpty(), jar + " registers no component with any of " + ShippedPlugins.KINDS.keySet());
+            all.addAll(plugins);
+        }
+        return all;
+    }
+
+    @Test
+    void everyPluginModuleOfTheBuildIsShipped() throws Exception {
+        Path source = Path.of(System.getProperty("engram.source.plugins"));
+        List<Path> jars = ShippedPlugins.jars(Installation.assembled().resolve("plugins"));
+        List<String> modules = new ArrayList<>();
+        try (Stream<Path> poms = Files.find(source, 3, (p, a) -> p.getFileName().toString().equals("pom.xml")
+                && source.relativize(p).getNameCount() == 3)) {
+            for (Path pom : poms.sorted().toList()) {
+                String artifactId = ShippedPlugins.artifactId(pom.getParent());
+                modules.add(artifactId);
+                assertTrue(jars.stream().anyMatch(j -> j.getFileName().toString().startsWith(artifactId + "-")),
+                        pom.getParent() + " (" + artifactId + ") is missing from the distribution's plugins " + jars);
+            }
+        }
+        assertTrue(modules.contains("io.engram.family.jordan"), modules.toString());
+        assertEquals(modules.size(), jars.size(), "plugins/ holds a jar of no plugin module: " + jars + " for " + modules);
+    }
+
     @Test
     void tableListsEveryShippedPluginWithItsVersion() throws Exception {
+        List<ShippedPlugins.Plugin> shipped = shipped();
+        assertTrue(shipped.stream().anyMatch(p -> p.id().equals("lstm") && p.kind().equals("family")), shipped.toString());
         Path home = Installation.copy(tmp);
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "plugins")) {
             assertEquals(0, p.waitFor(LIMIT), p.transcript());
             String out = p.out();
             assertTrue(Pattern.compile("^ID +KIND +VERSION +BUNDLE +CAPABILITIES +AVAILABLE$", Pattern.MULTILINE).matcher(out).find(), out);
-            for (List<String> plugin : SHIPPED) {
-                Pattern row = Pattern.compile("^" + plugin.get(0) + " +" + plugin.get(1) + " +0\\.1\\.0\\S* +"
-                        + Pattern.quote(plugin.get(2)) + " +\\S+ +yes( \\(BLAS: .*\\))?$", Pattern.MULTILINE);
+            for (ShippedPlugins.Plugin plugin : shipped) {
+                // the accelerators always register; without a GPU the cuda row says why it cannot run
+                String available = plugin.id().equals("cuda") ? "(yes|" + NO_GPU + ")" : "yes( \\(BLAS: .*\\))?";
+                Pattern row = Pattern.compile("^" + Pattern.quote(plugin.id()) + " +" + plugin.kind() + " +"
+                        + Pattern.quote(plugin.version()) + " +" + Pattern.quote(plugin.bundle()) + " +\\S+ +" + available + "$",
+                        Pattern.MULTILINE);
                 assertTrue(row.matcher(out).find(), "no row for " + plugin + "\n" + out);
             }
+            assertEquals(shipped.size(), Pattern.compile("^\\S+ +(family|backend|trainer|application) ", Pattern.MULTILINE)
+                    .matcher(out).results().count(), out);
             assertTrue(Pattern.compile("^lstm .*differentiable", Pattern.MULTILINE).matcher(out).find(), out);
             // the bundled OpenBLAS of system/io.engram.openblas computes the cpu backend's products, whatever the machine has
             assertTrue(Pattern.compile("^cpu +backend +.* yes \\(BLAS: OpenBLAS 0\\.3\\.31, bundled, \\d+ threads?\\)$",
                     Pattern.MULTILINE).matcher(out).find(), out);
             assertFalse(p.transcript().contains("netlib-blas: JNI_OnLoad"), p.transcript());
-            // the accelerators always register; without a GPU the cuda row says why it cannot run
-            assertTrue(Pattern.compile("^memristor +backend +0\\.1\\.0\\S* +io\\.engram\\.backend\\.memristor +\\S+ +yes$",
-                    Pattern.MULTILINE).matcher(out).find(), out);
-            assertTrue(Pattern.compile("^cuda +backend +0\\.1\\.0\\S* +io\\.engram\\.backend\\.cuda +\\S+ +(yes|no: (no CUDA driver: "
-                    + "libcuda\\.so\\.1 not found|no CUDA device: |insufficient driver: |the driver cannot load).*)$",
-                    Pattern.MULTILINE).matcher(out).find(), out);
         }
     }
 
@@ -81,8 +105,8 @@ class PluginsIT {
             p.input("engram:plugins\n");
             assertEquals(0, p.waitFor(LIMIT), p.transcript());
             String out = p.out();
-            for (List<String> plugin : SHIPPED) {
-                assertTrue(Pattern.compile("\\b" + plugin.get(0) + "\\b").matcher(out).find(), "no " + plugin.get(0) + "\n" + out);
+            for (ShippedPlugins.Plugin plugin : shipped()) {
+                assertTrue(Pattern.compile("\\b" + Pattern.quote(plugin.id()) + "\\b").matcher(out).find(), "no " + plugin.id() + "\n" + out);
             }
             assertTrue(out.contains("io.engram.family.lstm"), out);
         }
