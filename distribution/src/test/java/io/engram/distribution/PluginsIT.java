@@ -40,7 +40,7 @@ class PluginsIT {
 
     @Test
     void everyPluginModuleOfTheBuildIsShipped() throws Exception {
-        Path source = Path.of(System.getProperty("engram.source.plugins"));
+        Path source = Path.of(System.getProperty("engram.source.plugins")).toRealPath();
         List<Path> jars = ShippedPlugins.jars(Installation.assembled().resolve("plugins"));
         List<String> modules = new ArrayList<>();
         try (Stream<Path> poms = Files.find(source, 3, (p, a) -> p.getFileName().toString().equals("pom.xml")
@@ -49,11 +49,16 @@ class PluginsIT {
                 String artifactId = ShippedPlugins.artifactId(pom.getParent());
                 modules.add(artifactId);
                 assertTrue(jars.stream().anyMatch(j -> j.getFileName().toString().startsWith(artifactId + "-")),
-                        pom.getParent() + " (" + artifactId + ") is missing from the distribution's plugins " + jars);
+                        "plugins/" + source.relativize(pom.getParent()) + " (" + artifactId + ") is missing from the distribution's "
+                        + "plugins " + names(jars) + ": its kind's pom.xml must name it as a module and a dependency");
             }
         }
         assertTrue(modules.contains("io.engram.family.jordan"), modules.toString());
-        assertEquals(modules.size(), jars.size(), "plugins/ holds a jar of no plugin module: " + jars + " for " + modules);
+        assertEquals(modules.size(), jars.size(), "plugins/ holds a jar of no plugin module: " + names(jars) + " for " + modules);
+    }
+
+    static List<String> names(List<Path> jars) {
+        return jars.stream().map(j -> j.getFileName().toString()).toList();
     }
 
     @Test
