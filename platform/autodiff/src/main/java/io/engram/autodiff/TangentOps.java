@@ -382,6 +382,55 @@ public final class TangentOps implements Ops {
         return ta == null ? y : result(y, base.div(ta, av));
     }
 
+    /** {@code dy = da / (2 y)}. */
+    @Override
+    public Tensor sqrt(Tensor a) {
+        Tensor y = base.sqrt(value(a));
+        Tensor ta = tan(a);
+        return ta == null ? y : result(y, base.div(ta, base.scale(y, 2.0)));
+    }
+
+    /** {@code dy = da sign(a)}. */
+    @Override
+    public Tensor abs(Tensor a) {
+        Tensor av = value(a);
+        Tensor ta = tan(a);
+        Tensor y = base.abs(av);
+        return ta == null ? y : result(y, base.mul(ta, base.sign(av)));
+    }
+
+    /** {@code dy = 0}: the result is a constant. */
+    @Override
+    public Tensor sign(Tensor a) {
+        return base.sign(value(a));
+    }
+
+    /** {@code dy = 0}: the result is a constant. */
+    @Override
+    public Tensor greater(Tensor a, Tensor b) {
+        return base.greater(value(a), value(b));
+    }
+
+    /** {@code dy = 0}: the result is a constant. */
+    @Override
+    public Tensor greaterEqual(Tensor a, Tensor b) {
+        return base.greaterEqual(value(a), value(b));
+    }
+
+    /** {@code dy = da k s (1 - s)}, {@code s = sigmoid(k a)}: the surrogate's; a constant when {@code k = 0}. */
+    @Override
+    public Tensor heaviside(Tensor a, double surrogateSlope) {
+        Tensor av = value(a);
+        Tensor ta = tan(a);
+        Tensor y = base.heaviside(av, surrogateSlope);
+        if (ta == null || surrogateSlope == 0.0) {
+            return y;
+        }
+        Tensor s = base.sigmoid(base.scale(av, surrogateSlope));
+        Tensor slope = base.scale(base.mul(s, base.addScalar(base.scale(s, -1.0), 1.0)), surrogateSlope);
+        return result(y, base.mul(ta, slope));
+    }
+
     /** {@code dy = mask ? da : db}. */
     @Override
     public Tensor where(Tensor mask, Tensor a, Tensor b) {
@@ -442,6 +491,15 @@ public final class TangentOps implements Ops {
         int ax = av.shape().normalizeAxis(axis);
         Tensor ta = tan(a);
         return result(base.mean(av, ax), ta == null ? null : base.mean(ta, ax + 1));
+    }
+
+    /** {@code dy = cumsum da} along the axis. */
+    @Override
+    public Tensor cumsum(Tensor a, int axis) {
+        Tensor av = value(a);
+        int ax = av.shape().normalizeAxis(axis);
+        Tensor ta = tan(a);
+        return result(base.cumsum(av, ax), ta == null ? null : base.cumsum(ta, ax + 1));
     }
 
     /** {@code dy = sum da} over all axes but the direction axis. */

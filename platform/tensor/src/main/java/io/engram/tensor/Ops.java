@@ -90,6 +90,106 @@ public interface Ops {
     Tensor log(Tensor a);
 
     /**
+     * Elementwise square root ({@code NaN} for negative elements). The default computes on the host
+     * ({@code toDoubleArray}, then {@code fromArray}); a backend overrides it with a kernel.
+     */
+    default Tensor sqrt(Tensor a) {
+        return onHost(a, Math::sqrt);
+    }
+
+    /** Elementwise {@code |a|}. The default computes on the host, as {@link #sqrt}'s does. */
+    default Tensor abs(Tensor a) {
+        return onHost(a, Math::abs);
+    }
+
+    /**
+     * Elementwise sign: {@code -1}, {@code 0} or {@code 1} ({@code NaN} stays {@code NaN}). Its
+     * derivative is zero. The default computes on the host, as {@link #sqrt}'s does.
+     */
+    default Tensor sign(Tensor a) {
+        return onHost(a, Math::signum);
+    }
+
+    /**
+     * Elementwise {@code max(a, b)}, broadcasting. Where {@code a == b} the value is {@code a}'s and
+     * so is the gradient. The default is {@code where(greaterEqual(a, b), a, b)}.
+     */
+    default Tensor maximum(Tensor a, Tensor b) {
+        return where(greaterEqual(a, b), a, b);
+    }
+
+    /**
+     * Elementwise {@code min(a, b)}, broadcasting. Where {@code a == b} the value is {@code a}'s and
+     * so is the gradient. The default is {@code where(greaterEqual(b, a), a, b)}.
+     */
+    default Tensor minimum(Tensor a, Tensor b) {
+        return where(greaterEqual(b, a), a, b);
+    }
+
+    /**
+     * {@code 1} where {@code a > b}, else {@code 0}, in the operands' dtype, broadcasting; no gradient
+     * flows through a comparison. The default computes on the host, as {@link #sqrt}'s does.
+     */
+    default Tensor greater(Tensor a, Tensor b) {
+        return onHost(a, b, (x, y) -> x > y ? 1.0 : 0.0);
+    }
+
+    /** {@code 1} where {@code a >= b}, else {@code 0}; as {@link #greater}. */
+    default Tensor greaterEqual(Tensor a, Tensor b) {
+        return onHost(a, b, (x, y) -> x >= y ? 1.0 : 0.0);
+    }
+
+    /** {@code 1} where {@code a < b}, else {@code 0}: {@code greater(b, a)}. */
+    default Tensor less(Tensor a, Tensor b) {
+        return greater(b, a);
+    }
+
+    /** {@code 1} where {@code a <= b}, else {@code 0}: {@code greaterEqual(b, a)}. */
+    default Tensor lessEqual(Tensor a, Tensor b) {
+        return greaterEqual(b, a);
+    }
+
+    /** The step {@code 1} where {@code a > 0}, else {@code 0}, with no gradient: {@code heaviside(a, 0)}. */
+    default Tensor heaviside(Tensor a) {
+        return heaviside(a, 0.0);
+    }
+
+    /**
+     * The step {@code 1} where {@code a > 0}, else {@code 0}, whose gradient under automatic
+     * differentiation is that of a surrogate, {@code sigmoid(k a)} with {@code k = surrogateSlope}:
+     * {@code k s (1 - s)}, {@code s = sigmoid(k a)} (the fast-sigmoid family of surrogate gradients
+     * for spiking networks, Neftci, Mostafa and Zenke, IEEE Signal Processing Magazine 36(6), 2019).
+     * With {@code k = 0} no gradient flows. Plain backends compute the step only: the default is
+     * {@code greater(a, 0)}.
+     */
+    default Tensor heaviside(Tensor a, double surrogateSlope) {
+        return greater(a, zeros(a.dtype(), Shape.scalar()));
+    }
+
+    /** Applies {@code f} to every element on the host: the fallback of the defaults above. */
+    private Tensor onHost(Tensor a, java.util.function.DoubleUnaryOperator f) {
+        double[] v = a.toDoubleArray();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = f.applyAsDouble(v[i]);
+        }
+        return fromArray(a.dtype(), a.shape(), v);
+    }
+
+    /** Applies {@code f} to the broadcast operands on the host: the fallback of the defaults above. */
+    private Tensor onHost(Tensor a, Tensor b, java.util.function.DoubleBinaryOperator f) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("operands of one dtype expected, got " + a.dtype() + " and " + b.dtype());
+        }
+        Shape out = Shape.broadcast(a.shape(), b.shape());
+        double[] x = (a.shape().equals(out) ? a : add(zeros(a.dtype(), out), a)).toDoubleArray();
+        double[] y = (b.shape().equals(out) ? b : add(zeros(b.dtype(), out), b)).toDoubleArray();
+        for (int i = 0; i < x.length; i++) {
+            x[i] = f.applyAsDouble(x[i], y[i]);
+        }
+        return fromArray(a.dtype(), out, x);
+    }
+
+    /**
      * Elementwise selection: {@code mask != 0 ? a : b}; the three broadcast together. Gradients flow
      * to {@code a} where the mask is set and to {@code b} elsewhere; none flows to the mask.
      */
@@ -106,6 +206,31 @@ public interface Ops {
 
     /** Mean along {@code axis}, which is removed from the shape. */
     Tensor mean(Tensor a, int axis);
+
+    /**
+     * Running sums along {@code axis}: element {@code i} along it is the sum of elements {@code 0}
+     * to {@code i}; the shape is kept. The default computes on the host, as {@link #sqrt}'s does.
+     */
+    default Tensor cumsum(Tensor a, int axis) {
+        Shape shape = a.shape();
+        int ax = shape.normalizeAxis(axis);
+        int outer = 1;
+        for (int d = 0; d < ax; d++) {
+            outer *= shape.dim(d);
+        }
+        int len = shape.dim(ax);
+        int inner = shape.size() / Math.max(1, outer * len);
+        double[] v = a.toDoubleArray();
+        for (int o = 0; o < outer; o++) {
+            for (int l = 1; l < len; l++) {
+                int at = (o * len + l) * inner;
+                for (int in = 0; in < inner; in++) {
+                    v[at + in] += v[at - inner + in];
+                }
+            }
+        }
+        return fromArray(a.dtype(), shape, v);
+    }
 
     /** Sum of all elements, as a scalar (rank-0) tensor. */
     Tensor sumAll(Tensor a);
