@@ -293,6 +293,27 @@ public final class Tape implements Ops {
         }, a, b);
     }
 
+    /**
+     * {@code C_i = op(A_i) op(B_i)}: {@code dop(A_i) = G_i op(B_i)^T}, {@code dop(B_i) = op(A_i)^T G_i},
+     * each transposed back when its operand was stored transposed, as for {@link #matmul}.
+     */
+    @Override
+    public Tensor batchedMatmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        Tensor av = value(a);
+        Tensor bv = value(b);
+        Tensor y = base.batchedMatmul(av, bv, transposeA, transposeB);
+        return result(y, (g, adj) -> {
+            if (tracked(a) != null) {
+                accumulate(adj, a, transposeA ? base.batchedMatmul(bv, g, transposeB, true)
+                        : base.batchedMatmul(g, bv, false, !transposeB));
+            }
+            if (tracked(b) != null) {
+                accumulate(adj, b, transposeB ? base.batchedMatmul(g, av, true, transposeA)
+                        : base.batchedMatmul(av, g, !transposeA, false));
+            }
+        }, a, b);
+    }
+
     // ---- elementwise ---------------------------------------------------------------------
 
     /** {@code y = a + b}: {@code da = g}, {@code db = g}. */

@@ -61,6 +61,14 @@ final class OpCases {
                     List.of(ta ? random(ops, rnd, -1, 1, k, m) : random(ops, rnd, -1, 1, m, k),
                             tb ? random(ops, rnd, -1, 1, n, k) : random(ops, rnd, -1, 1, k, n))));
         }
+        for (int flags = 0; flags < 4; flags++) {
+            boolean ta = (flags & 1) != 0;
+            boolean tb = (flags & 2) != 0;
+            c.add(new Case("batchedMatmul ta=" + ta + " tb=" + tb,
+                    (o, x) -> o.batchedMatmul(x.get(0), x.get(1), ta, tb),
+                    List.of(ta ? random(ops, rnd, -1, 1, 2, 4, 3) : random(ops, rnd, -1, 1, 2, 3, 4),
+                            tb ? random(ops, rnd, -1, 1, 2, 2, 4) : random(ops, rnd, -1, 1, 2, 4, 2))));
+        }
         c.add(new Case("add broadcast row", (o, x) -> o.add(x.get(0), x.get(1)),
                 List.of(random(ops, rnd, -1, 1, 2, 3), random(ops, rnd, -1, 1, 3))));
         c.add(new Case("add broadcast both", (o, x) -> o.add(x.get(0), x.get(1)),

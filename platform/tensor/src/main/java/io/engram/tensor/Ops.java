@@ -63,6 +63,36 @@ public interface Ops {
         return matmul(a, b, false, false);
     }
 
+    /**
+     * Matrix products of the matrices of two batches, {@code op(a_i) @ op(b_i)}: {@code [B,m,k] @
+     * [B,k,n] -> [B,m,n]}, {@code op} transposing each matrix when its flag is set; both operands are
+     * rank 3 with one batch extent {@code B}. The default multiplies slice by slice with
+     * {@link #matmul} and joins the results.
+     */
+    default Tensor batchedMatmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        if (a.rank() != 3 || b.rank() != 3 || a.dim(0) != b.dim(0)) {
+            throw new IllegalArgumentException("batchedMatmul needs rank-3 operands of one batch extent, got "
+                    + a.shape() + " and " + b.shape());
+        }
+        int batch = a.dim(0);
+        int m = transposeA ? a.dim(2) : a.dim(1);
+        int n = transposeB ? b.dim(1) : b.dim(2);
+        if (batch == 0) {
+            return zeros(a.dtype(), Shape.of(0, m, n));
+        }
+        List<Tensor> parts = new java.util.ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            Tensor ai = reshape(slice(a, 0, i, i + 1), Shape.of(a.dim(1), a.dim(2)));
+            Tensor bi = reshape(slice(b, 0, i, i + 1), Shape.of(b.dim(1), b.dim(2)));
+            parts.add(reshape(matmul(ai, bi, transposeA, transposeB), Shape.of(1, m, n)));
+        }
+        return parts.size() == 1 ? parts.get(0) : concat(0, parts);
+    }
+
+    default Tensor batchedMatmul(Tensor a, Tensor b) {
+        return batchedMatmul(a, b, false, false);
+    }
+
     // ---- elementwise ---------------------------------------------------------------------
 
     Tensor add(Tensor a, Tensor b);

@@ -149,6 +149,36 @@ public abstract class BackendConformance {
         });
     }
 
+    /** Batched products with every transpose flag against {@code matmul} of each batch entry on the reference. */
+    @Test
+    public void batchedMatmulWithEveryTransposeFlag() {
+        int[][] bmkn = {{0, 2, 3, 2}, {1, 1, 1, 1}, {3, 2, 0, 4}, {2, 0, 3, 2}, {4, 5, 7, 3}, {3, 17, 13, 9}};
+        forEachDtype("batchedMatmul", (d, c) -> {
+            Ops ops = backend.ops();
+            for (int[] size : bmkn) {
+                for (int flags = 0; flags < 4; flags++) {
+                    boolean ta = (flags & 1) != 0;
+                    boolean tb = (flags & 2) != 0;
+                    int batch = size[0];
+                    Shape sa = ta ? Shape.of(batch, size[2], size[1]) : Shape.of(batch, size[1], size[2]);
+                    Shape sb = tb ? Shape.of(batch, size[3], size[2]) : Shape.of(batch, size[2], size[3]);
+                    Pair a = c.random(sa, -1, 1);
+                    Pair b = c.random(sb, -1, 1);
+                    List<Tensor> parts = new ArrayList<>();
+                    for (int i = 0; i < batch; i++) {
+                        Tensor ai = ref.reshape(ref.slice(a.ref, 0, i, i + 1), sa.without(0));
+                        Tensor bi = ref.reshape(ref.slice(b.ref, 0, i, i + 1), sb.without(0));
+                        parts.add(ref.reshape(ref.matmul(ai, bi, ta, tb), Shape.of(1, size[1], size[3])));
+                    }
+                    Tensor expected = batch == 0 ? ref.zeros(DType.F64, Shape.of(0, size[1], size[3]))
+                            : ref.concat(0, parts);
+                    c.check("batchedMatmul " + sa + (ta ? "^T" : "") + " @ " + sb + (tb ? "^T" : ""),
+                            ops.batchedMatmul(a.test, b.test, ta, tb), expected);
+                }
+            }
+        });
+    }
+
     @Test
     public void elementwiseWithBroadcasting() {
         Shape[][] pairs = {

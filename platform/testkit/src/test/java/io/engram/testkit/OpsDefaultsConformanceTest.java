@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
  */
 class OpsDefaultsConformanceTest extends BackendConformance {
     private static final Set<String> DEFAULTS = Set.of("sqrt", "abs", "sign", "maximum", "minimum", "greater",
-            "greaterEqual", "less", "lessEqual", "heaviside", "cumsum");
+            "greaterEqual", "less", "lessEqual", "heaviside", "cumsum", "batchedMatmul");
 
     OpsDefaultsConformanceTest() {
         super(new DefaultsBackend(new CpuBackend(1)), Map.of(DType.F32, 1e-6, DType.F64, 1e-13));

@@ -232,6 +232,36 @@ public final class CpuOps implements Ops {
         return c;
     }
 
+    /** One product per batch entry, each into its block of a zeroed output. */
+    @Override
+    public Tensor batchedMatmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        CpuTensor x = CpuTensor.of(a);
+        CpuTensor y = CpuTensor.of(b);
+        sameDtype("batchedMatmul", x, y);
+        if (x.shape.rank() != 3 || y.shape.rank() != 3 || x.shape.dim(0) != y.shape.dim(0)) {
+            throw new IllegalArgumentException("batchedMatmul needs rank-3 operands of one batch extent, got "
+                    + x.shape + " and " + y.shape);
+        }
+        int batch = x.shape.dim(0);
+        int m = transposeA ? x.shape.dim(2) : x.shape.dim(1);
+        int k = transposeA ? x.shape.dim(1) : x.shape.dim(2);
+        int k2 = transposeB ? y.shape.dim(2) : y.shape.dim(1);
+        int n = transposeB ? y.shape.dim(1) : y.shape.dim(2);
+        if (k != k2) {
+            throw new IllegalArgumentException("batchedMatmul: inner extents differ: " + x.shape
+                    + (transposeA ? "^T" : "") + " @ " + y.shape + (transposeB ? "^T" : ""));
+        }
+        CpuTensor c = alloc(x.dtype, Shape.of(batch, m, n));
+        for (int i = 0; i < batch && k > 0; i++) {
+            if (x.dtype == DType.F64) {
+                gemm64(x.f64, i * m * k, y.f64, i * k * n, c.f64, i * m * n, m, n, k, transposeA, transposeB);
+            } else {
+                gemm32(x.f32, i * m * k, y.f32, i * k * n, c.f32, i * m * n, m, n, k, transposeA, transposeB);
+            }
+        }
+        return c;
+    }
+
     /** {@code c += op(x) op(y)} on raw arrays of matching dtype. */
     void gemmInto(CpuTensor x, CpuTensor y, CpuTensor c, int m, int n, int k, boolean ta, boolean tb) {
         if (x.dtype == DType.F64) {
