@@ -258,6 +258,35 @@ public final class TangentOps implements Ops {
         return result(y, out);
     }
 
+    /**
+     * {@code dX = A^-1 (dB - dA X)}, solved for all {@code P} directions at once as one right-hand
+     * side {@code [n, P k]}.
+     */
+    @Override
+    public Tensor solve(Tensor a, Tensor b) {
+        Tensor av = value(a);
+        Tensor y = base.solve(av, value(b));
+        Tensor ta = tan(a);
+        Tensor tb = tan(b);
+        if (ta == null && tb == null) {
+            return y;
+        }
+        int n = y.dim(0);
+        int k = y.dim(1);
+        Tensor rhs = tb;
+        if (ta != null) {
+            Tensor dax = base.reshape(base.matmul(base.reshape(ta, Shape.of(directions * n, n)), y),
+                    Shape.of(directions, n, k));
+            rhs = rhs == null ? base.scale(dax, -1.0) : base.sub(rhs, dax);
+        }
+        if (directions == 0 || n == 0 || k == 0) {
+            return result(y, base.zeros(y.dtype(), stacked(y.shape())));
+        }
+        Tensor columns = base.reshape(swapLeading(rhs, directions, n, k), Shape.of(n, directions * k));
+        Tensor solved = base.reshape(base.solve(av, columns), Shape.of(n, directions, k));
+        return result(y, swapLeading(solved, n, directions, k));
+    }
+
     // ---- elementwise ---------------------------------------------------------------------
 
     /** {@code dy = da + db}. */

@@ -314,6 +314,20 @@ public final class Tape implements Ops {
         }, a, b);
     }
 
+    /** {@code X = A^-1 B}: {@code dB = A^-T G}, {@code dA = -dB X^T}. */
+    @Override
+    public Tensor solve(Tensor a, Tensor b) {
+        Tensor av = value(a);
+        Tensor y = base.solve(av, value(b));
+        return result(y, (g, adj) -> {
+            Tensor db = base.solve(base.transpose(av), g);
+            accumulate(adj, b, db);
+            if (tracked(a) != null) {
+                accumulate(adj, a, base.scale(base.matmul(db, y, false, true), -1.0));
+            }
+        }, a, b);
+    }
+
     // ---- elementwise ---------------------------------------------------------------------
 
     /** {@code y = a + b}: {@code da = g}, {@code db = g}. */

@@ -69,6 +69,12 @@ final class OpCases {
                     List.of(ta ? random(ops, rnd, -1, 1, 2, 4, 3) : random(ops, rnd, -1, 1, 2, 3, 4),
                             tb ? random(ops, rnd, -1, 1, 2, 2, 4) : random(ops, rnd, -1, 1, 2, 4, 2))));
         }
+        double[] dominant = random(ops, rnd, -1, 1, 3, 3).toDoubleArray();
+        for (int i = 0; i < 3; i++) {
+            dominant[i * 3 + i] += 3;
+        }
+        c.add(new Case("solve", (o, x) -> o.solve(x.get(0), x.get(1)),
+                List.of(ops.fromArray(DType.F64, Shape.of(3, 3), dominant), random(ops, rnd, -1, 1, 3, 2))));
         c.add(new Case("add broadcast row", (o, x) -> o.add(x.get(0), x.get(1)),
                 List.of(random(ops, rnd, -1, 1, 2, 3), random(ops, rnd, -1, 1, 3))));
         c.add(new Case("add broadcast both", (o, x) -> o.add(x.get(0), x.get(1)),

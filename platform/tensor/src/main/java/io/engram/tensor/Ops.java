@@ -93,6 +93,27 @@ public interface Ops {
         return batchedMatmul(a, b, false, false);
     }
 
+    /**
+     * The solution {@code x} of {@code a x = b}: {@code a [n,n]}, {@code b [n,k]} -> {@code [n,k]}.
+     * The default factors {@code a} on the host in f64 (LU with partial pivoting) and substitutes
+     * each column of {@code b}; a backend may override it with a kernel.
+     *
+     * @throws IllegalArgumentException if the shapes do not fit or {@code a} is singular (a pivot is
+     *     zero, or not finite)
+     */
+    default Tensor solve(Tensor a, Tensor b) {
+        if (a.rank() != 2 || b.rank() != 2 || a.dim(0) != a.dim(1) || b.dim(0) != a.dim(0)) {
+            throw new IllegalArgumentException("solve needs a square [n,n] matrix and a [n,k] right-hand side, got "
+                    + a.shape() + " and " + b.shape());
+        }
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("solve: operands of one dtype expected, got " + a.dtype() + " and "
+                    + b.dtype());
+        }
+        return fromArray(a.dtype(), b.shape(), LinearSolve.solve(a.toDoubleArray(), b.toDoubleArray(), a.dim(0),
+                b.dim(1)));
+    }
+
     // ---- elementwise ---------------------------------------------------------------------
 
     Tensor add(Tensor a, Tensor b);

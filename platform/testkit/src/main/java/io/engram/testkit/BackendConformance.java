@@ -179,6 +179,37 @@ public abstract class BackendConformance {
         });
     }
 
+    /**
+     * {@code solve} on diagonally dominant systems against the reference, whose residual
+     * {@code |a x - b|} must itself be below {@code 1e-12}; a singular matrix is refused.
+     */
+    @Test
+    public void linearSolve() {
+        int[][] nk = {{0, 2}, {1, 1}, {3, 0}, {3, 4}, {7, 1}, {16, 5}};
+        forEachDtype("solve", (d, c) -> {
+            Ops ops = backend.ops();
+            for (int[] size : nk) {
+                int n = size[0];
+                double[] m = c.values(n * n, -1, 1);
+                for (int i = 0; i < n; i++) {
+                    m[i * n + i] += n;
+                }
+                Pair a = c.of(Shape.of(n, n), m);
+                Pair b = c.random(Shape.of(n, size[1]), -1, 1);
+                Tensor x = ref.solve(a.ref, b.ref);
+                double residual = ref.sumAll(ref.mul(ref.sub(ref.matmul(a.ref, x), b.ref),
+                        ref.sub(ref.matmul(a.ref, x), b.ref))).item();
+                assertTrue(Math.sqrt(residual) < 1e-12, "solve " + n + "x" + size[1] + ": reference residual " + residual);
+                c.check("solve " + a.ref.shape() + " " + b.ref.shape(), ops.solve(a.test, b.test), x);
+            }
+            Pair singular = c.of(Shape.of(2, 2), new double[] {1, 2, 2, 4});
+            Pair rhs = c.of(Shape.of(2, 1), new double[] {1, 1});
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ops.solve(singular.test, rhs.test));
+            assertTrue(e.getMessage().contains("singular"), e.getMessage());
+        });
+    }
+
     @Test
     public void elementwiseWithBroadcasting() {
         Shape[][] pairs = {
