@@ -23,6 +23,13 @@ import org.osgi.annotation.versioning.ConsumerType;
  * backend overrides them with faster kernels that must agree with the decomposition within the
  * dtype's tolerance. Sequence ops take and give tensors stacked over time: step {@code t} of a
  * batch of {@code B} is rows {@code t * B} to {@code (t + 1) * B - 1}.
+ *
+ * <p>Ops with defaults that a backend may override: {@link #sqrt}, {@link #abs}, {@link #sign},
+ * {@link #greater}, {@link #greaterEqual}, {@link #cumsum} and {@link #solve} compute on the host
+ * (they read their operands with {@code toDoubleArray} and upload the result with
+ * {@code fromArray}), so a backend without kernels for them is correct but copies;
+ * {@link #maximum}, {@link #minimum}, {@link #less}, {@link #lessEqual}, {@link #heaviside} and
+ * {@link #batchedMatmul} decompose into other ops.
  */
 @ConsumerType
 public interface Ops {
