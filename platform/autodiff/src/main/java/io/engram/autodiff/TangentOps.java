@@ -258,6 +258,35 @@ public final class TangentOps implements Ops {
         return result(y, out);
     }
 
+    /**
+     * {@code dX = A^-1 (dB - dA X)}, solved for all {@code P} directions at once as one right-hand
+     * side {@code [n, P k]}.
+     */
+    @Override
+    public Tensor solve(Tensor a, Tensor b) {
+        Tensor av = value(a);
+        Tensor y = base.solve(av, value(b));
+        Tensor ta = tan(a);
+        Tensor tb = tan(b);
+        if (ta == null && tb == null) {
+            return y;
+        }
+        int n = y.dim(0);
+        int k = y.dim(1);
+        Tensor rhs = tb;
+        if (ta != null) {
+            Tensor dax = base.reshape(base.matmul(base.reshape(ta, Shape.of(directions * n, n)), y),
+                    Shape.of(directions, n, k));
+            rhs = rhs == null ? base.scale(dax, -1.0) : base.sub(rhs, dax);
+        }
+        if (directions == 0 || n == 0 || k == 0) {
+            return result(y, base.zeros(y.dtype(), stacked(y.shape())));
+        }
+        Tensor columns = base.reshape(swapLeading(rhs, directions, n, k), Shape.of(n, directions * k));
+        Tensor solved = base.reshape(base.solve(av, columns), Shape.of(n, directions, k));
+        return result(y, swapLeading(solved, n, directions, k));
+    }
+
     // ---- elementwise ---------------------------------------------------------------------
 
     /** {@code dy = da + db}. */
@@ -382,6 +411,55 @@ public final class TangentOps implements Ops {
         return ta == null ? y : result(y, base.div(ta, av));
     }
 
+    /** {@code dy = da / (2 y)}. */
+    @Override
+    public Tensor sqrt(Tensor a) {
+        Tensor y = base.sqrt(value(a));
+        Tensor ta = tan(a);
+        return ta == null ? y : result(y, base.div(ta, base.scale(y, 2.0)));
+    }
+
+    /** {@code dy = da sign(a)}. */
+    @Override
+    public Tensor abs(Tensor a) {
+        Tensor av = value(a);
+        Tensor ta = tan(a);
+        Tensor y = base.abs(av);
+        return ta == null ? y : result(y, base.mul(ta, base.sign(av)));
+    }
+
+    /** {@code dy = 0}: the result is a constant. */
+    @Override
+    public Tensor sign(Tensor a) {
+        return base.sign(value(a));
+    }
+
+    /** {@code dy = 0}: the result is a constant. */
+    @Override
+    public Tensor greater(Tensor a, Tensor b) {
+        return base.greater(value(a), value(b));
+    }
+
+    /** {@code dy = 0}: the result is a constant. */
+    @Override
+    public Tensor greaterEqual(Tensor a, Tensor b) {
+        return base.greaterEqual(value(a), value(b));
+    }
+
+    /** {@code dy = da k s (1 - s)}, {@code s = sigmoid(k a)}: the surrogate's; a constant when {@code k = 0}. */
+    @Override
+    public Tensor heaviside(Tensor a, double surrogateSlope) {
+        Tensor av = value(a);
+        Tensor ta = tan(a);
+        Tensor y = base.heaviside(av, surrogateSlope);
+        if (ta == null || surrogateSlope == 0.0) {
+            return y;
+        }
+        Tensor s = base.sigmoid(base.scale(av, surrogateSlope));
+        Tensor slope = base.scale(base.mul(s, base.addScalar(base.scale(s, -1.0), 1.0)), surrogateSlope);
+        return result(y, base.mul(ta, slope));
+    }
+
     /** {@code dy = mask ? da : db}. */
     @Override
     public Tensor where(Tensor mask, Tensor a, Tensor b) {
@@ -442,6 +520,15 @@ public final class TangentOps implements Ops {
         int ax = av.shape().normalizeAxis(axis);
         Tensor ta = tan(a);
         return result(base.mean(av, ax), ta == null ? null : base.mean(ta, ax + 1));
+    }
+
+    /** {@code dy = cumsum da} along the axis. */
+    @Override
+    public Tensor cumsum(Tensor a, int axis) {
+        Tensor av = value(a);
+        int ax = av.shape().normalizeAxis(axis);
+        Tensor ta = tan(a);
+        return result(base.cumsum(av, ax), ta == null ? null : base.cumsum(ta, ax + 1));
     }
 
     /** {@code dy = sum da} over all axes but the direction axis. */

@@ -293,6 +293,41 @@ public final class Tape implements Ops {
         }, a, b);
     }
 
+    /**
+     * {@code C_i = op(A_i) op(B_i)}: {@code dop(A_i) = G_i op(B_i)^T}, {@code dop(B_i) = op(A_i)^T G_i},
+     * each transposed back when its operand was stored transposed, as for {@link #matmul}.
+     */
+    @Override
+    public Tensor batchedMatmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        Tensor av = value(a);
+        Tensor bv = value(b);
+        Tensor y = base.batchedMatmul(av, bv, transposeA, transposeB);
+        return result(y, (g, adj) -> {
+            if (tracked(a) != null) {
+                accumulate(adj, a, transposeA ? base.batchedMatmul(bv, g, transposeB, true)
+                        : base.batchedMatmul(g, bv, false, !transposeB));
+            }
+            if (tracked(b) != null) {
+                accumulate(adj, b, transposeB ? base.batchedMatmul(g, av, true, transposeA)
+                        : base.batchedMatmul(av, g, !transposeA, false));
+            }
+        }, a, b);
+    }
+
+    /** {@code X = A^-1 B}: {@code dB = A^-T G}, {@code dA = -dB X^T}. */
+    @Override
+    public Tensor solve(Tensor a, Tensor b) {
+        Tensor av = value(a);
+        Tensor y = base.solve(av, value(b));
+        return result(y, (g, adj) -> {
+            Tensor db = base.solve(base.transpose(av), g);
+            accumulate(adj, b, db);
+            if (tracked(a) != null) {
+                accumulate(adj, a, base.scale(base.matmul(db, y, false, true), -1.0));
+            }
+        }, a, b);
+    }
+
     // ---- elementwise ---------------------------------------------------------------------
 
     /** {@code y = a + b}: {@code da = g}, {@code db = g}. */
@@ -401,6 +436,57 @@ public final class Tape implements Ops {
         return result(y, (g, adj) -> accumulate(adj, a, base.div(g, av)), a);
     }
 
+    /** {@code y = sqrt a}: {@code da = g / (2 y)}. */
+    @Override
+    public Tensor sqrt(Tensor a) {
+        Tensor y = base.sqrt(value(a));
+        return result(y, (g, adj) -> accumulate(adj, a, base.div(g, base.scale(y, 2.0))), a);
+    }
+
+    /** {@code y = |a|}: {@code da = g sign(a)} (0 at 0). */
+    @Override
+    public Tensor abs(Tensor a) {
+        Tensor av = value(a);
+        Tensor y = base.abs(av);
+        return result(y, (g, adj) -> accumulate(adj, a, base.mul(g, base.sign(av))), a);
+    }
+
+    /** {@code y = sign a}: {@code da = 0}, so the result is a constant. */
+    @Override
+    public Tensor sign(Tensor a) {
+        return base.sign(value(a));
+    }
+
+    /** {@code y = [a > b]}: {@code da = db = 0}, so the result is a constant. */
+    @Override
+    public Tensor greater(Tensor a, Tensor b) {
+        return base.greater(value(a), value(b));
+    }
+
+    /** {@code y = [a >= b]}: {@code da = db = 0}, so the result is a constant. */
+    @Override
+    public Tensor greaterEqual(Tensor a, Tensor b) {
+        return base.greaterEqual(value(a), value(b));
+    }
+
+    /**
+     * {@code y = [a > 0]} with the surrogate {@code sigmoid(k a)}: {@code da = g k s (1 - s)},
+     * {@code s = sigmoid(k a)}; a constant when {@code k = 0}.
+     */
+    @Override
+    public Tensor heaviside(Tensor a, double surrogateSlope) {
+        Tensor av = value(a);
+        Tensor y = base.heaviside(av, surrogateSlope);
+        if (surrogateSlope == 0.0) {
+            return y;
+        }
+        return result(y, (g, adj) -> {
+            Tensor s = base.sigmoid(base.scale(av, surrogateSlope));
+            Tensor slope = base.scale(base.mul(s, base.addScalar(base.scale(s, -1.0), 1.0)), surrogateSlope);
+            accumulate(adj, a, base.mul(g, slope));
+        }, a);
+    }
+
     /** {@code y = mask ? a : b}: {@code da = mask ? g : 0}, {@code db = mask ? 0 : g}. */
     @Override
     public Tensor where(Tensor mask, Tensor a, Tensor b) {
@@ -460,6 +546,21 @@ public final class Tape implements Ops {
         double n = av.shape().dim(ax);
         return result(y, (g, adj) -> accumulate(adj, a,
                 expand(base.reshape(base.scale(g, 1.0 / n), keep(av.shape(), ax)), av.shape())), a);
+    }
+
+    /** {@code y = cumsum_axis a}: {@code da = reverse(cumsum_axis(reverse(g)))}, reversed along the axis. */
+    @Override
+    public Tensor cumsum(Tensor a, int axis) {
+        Tensor av = value(a);
+        int ax = av.shape().normalizeAxis(axis);
+        Tensor y = base.cumsum(av, ax);
+        return result(y, (g, adj) -> {
+            int[] reverse = new int[g.shape().dim(ax)];
+            for (int i = 0; i < reverse.length; i++) {
+                reverse[i] = reverse.length - 1 - i;
+            }
+            accumulate(adj, a, base.gather(base.cumsum(base.gather(g, ax, reverse), ax), ax, reverse));
+        }, a);
     }
 
     /** {@code y = sum a}: {@code da = g} everywhere. */

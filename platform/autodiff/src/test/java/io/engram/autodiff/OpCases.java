@@ -61,6 +61,20 @@ final class OpCases {
                     List.of(ta ? random(ops, rnd, -1, 1, k, m) : random(ops, rnd, -1, 1, m, k),
                             tb ? random(ops, rnd, -1, 1, n, k) : random(ops, rnd, -1, 1, k, n))));
         }
+        for (int flags = 0; flags < 4; flags++) {
+            boolean ta = (flags & 1) != 0;
+            boolean tb = (flags & 2) != 0;
+            c.add(new Case("batchedMatmul ta=" + ta + " tb=" + tb,
+                    (o, x) -> o.batchedMatmul(x.get(0), x.get(1), ta, tb),
+                    List.of(ta ? random(ops, rnd, -1, 1, 2, 4, 3) : random(ops, rnd, -1, 1, 2, 3, 4),
+                            tb ? random(ops, rnd, -1, 1, 2, 2, 4) : random(ops, rnd, -1, 1, 2, 4, 2))));
+        }
+        double[] dominant = random(ops, rnd, -1, 1, 3, 3).toDoubleArray();
+        for (int i = 0; i < 3; i++) {
+            dominant[i * 3 + i] += 3;
+        }
+        c.add(new Case("solve", (o, x) -> o.solve(x.get(0), x.get(1)),
+                List.of(ops.fromArray(DType.F64, Shape.of(3, 3), dominant), random(ops, rnd, -1, 1, 3, 2))));
         c.add(new Case("add broadcast row", (o, x) -> o.add(x.get(0), x.get(1)),
                 List.of(random(ops, rnd, -1, 1, 2, 3), random(ops, rnd, -1, 1, 3))));
         c.add(new Case("add broadcast both", (o, x) -> o.add(x.get(0), x.get(1)),
@@ -103,6 +117,23 @@ final class OpCases {
                 List.of(random(ops, rnd, -1, 1, 2, 2))));
         c.add(new Case("inputProjection", (o, x) -> o.inputProjection(x.get(0), x.get(1), x.get(2)),
                 List.of(random(ops, rnd, -1, 1, 3, 2), random(ops, rnd, -1, 1, 2, 4), random(ops, rnd, -1, 1, 4))));
+        c.add(new Case("sqrt", (o, x) -> o.sqrt(x.get(0)), List.of(random(ops, rnd, 0.5, 3, 2, 3))));
+        c.add(new Case("abs", (o, x) -> o.abs(x.get(0)), List.of(awayFromZero(ops, rnd, 2, 4))));
+        c.add(new Case("sign times input", (o, x) -> o.mul(o.sign(x.get(0)), x.get(0)),
+                List.of(awayFromZero(ops, rnd, 2, 3))));
+        c.add(new Case("maximum broadcast row", (o, x) -> o.maximum(x.get(0), x.get(1)),
+                List.of(awayFromZero(ops, rnd, 2, 3), random(ops, rnd, -0.1, 0.1, 3))));
+        c.add(new Case("minimum broadcast column", (o, x) -> o.minimum(x.get(0), x.get(1)),
+                List.of(random(ops, rnd, -0.1, 0.1, 2, 1), awayFromZero(ops, rnd, 2, 3))));
+        c.add(new Case("greater gates input", (o, x) -> o.mul(o.greater(x.get(0), x.get(1)), x.get(0)),
+                List.of(awayFromZero(ops, rnd, 2, 3), random(ops, rnd, -0.1, 0.1, 3))));
+        c.add(new Case("lessEqual gates input", (o, x) -> o.mul(o.lessEqual(x.get(0), x.get(1)), x.get(1)),
+                List.of(awayFromZero(ops, rnd, 3), random(ops, rnd, -0.1, 0.1, 2, 1))));
+        c.add(new Case("heaviside times input", (o, x) -> o.mul(o.heaviside(x.get(0)), x.get(0)),
+                List.of(awayFromZero(ops, rnd, 2, 3))));
+        c.add(new Case("cumsum axis 1", (o, x) -> o.cumsum(x.get(0), 1), List.of(random(ops, rnd, -1, 1, 2, 3, 2))));
+        c.add(new Case("cumsum axis -1", (o, x) -> o.cumsum(x.get(0), -1), List.of(random(ops, rnd, -1, 1, 2, 4))));
+        c.add(new Case("cumsum axis 0", (o, x) -> o.cumsum(x.get(0), 0), List.of(random(ops, rnd, -1, 1, 3))));
         int b = 2;
         int h = 2;
         c.add(new Case("lstmStep h'", (o, x) -> o.lstmStep(x.get(0), x.get(1), x.get(2), x.get(3)).get(0),

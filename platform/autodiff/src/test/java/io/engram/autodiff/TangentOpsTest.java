@@ -66,6 +66,23 @@ class TangentOpsTest {
         assertTrue(checked > 300);
     }
 
+    /** The step's tangent is that of its surrogate, {@code k s (1 - s) dx}; with {@code k = 0} it is zero. */
+    @Test
+    void heavisideCarriesItsSurrogateTangent() {
+        double[] x = {-1, -0.25, 0, 0.5, 2};
+        double k = 3;
+        TangentOps fwd = new TangentOps(CPU, 5);
+        Tensor seed = fwd.seed(CPU.fromArray(DType.F64, Shape.of(5), x), 0);
+        Tensor step = fwd.heaviside(seed, k);
+        assertArrayEquals(new double[] {0, 0, 0, 1, 1}, fwd.value(step).toDoubleArray(), 0.0);
+        double[] t = fwd.tangent(fwd.sumAll(step)).toDoubleArray();
+        for (int i = 0; i < x.length; i++) {
+            double s = 1 / (1 + Math.exp(-k * x[i]));
+            assertEquals(k * s * (1 - s), t[i], 1e-12, "direction " + i);
+        }
+        assertArrayEquals(new double[25], fwd.tangent(fwd.heaviside(seed)).toDoubleArray(), 0.0);
+    }
+
     @Test
     void seedDualAndConstants() {
         TangentOps fwd = new TangentOps(CPU, 4);

@@ -126,6 +126,27 @@ class TapeTest {
         assertArrayEquals(descend(false), descend(true), 0.0);
     }
 
+    /** The step's surrogate gradient {@code k s (1 - s)}, {@code s = sigmoid(k x)}, and none for {@code k = 0}. */
+    @Test
+    void heavisideHasItsSurrogateGradient() {
+        double[] x = {-1, -0.25, 0, 0.5, 2};
+        double k = 3;
+        Tape tape = new Tape(CPU);
+        Tensor leaf = tape.leaf(CPU.fromArray(DType.F64, Shape.of(5), x));
+        Tensor step = tape.heaviside(leaf, k);
+        assertArrayEquals(new double[] {0, 0, 0, 1, 1}, Tape.value(step).toDoubleArray(), 0.0);
+        double[] g = tape.backward(tape.sumAll(tape.mul(step, CPU.full(DType.F64, Shape.of(5), 2)))).of(leaf)
+                .toDoubleArray();
+        for (int i = 0; i < x.length; i++) {
+            double s = 1 / (1 + Math.exp(-k * x[i]));
+            assertEquals(2 * k * s * (1 - s), g[i], 1e-12, "element " + i);
+        }
+        Tape flat = new Tape(CPU);
+        Tensor leaf2 = flat.leaf(CPU.fromArray(DType.F64, Shape.of(5), x));
+        Tensor loss = flat.sumAll(flat.add(flat.heaviside(leaf2), flat.scale(leaf2, 0.0)));
+        assertArrayEquals(new double[5], flat.backward(loss).of(leaf2).toDoubleArray(), 0.0);
+    }
+
     @Test
     void leafUsedTwiceSumsBothContributions() {
         Tape tape = new Tape(CPU);

@@ -149,6 +149,67 @@ public abstract class BackendConformance {
         });
     }
 
+    /** Batched products with every transpose flag against {@code matmul} of each batch entry on the reference. */
+    @Test
+    public void batchedMatmulWithEveryTransposeFlag() {
+        int[][] bmkn = {{0, 2, 3, 2}, {1, 1, 1, 1}, {3, 2, 0, 4}, {2, 0, 3, 2}, {4, 5, 7, 3}, {3, 17, 13, 9}};
+        forEachDtype("batchedMatmul", (d, c) -> {
+            Ops ops = backend.ops();
+            for (int[] size : bmkn) {
+                for (int flags = 0; flags < 4; flags++) {
+                    boolean ta = (flags & 1) != 0;
+                    boolean tb = (flags & 2) != 0;
+                    int batch = size[0];
+                    Shape sa = ta ? Shape.of(batch, size[2], size[1]) : Shape.of(batch, size[1], size[2]);
+                    Shape sb = tb ? Shape.of(batch, size[3], size[2]) : Shape.of(batch, size[2], size[3]);
+                    Pair a = c.random(sa, -1, 1);
+                    Pair b = c.random(sb, -1, 1);
+                    List<Tensor> parts = new ArrayList<>();
+                    for (int i = 0; i < batch; i++) {
+                        Tensor ai = ref.reshape(ref.slice(a.ref, 0, i, i + 1), sa.without(0));
+                        Tensor bi = ref.reshape(ref.slice(b.ref, 0, i, i + 1), sb.without(0));
+                        parts.add(ref.reshape(ref.matmul(ai, bi, ta, tb), Shape.of(1, size[1], size[3])));
+                    }
+                    Tensor expected = batch == 0 ? ref.zeros(DType.F64, Shape.of(0, size[1], size[3]))
+                            : ref.concat(0, parts);
+                    c.check("batchedMatmul " + sa + (ta ? "^T" : "") + " @ " + sb + (tb ? "^T" : ""),
+                            ops.batchedMatmul(a.test, b.test, ta, tb), expected);
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code solve} on diagonally dominant systems against the reference, whose residual
+     * {@code |a x - b|} must itself be below {@code 1e-12}; a singular matrix is refused.
+     */
+    @Test
+    public void linearSolve() {
+        int[][] nk = {{0, 2}, {1, 1}, {3, 0}, {3, 4}, {7, 1}, {16, 5}};
+        forEachDtype("solve", (d, c) -> {
+            Ops ops = backend.ops();
+            for (int[] size : nk) {
+                int n = size[0];
+                double[] m = c.values(n * n, -1, 1);
+                for (int i = 0; i < n; i++) {
+                    m[i * n + i] += n;
+                }
+                Pair a = c.of(Shape.of(n, n), m);
+                Pair b = c.random(Shape.of(n, size[1]), -1, 1);
+                Tensor x = ref.solve(a.ref, b.ref);
+                double residual = ref.sumAll(ref.mul(ref.sub(ref.matmul(a.ref, x), b.ref),
+                        ref.sub(ref.matmul(a.ref, x), b.ref))).item();
+                assertTrue(Math.sqrt(residual) < 1e-12, "solve " + n + "x" + size[1] + ": reference residual " + residual);
+                c.check("solve " + a.ref.shape() + " " + b.ref.shape(), ops.solve(a.test, b.test), x);
+            }
+            Pair singular = c.of(Shape.of(2, 2), new double[] {1, 2, 2, 4});
+            Pair rhs = c.of(Shape.of(2, 1), new double[] {1, 1});
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ops.solve(singular.test, rhs.test));
+            assertTrue(e.getMessage().contains("singular"), e.getMessage());
+        });
+    }
+
     @Test
     public void elementwiseWithBroadcasting() {
         Shape[][] pairs = {
@@ -181,6 +242,69 @@ public abstract class BackendConformance {
                 c.check("relu " + s, ops.relu(a.test), ref.relu(a.ref));
                 c.check("exp " + s, ops.exp(a.test), ref.exp(a.ref));
                 c.check("log " + s, ops.log(pos.test), ref.log(pos.ref));
+            }
+        });
+    }
+
+    /**
+     * sqrt, abs, sign, maximum, minimum, the comparisons and the step against values computed on
+     * the host in f64. Operands are drawn from {@code {-1, -0.5, 0, 0.5, 1}} so that ties and zeros
+     * occur and every dtype holds them exactly.
+     */
+    @Test
+    public void comparisonsStepsAndKinks() {
+        Shape[][] pairs = {
+            {Shape.of(3, 4), Shape.of(3, 4)}, {Shape.of(3, 4), Shape.of(4)}, {Shape.of(3, 1), Shape.of(1, 4)},
+            {Shape.of(2, 3, 5), Shape.of(3, 1)}, {Shape.scalar(), Shape.of(2, 3)}, {Shape.of(0, 4), Shape.of(4)},
+            {Shape.of(1), Shape.of(1)}, {Shape.of(7), Shape.scalar()}, {Shape.of(1, 5), Shape.of(6, 1)},
+        };
+        forEachDtype("comparisons", (d, c) -> {
+            Ops ops = backend.ops();
+            for (Shape[] p : pairs) {
+                Pair a = c.steps(p[0]);
+                Pair b = c.steps(p[1]);
+                String n = " " + p[0] + " " + p[1];
+                c.check("maximum" + n, ops.maximum(a.test, b.test), c.host(a, b, Math::max));
+                c.check("minimum" + n, ops.minimum(a.test, b.test), c.host(a, b, Math::min));
+                c.check("greater" + n, ops.greater(a.test, b.test), c.host(a, b, (x, y) -> x > y ? 1 : 0));
+                c.check("greaterEqual" + n, ops.greaterEqual(a.test, b.test), c.host(a, b, (x, y) -> x >= y ? 1 : 0));
+                c.check("less" + n, ops.less(a.test, b.test), c.host(a, b, (x, y) -> x < y ? 1 : 0));
+                c.check("lessEqual" + n, ops.lessEqual(a.test, b.test), c.host(a, b, (x, y) -> x <= y ? 1 : 0));
+                c.check("greater swapped" + n, ops.greater(b.test, a.test), c.host(b, a, (x, y) -> x > y ? 1 : 0));
+            }
+            for (Shape s : List.of(Shape.scalar(), Shape.of(0), Shape.of(1), Shape.of(7), Shape.of(3, 5, 2))) {
+                Pair a = c.steps(s);
+                Pair pos = c.random(s, 0, 4);
+                Pair any = c.random(s, -3, 3);
+                Pair scalar = c.of(Shape.scalar(), new double[] {0});
+                c.check("sqrt " + s, ops.sqrt(pos.test), c.host(pos, scalar, (x, y) -> Math.sqrt(x)));
+                c.check("abs " + s, ops.abs(any.test), c.host(any, scalar, (x, y) -> Math.abs(x)));
+                c.check("abs steps " + s, ops.abs(a.test), c.host(a, scalar, (x, y) -> Math.abs(x)));
+                c.check("sign " + s, ops.sign(a.test), c.host(a, scalar, (x, y) -> Math.signum(x)));
+                c.check("heaviside " + s, ops.heaviside(a.test), c.host(a, scalar, (x, y) -> x > 0 ? 1 : 0));
+                c.check("heaviside slope 4 " + s, ops.heaviside(a.test, 4.0), c.host(a, scalar, (x, y) -> x > 0 ? 1 : 0));
+            }
+        });
+    }
+
+    /** cumsum along every axis: slice {@code i} along it against the sum of slices {@code 0..i} on the reference. */
+    @Test
+    public void cumsumAlongEveryAxis() {
+        forEachDtype("cumsum", (d, c) -> {
+            Ops ops = backend.ops();
+            for (Shape s : List.of(Shape.of(1), Shape.of(7), Shape.of(3, 5), Shape.of(2, 3, 4), Shape.of(0, 3),
+                    Shape.of(3, 0))) {
+                Pair a = c.random(s, -3, 3);
+                for (int axis = -s.rank(); axis < s.rank(); axis++) {
+                    Tensor y = ops.cumsum(a.test, axis);
+                    assertEquals(s, y.shape(), "cumsum " + s + " axis " + axis + ": shape");
+                    int ax = s.normalizeAxis(axis);
+                    for (int i = 0; i < s.dim(ax); i++) {
+                        c.check("cumsum " + s + " axis " + axis + " at " + i,
+                                ops.reshape(ops.slice(y, ax, i, i + 1), s.without(ax)),
+                                ref.sum(ref.slice(a.ref, ax, 0, i + 1), ax));
+                    }
+                }
             }
         });
     }
@@ -453,6 +577,26 @@ public abstract class BackendConformance {
                 v[i] = random.nextBoolean() ? v[i] : -v[i];
             }
             return of(s, v);
+        }
+
+        /** Values drawn from {@code {-1, -0.5, 0, 0.5, 1}}. */
+        Pair steps(Shape s) {
+            double[] v = new double[s.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (random.nextInt(5) - 2) * 0.5;
+            }
+            return of(s, v);
+        }
+
+        /** {@code f} of the broadcast reference operands, computed on the host, as a reference tensor. */
+        Tensor host(Pair a, Pair b, java.util.function.DoubleBinaryOperator f) {
+            Shape out = Shape.broadcast(a.ref.shape(), b.ref.shape());
+            double[] x = ref.add(ref.zeros(DType.F64, out), a.ref).toDoubleArray();
+            double[] y = ref.add(ref.zeros(DType.F64, out), b.ref).toDoubleArray();
+            for (int i = 0; i < x.length; i++) {
+                x[i] = f.applyAsDouble(x[i], y[i]);
+            }
+            return ref.fromArray(DType.F64, out, x);
         }
 
         Pair mask(Shape s) {

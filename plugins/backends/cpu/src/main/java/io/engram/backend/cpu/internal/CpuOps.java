@@ -232,6 +232,36 @@ public final class CpuOps implements Ops {
         return c;
     }
 
+    /** One product per batch entry, each into its block of a zeroed output. */
+    @Override
+    public Tensor batchedMatmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        CpuTensor x = CpuTensor.of(a);
+        CpuTensor y = CpuTensor.of(b);
+        sameDtype("batchedMatmul", x, y);
+        if (x.shape.rank() != 3 || y.shape.rank() != 3 || x.shape.dim(0) != y.shape.dim(0)) {
+            throw new IllegalArgumentException("batchedMatmul needs rank-3 operands of one batch extent, got "
+                    + x.shape + " and " + y.shape);
+        }
+        int batch = x.shape.dim(0);
+        int m = transposeA ? x.shape.dim(2) : x.shape.dim(1);
+        int k = transposeA ? x.shape.dim(1) : x.shape.dim(2);
+        int k2 = transposeB ? y.shape.dim(2) : y.shape.dim(1);
+        int n = transposeB ? y.shape.dim(1) : y.shape.dim(2);
+        if (k != k2) {
+            throw new IllegalArgumentException("batchedMatmul: inner extents differ: " + x.shape
+                    + (transposeA ? "^T" : "") + " @ " + y.shape + (transposeB ? "^T" : ""));
+        }
+        CpuTensor c = alloc(x.dtype, Shape.of(batch, m, n));
+        for (int i = 0; i < batch && k > 0; i++) {
+            if (x.dtype == DType.F64) {
+                gemm64(x.f64, i * m * k, y.f64, i * k * n, c.f64, i * m * n, m, n, k, transposeA, transposeB);
+            } else {
+                gemm32(x.f32, i * m * k, y.f32, i * k * n, c.f32, i * m * n, m, n, k, transposeA, transposeB);
+            }
+        }
+        return c;
+    }
+
     /** {@code c += op(x) op(y)} on raw arrays of matching dtype. */
     void gemmInto(CpuTensor x, CpuTensor y, CpuTensor c, int m, int n, int k, boolean ta, boolean tb) {
         if (x.dtype == DType.F64) {
@@ -308,6 +338,10 @@ public final class CpuOps implements Ops {
     static final int SUB = 1;
     static final int MUL = 2;
     static final int DIV = 3;
+    static final int MAX = 4;
+    static final int MIN = 5;
+    static final int GT = 6;
+    static final int GE = 7;
 
     @Override
     public Tensor add(Tensor a, Tensor b) {
@@ -372,6 +406,10 @@ public final class CpuOps implements Ops {
             case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] + q[iq + j * sq]; } break;
             case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] - q[iq + j * sq]; } break;
             case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] * q[iq + j * sq]; } break;
+            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j * sp], q[iq + j * sq]); } break;
+            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j * sp], q[iq + j * sq]); } break;
+            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] > q[iq + j * sq] ? 1 : 0; } break;
+            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] >= q[iq + j * sq] ? 1 : 0; } break;
             default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] / q[iq + j * sq]; } break;
         }
     }
@@ -390,6 +428,10 @@ public final class CpuOps implements Ops {
             case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] + q[iq + j * sq]; } break;
             case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] - q[iq + j * sq]; } break;
             case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] * q[iq + j * sq]; } break;
+            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j * sp], q[iq + j * sq]); } break;
+            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j * sp], q[iq + j * sq]); } break;
+            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] > q[iq + j * sq] ? 1 : 0; } break;
+            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] >= q[iq + j * sq] ? 1 : 0; } break;
             default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] / q[iq + j * sq]; } break;
         }
     }
@@ -400,6 +442,10 @@ public final class CpuOps implements Ops {
             case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] + q[iq + j]; } break;
             case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] - q[iq + j]; } break;
             case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] * q[iq + j]; } break;
+            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j], q[iq + j]); } break;
+            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j], q[iq + j]); } break;
+            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] > q[iq + j] ? 1 : 0; } break;
+            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] >= q[iq + j] ? 1 : 0; } break;
             default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] / q[iq + j]; } break;
         }
     }
@@ -410,6 +456,10 @@ public final class CpuOps implements Ops {
             case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] + v; } break;
             case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] - v; } break;
             case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] * v; } break;
+            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j], v); } break;
+            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j], v); } break;
+            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] > v ? 1 : 0; } break;
+            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] >= v ? 1 : 0; } break;
             default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] / v; } break;
         }
     }
@@ -419,6 +469,10 @@ public final class CpuOps implements Ops {
             case ADD: for (int i = from; i < to; i++) { o[i] = p[i] + q[i]; } break;
             case SUB: for (int i = from; i < to; i++) { o[i] = p[i] - q[i]; } break;
             case MUL: for (int i = from; i < to; i++) { o[i] = p[i] * q[i]; } break;
+            case MAX: for (int i = from; i < to; i++) { o[i] = Math.max(p[i], q[i]); } break;
+            case MIN: for (int i = from; i < to; i++) { o[i] = Math.min(p[i], q[i]); } break;
+            case GT: for (int i = from; i < to; i++) { o[i] = p[i] > q[i] ? 1 : 0; } break;
+            case GE: for (int i = from; i < to; i++) { o[i] = p[i] >= q[i] ? 1 : 0; } break;
             default: for (int i = from; i < to; i++) { o[i] = p[i] / q[i]; } break;
         }
     }
@@ -428,6 +482,10 @@ public final class CpuOps implements Ops {
             case ADD: for (int i = from; i < to; i++) { o[i] = p[i] + q[i]; } break;
             case SUB: for (int i = from; i < to; i++) { o[i] = p[i] - q[i]; } break;
             case MUL: for (int i = from; i < to; i++) { o[i] = p[i] * q[i]; } break;
+            case MAX: for (int i = from; i < to; i++) { o[i] = Math.max(p[i], q[i]); } break;
+            case MIN: for (int i = from; i < to; i++) { o[i] = Math.min(p[i], q[i]); } break;
+            case GT: for (int i = from; i < to; i++) { o[i] = p[i] > q[i] ? 1 : 0; } break;
+            case GE: for (int i = from; i < to; i++) { o[i] = p[i] >= q[i] ? 1 : 0; } break;
             default: for (int i = from; i < to; i++) { o[i] = p[i] / q[i]; } break;
         }
     }
@@ -489,6 +547,9 @@ public final class CpuOps implements Ops {
     static final int RELU = 4;
     static final int EXP = 5;
     static final int LOG = 6;
+    static final int SQRT = 7;
+    static final int ABS = 8;
+    static final int SIGN = 9;
 
     /** The logistic function {@code 1 / (1 + e^-x)}, the one definition every kernel uses. */
     static double sigmoid(double x) {
@@ -503,6 +564,9 @@ public final class CpuOps implements Ops {
             case SIGMOID: return sigmoid(x);
             case RELU: return x > 0 ? x : 0.0;
             case EXP: return Math.exp(x);
+            case SQRT: return Math.sqrt(x);
+            case ABS: return Math.abs(x);
+            case SIGN: return Math.signum(x);
             default: return Math.log(x);
         }
     }
@@ -570,6 +634,41 @@ public final class CpuOps implements Ops {
     @Override
     public Tensor log(Tensor a) {
         return unary(LOG, a, 0);
+    }
+
+    @Override
+    public Tensor sqrt(Tensor a) {
+        return unary(SQRT, a, 0);
+    }
+
+    @Override
+    public Tensor abs(Tensor a) {
+        return unary(ABS, a, 0);
+    }
+
+    @Override
+    public Tensor sign(Tensor a) {
+        return unary(SIGN, a, 0);
+    }
+
+    @Override
+    public Tensor maximum(Tensor a, Tensor b) {
+        return binary(MAX, a, b);
+    }
+
+    @Override
+    public Tensor minimum(Tensor a, Tensor b) {
+        return binary(MIN, a, b);
+    }
+
+    @Override
+    public Tensor greater(Tensor a, Tensor b) {
+        return binary(GT, a, b);
+    }
+
+    @Override
+    public Tensor greaterEqual(Tensor a, Tensor b) {
+        return binary(GE, a, b);
     }
 
     @Override
@@ -667,6 +766,29 @@ public final class CpuOps implements Ops {
                 for (int l = 0; l < len; l++) {
                     double shifted = x.get(base + l * inner) - max;
                     out.set(base + l * inner, log ? shifted - logTotal : Math.exp(shifted) / total);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Running sums along the axis, accumulated in f64 in both dtypes. */
+    @Override
+    public Tensor cumsum(Tensor a, int axis) {
+        CpuTensor x = CpuTensor.of(a);
+        int[] s = split(x.shape, axis);
+        int outer = s[0];
+        int len = s[1];
+        int inner = s[2];
+        CpuTensor out = output(x.dtype, x.shape);
+        double[] acc = new double[inner];
+        for (int o = 0; o < outer; o++) {
+            java.util.Arrays.fill(acc, 0.0);
+            for (int l = 0; l < len; l++) {
+                int base = (o * len + l) * inner;
+                for (int in = 0; in < inner; in++) {
+                    acc[in] += x.get(base + in);
+                    out.set(base + in, acc[in]);
                 }
             }
         }

@@ -165,6 +165,51 @@ public final class CrossbarOps implements Ops {
     }
 
     @Override
+    public Tensor sqrt(Tensor a) {
+        return cpu.sqrt(a);
+    }
+
+    @Override
+    public Tensor abs(Tensor a) {
+        return cpu.abs(a);
+    }
+
+    @Override
+    public Tensor sign(Tensor a) {
+        return cpu.sign(a);
+    }
+
+    @Override
+    public Tensor maximum(Tensor a, Tensor b) {
+        return cpu.maximum(a, b);
+    }
+
+    @Override
+    public Tensor minimum(Tensor a, Tensor b) {
+        return cpu.minimum(a, b);
+    }
+
+    @Override
+    public Tensor greater(Tensor a, Tensor b) {
+        return cpu.greater(a, b);
+    }
+
+    @Override
+    public Tensor greaterEqual(Tensor a, Tensor b) {
+        return cpu.greaterEqual(a, b);
+    }
+
+    @Override
+    public Tensor heaviside(Tensor a, double surrogateSlope) {
+        return cpu.heaviside(a, surrogateSlope);
+    }
+
+    @Override
+    public Tensor cumsum(Tensor a, int axis) {
+        return cpu.cumsum(a, axis);
+    }
+
+    @Override
     public Tensor where(Tensor mask, Tensor a, Tensor b) {
         return cpu.where(mask, a, b);
     }
