@@ -6,13 +6,8 @@ import io.engram.tensor.Tensor;
 import io.engram.train.internal.CheckpointCodec;
 import io.vavr.control.Try;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -84,46 +79,13 @@ public final class CheckpointFile {
     }
 
     /**
-     * Writes a checkpoint atomically: temp file in the same directory, then rename.
+     * Writes a checkpoint durably ({@link DurableFiles#write}): a temporary file in the same
+     * directory, forced, renamed over the target, the directory synced.
      *
      * @param tensors written in the map's iteration order
      */
     public static void write(Path file, CheckpointMetadata meta, Map<String, Tensor> tensors) throws IOException {
-        byte[] bytes = CheckpointCodec.encode(meta, tensors);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(dir);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /** Forces a directory's entries to disk, where the platform can open a directory for that. */
-    private static void syncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
-            // Windows cannot open a directory as a channel; its renames are durable once done.
-        }
+        DurableFiles.write(file, CheckpointCodec.encode(meta, tensors), "rw-r--r--");
     }
 
     /** Reads and verifies a checkpoint, creating its tensors with {@code ops}. */

@@ -2,6 +2,7 @@ package io.engram.kernel.internal;
 
 import io.engram.kernel.JobEvent;
 import io.engram.kernel.JobInfo;
+import io.engram.train.DurableFiles;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

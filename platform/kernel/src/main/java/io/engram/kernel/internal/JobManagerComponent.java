@@ -121,7 +121,7 @@ public final class JobManagerComponent implements JobManager {
                         java.util.List<BundleRef> platform, Duration pluginWait) {
         this.validator = new SpecValidator(plugins, config);
         this.dataDir = Paths.get(config.data_dir()).toAbsolutePath().normalize();
-        DurableFiles.probe(dataDir, "the job records' directory (data.dir)");
+        Directories.probe(dataDir, "the job records' directory (data.dir)");
         this.queue = new JobQueue(config.jobs_queue_capacity(), config.jobs_concurrency(), daemons("engram-job-"));
         JobFiles files = new JobFiles(dataDir);
         this.records = new RecordKeeper(files, config.jobs_events_recent(), queue::left);

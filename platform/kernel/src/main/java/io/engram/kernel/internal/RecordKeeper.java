@@ -74,7 +74,7 @@ final class RecordKeeper {
                 files.append(rec.id, first);
             } catch (IOException e) {
                 files.forget(rec.id);
-                throw new IOException("cannot write " + file + ": " + DurableFiles.reason(e), e);
+                throw new IOException("cannot write " + file + ": " + Directories.reason(e), e);
             }
         }
     }
@@ -183,7 +183,7 @@ final class RecordKeeper {
 
     /** Logs a failed write and remembers the first one as the record's {@link JobRecord#writeFailure}. */
     private void failed(JobRecord rec, Path file, IOException e) {
-        String why = "record: cannot write " + file + ": " + DurableFiles.reason(e);
+        String why = "record: cannot write " + file + ": " + Directories.reason(e);
         log.log(System.Logger.Level.ERROR, "job " + rec.id + ": " + why, e);
         if (rec.writeFailure == null) {
             rec.writeFailure = why;

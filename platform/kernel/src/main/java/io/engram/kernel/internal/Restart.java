@@ -32,7 +32,7 @@ final class Restart {
             stored = files.loadInfos();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the job records in " + files.dir() + ": "
-                    + DurableFiles.reason(e), e);
+                    + Directories.reason(e), e);
         }
         stored.sort(Comparator.comparing(JobInfo::id, order));
         List<JobRecord> out = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.engram.kernel.internal;
+package io.engram.train;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes that survive a crash: a whole file goes to a temporary file in the same directory, is
@@ -15,17 +16,29 @@ import java.nio.file.StandardOpenOption;
  * a restart) sees the old content or the new, never a mix; an append is forced before it returns.
  * Stateless and thread-safe; callers serialise writes of the same file.
  */
-final class DurableFiles {
+public final class DurableFiles {
 
     private DurableFiles() {
     }
 
     /** Replaces {@code target} with {@code bytes}, creating its directory when needed. */
-    static void write(Path target, byte[] bytes) throws IOException {
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, null);
+    }
+
+    /**
+     * Replaces {@code target} with {@code bytes} as {@link #write(Path, byte[])} does, the new file
+     * created with {@code posixPermissions} (such as {@code rw-r--r--}) where the file system has
+     * POSIX permissions; null keeps the temporary file's own, owner-only.
+     */
+    public static void write(Path target, byte[] bytes, String posixPermissions) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
+            if (posixPermissions != null && Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(posixPermissions));
+            }
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 writeFully(ch, bytes);
                 ch.force(true);
@@ -42,7 +55,7 @@ final class DurableFiles {
     }
 
     /** Appends {@code bytes} to {@code file} (created when absent) and forces them to the device. */
-    static void append(Path file, byte[] bytes) throws IOException {
+    public static void append(Path file, byte[] bytes) throws IOException {
         boolean existed = Files.exists(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
@@ -65,7 +78,7 @@ final class DurableFiles {
      * Forces the directory's entries to the device; a platform that cannot open a directory as a
      * channel (Windows) keeps the rename as the file system orders it.
      */
-    static void syncDirectory(Path dir) throws IOException {
+    public static void syncDirectory(Path dir) throws IOException {
         FileChannel ch;
         try {
             ch = FileChannel.open(dir, StandardOpenOption.READ);
@@ -83,26 +96,5 @@ final class DurableFiles {
 
     private static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
-    }
-
-    /**
-     * Makes sure {@code dir} exists and takes new files, by creating and deleting one; fails with a
-     * message naming the directory and the reason.
-     */
-    static void probe(Path dir, String what) {
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".probe-", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new IllegalStateException(what + " " + dir + " cannot be written: " + reason(e), e);
-        }
-    }
-
-    /** The OS's reason for {@code e}, with the exception's kind when it says nothing else. */
-    static String reason(Exception e) {
-        String m = e.getMessage();
-        String kind = e.getClass().getSimpleName();
-        return m == null || m.isBlank() ? kind : kind + ": " + m;
     }
 }
