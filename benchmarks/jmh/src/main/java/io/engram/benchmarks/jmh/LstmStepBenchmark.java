@@ -69,7 +69,7 @@ public class LstmStepBenchmark {
     @Benchmark
     public void lstmStep(Blackhole sink) {
         try (Workspace ws = ops.workspace()) {
-            sink.consume(ops.lstmStep(xProj, h, c, wh));
+            sink.consume(ops.kernels().lstmStep(xProj, h, c, wh));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.engram.backend.cpu.internal;
 
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import io.engram.tensor.Workspace;
@@ -1036,148 +1037,10 @@ public final class CpuOps implements Ops {
         return fused.inputProjection(xs, w, b);
     }
 
+    /** The fused recurrent kernels ({@link FusedCells}). */
     @Override
-    public List<Tensor> lstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        return fused.lstmStep(xProj, h, c, wh);
-    }
-
-    @Override
-    public List<Tensor> lstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        return fused.lstmStepWithGates(xProj, h, c, wh);
-    }
-
-    @Override
-    public List<Tensor> lstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
-        return fused.lstmStepBackward(gates, c, cNext, dh, dcNext);
-    }
-
-    @Override
-    public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        return fused.gruStep(xProj, h, whRu, whN);
-    }
-
-    @Override
-    public List<Tensor> gruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        return fused.gruStepWithGates(xProj, h, whRu, whN);
-    }
-
-    @Override
-    public List<Tensor> gruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
-        return fused.gruStepBackward(gates, h, whN, dh);
-    }
-
-    @Override
-    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
-        return fused.elmanStep(xProj, h, wh);
-    }
-
-    @Override
-    public Tensor elmanStepBackward(Tensor hNext, Tensor dh) {
-        return fused.elmanStepBackward(hNext, dh);
-    }
-
-    @Override
-    public List<Tensor> lstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
-        return fused.lstmSteps(xProjs, h, c, wh, false);
-    }
-
-    @Override
-    public List<Tensor> lstmStepsWithGates(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
-        return fused.lstmSteps(xProjs, h, c, wh, true);
-    }
-
-    @Override
-    public List<Tensor> lstmStepsBackward(Tensor gates, Tensor c, Tensor cs, Tensor wh, Tensor dhs, Tensor dcs) {
-        return fused.lstmStepsBackward(gates, c, cs, wh, dhs, dcs);
-    }
-
-    @Override
-    public Tensor gruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
-        return fused.gruSteps(xProjs, h, whRu, whN, false).get(0);
-    }
-
-    @Override
-    public List<Tensor> gruStepsWithGates(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
-        return fused.gruSteps(xProjs, h, whRu, whN, true);
-    }
-
-    @Override
-    public List<Tensor> gruStepsBackward(Tensor gates, Tensor h, Tensor hs, Tensor whRu, Tensor whN, Tensor dhs) {
-        return fused.gruStepsBackward(gates, h, hs, whRu, whN, dhs);
-    }
-
-    @Override
-    public Tensor elmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
-        return fused.elmanSteps(xProjs, h, wh);
-    }
-
-    @Override
-    public List<Tensor> elmanStepsBackward(Tensor h, Tensor hs, Tensor wh, Tensor dhs) {
-        return fused.elmanStepsBackward(h, hs, wh, dhs);
-    }
-
-    List<Tensor> decomposedLstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
-        return Ops.super.lstmSteps(xProjs, h, c, wh);
-    }
-
-    List<Tensor> decomposedLstmStepsWithGates(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
-        return Ops.super.lstmStepsWithGates(xProjs, h, c, wh);
-    }
-
-    List<Tensor> decomposedLstmStepsBackward(Tensor gates, Tensor c, Tensor cs, Tensor wh, Tensor dhs, Tensor dcs) {
-        return Ops.super.lstmStepsBackward(gates, c, cs, wh, dhs, dcs);
-    }
-
-    Tensor decomposedGruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
-        return Ops.super.gruSteps(xProjs, h, whRu, whN);
-    }
-
-    List<Tensor> decomposedGruStepsWithGates(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
-        return Ops.super.gruStepsWithGates(xProjs, h, whRu, whN);
-    }
-
-    List<Tensor> decomposedGruStepsBackward(Tensor gates, Tensor h, Tensor hs, Tensor whRu, Tensor whN, Tensor dhs) {
-        return Ops.super.gruStepsBackward(gates, h, hs, whRu, whN, dhs);
-    }
-
-    Tensor decomposedElmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
-        return Ops.super.elmanSteps(xProjs, h, wh);
-    }
-
-    List<Tensor> decomposedElmanStepsBackward(Tensor h, Tensor hs, Tensor wh, Tensor dhs) {
-        return Ops.super.elmanStepsBackward(h, hs, wh, dhs);
-    }
-
-    Tensor decomposedElmanStep(Tensor xProj, Tensor h, Tensor wh) {
-        return Ops.super.elmanStep(xProj, h, wh);
-    }
-
-    Tensor decomposedElmanStepBackward(Tensor hNext, Tensor dh) {
-        return Ops.super.elmanStepBackward(hNext, dh);
-    }
-
-    List<Tensor> decomposedGruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        return Ops.super.gruStepWithGates(xProj, h, whRu, whN);
-    }
-
-    List<Tensor> decomposedGruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
-        return Ops.super.gruStepBackward(gates, h, whN, dh);
-    }
-
-    List<Tensor> decomposedLstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        return Ops.super.lstmStepWithGates(xProj, h, c, wh);
-    }
-
-    List<Tensor> decomposedLstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
-        return Ops.super.lstmStepBackward(gates, c, cNext, dh, dcNext);
-    }
-
-    List<Tensor> decomposedLstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        return Ops.super.lstmStep(xProj, h, c, wh);
-    }
-
-    Tensor decomposedGruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        return Ops.super.gruStep(xProj, h, whRu, whN);
+    public RecurrentKernels kernels() {
+        return fused;
     }
 
     Tensor decomposedInputProjection(Tensor xs, Tensor w, Tensor b) {
