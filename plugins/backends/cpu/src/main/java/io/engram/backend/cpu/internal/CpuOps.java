@@ -14,9 +14,9 @@ import java.util.Objects;
  * {@code log} computes in double and rounds once to the dtype, as do {@code exp}, {@code tanh} and
  * {@code sigmoid} in f64, while in f32 these three are {@link Float32Math}'s (within a few units in
  * the last place), as in every f32 kernel; reductions accumulate in double. Large elementwise ops
- * are split across the backend's pool, matrix products go to {@link GemmF64} / {@link GemmF32} or,
- * where enabled, to the native BLAS ({@link NativeBlas}), the fused recurrent steps to
- * {@link FusedCells}.
+ * are split across the backend's pool as {@link PoolSchedule} cuts them, each matrix product runs
+ * where {@link Gemm} chooses (the Java GEMM or the native BLAS, split over the pool or whole), and
+ * the fused recurrent kernels are {@link FusedCells}.
  *
  * <p>Thread-safe: an instance holds no mutable state except per-thread scratch buffers and
  * per-thread workspaces ({@link Arena}), so independent computations may run on it from many
@@ -24,30 +24,9 @@ import java.util.Objects;
  * immutable array), fresh or, inside a workspace, recycled from one that closed.
  */
 public final class CpuOps implements Ops {
-    /** Elementwise ops on at least this many elements are split across the pool. */
-    static final int PARALLEL_ELEMENTS = 1 << 16;
-
-    /** Products with fewer multiply-adds than this stay on the Java GEMM (a JNI call costs more). */
-    static final long NATIVE_MIN_MACS = 4096;
-
-    /** Native products with at least this many multiply-adds are split over the pool (see {@link #splitNative}). */
-    static final long SPLIT_MIN_MACS = 1L << 18;
-
-    /** The narrowest block of columns (or rows) a split native product is cut into. */
-    static final int SPLIT_MIN_EXTENT = 32;
-
-    private final Parallel parallel;
-    private final GemmF64 gemm64;
-    private final GemmF32 gemm32;
-    private final boolean nativeF32;
-    private final boolean nativeF64;
+    private final Gemm gemm;
+    private final PoolSchedule schedule;
     private final FusedCells fused;
-    /**
-     * Whether native products are cut into blocks run on the pool: when the pool has more than one
-     * thread and OpenBLAS runs each call on one ({@code OPENBLAS_NUM_THREADS=1}, as {@code bin/engram}
-     * sets it); otherwise OpenBLAS threads its calls itself and they run whole on the caller.
-     */
-    private final boolean splitNative;
     private final ThreadLocal<Arena> arenas = ThreadLocal.withInitial(Arena::new);
 
     /** Ops whose products all run on the Java GEMM. */
@@ -56,7 +35,7 @@ public final class CpuOps implements Ops {
     }
 
     /**
-     * Ops whose f32 (f64) products of at least {@link #NATIVE_MIN_MACS} multiply-adds run on the
+     * Ops whose f32 (f64) products of at least {@link Gemm#NATIVE_MIN_MACS} multiply-adds run on the
      * native BLAS when {@code nativeF32} ({@code nativeF64}) is set; the caller checks
      * {@link #nativeBlasAvailable()} first.
      */
@@ -69,13 +48,10 @@ public final class CpuOps implements Ops {
      * thread (then large native products are split over the pool).
      */
     CpuOps(Parallel parallel, boolean nativeF32, boolean nativeF64, boolean blasSingleThreaded) {
-        this.parallel = parallel;
-        this.gemm64 = new GemmF64(parallel);
-        this.gemm32 = new GemmF32(parallel);
-        this.nativeF32 = nativeF32 && NativeBlas.available();
-        this.nativeF64 = nativeF64 && NativeBlas.available();
+        this.gemm = new Gemm(parallel, nativeF32 && NativeBlas.available(), nativeF64 && NativeBlas.available(),
+                blasSingleThreaded);
+        this.schedule = new PoolSchedule(parallel);
         this.fused = new FusedCells(this);
-        this.splitNative = parallel.threads() > 1 && (this.nativeF32 || this.nativeF64) && blasSingleThreaded;
     }
 
     /** Whether a native BLAS is bound in this class loader (see {@link NativeBlas}). */
@@ -93,10 +69,17 @@ public final class CpuOps implements Ops {
 
     /** One line naming the implementation of each dtype's products. */
     public String gemmDescription() {
-        String nat = NativeBlas.bound().map(BlasLibrary::title).orElse("native BLAS") + " via JNI (products of >= " + NATIVE_MIN_MACS + " multiply-adds"
-                + (splitNative ? ", split over the pool" : ", threaded by the library") + ")";
-        String java = "Java blocked GEMM";
-        return "f32: " + (nativeF32 ? nat : java) + "; f64: " + (nativeF64 ? nat : java);
+        return gemm.description();
+    }
+
+    /** The choice of implementation for each product and the splitting of large native ones. */
+    Gemm gemm() {
+        return gemm;
+    }
+
+    /** How work is cut over the backend's pool. */
+    PoolSchedule schedule() {
+        return schedule;
     }
 
     // ---- memory --------------------------------------------------------------------------
@@ -215,21 +198,14 @@ public final class CpuOps implements Ops {
             throw new IllegalArgumentException("matmul: inner extents differ: " + x.shape + (transposeA ? "^T" : "")
                     + " @ " + y.shape + (transposeB ? "^T" : ""));
         }
-        boolean f32 = x.dtype == DType.F32;
-        if (k > 0 && (f32 ? nativeF32 : nativeF64) && (long) m * n * k >= NATIVE_MIN_MACS) {
+        if (gemm.runsNative(x.dtype, m, n, k)) {
             // the native product overwrites its output (beta = 0), which therefore need not be zeroed first
             CpuTensor c = alloc(x.dtype, Shape.of(m, n), false);
-            nativeBlocks(m, n, k, (i0, i1, j0, j1) -> {
-                if (f32) {
-                    NativeBlas.sgemm(x.f32, 0, y.f32, 0, c.f32, 0, m, n, k, transposeA, transposeB, i0, i1, j0, j1, 0f);
-                } else {
-                    NativeBlas.dgemm(x.f64, 0, y.f64, 0, c.f64, 0, m, n, k, transposeA, transposeB, i0, i1, j0, j1, 0.0);
-                }
-            });
+            gemm.nativeProduct(x, y, c, m, n, k, transposeA, transposeB);
             return c;
         }
         CpuTensor c = alloc(x.dtype, Shape.of(m, n));
-        gemmInto(x, y, c, m, n, k, transposeA, transposeB);
+        gemm.gemmInto(x, y, c, m, n, k, transposeA, transposeB);
         return c;
     }
 
@@ -255,82 +231,12 @@ public final class CpuOps implements Ops {
         CpuTensor c = alloc(x.dtype, Shape.of(batch, m, n));
         for (int i = 0; i < batch && k > 0; i++) {
             if (x.dtype == DType.F64) {
-                gemm64(x.f64, i * m * k, y.f64, i * k * n, c.f64, i * m * n, m, n, k, transposeA, transposeB);
+                gemm.gemm64(x.f64, i * m * k, y.f64, i * k * n, c.f64, i * m * n, m, n, k, transposeA, transposeB);
             } else {
-                gemm32(x.f32, i * m * k, y.f32, i * k * n, c.f32, i * m * n, m, n, k, transposeA, transposeB);
+                gemm.gemm32(x.f32, i * m * k, y.f32, i * k * n, c.f32, i * m * n, m, n, k, transposeA, transposeB);
             }
         }
         return c;
-    }
-
-    /** {@code c += op(x) op(y)} on raw arrays of matching dtype. */
-    void gemmInto(CpuTensor x, CpuTensor y, CpuTensor c, int m, int n, int k, boolean ta, boolean tb) {
-        if (x.dtype == DType.F64) {
-            gemm64(x.f64, y.f64, c.f64, m, n, k, ta, tb);
-        } else {
-            gemm32(x.f32, y.f32, c.f32, m, n, k, ta, tb);
-        }
-    }
-
-    void gemm64(double[] a, double[] b, double[] c, int m, int n, int k, boolean ta, boolean tb) {
-        gemm64(a, 0, b, 0, c, 0, m, n, k, ta, tb);
-    }
-
-    /** {@code c += op(a) op(b)} on matrices that start at offsets {@code ao}, {@code bo}, {@code co} of their arrays. */
-    void gemm64(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int n, int k, boolean ta,
-                boolean tb) {
-        if (nativeF64 && (long) m * n * k >= NATIVE_MIN_MACS) {
-            nativeBlocks(m, n, k, (i0, i1, j0, j1) ->
-                    NativeBlas.dgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1));
-        } else {
-            gemm64.gemm(a, ao, b, bo, c, co, m, n, k, ta, tb);
-        }
-    }
-
-    void gemm32(float[] a, float[] b, float[] c, int m, int n, int k, boolean ta, boolean tb) {
-        gemm32(a, 0, b, 0, c, 0, m, n, k, ta, tb);
-    }
-
-    /** {@code c += op(a) op(b)} on matrices that start at offsets {@code ao}, {@code bo}, {@code co} of their arrays. */
-    void gemm32(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k, boolean ta,
-                boolean tb) {
-        if (nativeF32 && (long) m * n * k >= NATIVE_MIN_MACS) {
-            nativeBlocks(m, n, k, (i0, i1, j0, j1) ->
-                    NativeBlas.sgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1));
-        } else {
-            gemm32.gemm(a, ao, b, bo, c, co, m, n, k, ta, tb);
-        }
-    }
-
-    /** A block of a native product: rows {@code [i0, i1)}, columns {@code [j0, j1)} of the output. */
-    @FunctionalInterface
-    private interface Block {
-        void run(int i0, int i1, int j0, int j1);
-    }
-
-    /**
-     * A native product of {@code [m,k] @ [k,n]}: whole when OpenBLAS threads it itself or it is
-     * small, else as {@code 2 x threads} blocks of output columns (of rows, when it has more rows
-     * than columns) of at least {@link #SPLIT_MIN_EXTENT}, which the pool's threads claim in turn.
-     */
-    private void nativeBlocks(int m, int n, int k, Block block) {
-        boolean columns = n >= m;
-        int extent = columns ? n : m;
-        int blocks = splitNative && (long) m * n * k >= SPLIT_MIN_MACS
-                ? Math.min(2 * parallel.threads(), extent / SPLIT_MIN_EXTENT) : 1;
-        if (blocks <= 1) {
-            block.run(0, m, 0, n);
-            return;
-        }
-        parallel.forEach(blocks, q -> {
-            int from = q == 0 ? 0 : (int) ((long) extent * q / blocks) / 16 * 16;
-            int to = q == blocks - 1 ? extent : (int) ((long) extent * (q + 1) / blocks) / 16 * 16;
-            if (columns) {
-                block.run(0, m, from, to);
-            } else {
-                block.run(from, to, 0, n);
-            }
-        });
     }
 
     // ---- elementwise ---------------------------------------------------------------------
@@ -372,7 +278,7 @@ public final class CpuOps implements Ops {
         CpuTensor out = output(x.dtype, outShape);
         int n = outShape.size();
         if (x.shape.equals(y.shape)) {
-            chunks(n, (from, to) -> {
+            schedule.chunks(n, (from, to) -> {
                 if (out.f64 != null) {
                     sameShape64(op, x.f64, y.f64, out.f64, from, to);
                 } else {
@@ -492,55 +398,6 @@ public final class CpuOps implements Ops {
     }
 
     /** A range {@code [from, to)} of flat indices. */
-    @FunctionalInterface
-    interface Range {
-        void run(int from, int to);
-    }
-
-    /**
-     * Runs {@code body} over {@code [0, n)}: at once when small, else in equal chunks on the pool.
-     * Elementwise work does not depend on the split, so neither do the results.
-     */
-    /**
-     * Runs {@code body} over the rows {@code [0, rows)} of a step whose rows hold {@code width}
-     * elements each: at once when the step is small, else split in two or more row ranges on the pool.
-     */
-    /**
-     * Whether a recurrence may run as independent blocks of batch rows, one per pool thread, each
-     * with its own single-threaded native products: f32 products are native, OpenBLAS runs
-     * single-threaded and the pool has more than one thread.
-     */
-    boolean rowBlocks32(int rows) {
-        return splitNative && nativeF32 && rows >= 2 * parallel.threads() && parallel.threads() > 1;
-    }
-
-    /** Runs {@code body} over one block of rows per pool thread, and waits for all. */
-    void rowBlocks(int rows, Range body) {
-        int count = parallel.threads();
-        parallel.forEach(count, c -> body.run(c * rows / count, (c + 1) * rows / count));
-    }
-
-    void rows(int rows, int width, Range body) {
-        if ((long) rows * width < PARALLEL_ROWS_ELEMENTS || parallel.threads() == 1 || rows < 2) {
-            body.run(0, rows);
-            return;
-        }
-        int count = Math.min(2 * parallel.threads(), rows);
-        parallel.forEach(count, c -> body.run(c * rows / count, (c + 1) * rows / count));
-    }
-
-    /** A fused step's gate work over at least this many elements is split across the pool. */
-    static final int PARALLEL_ROWS_ELEMENTS = 1 << 12;
-
-    void chunks(int n, Range body) {
-        if (n < PARALLEL_ELEMENTS || parallel.threads() == 1) {
-            body.run(0, n);
-            return;
-        }
-        int count = Math.min(4 * parallel.threads(), n / (PARALLEL_ELEMENTS / 4));
-        parallel.forEach(count, c -> body.run((int) ((long) c * n / count), (int) ((long) (c + 1) * n / count)));
-    }
-
     static final int SCALE = 0;
     static final int ADD_SCALAR = 1;
     static final int TANH = 2;
@@ -575,7 +432,7 @@ public final class CpuOps implements Ops {
     private Tensor unary(int op, Tensor a, double c) {
         CpuTensor x = CpuTensor.of(a);
         CpuTensor out = output(x.dtype, x.shape);
-        chunks(out.size(), (from, to) -> {
+        schedule.chunks(out.size(), (from, to) -> {
             if (out.f64 != null) {
                 double[] p = x.f64;
                 double[] o = out.f64;

@@ -150,7 +150,7 @@ final class FusedCells implements RecurrentKernels {
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
             double[] z = s.d0(batch * width);
-            ops.gemm64(h.f64, wh.f64, z, batch, width, hidden, false, false);
+            ops.gemm().gemm64(h.f64, wh.f64, z, batch, width, hidden, false, false);
             double[] xp = xProj.f64;
             double[] cPrev = c.f64;
             double[] hOut = hNext.f64;
@@ -279,7 +279,7 @@ final class FusedCells implements RecurrentKernels {
             double[] ru = s.d0(batch * two);
             double[] nz = s.d1(batch * hidden);
             double[] rh = s.d2(batch * hidden);
-            ops.gemm64(h.f64, whRu.f64, ru, batch, two, hidden, false, false);
+            ops.gemm().gemm64(h.f64, whRu.f64, ru, batch, two, hidden, false, false);
             double[] xp = xProj.f64;
             double[] hp = h.f64;
             for (int b = 0; b < batch; b++) {
@@ -288,7 +288,7 @@ final class FusedCells implements RecurrentKernels {
                     rh[b * hidden + j] = r * hp[b * hidden + j];
                 }
             }
-            ops.gemm64(rh, whN.f64, nz, batch, hidden, hidden, false, false);
+            ops.gemm().gemm64(rh, whN.f64, nz, batch, hidden, hidden, false, false);
             double[] out = hNext.f64;
             for (int b = 0; b < batch; b++) {
                 for (int j = 0; j < hidden; j++) {
@@ -353,7 +353,7 @@ final class FusedCells implements RecurrentKernels {
                     out[b * width + two + j] = d;
                 }
             }
-            ops.gemm64(dzn, whN.f64, drh, batch, hidden, hidden, false, true);
+            ops.gemm().gemm64(dzn, whN.f64, drh, batch, hidden, hidden, false, true);
             double[] part = dhPart.f64;
             for (int b = 0; b < batch; b++) {
                 for (int j = 0; j < hidden; j++) {
@@ -388,7 +388,7 @@ final class FusedCells implements RecurrentKernels {
         }
         CpuTensor out = ops.alloc(h.dtype, h.shape);
         if (h.dtype == DType.F64) {
-            ops.gemmInto(h, wh, out, batch, hidden, hidden, false, false);
+            ops.gemm().gemmInto(h, wh, out, batch, hidden, hidden, false, false);
             double[] o = out.f64;
             double[] xp = xProj.f64;
             for (int i = 0; i < o.length; i++) {
@@ -422,7 +422,7 @@ final class FusedCells implements RecurrentKernels {
             float[] y = hNext.f32;
             float[] g = dh.f32;
             float[] out = dz.f32;
-            ops.rows(batch, hidden, (from, to) -> {
+            ops.schedule().rows(batch, hidden, (from, to) -> {
                 for (int i = from * hidden; i < to * hidden; i++) {
                     out[i] = g[i] * (-(y[i] * y[i]) + 1f);
                 }

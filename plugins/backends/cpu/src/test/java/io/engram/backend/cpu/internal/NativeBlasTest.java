@@ -173,7 +173,7 @@ class NativeBlasTest {
         try {
             CpuOps blocks = new CpuOps(pool, true, true, true);
             CpuOps whole = new CpuOps(one, true, true, false);
-            assertTrue(blocks.rowBlocks32(32) && !whole.rowBlocks32(32));
+            assertTrue(blocks.gemm().rowBlocks32(32) && !whole.gemm().rowBlocks32(32));
             Random rnd = new Random(29);
             int[][] sizes = {{5, 32, 64}, {3, 7, 33}};
             for (int[] size : sizes) {
