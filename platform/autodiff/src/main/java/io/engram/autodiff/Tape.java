@@ -43,14 +43,8 @@ public final class Tape implements Ops {
     private final List<Var> nodes = new ArrayList<>();
     /** Number of {@link #backward} passes begun: lets a node tell this pass from earlier ones. */
     private int pass;
-    /** During {@link #backward}: the slice adjoints waiting for each node, by id. */
-    private List<SlicePiece>[] pendingSlices;
-    /**
-     * During {@link #backward}: products {@code a^T b} waiting to be added to each node's adjoint, by
-     * id. A recurrent weight collects one per step and receives their sum as one matrix product over
-     * all steps' rows ({@code [h_1; h_2; ...]^T [dz_1; dz_2; ...]}) when backward reaches it.
-     */
-    private List<Tensor[]>[] pendingProducts;
+    /** During {@link #backward}: the adjoint terms that wait for their node to be reached. */
+    private PendingAdjoints pending;
     /** The recurrent kernels recorded on this tape, made on first use. */
     private RecurrentKernels kernels;
 
@@ -115,12 +109,7 @@ public final class Tape implements Ops {
         }
         Tensor[] adjoints = new Tensor[loss.id + 1];
         adjoints[loss.id] = base.full(loss.dtype(), loss.shape(), 1.0);
-        @SuppressWarnings("unchecked")
-        List<SlicePiece>[] pending = new List[loss.id + 1];
-        pendingSlices = pending;
-        @SuppressWarnings("unchecked")
-        List<Tensor[]>[] products = new List[loss.id + 1];
-        pendingProducts = products;
+        pending = new PendingAdjoints(base, loss.id + 1);
         pass++;
         try {
             for (int id = loss.id; id >= 0; id--) {
@@ -132,8 +121,7 @@ public final class Tape implements Ops {
                 }
             }
         } finally {
-            pendingSlices = null;
-            pendingProducts = null;
+            pending = null;
         }
         return new Gradients(this, adjoints, base);
     }
@@ -144,17 +132,7 @@ public final class Tape implements Ops {
      * states of an LSTM, read at its outputs) does it first, as every contribution is in by then.
      */
     void settle(Var node, Tensor[] adjoints) {
-        int id = node.id;
-        if (pendingProducts[id] != null) {
-            Tensor sum = joinProducts(pendingProducts[id]);
-            pendingProducts[id] = null;
-            adjoints[id] = adjoints[id] == null ? sum : base.add(adjoints[id], sum);
-        }
-        if (pendingSlices[id] != null) {
-            Tensor joined = joinSlices(pendingSlices[id], node.shape(), node.dtype());
-            pendingSlices[id] = null;
-            adjoints[id] = adjoints[id] == null ? joined : base.add(adjoints[id], joined);
-        }
+        pending.settle(node.id, node.shape(), node.dtype(), adjoints);
     }
 
     /** Number of {@link #backward} passes begun so far: lets a node tell this pass from earlier ones. */
@@ -274,7 +252,7 @@ public final class Tape implements Ops {
     /**
      * {@code C = op(A) op(B)}: {@code dop(A) = G op(B)^T}, {@code dop(B) = op(A)^T G}, each
      * transposed back when its operand was stored transposed. For plain matrices, {@code dB = A^T G}
-     * waits in {@link #pendingProducts}, so a weight used at every step (an input projection, a
+     * waits in {@link PendingAdjoints}, so a weight used at every step (an input projection, a
      * recurrent matrix, a readout) receives the sum over all steps as one matrix product.
      */
     @Override
@@ -604,8 +582,8 @@ public final class Tape implements Ops {
 
     /**
      * {@code y = a[from:to]} along the axis: {@code da = g} padded with zeros. The pieces pulled back
-     * into one input wait in {@link #pendingSlices} until backward reaches that input, and are then
-     * joined once ({@link #joinSlices}): slicing a sequence's projection into T steps costs one
+     * into one input wait in {@link PendingAdjoints} until backward reaches that input, and are then
+     * joined once: slicing a sequence's projection into T steps costs one
      * adjoint of the projection's size, not T.
      */
     @Override
@@ -616,8 +594,7 @@ public final class Tape implements Ops {
         return result(y, (g, adj) -> {
             Var v = tracked(a);
             if (v != null) {
-                pendingSlices[v.id] = pendingSlices[v.id] == null ? new ArrayList<>() : pendingSlices[v.id];
-                pendingSlices[v.id].add(new SlicePiece(ax, from, to, g));
+                pending.addSlice(v.id, ax, from, to, g);
             }
         }, a);
     }
@@ -626,79 +603,8 @@ public final class Tape implements Ops {
     void accumulateProduct(Tensor x, Tensor a, Tensor b) {
         Var v = tracked(x);
         if (v != null) {
-            pendingProducts[v.id] = pendingProducts[v.id] == null ? new ArrayList<>() : pendingProducts[v.id];
-            pendingProducts[v.id].add(new Tensor[] {a, b});
+            pending.addProduct(v.id, a, b);
         }
-    }
-
-    /** {@code sum_q a_q^T b_q} as one product of the row-wise concatenations. */
-    private Tensor joinProducts(List<Tensor[]> pieces) {
-        if (pieces.size() == 1) {
-            return base.matmul(pieces.get(0)[0], pieces.get(0)[1], true, false);
-        }
-        List<Tensor> as = new ArrayList<>(pieces.size());
-        List<Tensor> bs = new ArrayList<>(pieces.size());
-        for (Tensor[] p : pieces) {
-            as.add(p[0]);
-            bs.add(p[1]);
-        }
-        return base.matmul(base.concat(0, as), base.concat(0, bs), true, false);
-    }
-
-    /** The adjoint {@code g} of the slice {@code [from, to)} along {@code axis} of a recorded tensor. */
-    private record SlicePiece(int axis, int from, int to, Tensor g) {
-    }
-
-    /**
-     * The sum of slice adjoints, each padded with zeros to {@code shape}: pieces of one range are
-     * added first; when the ranges then lie along one axis without overlap, the padded sum is one
-     * concatenation of the pieces and the zero gaps between them.
-     */
-    private Tensor joinSlices(List<SlicePiece> pieces, Shape shape, DType dtype) {
-        List<SlicePiece> merged = new ArrayList<>();
-        for (int i = pieces.size() - 1; i >= 0; i--) {
-            SlicePiece p = pieces.get(i);
-            int at = -1;
-            for (int j = 0; j < merged.size(); j++) {
-                SlicePiece q = merged.get(j);
-                if (q.axis() == p.axis() && q.from() == p.from() && q.to() == p.to()) {
-                    at = j;
-                }
-            }
-            if (at < 0) {
-                merged.add(p);
-            } else {
-                SlicePiece q = merged.get(at);
-                merged.set(at, new SlicePiece(q.axis(), q.from(), q.to(), base.add(q.g(), p.g())));
-            }
-        }
-        merged.sort((x, y) -> Integer.compare(x.from(), y.from()));
-        int ax = merged.get(0).axis();
-        boolean disjoint = true;
-        for (int j = 0; j < merged.size(); j++) {
-            disjoint &= merged.get(j).axis() == ax && (j == 0 || merged.get(j - 1).to() <= merged.get(j).from());
-        }
-        if (!disjoint) {
-            Tensor sum = null;
-            for (SlicePiece p : merged) {
-                Tensor padded = joinSlices(List.of(p), shape, dtype);
-                sum = sum == null ? padded : base.add(sum, padded);
-            }
-            return sum;
-        }
-        List<Tensor> parts = new ArrayList<>(2 * merged.size() + 1);
-        int at = 0;
-        for (SlicePiece p : merged) {
-            if (p.from() > at) {
-                parts.add(base.zeros(dtype, shape.with(ax, p.from() - at)));
-            }
-            parts.add(p.g());
-            at = p.to();
-        }
-        if (at < shape.dim(ax)) {
-            parts.add(base.zeros(dtype, shape.with(ax, shape.dim(ax) - at)));
-        }
-        return parts.size() == 1 ? parts.get(0) : base.concat(ax, parts);
     }
 
     /** {@code y = a[indices]} along the axis: {@code da = scatterAdd(g)}. */
@@ -740,7 +646,7 @@ public final class Tape implements Ops {
 
     /**
      * {@code y = xs w + b} as one recorded node whose value comes from the base's kernel:
-     * {@code dxs = G w^T}, {@code dw = xs^T G} (waiting in {@link #pendingProducts} with the other
+     * {@code dxs = G w^T}, {@code dw = xs^T G} (waiting in {@link PendingAdjoints} with the other
      * products into {@code w}), {@code db = sum of G over its rows}. With {@code xs} the stacked
      * inputs of a whole sequence, the projection and its adjoints are one matrix product each.
      * Shapes other than {@code xs [n, in], w [in, g], b [g]} are recorded decomposed.
