@@ -1,5 +1,14 @@
 package io.engram.backend.cpu.internal;
 
+import static io.engram.backend.cpu.internal.BinaryRows.ADD;
+import static io.engram.backend.cpu.internal.BinaryRows.DIV;
+import static io.engram.backend.cpu.internal.BinaryRows.GE;
+import static io.engram.backend.cpu.internal.BinaryRows.GT;
+import static io.engram.backend.cpu.internal.BinaryRows.MAX;
+import static io.engram.backend.cpu.internal.BinaryRows.MIN;
+import static io.engram.backend.cpu.internal.BinaryRows.MUL;
+import static io.engram.backend.cpu.internal.BinaryRows.SUB;
+
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.RecurrentKernels;
@@ -14,9 +23,10 @@ import java.util.Objects;
  * {@code log} computes in double and rounds once to the dtype, as do {@code exp}, {@code tanh} and
  * {@code sigmoid} in f64, while in f32 these three are {@link Float32Math}'s (within a few units in
  * the last place), as in every f32 kernel; reductions accumulate in double. Large elementwise ops
- * are split across the backend's pool as {@link PoolSchedule} cuts them, each matrix product runs
- * where {@link Gemm} chooses (the Java GEMM or the native BLAS, split over the pool or whole), and
- * the fused recurrent kernels are {@link FusedCells}.
+ * (their loops in {@link BinaryRows} for the binary ones) are split across the backend's pool as
+ * {@link PoolSchedule} cuts them, each matrix product runs where {@link Gemm} chooses (the Java
+ * GEMM or the native BLAS, split over the pool or whole), and the fused recurrent kernels are
+ * {@link FusedCells}.
  *
  * <p>Thread-safe: an instance holds no mutable state except per-thread scratch buffers and
  * per-thread workspaces ({@link Arena}), so independent computations may run on it from many
@@ -241,15 +251,6 @@ public final class CpuOps implements Ops {
 
     // ---- elementwise ---------------------------------------------------------------------
 
-    static final int ADD = 0;
-    static final int SUB = 1;
-    static final int MUL = 2;
-    static final int DIV = 3;
-    static final int MAX = 4;
-    static final int MIN = 5;
-    static final int GT = 6;
-    static final int GE = 7;
-
     @Override
     public Tensor add(Tensor a, Tensor b) {
         return binary(ADD, a, b);
@@ -280,9 +281,9 @@ public final class CpuOps implements Ops {
         if (x.shape.equals(y.shape)) {
             schedule.chunks(n, (from, to) -> {
                 if (out.f64 != null) {
-                    sameShape64(op, x.f64, y.f64, out.f64, from, to);
+                    BinaryRows.sameShape64(op, x.f64, y.f64, out.f64, from, to);
                 } else {
-                    sameShape32(op, x.f32, y.f32, out.f32, from, to);
+                    BinaryRows.sameShape32(op, x.f32, y.f32, out.f32, from, to);
                 }
             });
             return out;
@@ -291,110 +292,19 @@ public final class CpuOps implements Ops {
         if (rows != null && out.f32 != null) {
             int len = rows.length();
             for (int r = 0; r < rows.rows(); r++) {
-                row32(op, x.f32, rows.start(0, r), rows.along()[0], y.f32, rows.start(1, r), rows.along()[1], out.f32,
+                BinaryRows.row32(op, x.f32, rows.start(0, r), rows.along()[0], y.f32, rows.start(1, r), rows.along()[1], out.f32,
                         r * len, len);
             }
             return out;
         }
         Broadcast.forEachRow(outShape, new Shape[] {x.shape, y.shape}, (o, in, stride, len) -> {
             if (out.f64 != null) {
-                row64(op, x.f64, in[0], stride[0], y.f64, in[1], stride[1], out.f64, o, len);
+                BinaryRows.row64(op, x.f64, in[0], stride[0], y.f64, in[1], stride[1], out.f64, o, len);
             } else {
-                row32(op, x.f32, in[0], stride[0], y.f32, in[1], stride[1], out.f32, o, len);
+                BinaryRows.row32(op, x.f32, in[0], stride[0], y.f32, in[1], stride[1], out.f32, o, len);
             }
         });
         return out;
-    }
-
-    /** One broadcast row: {@code o[io + j] = p[ip + j sp] op q[iq + j sq]}. */
-    private static void row64(int op, double[] p, int ip, int sp, double[] q, int iq, int sq, double[] o, int io,
-            int len) {
-        switch (op) {
-            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] + q[iq + j * sq]; } break;
-            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] - q[iq + j * sq]; } break;
-            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] * q[iq + j * sq]; } break;
-            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j * sp], q[iq + j * sq]); } break;
-            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j * sp], q[iq + j * sq]); } break;
-            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] > q[iq + j * sq] ? 1 : 0; } break;
-            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] >= q[iq + j * sq] ? 1 : 0; } break;
-            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] / q[iq + j * sq]; } break;
-        }
-    }
-
-    private static void row32(int op, float[] p, int ip, int sp, float[] q, int iq, int sq, float[] o, int io,
-            int len) {
-        if (sp == 1 && sq == 1) {
-            rowContiguous32(op, p, ip, q, iq, o, io, len);
-            return;
-        }
-        if (sp == 1 && sq == 0) {
-            rowScalar32(op, p, ip, q[iq], o, io, len);
-            return;
-        }
-        switch (op) {
-            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] + q[iq + j * sq]; } break;
-            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] - q[iq + j * sq]; } break;
-            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] * q[iq + j * sq]; } break;
-            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j * sp], q[iq + j * sq]); } break;
-            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j * sp], q[iq + j * sq]); } break;
-            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] > q[iq + j * sq] ? 1 : 0; } break;
-            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] >= q[iq + j * sq] ? 1 : 0; } break;
-            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] / q[iq + j * sq]; } break;
-        }
-    }
-
-    /** A broadcast row whose operands are both contiguous. */
-    private static void rowContiguous32(int op, float[] p, int ip, float[] q, int iq, float[] o, int io, int len) {
-        switch (op) {
-            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] + q[iq + j]; } break;
-            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] - q[iq + j]; } break;
-            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] * q[iq + j]; } break;
-            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j], q[iq + j]); } break;
-            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j], q[iq + j]); } break;
-            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] > q[iq + j] ? 1 : 0; } break;
-            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] >= q[iq + j] ? 1 : 0; } break;
-            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] / q[iq + j]; } break;
-        }
-    }
-
-    /** A broadcast row whose right operand is one value along the row. */
-    private static void rowScalar32(int op, float[] p, int ip, float v, float[] o, int io, int len) {
-        switch (op) {
-            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] + v; } break;
-            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] - v; } break;
-            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] * v; } break;
-            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j], v); } break;
-            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j], v); } break;
-            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] > v ? 1 : 0; } break;
-            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] >= v ? 1 : 0; } break;
-            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] / v; } break;
-        }
-    }
-
-    private static void sameShape64(int op, double[] p, double[] q, double[] o, int from, int to) {
-        switch (op) {
-            case ADD: for (int i = from; i < to; i++) { o[i] = p[i] + q[i]; } break;
-            case SUB: for (int i = from; i < to; i++) { o[i] = p[i] - q[i]; } break;
-            case MUL: for (int i = from; i < to; i++) { o[i] = p[i] * q[i]; } break;
-            case MAX: for (int i = from; i < to; i++) { o[i] = Math.max(p[i], q[i]); } break;
-            case MIN: for (int i = from; i < to; i++) { o[i] = Math.min(p[i], q[i]); } break;
-            case GT: for (int i = from; i < to; i++) { o[i] = p[i] > q[i] ? 1 : 0; } break;
-            case GE: for (int i = from; i < to; i++) { o[i] = p[i] >= q[i] ? 1 : 0; } break;
-            default: for (int i = from; i < to; i++) { o[i] = p[i] / q[i]; } break;
-        }
-    }
-
-    private static void sameShape32(int op, float[] p, float[] q, float[] o, int from, int to) {
-        switch (op) {
-            case ADD: for (int i = from; i < to; i++) { o[i] = p[i] + q[i]; } break;
-            case SUB: for (int i = from; i < to; i++) { o[i] = p[i] - q[i]; } break;
-            case MUL: for (int i = from; i < to; i++) { o[i] = p[i] * q[i]; } break;
-            case MAX: for (int i = from; i < to; i++) { o[i] = Math.max(p[i], q[i]); } break;
-            case MIN: for (int i = from; i < to; i++) { o[i] = Math.min(p[i], q[i]); } break;
-            case GT: for (int i = from; i < to; i++) { o[i] = p[i] > q[i] ? 1 : 0; } break;
-            case GE: for (int i = from; i < to; i++) { o[i] = p[i] >= q[i] ? 1 : 0; } break;
-            default: for (int i = from; i < to; i++) { o[i] = p[i] / q[i]; } break;
-        }
     }
 
     /** A range {@code [from, to)} of flat indices. */

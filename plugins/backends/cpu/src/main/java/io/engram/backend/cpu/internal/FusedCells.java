@@ -9,7 +9,7 @@ import io.engram.tensor.Tensor;
 /**
  * The CPU's {@link RecurrentKernels}, and the fused input projection of {@link io.engram.tensor.Ops}: the LSTM step with forget
  * gate (Gers, Schmidhuber and Cummins, "Learning to forget: continual prediction with LSTM",
- * Neural Computation 12(10), 2000; the equations as written in {@code Ops.lstmStep}), the GRU step
+ * Neural Computation 12(10), 2000; the equations as written in {@code RecurrentKernels.lstmStep}), the GRU step
  * (Cho et al. 2014, eqs. 5-8), the Elman step with tanh units and a sequence's input projection.
  *
  * <p>Each kernel performs the same floating-point operations in the same order, with the same
@@ -183,7 +183,7 @@ final class FusedCells implements RecurrentKernels {
     }
 
     /**
-     * The adjoint of one LSTM step, the expressions of {@code Ops.lstmStepBackward} evaluated
+     * The adjoint of one LSTM step, the expressions of {@code RecurrentKernels.lstmStepBackward} evaluated
      * element by element with the dtype's rounding after each operation:
      * <pre>
      *   t = tanh(c');  dc = dc' + dh o (1 - t^2)
@@ -312,7 +312,7 @@ final class FusedCells implements RecurrentKernels {
     }
 
     /**
-     * The adjoint of one GRU step, the expressions of {@code Ops.gruStepBackward} evaluated element
+     * The adjoint of one GRU step, the expressions of {@code RecurrentKernels.gruStepBackward} evaluated element
      * by element with the dtype's rounding after each operation, {@code d(rh) = dz_n whN^T} through
      * the backend's product into scratch:
      * <pre>
@@ -400,7 +400,7 @@ final class FusedCells implements RecurrentKernels {
         return out;
     }
 
-    /** {@code dz = dh (1 - h'^2)}, as {@code Ops.elmanStepBackward} evaluates it. */
+    /** {@code dz = dh (1 - h'^2)}, as {@code RecurrentKernels.elmanStepBackward} evaluates it. */
     @Override
     public Tensor elmanStepBackward(Tensor hNextT, Tensor dhT) {
         CpuTensor hNext = CpuTensor.of(hNextT);
