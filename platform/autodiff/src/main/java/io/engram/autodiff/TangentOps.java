@@ -2,6 +2,7 @@ package io.engram.autodiff;
 
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import io.engram.tensor.Workspace;
@@ -27,13 +28,14 @@ import java.util.Objects;
  * (unit tangents, e.g. one direction per parameter element) or {@link #dual}; run the computation
  * through this object; read {@link #value} and {@link #tangent} of the outputs. Tensors not made
  * here are constants (zero tangent, which is never materialised until asked for). Ops whose inputs
- * are all constants run plainly on the base; fused steps with a dual input are computed through
- * their decomposition so that their tangents are exact. Holds no state between ops, so it is
+ * are all constants run plainly on the base; recurrent kernels ({@link #kernels}) with a dual input are
+ * computed through their decomposition so that their tangents are exact. Holds no state between ops, so it is
  * thread-safe when the base is.
  */
 public final class TangentOps implements Ops {
     private final Ops base;
     private final int directions;
+    private final RecurrentKernels kernels = new Kernels();
 
     /** A tensor with its stacked tangent {@code [P, ...shape]}. */
     private static final class Dual extends Wrapping.Wrapped {
@@ -616,7 +618,7 @@ public final class TangentOps implements Ops {
         return result(y, base.reshape(flat, Shape.of(directions, cols, rows)));
     }
 
-    // ---- fused ops: the backend's kernel for constants, the decomposition for duals ----------
+    // ---- fused: the backend's kernel for constants, the decomposition for duals ----------------
 
     @Override
     public Tensor inputProjection(Tensor xs, Tensor w, Tensor b) {
@@ -624,39 +626,53 @@ public final class TangentOps implements Ops {
                 : base.inputProjection(value(xs), value(w), value(b));
     }
 
+    /** Kernels that run the base's fused kernels on constants and decompose over this object for duals. */
     @Override
-    public List<Tensor> lstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        return anyDual(xProj, h, c, wh) ? Ops.super.lstmStep(xProj, h, c, wh)
-                : base.lstmStep(value(xProj), value(h), value(c), value(wh));
+    public RecurrentKernels kernels() {
+        return kernels;
     }
 
-    @Override
-    public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        return anyDual(xProj, h, whRu, whN) ? Ops.super.gruStep(xProj, h, whRu, whN)
-                : base.gruStep(value(xProj), value(h), value(whRu), value(whN));
-    }
+    /** The recurrent kernels of {@link TangentOps}: the base's kernel for constants, the decomposition for duals. */
+    private final class Kernels implements RecurrentKernels {
+        @Override
+        public Ops ops() {
+            return TangentOps.this;
+        }
 
-    @Override
-    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
-        return anyDual(xProj, h, wh) ? Ops.super.elmanStep(xProj, h, wh)
-                : base.elmanStep(value(xProj), value(h), value(wh));
-    }
+        @Override
+        public LstmState lstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+            return anyDual(xProj, h, c, wh) ? RecurrentKernels.super.lstmStep(xProj, h, c, wh)
+                    : base.kernels().lstmStep(value(xProj), value(h), value(c), value(wh));
+        }
 
-    @Override
-    public List<Tensor> lstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
-        return anyDual(xProjs, h, c, wh) ? Ops.super.lstmSteps(xProjs, h, c, wh)
-                : base.lstmSteps(value(xProjs), value(h), value(c), value(wh));
-    }
+        @Override
+        public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+            return anyDual(xProj, h, whRu, whN) ? RecurrentKernels.super.gruStep(xProj, h, whRu, whN)
+                    : base.kernels().gruStep(value(xProj), value(h), value(whRu), value(whN));
+        }
 
-    @Override
-    public Tensor gruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
-        return anyDual(xProjs, h, whRu, whN) ? Ops.super.gruSteps(xProjs, h, whRu, whN)
-                : base.gruSteps(value(xProjs), value(h), value(whRu), value(whN));
-    }
+        @Override
+        public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
+            return anyDual(xProj, h, wh) ? RecurrentKernels.super.elmanStep(xProj, h, wh)
+                    : base.kernels().elmanStep(value(xProj), value(h), value(wh));
+        }
 
-    @Override
-    public Tensor elmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
-        return anyDual(xProjs, h, wh) ? Ops.super.elmanSteps(xProjs, h, wh)
-                : base.elmanSteps(value(xProjs), value(h), value(wh));
+        @Override
+        public LstmState lstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
+            return anyDual(xProjs, h, c, wh) ? RecurrentKernels.super.lstmSteps(xProjs, h, c, wh)
+                    : base.kernels().lstmSteps(value(xProjs), value(h), value(c), value(wh));
+        }
+
+        @Override
+        public Tensor gruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
+            return anyDual(xProjs, h, whRu, whN) ? RecurrentKernels.super.gruSteps(xProjs, h, whRu, whN)
+                    : base.kernels().gruSteps(value(xProjs), value(h), value(whRu), value(whN));
+        }
+
+        @Override
+        public Tensor elmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
+            return anyDual(xProjs, h, wh) ? RecurrentKernels.super.elmanSteps(xProjs, h, wh)
+                    : base.kernels().elmanSteps(value(xProjs), value(h), value(wh));
+        }
     }
 }

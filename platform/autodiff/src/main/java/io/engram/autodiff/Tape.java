@@ -2,6 +2,7 @@ package io.engram.autodiff;
 
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import io.engram.tensor.Workspace;
@@ -25,17 +26,14 @@ import java.util.Objects;
  * (each call starts from zero) and leaves the tape usable. Tensors not made by this tape are
  * constants: their gradient is never computed. Ops whose inputs are all constants run plainly on
  * the base and return base tensors, so the fused kernels of a backend are used wherever nothing is
- * being differentiated; with a recorded input the LSTM, GRU and Elman steps are recorded as single
- * nodes whose values and adjoints come from the base's fused training ops
- * ({@code lstmStepWithGates} / {@code lstmStepBackward}, {@code gruStepWithGates} /
- * {@code gruStepBackward}, {@code elmanStep} / {@code elmanStepBackward}), keeping only the gate
- * activations per step; so are the recurrences over a whole sequence ({@code lstmSteps},
- * {@code gruSteps}, {@code elmanSteps}), one node each through the base's sequence kernels, and the
- * input projection is one node. Adjoints of slices are joined once
- * per sliced tensor, and the weight terms {@code A^T G} of all steps (recurrent weights of the
- * fused steps, and the right operand of every plain matrix product: input projections, recurrent
- * matrices, readouts) are summed as one matrix product, so a step adds no adjoint of the whole
- * projection's or a weight's size.
+ * being differentiated. With a recorded input the recurrent kernels of {@link #kernels()} (the LSTM,
+ * GRU and Elman steps and the recurrences over a whole sequence, {@link RecurrentNodes}) are
+ * recorded as single nodes whose values and adjoints come from the base's fused training kernels,
+ * keeping only the gate activations per step, and the input projection is one node. Adjoints of
+ * slices are joined once per sliced tensor, and the weight terms {@code A^T G} of all steps
+ * (recurrent weights of the fused steps, and the right operand of every plain matrix product: input
+ * projections, recurrent matrices, readouts) are summed as one matrix product, so a step adds no
+ * adjoint of the whole projection's or a weight's size.
  *
  * <p>A tape holds every recorded intermediate until it is discarded; one tape serves one forward
  * and backward pass (for truncated BPTT, one per truncation window). Not thread-safe.
@@ -45,23 +43,19 @@ public final class Tape implements Ops {
     private final List<Var> nodes = new ArrayList<>();
     /** Number of {@link #backward} passes begun: lets a node tell this pass from earlier ones. */
     private int pass;
-    /** During {@link #backward}: the slice adjoints waiting for each node, by id. */
-    private List<SlicePiece>[] pendingSlices;
-    /**
-     * During {@link #backward}: products {@code a^T b} waiting to be added to each node's adjoint, by
-     * id. A recurrent weight collects one per step and receives their sum as one matrix product over
-     * all steps' rows ({@code [h_1; h_2; ...]^T [dz_1; dz_2; ...]}) when backward reaches it.
-     */
-    private List<Tensor[]>[] pendingProducts;
+    /** During {@link #backward}: the adjoint terms that wait for their node to be reached. */
+    private PendingAdjoints pending;
+    /** The recurrent kernels recorded on this tape, made on first use. */
+    private RecurrentKernels kernels;
 
     /** Pulls the adjoint {@code g} of a node's output back into its inputs' adjoints. */
     @FunctionalInterface
-    private interface Pullback {
+    interface Pullback {
         void apply(Tensor g, Tensor[] adjoints);
     }
 
     /** A tensor recorded on this tape: its base value, its index, and its pullback (null for a leaf). */
-    private static final class Var extends Wrapping.Wrapped {
+    static final class Var extends Wrapping.Wrapped {
         final Tape tape;
         final int id;
         final Pullback pullback;
@@ -115,12 +109,7 @@ public final class Tape implements Ops {
         }
         Tensor[] adjoints = new Tensor[loss.id + 1];
         adjoints[loss.id] = base.full(loss.dtype(), loss.shape(), 1.0);
-        @SuppressWarnings("unchecked")
-        List<SlicePiece>[] pending = new List[loss.id + 1];
-        pendingSlices = pending;
-        @SuppressWarnings("unchecked")
-        List<Tensor[]>[] products = new List[loss.id + 1];
-        pendingProducts = products;
+        pending = new PendingAdjoints(base, loss.id + 1);
         pass++;
         try {
             for (int id = loss.id; id >= 0; id--) {
@@ -132,8 +121,7 @@ public final class Tape implements Ops {
                 }
             }
         } finally {
-            pendingSlices = null;
-            pendingProducts = null;
+            pending = null;
         }
         return new Gradients(this, adjoints, base);
     }
@@ -143,18 +131,13 @@ public final class Tape implements Ops {
      * this when it reaches the node; a pullback that reads the adjoint of an older node (the cell
      * states of an LSTM, read at its outputs) does it first, as every contribution is in by then.
      */
-    private void settle(Var node, Tensor[] adjoints) {
-        int id = node.id;
-        if (pendingProducts[id] != null) {
-            Tensor sum = joinProducts(pendingProducts[id]);
-            pendingProducts[id] = null;
-            adjoints[id] = adjoints[id] == null ? sum : base.add(adjoints[id], sum);
-        }
-        if (pendingSlices[id] != null) {
-            Tensor joined = joinSlices(pendingSlices[id], node.shape(), node.dtype());
-            pendingSlices[id] = null;
-            adjoints[id] = adjoints[id] == null ? joined : base.add(adjoints[id], joined);
-        }
+    void settle(Var node, Tensor[] adjoints) {
+        pending.settle(node.id, node.shape(), node.dtype(), adjoints);
+    }
+
+    /** Number of {@link #backward} passes begun so far: lets a node tell this pass from earlier ones. */
+    int pass() {
+        return pass;
     }
 
     /** Number of nodes recorded so far (leaves included). */
@@ -169,18 +152,18 @@ public final class Tape implements Ops {
 
     // ---- recording -----------------------------------------------------------------------
 
-    private Var tracked(Tensor t) {
+    Var tracked(Tensor t) {
         return t instanceof Var && ((Var) t).tape == this ? (Var) t : null;
     }
 
-    private Var record(Tensor value, Pullback pullback) {
+    Var record(Tensor value, Pullback pullback) {
         Var v = new Var(this, value, nodes.size(), pullback);
         nodes.add(v);
         return v;
     }
 
     /** Adds {@code g} (summed down to the input's shape if it was broadcast) into the adjoint of {@code x}. */
-    private void accumulate(Tensor[] adjoints, Tensor x, Tensor g) {
+    void accumulate(Tensor[] adjoints, Tensor x, Tensor g) {
         Var v = tracked(x);
         if (v == null) {
             return;
@@ -215,7 +198,7 @@ public final class Tape implements Ops {
         return shape.with(axis, 1);
     }
 
-    private boolean anyTracked(Tensor... ts) {
+    boolean anyTracked(Tensor... ts) {
         for (Tensor t : ts) {
             if (tracked(t) != null) {
                 return true;
@@ -269,7 +252,7 @@ public final class Tape implements Ops {
     /**
      * {@code C = op(A) op(B)}: {@code dop(A) = G op(B)^T}, {@code dop(B) = op(A)^T G}, each
      * transposed back when its operand was stored transposed. For plain matrices, {@code dB = A^T G}
-     * waits in {@link #pendingProducts}, so a weight used at every step (an input projection, a
+     * waits in {@link PendingAdjoints}, so a weight used at every step (an input projection, a
      * recurrent matrix, a readout) receives the sum over all steps as one matrix product.
      */
     @Override
@@ -599,8 +582,8 @@ public final class Tape implements Ops {
 
     /**
      * {@code y = a[from:to]} along the axis: {@code da = g} padded with zeros. The pieces pulled back
-     * into one input wait in {@link #pendingSlices} until backward reaches that input, and are then
-     * joined once ({@link #joinSlices}): slicing a sequence's projection into T steps costs one
+     * into one input wait in {@link PendingAdjoints} until backward reaches that input, and are then
+     * joined once: slicing a sequence's projection into T steps costs one
      * adjoint of the projection's size, not T.
      */
     @Override
@@ -611,89 +594,17 @@ public final class Tape implements Ops {
         return result(y, (g, adj) -> {
             Var v = tracked(a);
             if (v != null) {
-                pendingSlices[v.id] = pendingSlices[v.id] == null ? new ArrayList<>() : pendingSlices[v.id];
-                pendingSlices[v.id].add(new SlicePiece(ax, from, to, g));
+                pending.addSlice(v.id, ax, from, to, g);
             }
         }, a);
     }
 
     /** Adds {@code a^T b} to the adjoint of {@code x} (if recorded) when backward reaches it. */
-    private void accumulateProduct(Tensor x, Tensor a, Tensor b) {
+    void accumulateProduct(Tensor x, Tensor a, Tensor b) {
         Var v = tracked(x);
         if (v != null) {
-            pendingProducts[v.id] = pendingProducts[v.id] == null ? new ArrayList<>() : pendingProducts[v.id];
-            pendingProducts[v.id].add(new Tensor[] {a, b});
+            pending.addProduct(v.id, a, b);
         }
-    }
-
-    /** {@code sum_q a_q^T b_q} as one product of the row-wise concatenations. */
-    private Tensor joinProducts(List<Tensor[]> pieces) {
-        if (pieces.size() == 1) {
-            return base.matmul(pieces.get(0)[0], pieces.get(0)[1], true, false);
-        }
-        List<Tensor> as = new ArrayList<>(pieces.size());
-        List<Tensor> bs = new ArrayList<>(pieces.size());
-        for (Tensor[] p : pieces) {
-            as.add(p[0]);
-            bs.add(p[1]);
-        }
-        return base.matmul(base.concat(0, as), base.concat(0, bs), true, false);
-    }
-
-    /** The adjoint {@code g} of the slice {@code [from, to)} along {@code axis} of a recorded tensor. */
-    private record SlicePiece(int axis, int from, int to, Tensor g) {
-    }
-
-    /**
-     * The sum of slice adjoints, each padded with zeros to {@code shape}: pieces of one range are
-     * added first; when the ranges then lie along one axis without overlap, the padded sum is one
-     * concatenation of the pieces and the zero gaps between them.
-     */
-    private Tensor joinSlices(List<SlicePiece> pieces, Shape shape, DType dtype) {
-        List<SlicePiece> merged = new ArrayList<>();
-        for (int i = pieces.size() - 1; i >= 0; i--) {
-            SlicePiece p = pieces.get(i);
-            int at = -1;
-            for (int j = 0; j < merged.size(); j++) {
-                SlicePiece q = merged.get(j);
-                if (q.axis() == p.axis() && q.from() == p.from() && q.to() == p.to()) {
-                    at = j;
-                }
-            }
-            if (at < 0) {
-                merged.add(p);
-            } else {
-                SlicePiece q = merged.get(at);
-                merged.set(at, new SlicePiece(q.axis(), q.from(), q.to(), base.add(q.g(), p.g())));
-            }
-        }
-        merged.sort((x, y) -> Integer.compare(x.from(), y.from()));
-        int ax = merged.get(0).axis();
-        boolean disjoint = true;
-        for (int j = 0; j < merged.size(); j++) {
-            disjoint &= merged.get(j).axis() == ax && (j == 0 || merged.get(j - 1).to() <= merged.get(j).from());
-        }
-        if (!disjoint) {
-            Tensor sum = null;
-            for (SlicePiece p : merged) {
-                Tensor padded = joinSlices(List.of(p), shape, dtype);
-                sum = sum == null ? padded : base.add(sum, padded);
-            }
-            return sum;
-        }
-        List<Tensor> parts = new ArrayList<>(2 * merged.size() + 1);
-        int at = 0;
-        for (SlicePiece p : merged) {
-            if (p.from() > at) {
-                parts.add(base.zeros(dtype, shape.with(ax, p.from() - at)));
-            }
-            parts.add(p.g());
-            at = p.to();
-        }
-        if (at < shape.dim(ax)) {
-            parts.add(base.zeros(dtype, shape.with(ax, shape.dim(ax) - at)));
-        }
-        return parts.size() == 1 ? parts.get(0) : base.concat(ax, parts);
     }
 
     /** {@code y = a[indices]} along the axis: {@code da = scatterAdd(g)}. */
@@ -735,7 +646,7 @@ public final class Tape implements Ops {
 
     /**
      * {@code y = xs w + b} as one recorded node whose value comes from the base's kernel:
-     * {@code dxs = G w^T}, {@code dw = xs^T G} (waiting in {@link #pendingProducts} with the other
+     * {@code dxs = G w^T}, {@code dw = xs^T G} (waiting in {@link PendingAdjoints} with the other
      * products into {@code w}), {@code db = sum of G over its rows}. With {@code xs} the stacked
      * inputs of a whole sequence, the projection and its adjoints are one matrix product each.
      * Shapes other than {@code xs [n, in], w [in, g], b [g]} are recorded decomposed.
@@ -762,312 +673,15 @@ public final class Tape implements Ops {
         });
     }
 
-    private static boolean isMatrix(Tensor t, int rows, int cols) {
-        return t.rank() == 2 && t.dim(0) == rows && t.dim(1) == cols;
-    }
-
-    /** {@code 1 - y^2}: the derivative of tanh at the point where it equals {@code y}. */
-    private Tensor tanhSlope(Tensor y) {
-        return base.addScalar(base.scale(base.mul(y, y), -1.0), 1.0);
-    }
-
-    /** {@code y (1 - y)}: the derivative of the logistic function where it equals {@code y}. */
-    private Tensor sigmoidSlope(Tensor y) {
-        return base.mul(y, base.addScalar(base.scale(y, -1.0), 1.0));
-    }
-
     /**
-     * The LSTM step of {@link Ops#lstmStep} as two recorded nodes, {@code c'} then {@code h'}, whose
-     * values come from the base's {@link Ops#lstmStepWithGates} (equal to those of
-     * {@code lstmStep}); the step keeps only its gate activations {@code [B, 4H]} besides its
-     * outputs. Backward runs once per step, at whichever node is reached first with an adjoint
-     * ({@code h'}, being newer, unless only {@code c'} is used): with {@code G_h}, {@code G_c} the
-     * adjoints of {@code h'} and {@code c'} (complete by then, as every use of either is newer than
-     * both), {@link Ops#lstmStepBackward} gives {@code dz} and {@code dc}, and
-     * <pre>
-     *   dxProj = dz,  dh = dz wh^T,  dwh = h^T dz,  dc = (G_c + G_h o (1 - tanh^2 c')) f
-     * </pre>
-     * where {@code dwh} waits for the other steps' terms and is added as one product over all of
-     * them ({@link #pendingProducts}).
-     * The gradient reported for {@code c'} itself is {@code G_c}, without the path through
-     * {@code h'}. Shapes other than {@code xProj [B,4H], h [B,H], c [B,H], wh [H,4H]} are recorded
-     * decomposed.
+     * The recurrent kernels recorded on this tape ({@link RecurrentNodes}): each step or recurrence
+     * one node whose value and adjoints come from the base's fused kernels.
      */
     @Override
-    public List<Tensor> lstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        Tensor xv = value(xProj);
-        Tensor hv = value(h);
-        Tensor cv = value(c);
-        Tensor wv = value(wh);
-        if (!anyTracked(xProj, h, c, wh)) {
-            return base.lstmStep(xv, hv, cv, wv);
+    public RecurrentKernels kernels() {
+        if (kernels == null) {
+            kernels = new RecurrentNodes(this);
         }
-        int batch = hv.rank() == 2 ? hv.dim(0) : -1;
-        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
-        if (batch < 0 || !isMatrix(xv, batch, 4 * hidden) || !isMatrix(cv, batch, hidden)
-                || !isMatrix(wv, hidden, 4 * hidden)) {
-            return Ops.super.lstmStep(xProj, h, c, wh);
-        }
-        List<Tensor> forward = base.lstmStepWithGates(xv, hv, cv, wv);
-        Tensor hNext = forward.get(0);
-        Tensor cNext = forward.get(1);
-        Tensor gates = forward.get(2);
-        return recordPair(hNext, cNext, (dh, dc, adj) -> {
-            List<Tensor> back = base.lstmStepBackward(gates, cv, cNext, orZeros(dh, cNext), orZeros(dc, cNext));
-            Tensor dz = back.get(0);
-            accumulate(adj, xProj, dz);
-            if (tracked(h) != null) {
-                accumulate(adj, h, base.matmul(dz, wv, false, true));
-            }
-            accumulateProduct(wh, hv, dz);
-            if (tracked(c) != null) {
-                accumulate(adj, c, back.get(1));
-            }
-        });
-    }
-
-    /** Pulls back the adjoints of both outputs of a two-output op at once. */
-    @FunctionalInterface
-    private interface PairPullback {
-        /** {@code g} and {@code gCell}: the adjoints of the two outputs, either null when it has none. */
-        void apply(Tensor g, Tensor gCell, Tensor[] adjoints);
-    }
-
-    /**
-     * The outputs {@code h} and {@code c} of one op (an LSTM's states) as two nodes, {@code c} then
-     * {@code h}, with one pullback that runs once per backward pass, at whichever node is reached
-     * first with an adjoint ({@code h}, being newer, unless only {@code c} is used), with the complete
-     * adjoints of both: every use of either is newer than both, and what waits for {@code c} is
-     * settled first. The gradient reported for {@code c} itself is then only its own adjoint.
-     */
-    private List<Tensor> recordPair(Tensor h, Tensor c, PairPullback pullback) {
-        int[] doneInPass = {-1};
-        Var[] cell = new Var[1];
-        Pullback both = (g, adj) -> {
-            doneInPass[0] = pass;
-            settle(cell[0], adj);
-            pullback.apply(g, adj[cell[0].id], adj);
-        };
-        cell[0] = record(c, (g, adj) -> {
-            if (doneInPass[0] != pass) {
-                both.apply(null, adj);
-            }
-        });
-        return List.of(record(h, both), cell[0]);
-    }
-
-    /**
-     * The Elman step of {@link Ops#elmanStep} as one recorded node, its value from the base's
-     * kernel, keeping nothing but its output {@code h'}. Backward, with {@code G} the adjoint of
-     * {@code h'}, through {@link Ops#elmanStepBackward}:
-     * <pre>
-     *   dz = G (1 - h'^2);   dxProj = dz,  dh = dz wh^T,  dwh = h^T dz
-     * </pre>
-     * where {@code dwh} waits for the other steps' terms and is added as one product
-     * ({@link #pendingProducts}). Shapes other than {@code xProj [B,H], h [B,H], wh [H,H]} are
-     * recorded decomposed.
-     */
-    @Override
-    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
-        Tensor xv = value(xProj);
-        Tensor hv = value(h);
-        Tensor wv = value(wh);
-        if (!anyTracked(xProj, h, wh)) {
-            return base.elmanStep(xv, hv, wv);
-        }
-        int batch = hv.rank() == 2 ? hv.dim(0) : -1;
-        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
-        if (batch < 0 || !isMatrix(xv, batch, hidden) || !isMatrix(wv, hidden, hidden)) {
-            return Ops.super.elmanStep(xProj, h, wh);
-        }
-        Tensor hNext = base.elmanStep(xv, hv, wv);
-        return record(hNext, (g, adj) -> {
-            Tensor dz = base.elmanStepBackward(hNext, g);
-            accumulate(adj, xProj, dz);
-            if (tracked(h) != null) {
-                accumulate(adj, h, base.matmul(dz, wv, false, true));
-            }
-            accumulateProduct(wh, hv, dz);
-        });
-    }
-
-    /**
-     * The GRU step of {@link Ops#gruStep} as one recorded node, its value from the base's
-     * {@link Ops#gruStepWithGates} (equal to {@code gruStep}'s), keeping only the gates
-     * {@code [r | u | n | r h]}. Backward, with {@code G} the adjoint of {@code h'}, through
-     * {@link Ops#gruStepBackward}:
-     * <pre>
-     *   dz_n = G (1-u) (1-n^2);   d(rh) = dz_n whN^T;   dwhN = (r h)^T dz_n
-     *   dz_r = d(rh) h r(1-r);    dz_u = G (h - n) u(1-u);   dz_ru = [dz_r | dz_u]
-     *   dxProj = [dz_ru | dz_n],  dwhRu = h^T dz_ru,  dh = G u + d(rh) r + dz_ru whRu^T
-     * </pre>
-     * where the weight terms wait for the other steps' and are added as one product
-     * ({@link #pendingProducts}). Shapes other than {@code xProj [B,3H], h [B,H], whRu [H,2H],
-     * whN [H,H]} are recorded decomposed.
-     */
-    @Override
-    public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        Tensor xv = value(xProj);
-        Tensor hv = value(h);
-        Tensor ruv = value(whRu);
-        Tensor nv = value(whN);
-        if (!anyTracked(xProj, h, whRu, whN)) {
-            return base.gruStep(xv, hv, ruv, nv);
-        }
-        int batch = hv.rank() == 2 ? hv.dim(0) : -1;
-        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
-        if (batch < 0 || !isMatrix(xv, batch, 3 * hidden) || !isMatrix(ruv, hidden, 2 * hidden)
-                || !isMatrix(nv, hidden, hidden)) {
-            return Ops.super.gruStep(xProj, h, whRu, whN);
-        }
-        List<Tensor> forward = base.gruStepWithGates(xv, hv, ruv, nv);
-        Tensor hNext = forward.get(0);
-        Tensor gates = forward.get(1);
-        return result(hNext, (dh, adj) -> {
-            List<Tensor> back = base.gruStepBackward(gates, hv, nv, dh);
-            Tensor dz = back.get(0);
-            accumulate(adj, xProj, dz);
-            boolean weights = tracked(whRu) != null || tracked(whN) != null;
-            Tensor dzru = weights || tracked(h) != null ? base.slice(dz, -1, 0, 2 * hidden) : null;
-            if (tracked(whN) != null) {
-                accumulateProduct(whN, base.slice(gates, -1, 3 * hidden, 4 * hidden),
-                        base.slice(dz, -1, 2 * hidden, 3 * hidden));
-            }
-            accumulateProduct(whRu, hv, dzru);
-            if (tracked(h) != null) {
-                accumulate(adj, h, base.add(back.get(1), base.matmul(dzru, ruv, false, true)));
-            }
-        }, xProj, h, whRu, whN);
-    }
-
-    // ---- the recurrences over a whole sequence: one node each ---------------------------------
-
-    /** The {@code [B, H]} states before each step: {@code [h; hs_0; ..; hs_{T-2}]}, for a weight's product. */
-    private Tensor previous(Tensor h, Tensor hs) {
-        int rows = hs.dim(0) - h.dim(0);
-        return rows == 0 ? h : base.concat(0, List.of(h, base.slice(hs, 0, 0, rows)));
-    }
-
-    /** The adjoint {@code g} if there is one, else zeros like {@code like}. */
-    private Tensor orZeros(Tensor g, Tensor like) {
-        return g != null ? g : base.zeros(like.dtype(), like.shape());
-    }
-
-    /** Whether {@code xs [T*B, width]} holds whole steps of a batch of {@code h [B, H]}. */
-    private static boolean stepsOf(Tensor xs, Tensor h, int width) {
-        return h.rank() == 2 && h.dim(0) > 0 && xs.rank() == 2 && xs.dim(1) == width && xs.dim(0) > 0
-                && xs.dim(0) % h.dim(0) == 0;
-    }
-
-    /**
-     * {@link Ops#lstmSteps} as two recorded nodes, {@code hs} then {@code cs}, their values from the
-     * base's {@link Ops#lstmStepsWithGates}; the sequence keeps its gates {@code [T*B, 4H]} besides
-     * its states. Backward runs once, at whichever node is reached first, with the complete adjoints
-     * {@code G_hs}, {@code G_cs} of both (every use of either is newer), through
-     * {@link Ops#lstmStepsBackward}:
-     * <pre>
-     *   dxProjs = dz,  dh = dz_0 wh^T,  dc = dcPrev_0,  dwh = [h; hs_0..hs_{T-2}]^T dz
-     * </pre>
-     * where {@code dwh} waits in {@link #pendingProducts}. Other shapes are recorded step by step.
-     */
-    @Override
-    public List<Tensor> lstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
-        Tensor xv = value(xProjs);
-        Tensor hv = value(h);
-        Tensor cv = value(c);
-        Tensor wv = value(wh);
-        if (!anyTracked(xProjs, h, c, wh)) {
-            return base.lstmSteps(xv, hv, cv, wv);
-        }
-        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
-        if (!stepsOf(xv, hv, 4 * hidden) || !isMatrix(cv, hv.dim(0), hidden) || !isMatrix(wv, hidden, 4 * hidden)) {
-            return Ops.super.lstmSteps(xProjs, h, c, wh);
-        }
-        List<Tensor> forward = base.lstmStepsWithGates(xv, hv, cv, wv);
-        Tensor hs = forward.get(0);
-        Tensor cs = forward.get(1);
-        Tensor gates = forward.get(2);
-        return recordPair(hs, cs, (dhs, dcs, adj) -> {
-            List<Tensor> back = base.lstmStepsBackward(gates, cv, cs, wv, orZeros(dhs, hs), orZeros(dcs, cs));
-            Tensor dz = back.get(0);
-            accumulate(adj, xProjs, dz);
-            accumulate(adj, h, back.get(1));
-            accumulate(adj, c, back.get(2));
-            if (tracked(wh) != null) {
-                accumulateProduct(wh, previous(hv, hs), dz);
-            }
-        });
-    }
-
-    /**
-     * {@link Ops#gruSteps} as one recorded node, its value from the base's
-     * {@link Ops#gruStepsWithGates}, keeping the gates {@code [T*B, 4H]}; backward through
-     * {@link Ops#gruStepsBackward}:
-     * <pre>
-     *   dxProjs = dz,  dh = carry_0,  dwhRu = [h; hs_0..hs_{T-2}]^T dz[:, :2H],  dwhN = (r h)^T dz[:, 2H:]
-     * </pre>
-     * the weight terms waiting in {@link #pendingProducts}. Other shapes are recorded step by step.
-     */
-    @Override
-    public Tensor gruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
-        Tensor xv = value(xProjs);
-        Tensor hv = value(h);
-        Tensor ruv = value(whRu);
-        Tensor nv = value(whN);
-        if (!anyTracked(xProjs, h, whRu, whN)) {
-            return base.gruSteps(xv, hv, ruv, nv);
-        }
-        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
-        if (!stepsOf(xv, hv, 3 * hidden) || !isMatrix(ruv, hidden, 2 * hidden) || !isMatrix(nv, hidden, hidden)) {
-            return Ops.super.gruSteps(xProjs, h, whRu, whN);
-        }
-        List<Tensor> forward = base.gruStepsWithGates(xv, hv, ruv, nv);
-        Tensor hs = forward.get(0);
-        Tensor gates = forward.get(1);
-        return record(hs, (dhs, adj) -> {
-            List<Tensor> back = base.gruStepsBackward(gates, hv, hs, ruv, nv, dhs);
-            Tensor dz = back.get(0);
-            accumulate(adj, xProjs, dz);
-            accumulate(adj, h, back.get(1));
-            if (tracked(whRu) != null) {
-                accumulateProduct(whRu, previous(hv, hs), base.slice(dz, -1, 0, 2 * hidden));
-            }
-            if (tracked(whN) != null) {
-                accumulateProduct(whN, base.slice(gates, -1, 3 * hidden, 4 * hidden),
-                        base.slice(dz, -1, 2 * hidden, 3 * hidden));
-            }
-        });
-    }
-
-    /**
-     * {@link Ops#elmanSteps} as one recorded node, its value from the base's kernel, keeping only the
-     * states; backward through {@link Ops#elmanStepsBackward}:
-     * <pre>
-     *   dxProjs = dz,  dh = dz_0 wh^T,  dwh = [h; hs_0..hs_{T-2}]^T dz
-     * </pre>
-     * {@code dwh} waiting in {@link #pendingProducts}. Other shapes are recorded step by step.
-     */
-    @Override
-    public Tensor elmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
-        Tensor xv = value(xProjs);
-        Tensor hv = value(h);
-        Tensor wv = value(wh);
-        if (!anyTracked(xProjs, h, wh)) {
-            return base.elmanSteps(xv, hv, wv);
-        }
-        int hidden = hv.rank() == 2 ? hv.dim(1) : -1;
-        if (!stepsOf(xv, hv, hidden) || !isMatrix(wv, hidden, hidden)) {
-            return Ops.super.elmanSteps(xProjs, h, wh);
-        }
-        Tensor hs = base.elmanSteps(xv, hv, wv);
-        return record(hs, (dhs, adj) -> {
-            List<Tensor> back = base.elmanStepsBackward(hv, hs, wv, dhs);
-            Tensor dz = back.get(0);
-            accumulate(adj, xProjs, dz);
-            accumulate(adj, h, back.get(1));
-            if (tracked(wh) != null) {
-                accumulateProduct(wh, previous(hv, hs), dz);
-            }
-        });
+        return kernels;
     }
 }

@@ -136,13 +136,13 @@ final class OpCases {
         c.add(new Case("cumsum axis 0", (o, x) -> o.cumsum(x.get(0), 0), List.of(random(ops, rnd, -1, 1, 3))));
         int b = 2;
         int h = 2;
-        c.add(new Case("lstmStep h'", (o, x) -> o.lstmStep(x.get(0), x.get(1), x.get(2), x.get(3)).get(0),
+        c.add(new Case("lstmStep h'", (o, x) -> o.kernels().lstmStep(x.get(0), x.get(1), x.get(2), x.get(3)).h(),
                 List.of(random(ops, rnd, -1, 1, b, 4 * h), random(ops, rnd, -1, 1, b, h),
                         random(ops, rnd, -1, 1, b, h), random(ops, rnd, -1, 1, h, 4 * h))));
-        c.add(new Case("lstmStep c'", (o, x) -> o.lstmStep(x.get(0), x.get(1), x.get(2), x.get(3)).get(1),
+        c.add(new Case("lstmStep c'", (o, x) -> o.kernels().lstmStep(x.get(0), x.get(1), x.get(2), x.get(3)).c(),
                 List.of(random(ops, rnd, -1, 1, b, 4 * h), random(ops, rnd, -1, 1, b, h),
                         random(ops, rnd, -1, 1, b, h), random(ops, rnd, -1, 1, h, 4 * h))));
-        c.add(new Case("gruStep", (o, x) -> o.gruStep(x.get(0), x.get(1), x.get(2), x.get(3)),
+        c.add(new Case("gruStep", (o, x) -> o.kernels().gruStep(x.get(0), x.get(1), x.get(2), x.get(3)),
                 List.of(random(ops, rnd, -1, 1, b, 3 * h), random(ops, rnd, -1, 1, b, h),
                         random(ops, rnd, -1, 1, h, 2 * h), random(ops, rnd, -1, 1, h, h))));
         return c;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import java.util.ArrayList;
@@ -89,9 +90,9 @@ class ReverseForwardAgreementTest {
             Tensor c = ops.zeros(h.dtype(), Shape.of(batch, hidden));
             Tensor loss = null;
             for (int t = 0; t < steps; t++) {
-                List<Tensor> hc = ops.lstmStep(ops.slice(proj, 0, t * batch, (t + 1) * batch), h, c, p.get(2));
-                h = hc.get(0);
-                c = hc.get(1);
+                RecurrentKernels.LstmState hc = ops.kernels().lstmStep(ops.slice(proj, 0, t * batch, (t + 1) * batch), h, c, p.get(2));
+                h = hc.h();
+                c = hc.c();
                 Tensor step = ops.sumAll(ops.mul(ops.logSoftmax(h, -1), r));
                 loss = loss == null ? step : ops.add(loss, step);
             }
@@ -117,7 +118,7 @@ class ReverseForwardAgreementTest {
             Tensor proj = ops.inputProjection(xs, p.get(0), p.get(1));
             Tensor h = ops.zeros(xs.dtype(), Shape.of(batch, hidden));
             for (int t = 0; t < steps; t++) {
-                h = ops.gruStep(ops.slice(proj, 0, t * batch, (t + 1) * batch), h, p.get(2), p.get(3));
+                h = ops.kernels().gruStep(ops.slice(proj, 0, t * batch, (t + 1) * batch), h, p.get(2), p.get(3));
             }
             return ops.mean(ops.sum(ops.mul(h, h), -1), 0);
         });

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import io.engram.tensor.Workspace;
@@ -51,9 +52,9 @@ class StepAllocationTest {
         Tensor c = zeros(ops);
         List<Tensor> outputs = new ArrayList<>(time);
         for (int t = 0; t < time; t++) {
-            List<Tensor> hc = ops.lstmStep(ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH), h, c, p[1]);
-            h = hc.get(0);
-            c = hc.get(1);
+            RecurrentKernels.LstmState hc = ops.kernels().lstmStep(ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH), h, c, p[1]);
+            h = hc.h();
+            c = hc.c();
             outputs.add(h);
         }
         return ops.concat(0, outputs);
@@ -63,16 +64,16 @@ class StepAllocationTest {
         Tensor h = zeros(ops);
         List<Tensor> outputs = new ArrayList<>(time);
         for (int t = 0; t < time; t++) {
-            h = ops.gruStep(ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH), h, p[1], p[3]);
+            h = ops.kernels().gruStep(ops.slice(proj, 0, t * BATCH, (t + 1) * BATCH), h, p[1], p[3]);
             outputs.add(h);
         }
         return ops.concat(0, outputs);
     };
 
     /** The recurrence as one op over the whole sequence. */
-    static final Recurrence LSTM_SEQUENCE = (ops, p, proj, time) -> ops.lstmSteps(proj, zeros(ops), zeros(ops), p[1]).get(0);
-    static final Recurrence GRU_SEQUENCE = (ops, p, proj, time) -> ops.gruSteps(proj, zeros(ops), p[1], p[3]);
-    static final Recurrence ELMAN_SEQUENCE = (ops, p, proj, time) -> ops.elmanSteps(proj, zeros(ops), p[1]);
+    static final Recurrence LSTM_SEQUENCE = (ops, p, proj, time) -> ops.kernels().lstmSteps(proj, zeros(ops), zeros(ops), p[1]).h();
+    static final Recurrence GRU_SEQUENCE = (ops, p, proj, time) -> ops.kernels().gruSteps(proj, zeros(ops), p[1], p[3]);
+    static final Recurrence ELMAN_SEQUENCE = (ops, p, proj, time) -> ops.kernels().elmanSteps(proj, zeros(ops), p[1]);
 
     private static Tensor zeros(Ops ops) {
         return ops.zeros(DType.F32, Shape.of(BATCH, HIDDEN));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import java.util.ArrayList;
@@ -78,9 +79,9 @@ class TapeTest {
             for (int i = 0; i < values.length; i++) {
                 leaves.add(tape.leaf(CPU.fromArray(types[d], Shape.of(shapes[i]), values[i])));
             }
-            List<Tensor> hc = tape.lstmStep(leaves.get(0), leaves.get(1), leaves.get(2), leaves.get(3));
-            hc = tape.lstmStep(leaves.get(0), hc.get(0), hc.get(1), leaves.get(3));
-            Tensor loss = tape.sumAll(tape.mul(hc.get(0), hc.get(1)));
+            RecurrentKernels.LstmState hc = tape.kernels().lstmStep(leaves.get(0), leaves.get(1), leaves.get(2), leaves.get(3));
+            hc = tape.kernels().lstmStep(leaves.get(0), hc.h(), hc.c(), leaves.get(3));
+            Tensor loss = tape.sumAll(tape.mul(hc.h(), hc.c()));
             Gradients g = tape.backward(loss);
             for (int i = 0; i < values.length; i++) {
                 assertEquals(types[d], g.of(leaves.get(i)).dtype());
@@ -109,9 +110,9 @@ class TapeTest {
                 Tape tape = new Tape(CPU);
                 try (io.engram.tensor.Workspace tw = tape.workspace()) {
                     Tensor w = tape.leaf(wh);
-                    List<Tensor> hc = tape.lstmStep(xProj, h0, h0, w);
-                    hc = tape.lstmStep(xProj, hc.get(0), hc.get(1), w);
-                    Tensor loss = tape.sumAll(tape.mul(hc.get(0), hc.get(0)));
+                    RecurrentKernels.LstmState hc = tape.kernels().lstmStep(xProj, h0, h0, w);
+                    hc = tape.kernels().lstmStep(xProj, hc.h(), hc.c(), w);
+                    Tensor loss = tape.sumAll(tape.mul(hc.h(), hc.h()));
                     Tensor g = tape.backward(loss).of(w);
                     wh = tw.keep(CPU.sub(wh, CPU.scale(g, 0.5)));
                 }
@@ -195,17 +196,17 @@ class TapeTest {
         Tensor xProj = CPU.full(DType.F64, Shape.of(2, 8), 0.1);
         Tensor h = CPU.full(DType.F64, Shape.of(2, 2), 0.2);
         Tensor w = CPU.full(DType.F64, Shape.of(2, 8), 0.3);
-        List<Tensor> out = tape.lstmStep(xProj, h, h, w);
+        RecurrentKernels.LstmState out = tape.kernels().lstmStep(xProj, h, h, w);
         assertEquals(0, tape.size());
-        assertArrayEquals(CPU.lstmStep(xProj, h, h, w).get(0).toDoubleArray(), out.get(0).toDoubleArray(), 0.0);
-        List<Tensor> recorded = tape.lstmStep(xProj, tape.leaf(h), h, w);
+        assertArrayEquals(CPU.kernels().lstmStep(xProj, h, h, w).h().toDoubleArray(), out.h().toDoubleArray(), 0.0);
+        RecurrentKernels.LstmState recorded = tape.kernels().lstmStep(xProj, tape.leaf(h), h, w);
         assertEquals(3, tape.size(), "one leaf and one node per output");
-        assertArrayEquals(out.get(0).toDoubleArray(), recorded.get(0).toDoubleArray(), 0.0);
-        assertArrayEquals(out.get(1).toDoubleArray(), recorded.get(1).toDoubleArray(), 0.0);
-        Tensor gru = tape.gruStep(CPU.full(DType.F64, Shape.of(2, 6), 0.1), tape.leaf(h),
+        assertArrayEquals(out.h().toDoubleArray(), recorded.h().toDoubleArray(), 0.0);
+        assertArrayEquals(out.c().toDoubleArray(), recorded.c().toDoubleArray(), 0.0);
+        Tensor gru = tape.kernels().gruStep(CPU.full(DType.F64, Shape.of(2, 6), 0.1), tape.leaf(h),
                 CPU.full(DType.F64, Shape.of(2, 4), 0.2), CPU.full(DType.F64, Shape.of(2, 2), 0.3));
         assertEquals(5, tape.size());
-        assertArrayEquals(CPU.gruStep(CPU.full(DType.F64, Shape.of(2, 6), 0.1), h,
+        assertArrayEquals(CPU.kernels().gruStep(CPU.full(DType.F64, Shape.of(2, 6), 0.1), h,
                 CPU.full(DType.F64, Shape.of(2, 4), 0.2), CPU.full(DType.F64, Shape.of(2, 2), 0.3)).toDoubleArray(),
                 gru.toDoubleArray(), 0.0);
     }
@@ -217,16 +218,16 @@ class TapeTest {
         Tensor xProj = tape.leaf(OpCases.random(CPU, rnd, -1, 1, 2, 12));
         Tensor h = tape.leaf(OpCases.random(CPU, rnd, -1, 1, 2, 3));
         Tensor wh = tape.leaf(OpCases.random(CPU, rnd, -1, 1, 3, 12));
-        List<Tensor> hc = tape.lstmStep(xProj, h, h, wh);
-        Tensor onlyC = tape.sumAll(hc.get(1));
-        Tensor both = tape.add(tape.sumAll(hc.get(0)), onlyC);
+        RecurrentKernels.LstmState hc = tape.kernels().lstmStep(xProj, h, h, wh);
+        Tensor onlyC = tape.sumAll(hc.c());
+        Tensor both = tape.add(tape.sumAll(hc.h()), onlyC);
         double[] first = tape.backward(both).of(wh).toDoubleArray();
         double[] cOnly = tape.backward(onlyC).of(wh).toDoubleArray();
         double[] again = tape.backward(both).of(wh).toDoubleArray();
         assertArrayEquals(first, again, 0.0);
         TangentOps fwd = new TangentOps(CPU, 36);
         Tensor seeded = fwd.seed(Tape.value(wh), 0);
-        Tensor cOut = fwd.lstmStep(Tape.value(xProj), Tape.value(h), Tape.value(h), seeded).get(1);
+        Tensor cOut = fwd.kernels().lstmStep(Tape.value(xProj), Tape.value(h), Tape.value(h), seeded).c();
         double[] expected = fwd.tangent(fwd.sumAll(cOut)).toDoubleArray();
         assertEquals(36, cOnly.length);
         for (int i = 0; i < 36; i++) {

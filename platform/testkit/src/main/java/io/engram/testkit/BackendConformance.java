@@ -15,6 +15,7 @@ import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.Backend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import io.engram.train.LossAndGradients;
@@ -390,60 +391,94 @@ public abstract class BackendConformance {
                 Pair h = c.random(Shape.of(batch, hid), -0.9, 0.9);
                 Pair cell = c.random(Shape.of(batch, hid), -2, 2);
                 Pair wh = c.random(Shape.of(hid, 4 * hid), -0.8, 0.8);
-                c.checkAll("lstmStep" + n, ops.lstmStep(xProj.test, h.test, cell.test, wh.test),
-                        ref.lstmStep(xProj.ref, h.ref, cell.ref, wh.ref));
-                List<Tensor> withGates = ops.lstmStepWithGates(xProj.test, h.test, cell.test, wh.test);
-                List<Tensor> refGates = ref.lstmStepWithGates(xProj.ref, h.ref, cell.ref, wh.ref);
-                c.checkAll("lstmStepWithGates" + n, withGates, refGates);
+                RecurrentKernels k = ops.kernels();
+                RecurrentKernels r = ref.kernels();
+                c.checkAll("lstmStep" + n, parts(k.lstmStep(xProj.test, h.test, cell.test, wh.test)),
+                        parts(r.lstmStep(xProj.ref, h.ref, cell.ref, wh.ref)));
+                RecurrentKernels.LstmGates withGates = k.lstmStepWithGates(xProj.test, h.test, cell.test, wh.test);
+                RecurrentKernels.LstmGates refGates = r.lstmStepWithGates(xProj.ref, h.ref, cell.ref, wh.ref);
+                c.checkAll("lstmStepWithGates" + n, parts(withGates), parts(refGates));
                 Pair dh = c.random(Shape.of(batch, hid), -1, 1);
                 Pair dc = c.random(Shape.of(batch, hid), -1, 1);
                 c.checkAll("lstmStepBackward" + n,
-                        ops.lstmStepBackward(c.upload(refGates.get(2)), cell.test, c.upload(refGates.get(1)),
-                                dh.test, dc.test),
-                        ref.lstmStepBackward(refGates.get(2), cell.ref, refGates.get(1), dh.ref, dc.ref));
+                        parts(k.lstmStepBackward(c.upload(refGates.gates()), cell.test, c.upload(refGates.c()),
+                                dh.test, dc.test)),
+                        parts(r.lstmStepBackward(refGates.gates(), cell.ref, refGates.c(), dh.ref, dc.ref)));
                 Pair gProj = c.random(Shape.of(batch, 3 * hid), -1.5, 1.5);
                 Pair whRu = c.random(Shape.of(hid, 2 * hid), -0.8, 0.8);
                 Pair whN = c.random(Shape.of(hid, hid), -0.8, 0.8);
-                c.check("gruStep" + n, ops.gruStep(gProj.test, h.test, whRu.test, whN.test),
-                        ref.gruStep(gProj.ref, h.ref, whRu.ref, whN.ref));
-                List<Tensor> gru = ref.gruStepWithGates(gProj.ref, h.ref, whRu.ref, whN.ref);
-                c.checkAll("gruStepWithGates" + n, ops.gruStepWithGates(gProj.test, h.test, whRu.test, whN.test), gru);
+                c.check("gruStep" + n, k.gruStep(gProj.test, h.test, whRu.test, whN.test),
+                        r.gruStep(gProj.ref, h.ref, whRu.ref, whN.ref));
+                RecurrentKernels.GruGates gru = r.gruStepWithGates(gProj.ref, h.ref, whRu.ref, whN.ref);
+                c.checkAll("gruStepWithGates" + n, parts(k.gruStepWithGates(gProj.test, h.test, whRu.test, whN.test)),
+                        parts(gru));
                 c.checkAll("gruStepBackward" + n,
-                        ops.gruStepBackward(c.upload(gru.get(1)), h.test, whN.test, dh.test),
-                        ref.gruStepBackward(gru.get(1), h.ref, whN.ref, dh.ref));
+                        parts(k.gruStepBackward(c.upload(gru.gates()), h.test, whN.test, dh.test)),
+                        parts(r.gruStepBackward(gru.gates(), h.ref, whN.ref, dh.ref)));
                 Pair eProj = c.random(Shape.of(batch, hid), -1.5, 1.5);
-                Tensor elman = ref.elmanStep(eProj.ref, h.ref, whN.ref);
-                c.check("elmanStep" + n, ops.elmanStep(eProj.test, h.test, whN.test), elman);
-                c.check("elmanStepBackward" + n, ops.elmanStepBackward(c.upload(elman), dh.test),
-                        ref.elmanStepBackward(elman, dh.ref));
+                Tensor elman = r.elmanStep(eProj.ref, h.ref, whN.ref);
+                c.check("elmanStep" + n, k.elmanStep(eProj.test, h.test, whN.test), elman);
+                c.check("elmanStepBackward" + n, k.elmanStepBackward(c.upload(elman), dh.test),
+                        r.elmanStepBackward(elman, dh.ref));
                 if (batch > 0) {
                     int time = 3;
                     Pair lx = c.random(Shape.of(time * batch, 4 * hid), -1.5, 1.5);
                     Pair dhs = c.random(Shape.of(time * batch, hid), -1, 1);
                     Pair dcs = c.random(Shape.of(time * batch, hid), -1, 1);
-                    c.checkAll("lstmSteps" + n, ops.lstmSteps(lx.test, h.test, cell.test, wh.test),
-                            ref.lstmSteps(lx.ref, h.ref, cell.ref, wh.ref));
-                    List<Tensor> lstm = ref.lstmStepsWithGates(lx.ref, h.ref, cell.ref, wh.ref);
-                    c.checkAll("lstmStepsWithGates" + n, ops.lstmStepsWithGates(lx.test, h.test, cell.test, wh.test), lstm);
-                    c.checkAll("lstmStepsBackward" + n, ops.lstmStepsBackward(c.upload(lstm.get(2)), cell.test,
-                            c.upload(lstm.get(1)), wh.test, dhs.test, dcs.test),
-                            ref.lstmStepsBackward(lstm.get(2), cell.ref, lstm.get(1), wh.ref, dhs.ref, dcs.ref));
+                    c.checkAll("lstmSteps" + n, parts(k.lstmSteps(lx.test, h.test, cell.test, wh.test)),
+                            parts(r.lstmSteps(lx.ref, h.ref, cell.ref, wh.ref)));
+                    RecurrentKernels.LstmGates lstm = r.lstmStepsWithGates(lx.ref, h.ref, cell.ref, wh.ref);
+                    c.checkAll("lstmStepsWithGates" + n,
+                            parts(k.lstmStepsWithGates(lx.test, h.test, cell.test, wh.test)), parts(lstm));
+                    c.checkAll("lstmStepsBackward" + n, parts(k.lstmStepsBackward(c.upload(lstm.gates()), cell.test,
+                            c.upload(lstm.c()), wh.test, dhs.test, dcs.test)),
+                            parts(r.lstmStepsBackward(lstm.gates(), cell.ref, lstm.c(), wh.ref, dhs.ref, dcs.ref)));
                     Pair gx = c.random(Shape.of(time * batch, 3 * hid), -1.5, 1.5);
-                    c.check("gruSteps" + n, ops.gruSteps(gx.test, h.test, whRu.test, whN.test),
-                            ref.gruSteps(gx.ref, h.ref, whRu.ref, whN.ref));
-                    List<Tensor> grus = ref.gruStepsWithGates(gx.ref, h.ref, whRu.ref, whN.ref);
-                    c.checkAll("gruStepsWithGates" + n, ops.gruStepsWithGates(gx.test, h.test, whRu.test, whN.test), grus);
-                    c.checkAll("gruStepsBackward" + n, ops.gruStepsBackward(c.upload(grus.get(1)), h.test,
-                            c.upload(grus.get(0)), whRu.test, whN.test, dhs.test),
-                            ref.gruStepsBackward(grus.get(1), h.ref, grus.get(0), whRu.ref, whN.ref, dhs.ref));
+                    c.check("gruSteps" + n, k.gruSteps(gx.test, h.test, whRu.test, whN.test),
+                            r.gruSteps(gx.ref, h.ref, whRu.ref, whN.ref));
+                    RecurrentKernels.GruGates grus = r.gruStepsWithGates(gx.ref, h.ref, whRu.ref, whN.ref);
+                    c.checkAll("gruStepsWithGates" + n, parts(k.gruStepsWithGates(gx.test, h.test, whRu.test, whN.test)),
+                            parts(grus));
+                    c.checkAll("gruStepsBackward" + n, parts(k.gruStepsBackward(c.upload(grus.gates()), h.test,
+                            c.upload(grus.h()), whRu.test, whN.test, dhs.test)),
+                            parts(r.gruStepsBackward(grus.gates(), h.ref, grus.h(), whRu.ref, whN.ref, dhs.ref)));
                     Pair ex = c.random(Shape.of(time * batch, hid), -1.5, 1.5);
-                    Tensor elmans = ref.elmanSteps(ex.ref, h.ref, whN.ref);
-                    c.check("elmanSteps" + n, ops.elmanSteps(ex.test, h.test, whN.test), elmans);
-                    c.checkAll("elmanStepsBackward" + n, ops.elmanStepsBackward(h.test, c.upload(elmans), whN.test,
-                            dhs.test), ref.elmanStepsBackward(h.ref, elmans, whN.ref, dhs.ref));
+                    Tensor elmans = r.elmanSteps(ex.ref, h.ref, whN.ref);
+                    c.check("elmanSteps" + n, k.elmanSteps(ex.test, h.test, whN.test), elmans);
+                    c.checkAll("elmanStepsBackward" + n, parts(k.elmanStepsBackward(h.test, c.upload(elmans), whN.test,
+                            dhs.test)), parts(r.elmanStepsBackward(h.ref, elmans, whN.ref, dhs.ref)));
                 }
             }
         });
+    }
+
+    /** The tensors of a recurrent kernel's result, in the order they are compared. */
+    private static List<Tensor> parts(RecurrentKernels.LstmState s) {
+        return List.of(s.h(), s.c());
+    }
+
+    private static List<Tensor> parts(RecurrentKernels.LstmGates g) {
+        return List.of(g.h(), g.c(), g.gates());
+    }
+
+    private static List<Tensor> parts(RecurrentKernels.LstmStepAdjoint a) {
+        return List.of(a.dz(), a.dc());
+    }
+
+    private static List<Tensor> parts(RecurrentKernels.LstmAdjoint a) {
+        return List.of(a.dxProjs(), a.dh(), a.dc());
+    }
+
+    private static List<Tensor> parts(RecurrentKernels.GruGates g) {
+        return List.of(g.h(), g.gates());
+    }
+
+    private static List<Tensor> parts(RecurrentKernels.GruStepAdjoint a) {
+        return List.of(a.dz(), a.dhPart());
+    }
+
+    private static List<Tensor> parts(RecurrentKernels.StepsAdjoint a) {
+        return List.of(a.dxProjs(), a.dh());
     }
 
     @Test

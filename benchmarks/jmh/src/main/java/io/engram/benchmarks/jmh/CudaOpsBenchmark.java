@@ -79,7 +79,7 @@ public class CudaOpsBenchmark {
 
     @Benchmark
     public Tensor lstmStep() {
-        last = ops.lstmStep(xProj, a, c, wh).get(0);
+        last = ops.kernels().lstmStep(xProj, a, c, wh).h();
         return last;
     }
 }

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One fused LSTM step ({@code Ops.lstmStep}: the recurrent product {@code h W_h} added to the
+ * One fused LSTM step ({@code RecurrentKernels.lstmStep}: the recurrent product {@code h W_h} added to the
  * precomputed input projection, the gates and the new cell and hidden state) of batch
  * {@code batch} and {@code hidden} units on the CPU backend; its matrix product is
  * {@code 2 * 4H * H * B} FLOPs. Each invocation runs inside a {@link Workspace}.
@@ -69,7 +69,7 @@ public class LstmStepBenchmark {
     @Benchmark
     public void lstmStep(Blackhole sink) {
         try (Workspace ws = ops.workspace()) {
-            sink.consume(ops.lstmStep(xProj, h, c, wh));
+            sink.consume(ops.kernels().lstmStep(xProj, h, c, wh));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.engram.backend.cpu.Blas;
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import io.engram.tensor.Workspace;
@@ -140,11 +141,11 @@ public final class RecurrentBench {
             Tensor xp = ops.slice(proj, 0, t * b, (t + 1) * b);
             switch (c.cell()) {
                 case "lstm" -> {
-                    List<Tensor> hc = ops.lstmStep(xp, h, cell, p[1]);
-                    h = hc.get(0);
-                    cell = hc.get(1);
+                    RecurrentKernels.LstmState hc = ops.kernels().lstmStep(xp, h, cell, p[1]);
+                    h = hc.h();
+                    cell = hc.c();
                 }
-                case "gru" -> h = ops.gruStep(xp, h, p[1], p[3]);
+                case "gru" -> h = ops.kernels().gruStep(xp, h, p[1], p[3]);
                 default -> h = ops.tanh(ops.add(xp, ops.matmul(h, p[1])));
             }
             outputs.add(h);

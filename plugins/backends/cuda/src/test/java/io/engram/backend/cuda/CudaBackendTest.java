@@ -136,14 +136,16 @@ class CudaBackendTest {
                 double[][] parts = {rnd.doubles(32L * 1024, -1, 1).toArray(), rnd.doubles(32L * 256, -1, 1).toArray(),
                     rnd.doubles(32L * 256, -1, 1).toArray(), rnd.doubles(256L * 1024, -0.1, 0.1).toArray()};
                 Shape[] shapes = {Shape.of(32, 1024), Shape.of(32, 256), Shape.of(32, 256), Shape.of(256, 1024)};
-                java.util.List<Tensor> g = ops.lstmStepWithGates(ops.fromArray(dt, shapes[0], parts[0]),
+                io.engram.tensor.RecurrentKernels.LstmGates g = ops.kernels().lstmStepWithGates(ops.fromArray(dt, shapes[0], parts[0]),
                         ops.fromArray(dt, shapes[1], parts[1]), ops.fromArray(dt, shapes[2], parts[2]),
                         ops.fromArray(dt, shapes[3], parts[3]));
-                java.util.List<Tensor> w = ref.lstmStepWithGates(ref.fromArray(DType.F64, shapes[0], parts[0]),
+                io.engram.tensor.RecurrentKernels.LstmGates w = ref.kernels().lstmStepWithGates(ref.fromArray(DType.F64, shapes[0], parts[0]),
                         ref.fromArray(DType.F64, shapes[1], parts[1]), ref.fromArray(DType.F64, shapes[2], parts[2]),
                         ref.fromArray(DType.F64, shapes[3], parts[3]));
+                java.util.List<Tensor> gl = java.util.List.of(g.h(), g.c(), g.gates());
+                java.util.List<Tensor> wl = java.util.List.of(w.h(), w.c(), w.gates());
                 for (int i = 0; i < 3; i++) {
-                    double e = maxError(g.get(i).toDoubleArray(), w.get(i).toDoubleArray());
+                    double e = maxError(gl.get(i).toDoubleArray(), wl.get(i).toDoubleArray());
                     System.out.printf("lstmStepWithGates B=32 H=256 %s output %d: max error %.2e%n", dt, i, e);
                     assertTrue(e <= (dt == DType.F32 ? 1e-5 : 1e-12), dt + " output " + i + ": " + e);
                 }
@@ -153,19 +155,19 @@ class CudaBackendTest {
                     rnd.doubles(256L * 512, -0.1, 0.1).toArray(), rnd.doubles(256L * 256, -0.1, 0.1).toArray(),
                     rnd.doubles(32L * 256, -1, 1).toArray()};
                 Shape[] gs = {Shape.of(32, 768), Shape.of(32, 256), Shape.of(256, 512), Shape.of(256, 256), Shape.of(32, 256)};
-                java.util.List<Tensor> gg = ops.gruStepWithGates(ops.fromArray(dt, gs[0], gp[0]), ops.fromArray(dt, gs[1], gp[1]),
+                io.engram.tensor.RecurrentKernels.GruGates gg = ops.kernels().gruStepWithGates(ops.fromArray(dt, gs[0], gp[0]), ops.fromArray(dt, gs[1], gp[1]),
                         ops.fromArray(dt, gs[2], gp[2]), ops.fromArray(dt, gs[3], gp[3]));
-                java.util.List<Tensor> gw = ref.gruStepWithGates(ref.fromArray(DType.F64, gs[0], gp[0]),
+                io.engram.tensor.RecurrentKernels.GruGates gw = ref.kernels().gruStepWithGates(ref.fromArray(DType.F64, gs[0], gp[0]),
                         ref.fromArray(DType.F64, gs[1], gp[1]), ref.fromArray(DType.F64, gs[2], gp[2]),
                         ref.fromArray(DType.F64, gs[3], gp[3]));
-                java.util.List<Tensor> bg = ops.gruStepBackward(gg.get(1), ops.fromArray(dt, gs[1], gp[1]),
+                io.engram.tensor.RecurrentKernels.GruStepAdjoint bg = ops.kernels().gruStepBackward(gg.gates(), ops.fromArray(dt, gs[1], gp[1]),
                         ops.fromArray(dt, gs[3], gp[3]), ops.fromArray(dt, gs[4], gp[4]));
-                java.util.List<Tensor> bw = ref.gruStepBackward(gw.get(1), ref.fromArray(DType.F64, gs[1], gp[1]),
+                io.engram.tensor.RecurrentKernels.GruStepAdjoint bw = ref.kernels().gruStepBackward(gw.gates(), ref.fromArray(DType.F64, gs[1], gp[1]),
                         ref.fromArray(DType.F64, gs[3], gp[3]), ref.fromArray(DType.F64, gs[4], gp[4]));
-                double[] errs = {maxError(gg.get(0).toDoubleArray(), gw.get(0).toDoubleArray()),
-                    maxError(gg.get(1).toDoubleArray(), gw.get(1).toDoubleArray()),
-                    maxError(bg.get(0).toDoubleArray(), bw.get(0).toDoubleArray()),
-                    maxError(bg.get(1).toDoubleArray(), bw.get(1).toDoubleArray())};
+                double[] errs = {maxError(gg.h().toDoubleArray(), gw.h().toDoubleArray()),
+                    maxError(gg.gates().toDoubleArray(), gw.gates().toDoubleArray()),
+                    maxError(bg.dz().toDoubleArray(), bw.dz().toDoubleArray()),
+                    maxError(bg.dhPart().toDoubleArray(), bw.dhPart().toDoubleArray())};
                 System.out.printf("gruStepWithGates/gruStepBackward B=32 H=256 %s: max errors %s%n", dt,
                         java.util.Arrays.toString(errs));
                 for (double e : errs) {

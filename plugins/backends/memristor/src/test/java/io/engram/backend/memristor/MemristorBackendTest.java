@@ -180,7 +180,7 @@ class MemristorBackendTest {
             assertEquals(250e-9, one.latencySeconds(), 1e-20);
             Tensor x3 = ops.fromArray(DType.F64, Shape.of(3, 2), new double[] {1, -0.5, 0.3, 0.2, -1, 1});
             ops.matmul(x3, w);
-            ops.lstmStep(ops.fromArray(DType.F64, Shape.of(1, 8), new double[8]), x, x,
+            ops.kernels().lstmStep(ops.fromArray(DType.F64, Shape.of(1, 8), new double[8]), x, x,
                     ops.fromArray(DType.F64, Shape.of(2, 8), new double[16]));
             assertEquals(3, seen.size(), "the fused step's one recurrent product goes to the crossbar");
             CrossbarCost sum = seen.stream().reduce(CrossbarCost.ZERO, CrossbarCost::plus);

@@ -1,7 +1,17 @@
 package io.engram.backend.cpu.internal;
 
+import static io.engram.backend.cpu.internal.BinaryRows.ADD;
+import static io.engram.backend.cpu.internal.BinaryRows.DIV;
+import static io.engram.backend.cpu.internal.BinaryRows.GE;
+import static io.engram.backend.cpu.internal.BinaryRows.GT;
+import static io.engram.backend.cpu.internal.BinaryRows.MAX;
+import static io.engram.backend.cpu.internal.BinaryRows.MIN;
+import static io.engram.backend.cpu.internal.BinaryRows.MUL;
+import static io.engram.backend.cpu.internal.BinaryRows.SUB;
+
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import io.engram.tensor.Workspace;
@@ -13,8 +23,9 @@ import java.util.Objects;
  * {@code log} computes in double and rounds once to the dtype, as do {@code exp}, {@code tanh} and
  * {@code sigmoid} in f64, while in f32 these three are {@link Float32Math}'s (within a few units in
  * the last place), as in every f32 kernel; reductions accumulate in double. Large elementwise ops
- * are split across the backend's pool, matrix products go to {@link GemmF64} / {@link GemmF32} or,
- * where enabled, to the native BLAS ({@link NativeBlas}), the fused recurrent steps to
+ * (their loops in {@link BinaryRows} for the binary ones) are split across the backend's pool as
+ * {@link PoolSchedule} cuts them, each matrix product runs where {@link Gemm} chooses (the Java
+ * GEMM or the native BLAS, split over the pool or whole), and the fused recurrent kernels are
  * {@link FusedCells}.
  *
  * <p>Thread-safe: an instance holds no mutable state except per-thread scratch buffers and
@@ -23,30 +34,9 @@ import java.util.Objects;
  * immutable array), fresh or, inside a workspace, recycled from one that closed.
  */
 public final class CpuOps implements Ops {
-    /** Elementwise ops on at least this many elements are split across the pool. */
-    static final int PARALLEL_ELEMENTS = 1 << 16;
-
-    /** Products with fewer multiply-adds than this stay on the Java GEMM (a JNI call costs more). */
-    static final long NATIVE_MIN_MACS = 4096;
-
-    /** Native products with at least this many multiply-adds are split over the pool (see {@link #splitNative}). */
-    static final long SPLIT_MIN_MACS = 1L << 18;
-
-    /** The narrowest block of columns (or rows) a split native product is cut into. */
-    static final int SPLIT_MIN_EXTENT = 32;
-
-    private final Parallel parallel;
-    private final GemmF64 gemm64;
-    private final GemmF32 gemm32;
-    private final boolean nativeF32;
-    private final boolean nativeF64;
+    private final Gemm gemm;
+    private final PoolSchedule schedule;
     private final FusedCells fused;
-    /**
-     * Whether native products are cut into blocks run on the pool: when the pool has more than one
-     * thread and OpenBLAS runs each call on one ({@code OPENBLAS_NUM_THREADS=1}, as {@code bin/engram}
-     * sets it); otherwise OpenBLAS threads its calls itself and they run whole on the caller.
-     */
-    private final boolean splitNative;
     private final ThreadLocal<Arena> arenas = ThreadLocal.withInitial(Arena::new);
 
     /** Ops whose products all run on the Java GEMM. */
@@ -55,7 +45,7 @@ public final class CpuOps implements Ops {
     }
 
     /**
-     * Ops whose f32 (f64) products of at least {@link #NATIVE_MIN_MACS} multiply-adds run on the
+     * Ops whose f32 (f64) products of at least {@link Gemm#NATIVE_MIN_MACS} multiply-adds run on the
      * native BLAS when {@code nativeF32} ({@code nativeF64}) is set; the caller checks
      * {@link #nativeBlasAvailable()} first.
      */
@@ -68,13 +58,10 @@ public final class CpuOps implements Ops {
      * thread (then large native products are split over the pool).
      */
     CpuOps(Parallel parallel, boolean nativeF32, boolean nativeF64, boolean blasSingleThreaded) {
-        this.parallel = parallel;
-        this.gemm64 = new GemmF64(parallel);
-        this.gemm32 = new GemmF32(parallel);
-        this.nativeF32 = nativeF32 && NativeBlas.available();
-        this.nativeF64 = nativeF64 && NativeBlas.available();
+        this.gemm = new Gemm(parallel, nativeF32 && NativeBlas.available(), nativeF64 && NativeBlas.available(),
+                blasSingleThreaded);
+        this.schedule = new PoolSchedule(parallel);
         this.fused = new FusedCells(this);
-        this.splitNative = parallel.threads() > 1 && (this.nativeF32 || this.nativeF64) && blasSingleThreaded;
     }
 
     /** Whether a native BLAS is bound in this class loader (see {@link NativeBlas}). */
@@ -92,10 +79,17 @@ public final class CpuOps implements Ops {
 
     /** One line naming the implementation of each dtype's products. */
     public String gemmDescription() {
-        String nat = NativeBlas.bound().map(BlasLibrary::title).orElse("native BLAS") + " via JNI (products of >= " + NATIVE_MIN_MACS + " multiply-adds"
-                + (splitNative ? ", split over the pool" : ", threaded by the library") + ")";
-        String java = "Java blocked GEMM";
-        return "f32: " + (nativeF32 ? nat : java) + "; f64: " + (nativeF64 ? nat : java);
+        return gemm.description();
+    }
+
+    /** The choice of implementation for each product and the splitting of large native ones. */
+    Gemm gemm() {
+        return gemm;
+    }
+
+    /** How work is cut over the backend's pool. */
+    PoolSchedule schedule() {
+        return schedule;
     }
 
     // ---- memory --------------------------------------------------------------------------
@@ -214,21 +208,14 @@ public final class CpuOps implements Ops {
             throw new IllegalArgumentException("matmul: inner extents differ: " + x.shape + (transposeA ? "^T" : "")
                     + " @ " + y.shape + (transposeB ? "^T" : ""));
         }
-        boolean f32 = x.dtype == DType.F32;
-        if (k > 0 && (f32 ? nativeF32 : nativeF64) && (long) m * n * k >= NATIVE_MIN_MACS) {
+        if (gemm.runsNative(x.dtype, m, n, k)) {
             // the native product overwrites its output (beta = 0), which therefore need not be zeroed first
             CpuTensor c = alloc(x.dtype, Shape.of(m, n), false);
-            nativeBlocks(m, n, k, (i0, i1, j0, j1) -> {
-                if (f32) {
-                    NativeBlas.sgemm(x.f32, 0, y.f32, 0, c.f32, 0, m, n, k, transposeA, transposeB, i0, i1, j0, j1, 0f);
-                } else {
-                    NativeBlas.dgemm(x.f64, 0, y.f64, 0, c.f64, 0, m, n, k, transposeA, transposeB, i0, i1, j0, j1, 0.0);
-                }
-            });
+            gemm.nativeProduct(x, y, c, m, n, k, transposeA, transposeB);
             return c;
         }
         CpuTensor c = alloc(x.dtype, Shape.of(m, n));
-        gemmInto(x, y, c, m, n, k, transposeA, transposeB);
+        gemm.gemmInto(x, y, c, m, n, k, transposeA, transposeB);
         return c;
     }
 
@@ -254,94 +241,15 @@ public final class CpuOps implements Ops {
         CpuTensor c = alloc(x.dtype, Shape.of(batch, m, n));
         for (int i = 0; i < batch && k > 0; i++) {
             if (x.dtype == DType.F64) {
-                gemm64(x.f64, i * m * k, y.f64, i * k * n, c.f64, i * m * n, m, n, k, transposeA, transposeB);
+                gemm.gemm64(x.f64, i * m * k, y.f64, i * k * n, c.f64, i * m * n, m, n, k, transposeA, transposeB);
             } else {
-                gemm32(x.f32, i * m * k, y.f32, i * k * n, c.f32, i * m * n, m, n, k, transposeA, transposeB);
+                gemm.gemm32(x.f32, i * m * k, y.f32, i * k * n, c.f32, i * m * n, m, n, k, transposeA, transposeB);
             }
         }
         return c;
     }
 
-    /** {@code c += op(x) op(y)} on raw arrays of matching dtype. */
-    void gemmInto(CpuTensor x, CpuTensor y, CpuTensor c, int m, int n, int k, boolean ta, boolean tb) {
-        if (x.dtype == DType.F64) {
-            gemm64(x.f64, y.f64, c.f64, m, n, k, ta, tb);
-        } else {
-            gemm32(x.f32, y.f32, c.f32, m, n, k, ta, tb);
-        }
-    }
-
-    void gemm64(double[] a, double[] b, double[] c, int m, int n, int k, boolean ta, boolean tb) {
-        gemm64(a, 0, b, 0, c, 0, m, n, k, ta, tb);
-    }
-
-    /** {@code c += op(a) op(b)} on matrices that start at offsets {@code ao}, {@code bo}, {@code co} of their arrays. */
-    void gemm64(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int n, int k, boolean ta,
-                boolean tb) {
-        if (nativeF64 && (long) m * n * k >= NATIVE_MIN_MACS) {
-            nativeBlocks(m, n, k, (i0, i1, j0, j1) ->
-                    NativeBlas.dgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1));
-        } else {
-            gemm64.gemm(a, ao, b, bo, c, co, m, n, k, ta, tb);
-        }
-    }
-
-    void gemm32(float[] a, float[] b, float[] c, int m, int n, int k, boolean ta, boolean tb) {
-        gemm32(a, 0, b, 0, c, 0, m, n, k, ta, tb);
-    }
-
-    /** {@code c += op(a) op(b)} on matrices that start at offsets {@code ao}, {@code bo}, {@code co} of their arrays. */
-    void gemm32(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k, boolean ta,
-                boolean tb) {
-        if (nativeF32 && (long) m * n * k >= NATIVE_MIN_MACS) {
-            nativeBlocks(m, n, k, (i0, i1, j0, j1) ->
-                    NativeBlas.sgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1));
-        } else {
-            gemm32.gemm(a, ao, b, bo, c, co, m, n, k, ta, tb);
-        }
-    }
-
-    /** A block of a native product: rows {@code [i0, i1)}, columns {@code [j0, j1)} of the output. */
-    @FunctionalInterface
-    private interface Block {
-        void run(int i0, int i1, int j0, int j1);
-    }
-
-    /**
-     * A native product of {@code [m,k] @ [k,n]}: whole when OpenBLAS threads it itself or it is
-     * small, else as {@code 2 x threads} blocks of output columns (of rows, when it has more rows
-     * than columns) of at least {@link #SPLIT_MIN_EXTENT}, which the pool's threads claim in turn.
-     */
-    private void nativeBlocks(int m, int n, int k, Block block) {
-        boolean columns = n >= m;
-        int extent = columns ? n : m;
-        int blocks = splitNative && (long) m * n * k >= SPLIT_MIN_MACS
-                ? Math.min(2 * parallel.threads(), extent / SPLIT_MIN_EXTENT) : 1;
-        if (blocks <= 1) {
-            block.run(0, m, 0, n);
-            return;
-        }
-        parallel.forEach(blocks, q -> {
-            int from = q == 0 ? 0 : (int) ((long) extent * q / blocks) / 16 * 16;
-            int to = q == blocks - 1 ? extent : (int) ((long) extent * (q + 1) / blocks) / 16 * 16;
-            if (columns) {
-                block.run(0, m, from, to);
-            } else {
-                block.run(from, to, 0, n);
-            }
-        });
-    }
-
     // ---- elementwise ---------------------------------------------------------------------
-
-    static final int ADD = 0;
-    static final int SUB = 1;
-    static final int MUL = 2;
-    static final int DIV = 3;
-    static final int MAX = 4;
-    static final int MIN = 5;
-    static final int GT = 6;
-    static final int GE = 7;
 
     @Override
     public Tensor add(Tensor a, Tensor b) {
@@ -371,11 +279,11 @@ public final class CpuOps implements Ops {
         CpuTensor out = output(x.dtype, outShape);
         int n = outShape.size();
         if (x.shape.equals(y.shape)) {
-            chunks(n, (from, to) -> {
+            schedule.chunks(n, (from, to) -> {
                 if (out.f64 != null) {
-                    sameShape64(op, x.f64, y.f64, out.f64, from, to);
+                    BinaryRows.sameShape64(op, x.f64, y.f64, out.f64, from, to);
                 } else {
-                    sameShape32(op, x.f32, y.f32, out.f32, from, to);
+                    BinaryRows.sameShape32(op, x.f32, y.f32, out.f32, from, to);
                 }
             });
             return out;
@@ -384,162 +292,22 @@ public final class CpuOps implements Ops {
         if (rows != null && out.f32 != null) {
             int len = rows.length();
             for (int r = 0; r < rows.rows(); r++) {
-                row32(op, x.f32, rows.start(0, r), rows.along()[0], y.f32, rows.start(1, r), rows.along()[1], out.f32,
+                BinaryRows.row32(op, x.f32, rows.start(0, r), rows.along()[0], y.f32, rows.start(1, r), rows.along()[1], out.f32,
                         r * len, len);
             }
             return out;
         }
         Broadcast.forEachRow(outShape, new Shape[] {x.shape, y.shape}, (o, in, stride, len) -> {
             if (out.f64 != null) {
-                row64(op, x.f64, in[0], stride[0], y.f64, in[1], stride[1], out.f64, o, len);
+                BinaryRows.row64(op, x.f64, in[0], stride[0], y.f64, in[1], stride[1], out.f64, o, len);
             } else {
-                row32(op, x.f32, in[0], stride[0], y.f32, in[1], stride[1], out.f32, o, len);
+                BinaryRows.row32(op, x.f32, in[0], stride[0], y.f32, in[1], stride[1], out.f32, o, len);
             }
         });
         return out;
     }
 
-    /** One broadcast row: {@code o[io + j] = p[ip + j sp] op q[iq + j sq]}. */
-    private static void row64(int op, double[] p, int ip, int sp, double[] q, int iq, int sq, double[] o, int io,
-            int len) {
-        switch (op) {
-            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] + q[iq + j * sq]; } break;
-            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] - q[iq + j * sq]; } break;
-            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] * q[iq + j * sq]; } break;
-            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j * sp], q[iq + j * sq]); } break;
-            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j * sp], q[iq + j * sq]); } break;
-            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] > q[iq + j * sq] ? 1 : 0; } break;
-            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] >= q[iq + j * sq] ? 1 : 0; } break;
-            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] / q[iq + j * sq]; } break;
-        }
-    }
-
-    private static void row32(int op, float[] p, int ip, int sp, float[] q, int iq, int sq, float[] o, int io,
-            int len) {
-        if (sp == 1 && sq == 1) {
-            rowContiguous32(op, p, ip, q, iq, o, io, len);
-            return;
-        }
-        if (sp == 1 && sq == 0) {
-            rowScalar32(op, p, ip, q[iq], o, io, len);
-            return;
-        }
-        switch (op) {
-            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] + q[iq + j * sq]; } break;
-            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] - q[iq + j * sq]; } break;
-            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] * q[iq + j * sq]; } break;
-            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j * sp], q[iq + j * sq]); } break;
-            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j * sp], q[iq + j * sq]); } break;
-            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] > q[iq + j * sq] ? 1 : 0; } break;
-            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] >= q[iq + j * sq] ? 1 : 0; } break;
-            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j * sp] / q[iq + j * sq]; } break;
-        }
-    }
-
-    /** A broadcast row whose operands are both contiguous. */
-    private static void rowContiguous32(int op, float[] p, int ip, float[] q, int iq, float[] o, int io, int len) {
-        switch (op) {
-            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] + q[iq + j]; } break;
-            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] - q[iq + j]; } break;
-            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] * q[iq + j]; } break;
-            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j], q[iq + j]); } break;
-            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j], q[iq + j]); } break;
-            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] > q[iq + j] ? 1 : 0; } break;
-            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] >= q[iq + j] ? 1 : 0; } break;
-            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] / q[iq + j]; } break;
-        }
-    }
-
-    /** A broadcast row whose right operand is one value along the row. */
-    private static void rowScalar32(int op, float[] p, int ip, float v, float[] o, int io, int len) {
-        switch (op) {
-            case ADD: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] + v; } break;
-            case SUB: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] - v; } break;
-            case MUL: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] * v; } break;
-            case MAX: for (int j = 0; j < len; j++) { o[io + j] = Math.max(p[ip + j], v); } break;
-            case MIN: for (int j = 0; j < len; j++) { o[io + j] = Math.min(p[ip + j], v); } break;
-            case GT: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] > v ? 1 : 0; } break;
-            case GE: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] >= v ? 1 : 0; } break;
-            default: for (int j = 0; j < len; j++) { o[io + j] = p[ip + j] / v; } break;
-        }
-    }
-
-    private static void sameShape64(int op, double[] p, double[] q, double[] o, int from, int to) {
-        switch (op) {
-            case ADD: for (int i = from; i < to; i++) { o[i] = p[i] + q[i]; } break;
-            case SUB: for (int i = from; i < to; i++) { o[i] = p[i] - q[i]; } break;
-            case MUL: for (int i = from; i < to; i++) { o[i] = p[i] * q[i]; } break;
-            case MAX: for (int i = from; i < to; i++) { o[i] = Math.max(p[i], q[i]); } break;
-            case MIN: for (int i = from; i < to; i++) { o[i] = Math.min(p[i], q[i]); } break;
-            case GT: for (int i = from; i < to; i++) { o[i] = p[i] > q[i] ? 1 : 0; } break;
-            case GE: for (int i = from; i < to; i++) { o[i] = p[i] >= q[i] ? 1 : 0; } break;
-            default: for (int i = from; i < to; i++) { o[i] = p[i] / q[i]; } break;
-        }
-    }
-
-    private static void sameShape32(int op, float[] p, float[] q, float[] o, int from, int to) {
-        switch (op) {
-            case ADD: for (int i = from; i < to; i++) { o[i] = p[i] + q[i]; } break;
-            case SUB: for (int i = from; i < to; i++) { o[i] = p[i] - q[i]; } break;
-            case MUL: for (int i = from; i < to; i++) { o[i] = p[i] * q[i]; } break;
-            case MAX: for (int i = from; i < to; i++) { o[i] = Math.max(p[i], q[i]); } break;
-            case MIN: for (int i = from; i < to; i++) { o[i] = Math.min(p[i], q[i]); } break;
-            case GT: for (int i = from; i < to; i++) { o[i] = p[i] > q[i] ? 1 : 0; } break;
-            case GE: for (int i = from; i < to; i++) { o[i] = p[i] >= q[i] ? 1 : 0; } break;
-            default: for (int i = from; i < to; i++) { o[i] = p[i] / q[i]; } break;
-        }
-    }
-
     /** A range {@code [from, to)} of flat indices. */
-    @FunctionalInterface
-    interface Range {
-        void run(int from, int to);
-    }
-
-    /**
-     * Runs {@code body} over {@code [0, n)}: at once when small, else in equal chunks on the pool.
-     * Elementwise work does not depend on the split, so neither do the results.
-     */
-    /**
-     * Runs {@code body} over the rows {@code [0, rows)} of a step whose rows hold {@code width}
-     * elements each: at once when the step is small, else split in two or more row ranges on the pool.
-     */
-    /**
-     * Whether a recurrence may run as independent blocks of batch rows, one per pool thread, each
-     * with its own single-threaded native products: f32 products are native, OpenBLAS runs
-     * single-threaded and the pool has more than one thread.
-     */
-    boolean rowBlocks32(int rows) {
-        return splitNative && nativeF32 && rows >= 2 * parallel.threads() && parallel.threads() > 1;
-    }
-
-    /** Runs {@code body} over one block of rows per pool thread, and waits for all. */
-    void rowBlocks(int rows, Range body) {
-        int count = parallel.threads();
-        parallel.forEach(count, c -> body.run(c * rows / count, (c + 1) * rows / count));
-    }
-
-    void rows(int rows, int width, Range body) {
-        if ((long) rows * width < PARALLEL_ROWS_ELEMENTS || parallel.threads() == 1 || rows < 2) {
-            body.run(0, rows);
-            return;
-        }
-        int count = Math.min(2 * parallel.threads(), rows);
-        parallel.forEach(count, c -> body.run(c * rows / count, (c + 1) * rows / count));
-    }
-
-    /** A fused step's gate work over at least this many elements is split across the pool. */
-    static final int PARALLEL_ROWS_ELEMENTS = 1 << 12;
-
-    void chunks(int n, Range body) {
-        if (n < PARALLEL_ELEMENTS || parallel.threads() == 1) {
-            body.run(0, n);
-            return;
-        }
-        int count = Math.min(4 * parallel.threads(), n / (PARALLEL_ELEMENTS / 4));
-        parallel.forEach(count, c -> body.run((int) ((long) c * n / count), (int) ((long) (c + 1) * n / count)));
-    }
-
     static final int SCALE = 0;
     static final int ADD_SCALAR = 1;
     static final int TANH = 2;
@@ -574,7 +342,7 @@ public final class CpuOps implements Ops {
     private Tensor unary(int op, Tensor a, double c) {
         CpuTensor x = CpuTensor.of(a);
         CpuTensor out = output(x.dtype, x.shape);
-        chunks(out.size(), (from, to) -> {
+        schedule.chunks(out.size(), (from, to) -> {
             if (out.f64 != null) {
                 double[] p = x.f64;
                 double[] o = out.f64;
@@ -1036,148 +804,10 @@ public final class CpuOps implements Ops {
         return fused.inputProjection(xs, w, b);
     }
 
+    /** The fused recurrent kernels ({@link FusedCells}). */
     @Override
-    public List<Tensor> lstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        return fused.lstmStep(xProj, h, c, wh);
-    }
-
-    @Override
-    public List<Tensor> lstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        return fused.lstmStepWithGates(xProj, h, c, wh);
-    }
-
-    @Override
-    public List<Tensor> lstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
-        return fused.lstmStepBackward(gates, c, cNext, dh, dcNext);
-    }
-
-    @Override
-    public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        return fused.gruStep(xProj, h, whRu, whN);
-    }
-
-    @Override
-    public List<Tensor> gruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        return fused.gruStepWithGates(xProj, h, whRu, whN);
-    }
-
-    @Override
-    public List<Tensor> gruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
-        return fused.gruStepBackward(gates, h, whN, dh);
-    }
-
-    @Override
-    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
-        return fused.elmanStep(xProj, h, wh);
-    }
-
-    @Override
-    public Tensor elmanStepBackward(Tensor hNext, Tensor dh) {
-        return fused.elmanStepBackward(hNext, dh);
-    }
-
-    @Override
-    public List<Tensor> lstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
-        return fused.lstmSteps(xProjs, h, c, wh, false);
-    }
-
-    @Override
-    public List<Tensor> lstmStepsWithGates(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
-        return fused.lstmSteps(xProjs, h, c, wh, true);
-    }
-
-    @Override
-    public List<Tensor> lstmStepsBackward(Tensor gates, Tensor c, Tensor cs, Tensor wh, Tensor dhs, Tensor dcs) {
-        return fused.lstmStepsBackward(gates, c, cs, wh, dhs, dcs);
-    }
-
-    @Override
-    public Tensor gruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
-        return fused.gruSteps(xProjs, h, whRu, whN, false).get(0);
-    }
-
-    @Override
-    public List<Tensor> gruStepsWithGates(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
-        return fused.gruSteps(xProjs, h, whRu, whN, true);
-    }
-
-    @Override
-    public List<Tensor> gruStepsBackward(Tensor gates, Tensor h, Tensor hs, Tensor whRu, Tensor whN, Tensor dhs) {
-        return fused.gruStepsBackward(gates, h, hs, whRu, whN, dhs);
-    }
-
-    @Override
-    public Tensor elmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
-        return fused.elmanSteps(xProjs, h, wh);
-    }
-
-    @Override
-    public List<Tensor> elmanStepsBackward(Tensor h, Tensor hs, Tensor wh, Tensor dhs) {
-        return fused.elmanStepsBackward(h, hs, wh, dhs);
-    }
-
-    List<Tensor> decomposedLstmSteps(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
-        return Ops.super.lstmSteps(xProjs, h, c, wh);
-    }
-
-    List<Tensor> decomposedLstmStepsWithGates(Tensor xProjs, Tensor h, Tensor c, Tensor wh) {
-        return Ops.super.lstmStepsWithGates(xProjs, h, c, wh);
-    }
-
-    List<Tensor> decomposedLstmStepsBackward(Tensor gates, Tensor c, Tensor cs, Tensor wh, Tensor dhs, Tensor dcs) {
-        return Ops.super.lstmStepsBackward(gates, c, cs, wh, dhs, dcs);
-    }
-
-    Tensor decomposedGruSteps(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
-        return Ops.super.gruSteps(xProjs, h, whRu, whN);
-    }
-
-    List<Tensor> decomposedGruStepsWithGates(Tensor xProjs, Tensor h, Tensor whRu, Tensor whN) {
-        return Ops.super.gruStepsWithGates(xProjs, h, whRu, whN);
-    }
-
-    List<Tensor> decomposedGruStepsBackward(Tensor gates, Tensor h, Tensor hs, Tensor whRu, Tensor whN, Tensor dhs) {
-        return Ops.super.gruStepsBackward(gates, h, hs, whRu, whN, dhs);
-    }
-
-    Tensor decomposedElmanSteps(Tensor xProjs, Tensor h, Tensor wh) {
-        return Ops.super.elmanSteps(xProjs, h, wh);
-    }
-
-    List<Tensor> decomposedElmanStepsBackward(Tensor h, Tensor hs, Tensor wh, Tensor dhs) {
-        return Ops.super.elmanStepsBackward(h, hs, wh, dhs);
-    }
-
-    Tensor decomposedElmanStep(Tensor xProj, Tensor h, Tensor wh) {
-        return Ops.super.elmanStep(xProj, h, wh);
-    }
-
-    Tensor decomposedElmanStepBackward(Tensor hNext, Tensor dh) {
-        return Ops.super.elmanStepBackward(hNext, dh);
-    }
-
-    List<Tensor> decomposedGruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        return Ops.super.gruStepWithGates(xProj, h, whRu, whN);
-    }
-
-    List<Tensor> decomposedGruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
-        return Ops.super.gruStepBackward(gates, h, whN, dh);
-    }
-
-    List<Tensor> decomposedLstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        return Ops.super.lstmStepWithGates(xProj, h, c, wh);
-    }
-
-    List<Tensor> decomposedLstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
-        return Ops.super.lstmStepBackward(gates, c, cNext, dh, dcNext);
-    }
-
-    List<Tensor> decomposedLstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        return Ops.super.lstmStep(xProj, h, c, wh);
-    }
-
-    Tensor decomposedGruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        return Ops.super.gruStep(xProj, h, whRu, whN);
+    public RecurrentKernels kernels() {
+        return fused;
     }
 
     Tensor decomposedInputProjection(Tensor xs, Tensor w, Tensor b) {

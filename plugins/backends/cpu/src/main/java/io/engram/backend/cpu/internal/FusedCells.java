@@ -1,27 +1,29 @@
 package io.engram.backend.cpu.internal;
 
 import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
-import java.util.List;
 
 /**
- * Fused kernels for the recurrent steps of {@link io.engram.tensor.Ops}: the LSTM step with forget
+ * The CPU's {@link RecurrentKernels}, and the fused input projection of {@link io.engram.tensor.Ops}: the LSTM step with forget
  * gate (Gers, Schmidhuber and Cummins, "Learning to forget: continual prediction with LSTM",
- * Neural Computation 12(10), 2000; the equations as written in {@code Ops.lstmStep}), the GRU step
+ * Neural Computation 12(10), 2000; the equations as written in {@code RecurrentKernels.lstmStep}), the GRU step
  * (Cho et al. 2014, eqs. 5-8), the Elman step with tanh units and a sequence's input projection.
  *
  * <p>Each kernel performs the same floating-point operations in the same order, with the same
- * rounding to the dtype after each, as the decomposed default in {@code Ops}; so fused and
+ * rounding to the dtype after each, as the decomposed default in {@code RecurrentKernels}; so fused and
  * decomposed results agree bitwise in f64 and f32. What they save is allocation and memory
  * traffic: the recurrent products land in per-thread scratch buffers that live as long as the
  * thread and grow to the largest step seen, gates are computed a row at a time, and only the
  * outputs ({@code h'} and {@code c'}) are fresh arrays, which the caller then owns. In f32 the
  * activations are {@link Float32Math}'s, applied to a row's gate blocks at once (as the decomposed
  * ops apply them to whole tensors, with the same bits). Rows are split over the backend's pool.
- * Shapes other than the plain {@code [B, .]} layout fall back to the decomposition.
+ * Shapes other than the plain {@code [B, .]} layout fall back to the decomposition. Thread-safe, as
+ * {@link CpuOps} is.
  */
-final class FusedCells {
+final class FusedCells implements RecurrentKernels {
     private final CpuOps ops;
     private final Recurrent32 recurrent;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -29,6 +31,11 @@ final class FusedCells {
     FusedCells(CpuOps ops) {
         this.ops = ops;
         this.recurrent = new Recurrent32(ops);
+    }
+
+    @Override
+    public Ops ops() {
+        return ops;
     }
 
     /** Per-thread scratch of the f64 kernels: two product buffers and one operand buffer, grown on demand. */
@@ -109,16 +116,19 @@ final class FusedCells {
      *   c' = f c + i g;     h' = o tanh(c')
      * </pre>
      */
-    List<Tensor> lstmStep(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT) {
-        return lstmStep(xProjT, hT, cT, whT, false);
+    @Override
+    public LstmState lstmStep(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT) {
+        return lstmStep(xProjT, hT, cT, whT, false).state();
     }
 
     /** {@link #lstmStep} that also returns the gate activations {@code [i | f | g | o]}. */
-    List<Tensor> lstmStepWithGates(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT) {
+    @Override
+    public LstmGates lstmStepWithGates(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT) {
         return lstmStep(xProjT, hT, cT, whT, true);
     }
 
-    private List<Tensor> lstmStep(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT, boolean withGates) {
+    /** The step, with its gates when {@code withGates} (else {@code gates} is null). */
+    private LstmGates lstmStep(Tensor xProjT, Tensor hT, Tensor cT, Tensor whT, boolean withGates) {
         CpuTensor xProj = CpuTensor.of(xProjT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor c = CpuTensor.of(cT);
@@ -127,8 +137,11 @@ final class FusedCells {
         int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
         if (batch < 0 || !isMatrix(xProj, batch, 4 * hidden) || !isMatrix(c, batch, hidden)
                 || !isMatrix(wh, hidden, 4 * hidden) || !sameDtype(h.dtype, xProj, c, wh)) {
-            return withGates ? ops.decomposedLstmStepWithGates(xProjT, hT, cT, whT)
-                    : ops.decomposedLstmStep(xProjT, hT, cT, whT);
+            if (withGates) {
+                return RecurrentKernels.super.lstmStepWithGates(xProjT, hT, cT, whT);
+            }
+            LstmState s = RecurrentKernels.super.lstmStep(xProjT, hT, cT, whT);
+            return new LstmGates(s.h(), s.c(), null);
         }
         int width = 4 * hidden;
         CpuTensor hNext = ops.output(h.dtype, h.shape);
@@ -137,7 +150,7 @@ final class FusedCells {
         Scratch s = scratch.get();
         if (h.dtype == DType.F64) {
             double[] z = s.d0(batch * width);
-            ops.gemm64(h.f64, wh.f64, z, batch, width, hidden, false, false);
+            ops.gemm().gemm64(h.f64, wh.f64, z, batch, width, hidden, false, false);
             double[] xp = xProj.f64;
             double[] cPrev = c.f64;
             double[] hOut = hNext.f64;
@@ -166,18 +179,19 @@ final class FusedCells {
             recurrent.lstmForward(xProj.f32, h.f32, c.f32, wh.f32, hNext.f32, cNext.f32,
                     gates == null ? null : gates.f32, 1, batch, hidden);
         }
-        return withGates ? List.of(hNext, cNext, gates) : List.of(hNext, cNext);
+        return new LstmGates(hNext, cNext, gates);
     }
 
     /**
-     * The adjoint of one LSTM step, the expressions of {@code Ops.lstmStepBackward} evaluated
+     * The adjoint of one LSTM step, the expressions of {@code RecurrentKernels.lstmStepBackward} evaluated
      * element by element with the dtype's rounding after each operation:
      * <pre>
      *   t = tanh(c');  dc = dc' + dh o (1 - t^2)
      *   dz = [dc g i(1-i) | dc c f(1-f) | dc i (1-g^2) | dh t o(1-o)];  dcPrev = dc f
      * </pre>
      */
-    List<Tensor> lstmStepBackward(Tensor gatesT, Tensor cT, Tensor cNextT, Tensor dhT, Tensor dcNextT) {
+    @Override
+    public LstmStepAdjoint lstmStepBackward(Tensor gatesT, Tensor cT, Tensor cNextT, Tensor dhT, Tensor dcNextT) {
         CpuTensor gates = CpuTensor.of(gatesT);
         CpuTensor c = CpuTensor.of(cT);
         CpuTensor cNext = CpuTensor.of(cNextT);
@@ -188,7 +202,7 @@ final class FusedCells {
         if (batch < 0 || !isMatrix(gates, batch, 4 * hidden) || !isMatrix(cNext, batch, hidden)
                 || !isMatrix(dh, batch, hidden) || !isMatrix(dcNext, batch, hidden)
                 || !sameDtype(c.dtype, gates, cNext, dh, dcNext)) {
-            return ops.decomposedLstmStepBackward(gatesT, cT, cNextT, dhT, dcNextT);
+            return RecurrentKernels.super.lstmStepBackward(gatesT, cT, cNextT, dhT, dcNextT);
         }
         int width = 4 * hidden;
         CpuTensor dz = ops.output(c.dtype, gates.shape);
@@ -222,7 +236,7 @@ final class FusedCells {
             recurrent.lstmBackward(gates.f32, c.f32, cNext.f32, null, dh.f32, dcNext.f32, dz.f32, null, dcPrev.f32,
                     1, batch, hidden);
         }
-        return List.of(dz, dcPrev);
+        return new LstmStepAdjoint(dz, dcPrev);
     }
 
     /**
@@ -231,16 +245,19 @@ final class FusedCells {
      *   n = tanh(xProj_n + (r h) whN); h' = u h + (1 - u) n
      * </pre>
      */
-    Tensor gruStep(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT) {
-        return gruStep(xProjT, hT, whRuT, whNT, false).get(0);
+    @Override
+    public Tensor gruStep(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT) {
+        return gruStep(xProjT, hT, whRuT, whNT, false).h();
     }
 
     /** {@link #gruStep} that also returns the gates {@code [r | u | n | r h]}. */
-    List<Tensor> gruStepWithGates(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT) {
+    @Override
+    public GruGates gruStepWithGates(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT) {
         return gruStep(xProjT, hT, whRuT, whNT, true);
     }
 
-    private List<Tensor> gruStep(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT, boolean withGates) {
+    /** The step, with its gates when {@code withGates} (else {@code gates} is null). */
+    private GruGates gruStep(Tensor xProjT, Tensor hT, Tensor whRuT, Tensor whNT, boolean withGates) {
         CpuTensor xProj = CpuTensor.of(xProjT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor whRu = CpuTensor.of(whRuT);
@@ -249,8 +266,8 @@ final class FusedCells {
         int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
         if (batch < 0 || !isMatrix(xProj, batch, 3 * hidden) || !isMatrix(whRu, hidden, 2 * hidden)
                 || !isMatrix(whN, hidden, hidden) || !sameDtype(h.dtype, xProj, whRu, whN)) {
-            return withGates ? ops.decomposedGruStepWithGates(xProjT, hT, whRuT, whNT)
-                    : List.of(ops.decomposedGruStep(xProjT, hT, whRuT, whNT));
+            return withGates ? RecurrentKernels.super.gruStepWithGates(xProjT, hT, whRuT, whNT)
+                    : new GruGates(RecurrentKernels.super.gruStep(xProjT, hT, whRuT, whNT), null);
         }
         int width = 3 * hidden;
         int two = 2 * hidden;
@@ -262,7 +279,7 @@ final class FusedCells {
             double[] ru = s.d0(batch * two);
             double[] nz = s.d1(batch * hidden);
             double[] rh = s.d2(batch * hidden);
-            ops.gemm64(h.f64, whRu.f64, ru, batch, two, hidden, false, false);
+            ops.gemm().gemm64(h.f64, whRu.f64, ru, batch, two, hidden, false, false);
             double[] xp = xProj.f64;
             double[] hp = h.f64;
             for (int b = 0; b < batch; b++) {
@@ -271,7 +288,7 @@ final class FusedCells {
                     rh[b * hidden + j] = r * hp[b * hidden + j];
                 }
             }
-            ops.gemm64(rh, whN.f64, nz, batch, hidden, hidden, false, false);
+            ops.gemm().gemm64(rh, whN.f64, nz, batch, hidden, hidden, false, false);
             double[] out = hNext.f64;
             for (int b = 0; b < batch; b++) {
                 for (int j = 0; j < hidden; j++) {
@@ -291,18 +308,19 @@ final class FusedCells {
             recurrent.gruForward(xProj.f32, h.f32, whRu.f32, whN.f32, hNext.f32, gates == null ? null : gates.f32, 1,
                     batch, hidden);
         }
-        return withGates ? List.of(hNext, gates) : List.of(hNext);
+        return new GruGates(hNext, gates);
     }
 
     /**
-     * The adjoint of one GRU step, the expressions of {@code Ops.gruStepBackward} evaluated element
+     * The adjoint of one GRU step, the expressions of {@code RecurrentKernels.gruStepBackward} evaluated element
      * by element with the dtype's rounding after each operation, {@code d(rh) = dz_n whN^T} through
      * the backend's product into scratch:
      * <pre>
      *   dz_n = dh (1-u) (1-n^2);  dz_r = d(rh) h r(1-r);  dz_u = dh (h-n) u(1-u);  dhPart = dh u + d(rh) r
      * </pre>
      */
-    List<Tensor> gruStepBackward(Tensor gatesT, Tensor hT, Tensor whNT, Tensor dhT) {
+    @Override
+    public GruStepAdjoint gruStepBackward(Tensor gatesT, Tensor hT, Tensor whNT, Tensor dhT) {
         CpuTensor gates = CpuTensor.of(gatesT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor whN = CpuTensor.of(whNT);
@@ -311,7 +329,7 @@ final class FusedCells {
         int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
         if (batch < 0 || !isMatrix(gates, batch, 4 * hidden) || !isMatrix(whN, hidden, hidden)
                 || !isMatrix(dh, batch, hidden) || !sameDtype(h.dtype, gates, whN, dh)) {
-            return ops.decomposedGruStepBackward(gatesT, hT, whNT, dhT);
+            return RecurrentKernels.super.gruStepBackward(gatesT, hT, whNT, dhT);
         }
         int gw = 4 * hidden;
         int width = 3 * hidden;
@@ -335,7 +353,7 @@ final class FusedCells {
                     out[b * width + two + j] = d;
                 }
             }
-            ops.gemm64(dzn, whN.f64, drh, batch, hidden, hidden, false, true);
+            ops.gemm().gemm64(dzn, whN.f64, drh, batch, hidden, hidden, false, true);
             double[] part = dhPart.f64;
             for (int b = 0; b < batch; b++) {
                 for (int j = 0; j < hidden; j++) {
@@ -353,11 +371,12 @@ final class FusedCells {
         } else {
             recurrent.gruBackward(gates.f32, h.f32, null, null, whN.f32, dh.f32, dz.f32, dhPart.f32, 1, batch, hidden);
         }
-        return List.of(dz, dhPart);
+        return new GruStepAdjoint(dz, dhPart);
     }
 
     /** {@code h' = tanh(xProj + h wh)}: the product lands in the output, which the activation overwrites. */
-    Tensor elmanStep(Tensor xProjT, Tensor hT, Tensor whT) {
+    @Override
+    public Tensor elmanStep(Tensor xProjT, Tensor hT, Tensor whT) {
         CpuTensor xProj = CpuTensor.of(xProjT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor wh = CpuTensor.of(whT);
@@ -365,11 +384,11 @@ final class FusedCells {
         int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
         if (batch < 0 || !isMatrix(xProj, batch, hidden) || !isMatrix(wh, hidden, hidden)
                 || !sameDtype(h.dtype, xProj, wh)) {
-            return ops.decomposedElmanStep(xProjT, hT, whT);
+            return RecurrentKernels.super.elmanStep(xProjT, hT, whT);
         }
         CpuTensor out = ops.alloc(h.dtype, h.shape);
         if (h.dtype == DType.F64) {
-            ops.gemmInto(h, wh, out, batch, hidden, hidden, false, false);
+            ops.gemm().gemmInto(h, wh, out, batch, hidden, hidden, false, false);
             double[] o = out.f64;
             double[] xp = xProj.f64;
             for (int i = 0; i < o.length; i++) {
@@ -381,12 +400,13 @@ final class FusedCells {
         return out;
     }
 
-    /** {@code dz = dh (1 - h'^2)}, as {@code Ops.elmanStepBackward} evaluates it. */
-    Tensor elmanStepBackward(Tensor hNextT, Tensor dhT) {
+    /** {@code dz = dh (1 - h'^2)}, as {@code RecurrentKernels.elmanStepBackward} evaluates it. */
+    @Override
+    public Tensor elmanStepBackward(Tensor hNextT, Tensor dhT) {
         CpuTensor hNext = CpuTensor.of(hNextT);
         CpuTensor dh = CpuTensor.of(dhT);
         if (hNext.shape.rank() != 2 || !hNext.shape.equals(dh.shape) || !sameDtype(hNext.dtype, dh)) {
-            return ops.decomposedElmanStepBackward(hNextT, dhT);
+            return RecurrentKernels.super.elmanStepBackward(hNextT, dhT);
         }
         int batch = hNext.shape.dim(0);
         int hidden = hNext.shape.dim(1);
@@ -402,7 +422,7 @@ final class FusedCells {
             float[] y = hNext.f32;
             float[] g = dh.f32;
             float[] out = dz.f32;
-            ops.rows(batch, hidden, (from, to) -> {
+            ops.schedule().rows(batch, hidden, (from, to) -> {
                 for (int i = from * hidden; i < to * hidden; i++) {
                     out[i] = g[i] * (-(y[i] * y[i]) + 1f);
                 }
@@ -422,8 +442,18 @@ final class FusedCells {
         return xs.shape.dim(0) / h.shape.dim(0);
     }
 
-    /** {@code Ops.lstmSteps} ({@code withGates} false) or {@code Ops.lstmStepsWithGates}. */
-    List<Tensor> lstmSteps(Tensor xProjsT, Tensor hT, Tensor cT, Tensor whT, boolean withGates) {
+    @Override
+    public LstmState lstmSteps(Tensor xProjsT, Tensor hT, Tensor cT, Tensor whT) {
+        return lstmSteps(xProjsT, hT, cT, whT, false).state();
+    }
+
+    @Override
+    public LstmGates lstmStepsWithGates(Tensor xProjsT, Tensor hT, Tensor cT, Tensor whT) {
+        return lstmSteps(xProjsT, hT, cT, whT, true);
+    }
+
+    /** {@code lstmSteps} ({@code withGates} false: {@code gates} is null) or {@code lstmStepsWithGates}. */
+    private LstmGates lstmSteps(Tensor xProjsT, Tensor hT, Tensor cT, Tensor whT, boolean withGates) {
         CpuTensor xProjs = CpuTensor.of(xProjsT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor c = CpuTensor.of(cT);
@@ -432,8 +462,11 @@ final class FusedCells {
         int time = steps(xProjs, h, 4 * hidden);
         if (time < 1 || h.dtype != DType.F32 || !isMatrix(c, h.shape.dim(0), hidden)
                 || !isMatrix(wh, hidden, 4 * hidden) || !sameDtype(DType.F32, xProjs, c, wh)) {
-            return withGates ? ops.decomposedLstmStepsWithGates(xProjsT, hT, cT, whT)
-                    : ops.decomposedLstmSteps(xProjsT, hT, cT, whT);
+            if (withGates) {
+                return RecurrentKernels.super.lstmStepsWithGates(xProjsT, hT, cT, whT);
+            }
+            LstmState s = RecurrentKernels.super.lstmSteps(xProjsT, hT, cT, whT);
+            return new LstmGates(s.h(), s.c(), null);
         }
         int batch = h.shape.dim(0);
         Shape states = Shape.of(time * batch, hidden);
@@ -442,11 +475,11 @@ final class FusedCells {
         CpuTensor gates = withGates ? ops.output(DType.F32, xProjs.shape) : null;
         recurrent.lstmForward(xProjs.f32, h.f32, c.f32, wh.f32, hs.f32, cs.f32, gates == null ? null : gates.f32,
                 time, batch, hidden);
-        return withGates ? List.of(hs, cs, gates) : List.of(hs, cs);
+        return new LstmGates(hs, cs, gates);
     }
 
-    /** {@code Ops.lstmStepsBackward}. */
-    List<Tensor> lstmStepsBackward(Tensor gatesT, Tensor cT, Tensor csT, Tensor whT, Tensor dhsT, Tensor dcsT) {
+    @Override
+    public LstmAdjoint lstmStepsBackward(Tensor gatesT, Tensor cT, Tensor csT, Tensor whT, Tensor dhsT, Tensor dcsT) {
         CpuTensor gates = CpuTensor.of(gatesT);
         CpuTensor c = CpuTensor.of(cT);
         CpuTensor cs = CpuTensor.of(csT);
@@ -458,7 +491,7 @@ final class FusedCells {
         if (time < 1 || c.dtype != DType.F32 || !isMatrix(gates, cs.shape.dim(0), 4 * hidden)
                 || !isMatrix(wh, hidden, 4 * hidden) || !cs.shape.equals(dhs.shape) || !cs.shape.equals(dcs.shape)
                 || !sameDtype(DType.F32, gates, cs, wh, dhs, dcs)) {
-            return ops.decomposedLstmStepsBackward(gatesT, cT, csT, whT, dhsT, dcsT);
+            return RecurrentKernels.super.lstmStepsBackward(gatesT, cT, csT, whT, dhsT, dcsT);
         }
         int batch = c.shape.dim(0);
         CpuTensor dz = ops.output(DType.F32, gates.shape);
@@ -466,11 +499,21 @@ final class FusedCells {
         CpuTensor dc = ops.output(DType.F32, c.shape);
         recurrent.lstmBackward(gates.f32, c.f32, cs.f32, wh.f32, dhs.f32, dcs.f32, dz.f32, dh.f32, dc.f32, time,
                 batch, hidden);
-        return List.of(dz, dh, dc);
+        return new LstmAdjoint(dz, dh, dc);
     }
 
-    /** {@code Ops.gruSteps} ({@code withGates} false: the list holds {@code hs} only) or {@code Ops.gruStepsWithGates}. */
-    List<Tensor> gruSteps(Tensor xProjsT, Tensor hT, Tensor whRuT, Tensor whNT, boolean withGates) {
+    @Override
+    public Tensor gruSteps(Tensor xProjsT, Tensor hT, Tensor whRuT, Tensor whNT) {
+        return gruSteps(xProjsT, hT, whRuT, whNT, false).h();
+    }
+
+    @Override
+    public GruGates gruStepsWithGates(Tensor xProjsT, Tensor hT, Tensor whRuT, Tensor whNT) {
+        return gruSteps(xProjsT, hT, whRuT, whNT, true);
+    }
+
+    /** {@code gruSteps} ({@code withGates} false: {@code gates} is null) or {@code gruStepsWithGates}. */
+    private GruGates gruSteps(Tensor xProjsT, Tensor hT, Tensor whRuT, Tensor whNT, boolean withGates) {
         CpuTensor xProjs = CpuTensor.of(xProjsT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor whRu = CpuTensor.of(whRuT);
@@ -479,19 +522,19 @@ final class FusedCells {
         int time = steps(xProjs, h, 3 * hidden);
         if (time < 1 || h.dtype != DType.F32 || !isMatrix(whRu, hidden, 2 * hidden) || !isMatrix(whN, hidden, hidden)
                 || !sameDtype(DType.F32, xProjs, whRu, whN)) {
-            return withGates ? ops.decomposedGruStepsWithGates(xProjsT, hT, whRuT, whNT)
-                    : List.of(ops.decomposedGruSteps(xProjsT, hT, whRuT, whNT));
+            return withGates ? RecurrentKernels.super.gruStepsWithGates(xProjsT, hT, whRuT, whNT)
+                    : new GruGates(RecurrentKernels.super.gruSteps(xProjsT, hT, whRuT, whNT), null);
         }
         int batch = h.shape.dim(0);
         CpuTensor hs = ops.output(DType.F32, Shape.of(time * batch, hidden));
         CpuTensor gates = withGates ? ops.output(DType.F32, Shape.of(time * batch, 4 * hidden)) : null;
         recurrent.gruForward(xProjs.f32, h.f32, whRu.f32, whN.f32, hs.f32, gates == null ? null : gates.f32, time,
                 batch, hidden);
-        return withGates ? List.of(hs, gates) : List.of(hs);
+        return new GruGates(hs, gates);
     }
 
-    /** {@code Ops.gruStepsBackward}. */
-    List<Tensor> gruStepsBackward(Tensor gatesT, Tensor hT, Tensor hsT, Tensor whRuT, Tensor whNT, Tensor dhsT) {
+    @Override
+    public StepsAdjoint gruStepsBackward(Tensor gatesT, Tensor hT, Tensor hsT, Tensor whRuT, Tensor whNT, Tensor dhsT) {
         CpuTensor gates = CpuTensor.of(gatesT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor hs = CpuTensor.of(hsT);
@@ -503,33 +546,33 @@ final class FusedCells {
         if (time < 1 || h.dtype != DType.F32 || !isMatrix(gates, hs.shape.dim(0), 4 * hidden)
                 || !isMatrix(whRu, hidden, 2 * hidden) || !isMatrix(whN, hidden, hidden) || !hs.shape.equals(dhs.shape)
                 || !sameDtype(DType.F32, gates, hs, whRu, whN, dhs)) {
-            return ops.decomposedGruStepsBackward(gatesT, hT, hsT, whRuT, whNT, dhsT);
+            return RecurrentKernels.super.gruStepsBackward(gatesT, hT, hsT, whRuT, whNT, dhsT);
         }
         int batch = h.shape.dim(0);
         CpuTensor dz = ops.output(DType.F32, Shape.of(time * batch, 3 * hidden));
         CpuTensor dh = ops.output(DType.F32, h.shape);
         recurrent.gruBackward(gates.f32, h.f32, hs.f32, whRu.f32, whN.f32, dhs.f32, dz.f32, dh.f32, time, batch,
                 hidden);
-        return List.of(dz, dh);
+        return new StepsAdjoint(dz, dh);
     }
 
-    /** {@code Ops.elmanSteps}. */
-    Tensor elmanSteps(Tensor xProjsT, Tensor hT, Tensor whT) {
+    @Override
+    public Tensor elmanSteps(Tensor xProjsT, Tensor hT, Tensor whT) {
         CpuTensor xProjs = CpuTensor.of(xProjsT);
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor wh = CpuTensor.of(whT);
         int hidden = h.shape.rank() == 2 ? h.shape.dim(1) : -1;
         int time = steps(xProjs, h, hidden);
         if (time < 1 || h.dtype != DType.F32 || !isMatrix(wh, hidden, hidden) || !sameDtype(DType.F32, xProjs, wh)) {
-            return ops.decomposedElmanSteps(xProjsT, hT, whT);
+            return RecurrentKernels.super.elmanSteps(xProjsT, hT, whT);
         }
         CpuTensor hs = ops.alloc(DType.F32, xProjs.shape);
         recurrent.elmanForward(xProjs.f32, h.f32, wh.f32, hs.f32, time, h.shape.dim(0), hidden);
         return hs;
     }
 
-    /** {@code Ops.elmanStepsBackward}. */
-    List<Tensor> elmanStepsBackward(Tensor hT, Tensor hsT, Tensor whT, Tensor dhsT) {
+    @Override
+    public StepsAdjoint elmanStepsBackward(Tensor hT, Tensor hsT, Tensor whT, Tensor dhsT) {
         CpuTensor h = CpuTensor.of(hT);
         CpuTensor hs = CpuTensor.of(hsT);
         CpuTensor wh = CpuTensor.of(whT);
@@ -538,11 +581,11 @@ final class FusedCells {
         int time = steps(hs, h, hidden);
         if (time < 1 || h.dtype != DType.F32 || !isMatrix(wh, hidden, hidden) || !hs.shape.equals(dhs.shape)
                 || !sameDtype(DType.F32, hs, wh, dhs)) {
-            return ops.decomposedElmanStepsBackward(hT, hsT, whT, dhsT);
+            return RecurrentKernels.super.elmanStepsBackward(hT, hsT, whT, dhsT);
         }
         CpuTensor dz = ops.alloc(DType.F32, hs.shape);
         CpuTensor dh = ops.alloc(DType.F32, h.shape);
         recurrent.elmanBackward(hs.f32, wh.f32, dhs.f32, dz.f32, dh.f32, time, h.shape.dim(0), hidden);
-        return List.of(dz, dh);
+        return new StepsAdjoint(dz, dh);
     }
 }

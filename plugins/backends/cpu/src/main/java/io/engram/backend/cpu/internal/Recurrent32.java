@@ -66,8 +66,8 @@ final class Recurrent32 {
             int zBase = t * batch * width;
             int actBase = t * actStep;
             float[] z = stepScratch.get().zeroed(0, batch * width);
-            ops.gemm32(hPrev, prev, wh, 0, z, 0, batch, width, hidden, false, false);
-            ops.rows(batch, width, (from, to) -> {
+            ops.gemm().gemm32(hPrev, prev, wh, 0, z, 0, batch, width, hidden, false, false);
+            ops.schedule().rows(batch, width, (from, to) -> {
                 Slots r = rowScratch.get();
                 float[] v = r.get(0, width);
                 float[] w = r.get(1, width);
@@ -115,7 +115,7 @@ final class Recurrent32 {
             int prev = t == 0 ? 0 : (t - 1) * step;
             int now = t * step;
             int zBase = t * batch * width;
-            ops.rows(batch, width, (from, to) -> {
+            ops.schedule().rows(batch, width, (from, to) -> {
                 Slots r = rowScratch.get();
                 float[] gi = r.get(2, hidden);
                 float[] gf = r.get(3, hidden);
@@ -151,7 +151,7 @@ final class Recurrent32 {
             });
             if (wh != null) {
                 java.util.Arrays.fill(rec, 0, step, 0f);
-                ops.gemm32(dz, zBase, wh, 0, t == 0 ? dh0 : rec, 0, batch, hidden, width, false, true);
+                ops.gemm().gemm32(dz, zBase, wh, 0, t == 0 ? dh0 : rec, 0, batch, hidden, width, false, true);
             }
         }
         System.arraycopy(carry, 0, dc0, 0, step);
@@ -168,9 +168,9 @@ final class Recurrent32 {
         Slots s = stepScratch.get();
         float[] act = gates != null ? gates : s.get(3, batch * 4 * hidden);
         int actStep = gates != null ? batch * 4 * hidden : 0;
-        if (ops.rowBlocks32(batch)) {
+        if (ops.gemm().rowBlocks32(batch)) {
             // the rows of a batch recur independently: each pool thread runs the whole sequence for its block
-            ops.rowBlocks(batch, (from, to) -> gruForwardRows(xp, h0, whRu, whN, hs, act, actStep, time, batch, hidden,
+            ops.schedule().rowBlocks(batch, (from, to) -> gruForwardRows(xp, h0, whRu, whN, hs, act, actStep, time, batch, hidden,
                     from, to));
             return;
         }
@@ -183,14 +183,14 @@ final class Recurrent32 {
             float[] ru = s.zeroed(0, batch * two);
             float[] nz = s.zeroed(1, step);
             float[] rh = s.get(2, step);
-            ops.gemm32(hPrev, prev, whRu, 0, ru, 0, batch, two, hidden, false, false);
-            ops.rows(batch, two, (from, to) -> {
+            ops.gemm().gemm32(hPrev, prev, whRu, 0, ru, 0, batch, two, hidden, false, false);
+            ops.schedule().rows(batch, two, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     gruGateRow(xp, xBase + b * width, ru, b * two, hPrev, prev + b * hidden, rh, b * hidden, hidden);
                 }
             });
-            ops.gemm32(rh, 0, whN, 0, nz, 0, batch, hidden, hidden, false, false);
-            ops.rows(batch, two, (from, to) -> {
+            ops.gemm().gemm32(rh, 0, whN, 0, nz, 0, batch, hidden, hidden, false, false);
+            ops.schedule().rows(batch, two, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     gruOutputRow(xp, xBase + b * width + two, nz, b * hidden, ru, b * two, hPrev, prev + b * hidden,
                             rh, b * hidden, hs, now + b * hidden, act, gBase + b * 4 * hidden, hidden);
@@ -306,7 +306,7 @@ final class Recurrent32 {
             int now = t * step;
             int gBase = t * batch * gw;
             int zBase = t * batch * width;
-            ops.rows(batch, hidden, (from, to) -> {
+            ops.schedule().rows(batch, hidden, (from, to) -> {
                 Slots r = rowScratch.get();
                 float[] dh = r.get(0, hidden);
                 float[] e = r.get(1, hidden);
@@ -327,8 +327,8 @@ final class Recurrent32 {
                 }
             });
             java.util.Arrays.fill(drh, 0, step, 0f);
-            ops.gemm32(dzn, 0, whN, 0, drh, 0, batch, hidden, hidden, false, true);
-            ops.rows(batch, two, (from, to) -> {
+            ops.gemm().gemm32(dzn, 0, whN, 0, drh, 0, batch, hidden, hidden, false, true);
+            ops.schedule().rows(batch, two, (from, to) -> {
                 Slots r = rowScratch.get();
                 float[] gr = r.get(0, hidden);
                 float[] u = r.get(1, hidden);
@@ -356,7 +356,7 @@ final class Recurrent32 {
                 return;
             }
             java.util.Arrays.fill(rec, 0, step, 0f);
-            ops.gemm32(dzru, 0, whRu, 0, rec, 0, batch, hidden, two, false, true);
+            ops.gemm().gemm32(dzru, 0, whRu, 0, rec, 0, batch, hidden, two, false, true);
             float[] target = t == 0 ? dh0 : carry;
             System.arraycopy(part, 0, target, 0, step);
             sum(target, rec, step);
@@ -368,9 +368,9 @@ final class Recurrent32 {
     /** The tanh Elman layer over {@code T} steps from {@code h0}: states into {@code hs}, which must be zeroed. */
     void elmanForward(float[] xp, float[] h0, float[] wh, float[] hs, int time, int batch, int hidden) {
         int step = batch * hidden;
-        if (ops.rowBlocks32(batch)) {
+        if (ops.gemm().rowBlocks32(batch)) {
             // independent blocks of batch rows, each through the whole sequence on one pool thread
-            ops.rowBlocks(batch, (from, to) -> {
+            ops.schedule().rowBlocks(batch, (from, to) -> {
                 int m = to - from;
                 for (int t = 0; t < time; t++) {
                     int now = t * step;
@@ -386,8 +386,8 @@ final class Recurrent32 {
         }
         for (int t = 0; t < time; t++) {
             int now = t * step;
-            ops.gemm32(t == 0 ? h0 : hs, t == 0 ? 0 : now - step, wh, 0, hs, now, batch, hidden, hidden, false, false);
-            ops.rows(batch, hidden, (from, to) -> {
+            ops.gemm().gemm32(t == 0 ? h0 : hs, t == 0 ? 0 : now - step, wh, 0, hs, now, batch, hidden, hidden, false, false);
+            ops.schedule().rows(batch, hidden, (from, to) -> {
                 for (int i = now + from * hidden; i < now + to * hidden; i++) {
                     hs[i] = xp[i] + hs[i];
                 }
@@ -399,8 +399,8 @@ final class Recurrent32 {
     /** The adjoint of {@link #elmanForward} into {@code dz}, which must be zeroed, and {@code dh0 = dz_0 wh^T}. */
     void elmanBackward(float[] hs, float[] wh, float[] dhs, float[] dz, float[] dh0, int time, int batch, int hidden) {
         int step = batch * hidden;
-        if (ops.rowBlocks32(batch)) {
-            ops.rowBlocks(batch, (from, to) -> {
+        if (ops.gemm().rowBlocks32(batch)) {
+            ops.schedule().rowBlocks(batch, (from, to) -> {
                 int m = to - from;
                 for (int t = time - 1; t >= 0; t--) {
                     int now = t * step;
@@ -420,20 +420,20 @@ final class Recurrent32 {
         for (int t = time - 1; t >= 0; t--) {
             int now = t * step;
             if (t < time - 1) {
-                ops.gemm32(dz, now + step, wh, 0, dz, now, batch, hidden, hidden, false, true);
+                ops.gemm().gemm32(dz, now + step, wh, 0, dz, now, batch, hidden, hidden, false, true);
             }
-            ops.rows(batch, hidden, (from, to) -> {
+            ops.schedule().rows(batch, hidden, (from, to) -> {
                 for (int i = now + from * hidden; i < now + to * hidden; i++) {
                     dz[i] = (dhs[i] + dz[i]) * (-(hs[i] * hs[i]) + 1f);
                 }
             });
         }
-        ops.gemm32(dz, 0, wh, 0, dh0, 0, batch, hidden, hidden, false, true);
+        ops.gemm().gemm32(dz, 0, wh, 0, dh0, 0, batch, hidden, hidden, false, true);
     }
 
     /** {@code o[r, j] = o[r, j] + bias[j]} for the {@code rows} rows of {@code o [rows, width]}, on the pool. */
     void addToRows(float[] o, float[] bias, int rows, int width) {
-        ops.rows(rows, width, (from, to) -> {
+        ops.schedule().rows(rows, width, (from, to) -> {
             float[] v = rowScratch.get().get(0, width);
             for (int r = from; r < to; r++) {
                 System.arraycopy(o, r * width, v, 0, width);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import io.engram.tensor.Workspace;
@@ -44,14 +45,14 @@ class ArenaTest {
         for (int t = 0; t < 20; t++) {
             if (workspaces) {
                 try (Workspace ws = OPS.workspace()) {
-                    List<Tensor> hc = OPS.decomposedLstmStep(xProj, h, c, wh);
-                    h = ws.keep(hc.get(0));
-                    c = ws.keep(hc.get(1));
+                    RecurrentKernels.LstmState hc = RecurrentKernels.decomposed(OPS).lstmStep(xProj, h, c, wh);
+                    h = ws.keep(hc.h());
+                    c = ws.keep(hc.c());
                 }
             } else {
-                List<Tensor> hc = OPS.decomposedLstmStep(xProj, h, c, wh);
-                h = hc.get(0);
-                c = hc.get(1);
+                RecurrentKernels.LstmState hc = RecurrentKernels.decomposed(OPS).lstmStep(xProj, h, c, wh);
+                h = hc.h();
+                c = hc.c();
             }
         }
         return OPS.concat(1, List.of(h, c)).toDoubleArray();

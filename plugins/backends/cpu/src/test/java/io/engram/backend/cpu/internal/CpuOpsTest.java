@@ -107,7 +107,7 @@ class CpuOpsTest {
 
     @Test
     void largeElementwiseOpsSplitAcrossThePoolGiveTheSameValues() {
-        int n = 3 * CpuOps.PARALLEL_ELEMENTS + 5;
+        int n = 3 * PoolSchedule.PARALLEL_ELEMENTS + 5;
         double[] a = MatmulTest.random(new java.util.Random(2), n);
         double[] b = MatmulTest.random(new java.util.Random(3), n);
         Tensor x = t(Shape.of(n), a);

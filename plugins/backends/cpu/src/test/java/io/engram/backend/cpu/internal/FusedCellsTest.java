@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
+import io.engram.tensor.RecurrentKernels;
+import io.engram.tensor.RecurrentKernels.GruGates;
+import io.engram.tensor.RecurrentKernels.LstmGates;
+import io.engram.tensor.RecurrentKernels.LstmState;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import java.util.List;
@@ -13,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fused kernels against the decomposed defaults of {@code Ops}. The kernels repeat the
+ * Fused kernels against the decomposed defaults of {@code RecurrentKernels}. The kernels repeat the
  * decomposition's operations in the same order with the same rounding, so the tolerances are the
  * tight ones stated in {@link #F64_TOL} and {@link #F32_TOL} (observed difference: zero). f32
  * against f64 agrees within {@link #PRECISION_TOL} after ten LSTM steps.
@@ -28,6 +32,8 @@ class FusedCellsTest {
 
     private static final CpuBackend BACKEND = new CpuBackend(2);
     private static final CpuOps OPS = (CpuOps) BACKEND.ops();
+    private static final RecurrentKernels KERNELS = OPS.kernels();
+    private static final RecurrentKernels DECOMPOSED = RecurrentKernels.decomposed(OPS);
 
     @AfterAll
     static void stop() {
@@ -68,10 +74,10 @@ class FusedCellsTest {
                 Tensor hPrev = random(rnd, d, 0.5, b, h);
                 Tensor cPrev = random(rnd, d, 1.0, b, h);
                 Tensor wh = random(rnd, d, 1.0 / Math.sqrt(h), h, 4 * h);
-                List<Tensor> fused = OPS.lstmStep(xProj, hPrev, cPrev, wh);
-                List<Tensor> plain = OPS.decomposedLstmStep(xProj, hPrev, cPrev, wh);
-                worst = Math.max(worst, Math.max(maxDiff(fused.get(0), plain.get(0)), maxDiff(fused.get(1), plain.get(1))));
-                assertEquals(d, fused.get(0).dtype());
+                LstmState fused = KERNELS.lstmStep(xProj, hPrev, cPrev, wh);
+                LstmState plain = DECOMPOSED.lstmStep(xProj, hPrev, cPrev, wh);
+                worst = Math.max(worst, Math.max(maxDiff(fused.h(), plain.h()), maxDiff(fused.c(), plain.c())));
+                assertEquals(d, fused.h().dtype());
             }
             System.out.println("lstmStep fused vs decomposed " + d + ": max |diff| = " + worst);
             assertTrue(worst <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + worst);
@@ -90,8 +96,8 @@ class FusedCellsTest {
                 Tensor hPrev = random(rnd, d, 0.5, b, h);
                 Tensor whRu = random(rnd, d, 1.0 / Math.sqrt(h), h, 2 * h);
                 Tensor whN = random(rnd, d, 1.0 / Math.sqrt(h), h, h);
-                worst = Math.max(worst, maxDiff(OPS.gruStep(xProj, hPrev, whRu, whN),
-                        OPS.decomposedGruStep(xProj, hPrev, whRu, whN)));
+                worst = Math.max(worst, maxDiff(KERNELS.gruStep(xProj, hPrev, whRu, whN),
+                        DECOMPOSED.gruStep(xProj, hPrev, whRu, whN)));
             }
             System.out.println("gruStep fused vs decomposed " + d + ": max |diff| = " + worst);
             assertTrue(worst <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + worst);
@@ -109,22 +115,22 @@ class FusedCellsTest {
                 Tensor h = random(rnd, d, 1.0, batch, hidden);
                 Tensor c = random(rnd, d, 1.0, batch, hidden);
                 Tensor wh = random(rnd, d, 0.3, hidden, 4 * hidden);
-                List<Tensor> fused = OPS.lstmStepWithGates(xProj, h, c, wh);
-                List<Tensor> plain = OPS.decomposedLstmStepWithGates(xProj, h, c, wh);
-                List<Tensor> inference = OPS.lstmStep(xProj, h, c, wh);
-                double forward = Math.max(maxDiff(fused.get(2), plain.get(2)),
-                        Math.max(maxDiff(fused.get(0), inference.get(0)), maxDiff(fused.get(1), inference.get(1))));
+                LstmGates fused = KERNELS.lstmStepWithGates(xProj, h, c, wh);
+                LstmGates plain = DECOMPOSED.lstmStepWithGates(xProj, h, c, wh);
+                LstmState inference = KERNELS.lstmStep(xProj, h, c, wh);
+                double forward = Math.max(maxDiff(fused.gates(), plain.gates()),
+                        Math.max(maxDiff(fused.h(), inference.h()), maxDiff(fused.c(), inference.c())));
                 Tensor dh = random(rnd, d, 1.0, batch, hidden);
                 Tensor dc = random(rnd, d, 1.0, batch, hidden);
-                List<Tensor> back = OPS.lstmStepBackward(fused.get(2), c, fused.get(1), dh, dc);
-                List<Tensor> backPlain = OPS.decomposedLstmStepBackward(fused.get(2), c, fused.get(1), dh, dc);
-                double backward = Math.max(maxDiff(back.get(0), backPlain.get(0)), maxDiff(back.get(1), backPlain.get(1)));
+                RecurrentKernels.LstmStepAdjoint back = KERNELS.lstmStepBackward(fused.gates(), c, fused.c(), dh, dc);
+                RecurrentKernels.LstmStepAdjoint backPlain = DECOMPOSED.lstmStepBackward(fused.gates(), c, fused.c(), dh, dc);
+                double backward = Math.max(maxDiff(back.dz(), backPlain.dz()), maxDiff(back.dc(), backPlain.dc()));
                 System.out.println("lstm training kernels " + d + " " + batch + "x" + hidden
                         + ": forward max |diff| = " + forward + ", backward " + backward);
-                assertEquals(0.0, maxDiff(fused.get(0), inference.get(0)), "h' of the training step is lstmStep's");
+                assertEquals(0.0, maxDiff(fused.h(), inference.h()), "h' of the training step is lstmStep's");
                 assertTrue(forward <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + forward);
                 assertTrue(backward <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + backward);
-                assertEquals(Shape.of(batch, 4 * hidden), back.get(0).shape());
+                assertEquals(Shape.of(batch, 4 * hidden), back.dz().shape());
             }
         }
     }
@@ -140,19 +146,19 @@ class FusedCellsTest {
                 Tensor h = random(rnd, d, 1.0, batch, hidden);
                 Tensor whRu = random(rnd, d, 0.3, hidden, 2 * hidden);
                 Tensor whN = random(rnd, d, 0.3, hidden, hidden);
-                List<Tensor> fused = OPS.gruStepWithGates(xProj, h, whRu, whN);
-                List<Tensor> plain = OPS.decomposedGruStepWithGates(xProj, h, whRu, whN);
+                GruGates fused = KERNELS.gruStepWithGates(xProj, h, whRu, whN);
+                GruGates plain = DECOMPOSED.gruStepWithGates(xProj, h, whRu, whN);
                 Tensor dh = random(rnd, d, 1.0, batch, hidden);
-                List<Tensor> back = OPS.gruStepBackward(fused.get(1), h, whN, dh);
-                List<Tensor> backPlain = OPS.decomposedGruStepBackward(fused.get(1), h, whN, dh);
-                double forward = Math.max(maxDiff(fused.get(1), plain.get(1)), maxDiff(fused.get(0), plain.get(0)));
-                double backward = Math.max(maxDiff(back.get(0), backPlain.get(0)), maxDiff(back.get(1), backPlain.get(1)));
+                RecurrentKernels.GruStepAdjoint back = KERNELS.gruStepBackward(fused.gates(), h, whN, dh);
+                RecurrentKernels.GruStepAdjoint backPlain = DECOMPOSED.gruStepBackward(fused.gates(), h, whN, dh);
+                double forward = Math.max(maxDiff(fused.gates(), plain.gates()), maxDiff(fused.h(), plain.h()));
+                double backward = Math.max(maxDiff(back.dz(), backPlain.dz()), maxDiff(back.dhPart(), backPlain.dhPart()));
                 System.out.println("gru training kernels " + d + " " + batch + "x" + hidden
                         + ": forward max |diff| = " + forward + ", backward " + backward);
-                assertEquals(0.0, maxDiff(fused.get(0), OPS.gruStep(xProj, h, whRu, whN)), "h' is gruStep's");
+                assertEquals(0.0, maxDiff(fused.h(), KERNELS.gruStep(xProj, h, whRu, whN)), "h' is gruStep's");
                 assertTrue(forward <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + forward);
                 assertTrue(backward <= (d == DType.F64 ? F64_TOL : F32_TOL), d + " " + backward);
-                assertEquals(Shape.of(batch, 3 * hidden), back.get(0).shape());
+                assertEquals(Shape.of(batch, 3 * hidden), back.dz().shape());
             }
         }
     }
@@ -169,11 +175,11 @@ class FusedCellsTest {
                 Tensor xProj = random(rnd, d, 1.0, b, h);
                 Tensor hPrev = random(rnd, d, 0.5, b, h);
                 Tensor wh = random(rnd, d, 1.0 / Math.sqrt(h), h, h);
-                Tensor fused = OPS.elmanStep(xProj, hPrev, wh);
-                forward = Math.max(forward, maxDiff(fused, OPS.decomposedElmanStep(xProj, hPrev, wh)));
+                Tensor fused = KERNELS.elmanStep(xProj, hPrev, wh);
+                forward = Math.max(forward, maxDiff(fused, DECOMPOSED.elmanStep(xProj, hPrev, wh)));
                 Tensor dh = random(rnd, d, 1.0, b, h);
-                backward = Math.max(backward, maxDiff(OPS.elmanStepBackward(fused, dh),
-                        OPS.decomposedElmanStepBackward(fused, dh)));
+                backward = Math.max(backward, maxDiff(KERNELS.elmanStepBackward(fused, dh),
+                        DECOMPOSED.elmanStepBackward(fused, dh)));
                 assertEquals(Shape.of(b, h), fused.shape());
             }
             System.out.println("elman kernels " + d + ": forward max |diff| = " + forward + ", backward " + backward);
@@ -194,6 +200,18 @@ class FusedCellsTest {
         return m;
     }
 
+    private static List<Tensor> list(LstmGates g) {
+        return List.of(g.h(), g.c(), g.gates());
+    }
+
+    private static List<Tensor> list(LstmState s) {
+        return List.of(s.h(), s.c());
+    }
+
+    private static List<Tensor> list(RecurrentKernels.StepsAdjoint a) {
+        return List.of(a.dxProjs(), a.dh());
+    }
+
     /** The LSTM, GRU and Elman recurrences over whole sequences, forward and backward, against their decompositions. */
     @Test
     void sequenceKernelsAgreeWithTheirDecompositions() {
@@ -211,26 +229,29 @@ class FusedCellsTest {
 
                 Tensor lx = random(rnd, d, 1.0, time * b, 4 * h);
                 Tensor lw = random(rnd, d, 1.0 / Math.sqrt(h), h, 4 * h);
-                List<Tensor> lstm = OPS.lstmStepsWithGates(lx, h0, c0, lw);
-                worst = Math.max(worst, maxDiff(lstm, OPS.decomposedLstmStepsWithGates(lx, h0, c0, lw)));
-                worst = Math.max(worst, maxDiff(OPS.lstmSteps(lx, h0, c0, lw), lstm.subList(0, 2)));
-                worst = Math.max(worst, maxDiff(OPS.lstmStepsBackward(lstm.get(2), c0, lstm.get(1), lw, dhs, dcs),
-                        OPS.decomposedLstmStepsBackward(lstm.get(2), c0, lstm.get(1), lw, dhs, dcs)));
+                LstmGates lstm = KERNELS.lstmStepsWithGates(lx, h0, c0, lw);
+                worst = Math.max(worst, maxDiff(list(lstm), list(DECOMPOSED.lstmStepsWithGates(lx, h0, c0, lw))));
+                worst = Math.max(worst, maxDiff(list(KERNELS.lstmSteps(lx, h0, c0, lw)), list(lstm.state())));
+                RecurrentKernels.LstmAdjoint back = KERNELS.lstmStepsBackward(lstm.gates(), c0, lstm.c(), lw, dhs, dcs);
+                RecurrentKernels.LstmAdjoint backPlain = DECOMPOSED.lstmStepsBackward(lstm.gates(), c0, lstm.c(), lw, dhs, dcs);
+                worst = Math.max(worst, maxDiff(List.of(back.dxProjs(), back.dh(), back.dc()),
+                        List.of(backPlain.dxProjs(), backPlain.dh(), backPlain.dc())));
 
                 Tensor gx = random(rnd, d, 1.0, time * b, 3 * h);
                 Tensor gru = random(rnd, d, 1.0 / Math.sqrt(h), h, 2 * h);
                 Tensor gn = random(rnd, d, 1.0 / Math.sqrt(h), h, h);
-                List<Tensor> g = OPS.gruStepsWithGates(gx, h0, gru, gn);
-                worst = Math.max(worst, maxDiff(g, OPS.decomposedGruStepsWithGates(gx, h0, gru, gn)));
-                worst = Math.max(worst, maxDiff(OPS.gruSteps(gx, h0, gru, gn), g.get(0)));
-                worst = Math.max(worst, maxDiff(OPS.gruStepsBackward(g.get(1), h0, g.get(0), gru, gn, dhs),
-                        OPS.decomposedGruStepsBackward(g.get(1), h0, g.get(0), gru, gn, dhs)));
+                GruGates g = KERNELS.gruStepsWithGates(gx, h0, gru, gn);
+                GruGates gPlain = DECOMPOSED.gruStepsWithGates(gx, h0, gru, gn);
+                worst = Math.max(worst, maxDiff(List.of(g.h(), g.gates()), List.of(gPlain.h(), gPlain.gates())));
+                worst = Math.max(worst, maxDiff(KERNELS.gruSteps(gx, h0, gru, gn), g.h()));
+                worst = Math.max(worst, maxDiff(list(KERNELS.gruStepsBackward(g.gates(), h0, g.h(), gru, gn, dhs)),
+                        list(DECOMPOSED.gruStepsBackward(g.gates(), h0, g.h(), gru, gn, dhs))));
 
                 Tensor ex = random(rnd, d, 1.0, time * b, h);
-                Tensor hs = OPS.elmanSteps(ex, h0, gn);
-                worst = Math.max(worst, maxDiff(hs, OPS.decomposedElmanSteps(ex, h0, gn)));
-                worst = Math.max(worst, maxDiff(OPS.elmanStepsBackward(h0, hs, gn, dhs),
-                        OPS.decomposedElmanStepsBackward(h0, hs, gn, dhs)));
+                Tensor hs = KERNELS.elmanSteps(ex, h0, gn);
+                worst = Math.max(worst, maxDiff(hs, DECOMPOSED.elmanSteps(ex, h0, gn)));
+                worst = Math.max(worst, maxDiff(list(KERNELS.elmanStepsBackward(h0, hs, gn, dhs)),
+                        list(DECOMPOSED.elmanStepsBackward(h0, hs, gn, dhs))));
                 assertEquals(Shape.of(time * b, h), hs.shape());
             }
             System.out.println("sequence kernels vs decompositions " + d + ": max |diff| = " + worst);
@@ -258,8 +279,8 @@ class FusedCellsTest {
         Tensor h = random(rnd, DType.F64, 1.0, 1, 3);
         Tensor c = random(rnd, DType.F64, 1.0, 1, 3);
         Tensor wh = random(rnd, DType.F64, 1.0, 3, 12);
-        List<Tensor> out = OPS.lstmStep(xProj, h, c, wh);
-        assertEquals(0.0, maxDiff(out.get(0), OPS.decomposedLstmStep(xProj, h, c, wh).get(0)));
+        LstmState out = KERNELS.lstmStep(xProj, h, c, wh);
+        assertEquals(0.0, maxDiff(out.h(), DECOMPOSED.lstmStep(xProj, h, c, wh).h()));
         Tensor bias2 = random(rnd, DType.F64, 1.0, 1, 12);
         Tensor xs = random(rnd, DType.F64, 1.0, 5, 3);
         assertEquals(Shape.of(5, 12), OPS.inputProjection(xs, wh, bias2).shape());
@@ -287,9 +308,9 @@ class FusedCellsTest {
             Tensor h = OPS.zeros(d, Shape.of(b, hidden));
             Tensor c = OPS.zeros(d, Shape.of(b, hidden));
             for (int t = 0; t < 10; t++) {
-                List<Tensor> hc = OPS.lstmStep(x, h, c, wh);
-                h = hc.get(0);
-                c = hc.get(1);
+                LstmState hc = KERNELS.lstmStep(x, h, c, wh);
+                h = hc.h();
+                c = hc.c();
             }
             state[2 * k] = h;
             state[2 * k + 1] = c;

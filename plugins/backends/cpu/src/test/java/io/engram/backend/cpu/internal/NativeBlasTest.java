@@ -173,7 +173,7 @@ class NativeBlasTest {
         try {
             CpuOps blocks = new CpuOps(pool, true, true, true);
             CpuOps whole = new CpuOps(one, true, true, false);
-            assertTrue(blocks.rowBlocks32(32) && !whole.rowBlocks32(32));
+            assertTrue(blocks.gemm().rowBlocks32(32) && !whole.gemm().rowBlocks32(32));
             Random rnd = new Random(29);
             int[][] sizes = {{5, 32, 64}, {3, 7, 33}};
             for (int[] size : sizes) {
@@ -206,13 +206,13 @@ class NativeBlasTest {
 
     private static java.util.List<double[]> gru(CpuOps ops, int time, int batch, int hidden, double[] x, double[] h0,
                                                 double[] wru, double[] wn) {
-        java.util.List<io.engram.tensor.Tensor> r = ops.gruStepsWithGates(
+        io.engram.tensor.RecurrentKernels.GruGates r = ops.kernels().gruStepsWithGates(
                 ops.fromArray(DType.F32, io.engram.tensor.Shape.of(time * batch, 3 * hidden), x),
                 ops.fromArray(DType.F32, io.engram.tensor.Shape.of(batch, hidden), h0),
                 ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, 2 * hidden), wru),
                 ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, hidden), wn));
-        return java.util.List.of(r.get(0).toDoubleArray(), r.get(1).toDoubleArray(),
-                ops.gruSteps(ops.fromArray(DType.F32, io.engram.tensor.Shape.of(time * batch, 3 * hidden), x),
+        return java.util.List.of(r.h().toDoubleArray(), r.gates().toDoubleArray(),
+                ops.kernels().gruSteps(ops.fromArray(DType.F32, io.engram.tensor.Shape.of(time * batch, 3 * hidden), x),
                         ops.fromArray(DType.F32, io.engram.tensor.Shape.of(batch, hidden), h0),
                         ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, 2 * hidden), wru),
                         ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, hidden), wn)).toDoubleArray());
@@ -223,13 +223,13 @@ class NativeBlasTest {
                                                   double[] wh, double[] dhs) {
         io.engram.tensor.Tensor h = ops.fromArray(DType.F32, io.engram.tensor.Shape.of(batch, hidden), h0);
         io.engram.tensor.Tensor w = ops.fromArray(DType.F32, io.engram.tensor.Shape.of(hidden, hidden), wh);
-        io.engram.tensor.Tensor hs = ops.elmanSteps(ops.fromArray(DType.F32, io.engram.tensor.Shape.of(time * batch, hidden), x),
+        io.engram.tensor.Tensor hs = ops.kernels().elmanSteps(ops.fromArray(DType.F32, io.engram.tensor.Shape.of(time * batch, hidden), x),
                 h, w);
-        java.util.List<io.engram.tensor.Tensor> back = ops.elmanStepsBackward(h, hs, w,
+        io.engram.tensor.RecurrentKernels.StepsAdjoint adjoint = ops.kernels().elmanStepsBackward(h, hs, w,
                 ops.fromArray(DType.F32, io.engram.tensor.Shape.of(time * batch, hidden), dhs));
         java.util.List<double[]> out = new java.util.ArrayList<>();
         out.add(hs.toDoubleArray());
-        for (io.engram.tensor.Tensor t : back) {
+        for (io.engram.tensor.Tensor t : java.util.List.of(adjoint.dxProjs(), adjoint.dh())) {
             out.add(t.toDoubleArray());
         }
         return out;

@@ -6,6 +6,7 @@ import static jcuda.driver.JCudaDriver.cuMemsetD8Async;
 
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import io.engram.tensor.Workspace;
@@ -40,6 +41,7 @@ public final class CudaOps implements Ops {
     private final Device device;
     private final Blas.Factory blas;
     private final ThreadLocal<Lane> lanes = new ThreadLocal<>();
+    private final RecurrentKernels kernels = new Kernels();
 
     public CudaOps(Device device, Blas.Factory blas) {
         this.device = device;
@@ -675,176 +677,192 @@ public final class CudaOps implements Ops {
         return new Blas.Partials(out.buffer(), 1);
     }
 
-    private static boolean lstmShapes(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        if (h.rank() != 2) {
-            return false;
-        }
-        int batch = h.dim(0);
-        int hidden = h.dim(1);
-        return matrix(xProj, batch, 4 * hidden) && matrix(c, batch, hidden) && matrix(wh, hidden, 4 * hidden)
-                && sameDtypes(xProj, h, c, wh) && batch > 0 && hidden > 0;
-    }
-
+    /** The fused recurrent steps on the device ({@link Kernels}); sequences run them step by step. */
     @Override
-    public List<Tensor> lstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        if (!lstmShapes(xProj, h, c, wh)) {
-            return Ops.super.lstmStep(xProj, h, c, wh);
-        }
-        List<Tensor> r = lstm(xProj, h, c, wh, false);
-        return List.of(r.get(0), r.get(1));
+    public RecurrentKernels kernels() {
+        return kernels;
     }
 
-    @Override
-    public List<Tensor> lstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
-        if (!lstmShapes(xProj, h, c, wh)) {
-            return Ops.super.lstmStepWithGates(xProj, h, c, wh);
+    /**
+     * The LSTM, GRU and Elman steps and their adjoints as device kernels; other shapes and the
+     * recurrences over a sequence decompose (the sequences into these steps).
+     */
+    private final class Kernels implements RecurrentKernels {
+        @Override
+        public Ops ops() {
+            return CudaOps.this;
         }
-        return lstm(xProj, h, c, wh, true);
-    }
 
-    private List<Tensor> lstm(Tensor xProj, Tensor h, Tensor c, Tensor wh, boolean withGates) {
-        Lane lane = lane();
-        int batch = h.dim(0);
-        int hidden = h.dim(1);
-        DType dt = h.dtype();
-        CudaTensor x = in(xProj, lane);
-        CudaTensor cc = in(c, lane);
-        Blas.Partials hw = product(lane, dt, in(h, lane), false, in(wh, lane), false, batch, 4 * hidden, hidden);
-        CudaTensor hOut = make(lane, dt, Shape.of(batch, hidden));
-        CudaTensor cOut = make(lane, dt, Shape.of(batch, hidden));
-        CudaTensor gates = withGates ? make(lane, dt, Shape.of(batch, 4 * hidden)) : null;
-        Launch l = Launch.on(lane, "lstm_fwd", dt).elements((long) batch * hidden).ptr(x).ptr(hw.buffer().ptr)
-                .arg(hw.count()).ptr(cc).ptr(hOut).ptr(cOut);
-        (gates == null ? l.none() : l.ptr(gates)).arg(batch).arg(hidden).run();
-        java.lang.ref.Reference.reachabilityFence(hw);
-        return gates == null ? List.of(hOut, cOut) : List.of(hOut, cOut, gates);
-    }
-
-    @Override
-    public List<Tensor> lstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
-        if (c.rank() != 2 || !matrix(gates, c.dim(0), 4 * c.dim(1)) || !matrix(cNext, c.dim(0), c.dim(1))
-                || !matrix(dh, c.dim(0), c.dim(1)) || !matrix(dcNext, c.dim(0), c.dim(1))
-                || !sameDtypes(gates, c, cNext, dh, dcNext) || c.shape().size() == 0) {
-            return Ops.super.lstmStepBackward(gates, c, cNext, dh, dcNext);
+        private static boolean lstmShapes(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+            if (h.rank() != 2) {
+                return false;
+            }
+            int batch = h.dim(0);
+            int hidden = h.dim(1);
+            return matrix(xProj, batch, 4 * hidden) && matrix(c, batch, hidden) && matrix(wh, hidden, 4 * hidden)
+                    && sameDtypes(xProj, h, c, wh) && batch > 0 && hidden > 0;
         }
-        Lane lane = lane();
-        int batch = c.dim(0);
-        int hidden = c.dim(1);
-        DType dt = c.dtype();
-        CudaTensor dz = make(lane, dt, Shape.of(batch, 4 * hidden));
-        CudaTensor dcPrev = make(lane, dt, Shape.of(batch, hidden));
-        Launch.on(lane, "lstm_bwd", dt).elements((long) batch * hidden).ptr(in(gates, lane)).ptr(in(c, lane))
-                .ptr(in(cNext, lane)).ptr(in(dh, lane)).ptr(in(dcNext, lane)).ptr(dz).ptr(dcPrev).arg(batch)
-                .arg(hidden).run();
-        return List.of(dz, dcPrev);
-    }
 
-    @Override
-    public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
-        if (h.rank() != 2 || !matrix(xProj, h.dim(0), h.dim(1)) || !matrix(wh, h.dim(1), h.dim(1))
-                || !sameDtypes(xProj, h, wh) || h.shape().size() == 0) {
-            return Ops.super.elmanStep(xProj, h, wh);
+        @Override
+        public LstmState lstmStep(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+            if (!lstmShapes(xProj, h, c, wh)) {
+                return RecurrentKernels.super.lstmStep(xProj, h, c, wh);
+            }
+            return lstm(xProj, h, c, wh, false).state();
         }
-        Lane lane = lane();
-        int batch = h.dim(0);
-        int hidden = h.dim(1);
-        DType dt = h.dtype();
-        CudaTensor x = in(xProj, lane);
-        Blas.Partials hw = product(lane, dt, in(h, lane), false, in(wh, lane), false, batch, hidden, hidden);
-        CudaTensor hOut = make(lane, dt, Shape.of(batch, hidden));
-        Launch.on(lane, "elman_fwd", dt).elements((long) batch * hidden).ptr(x).ptr(hw.buffer().ptr).arg(hw.count())
-                .ptr(hOut).arg((long) batch * hidden).run();
-        java.lang.ref.Reference.reachabilityFence(hw);
-        return hOut;
-    }
 
-    @Override
-    public Tensor elmanStepBackward(Tensor hNext, Tensor dh) {
-        if (!hNext.shape().equals(dh.shape()) || hNext.dtype() != dh.dtype()) {
-            return Ops.super.elmanStepBackward(hNext, dh);
+        @Override
+        public LstmGates lstmStepWithGates(Tensor xProj, Tensor h, Tensor c, Tensor wh) {
+            if (!lstmShapes(xProj, h, c, wh)) {
+                return RecurrentKernels.super.lstmStepWithGates(xProj, h, c, wh);
+            }
+            return lstm(xProj, h, c, wh, true);
         }
-        Lane lane = lane();
-        CudaTensor y = in(hNext, lane);
-        CudaTensor d = in(dh, lane);
-        CudaTensor dz = make(lane, dh.dtype(), dh.shape());
-        long n = dh.shape().size();
-        if (n > 0) {
-            Launch.on(lane, "elman_bwd", dh.dtype()).elements(n).ptr(y).ptr(d).ptr(dz).arg(n).run();
-        }
-        return dz;
-    }
 
-    private static boolean gruShapes(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        if (h.rank() != 2) {
-            return false;
+        private LstmGates lstm(Tensor xProj, Tensor h, Tensor c, Tensor wh, boolean withGates) {
+            Lane lane = lane();
+            int batch = h.dim(0);
+            int hidden = h.dim(1);
+            DType dt = h.dtype();
+            CudaTensor x = in(xProj, lane);
+            CudaTensor cc = in(c, lane);
+            Blas.Partials hw = product(lane, dt, in(h, lane), false, in(wh, lane), false, batch, 4 * hidden, hidden);
+            CudaTensor hOut = make(lane, dt, Shape.of(batch, hidden));
+            CudaTensor cOut = make(lane, dt, Shape.of(batch, hidden));
+            CudaTensor gates = withGates ? make(lane, dt, Shape.of(batch, 4 * hidden)) : null;
+            Launch l = Launch.on(lane, "lstm_fwd", dt).elements((long) batch * hidden).ptr(x).ptr(hw.buffer().ptr)
+                    .arg(hw.count()).ptr(cc).ptr(hOut).ptr(cOut);
+            (gates == null ? l.none() : l.ptr(gates)).arg(batch).arg(hidden).run();
+            java.lang.ref.Reference.reachabilityFence(hw);
+            return new LstmGates(hOut, cOut, gates);
         }
-        int batch = h.dim(0);
-        int hidden = h.dim(1);
-        return matrix(xProj, batch, 3 * hidden) && matrix(whRu, hidden, 2 * hidden) && matrix(whN, hidden, hidden)
-                && sameDtypes(xProj, h, whRu, whN) && batch > 0 && hidden > 0;
-    }
 
-    @Override
-    public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        if (!gruShapes(xProj, h, whRu, whN)) {
-            return Ops.super.gruStep(xProj, h, whRu, whN);
+        @Override
+        public LstmStepAdjoint lstmStepBackward(Tensor gates, Tensor c, Tensor cNext, Tensor dh, Tensor dcNext) {
+            if (c.rank() != 2 || !matrix(gates, c.dim(0), 4 * c.dim(1)) || !matrix(cNext, c.dim(0), c.dim(1))
+                    || !matrix(dh, c.dim(0), c.dim(1)) || !matrix(dcNext, c.dim(0), c.dim(1))
+                    || !sameDtypes(gates, c, cNext, dh, dcNext) || c.shape().size() == 0) {
+                return RecurrentKernels.super.lstmStepBackward(gates, c, cNext, dh, dcNext);
+            }
+            Lane lane = lane();
+            int batch = c.dim(0);
+            int hidden = c.dim(1);
+            DType dt = c.dtype();
+            CudaTensor dz = make(lane, dt, Shape.of(batch, 4 * hidden));
+            CudaTensor dcPrev = make(lane, dt, Shape.of(batch, hidden));
+            Launch.on(lane, "lstm_bwd", dt).elements((long) batch * hidden).ptr(in(gates, lane)).ptr(in(c, lane))
+                    .ptr(in(cNext, lane)).ptr(in(dh, lane)).ptr(in(dcNext, lane)).ptr(dz).ptr(dcPrev).arg(batch)
+                    .arg(hidden).run();
+            return new LstmStepAdjoint(dz, dcPrev);
         }
-        return gru(xProj, h, whRu, whN, false).get(0);
-    }
 
-    @Override
-    public List<Tensor> gruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
-        if (!gruShapes(xProj, h, whRu, whN)) {
-            return Ops.super.gruStepWithGates(xProj, h, whRu, whN);
+        @Override
+        public Tensor elmanStep(Tensor xProj, Tensor h, Tensor wh) {
+            if (h.rank() != 2 || !matrix(xProj, h.dim(0), h.dim(1)) || !matrix(wh, h.dim(1), h.dim(1))
+                    || !sameDtypes(xProj, h, wh) || h.shape().size() == 0) {
+                return RecurrentKernels.super.elmanStep(xProj, h, wh);
+            }
+            Lane lane = lane();
+            int batch = h.dim(0);
+            int hidden = h.dim(1);
+            DType dt = h.dtype();
+            CudaTensor x = in(xProj, lane);
+            Blas.Partials hw = product(lane, dt, in(h, lane), false, in(wh, lane), false, batch, hidden, hidden);
+            CudaTensor hOut = make(lane, dt, Shape.of(batch, hidden));
+            Launch.on(lane, "elman_fwd", dt).elements((long) batch * hidden).ptr(x).ptr(hw.buffer().ptr).arg(hw.count())
+                    .ptr(hOut).arg((long) batch * hidden).run();
+            java.lang.ref.Reference.reachabilityFence(hw);
+            return hOut;
         }
-        return gru(xProj, h, whRu, whN, true);
-    }
 
-    private List<Tensor> gru(Tensor xProj, Tensor h, Tensor whRu, Tensor whN, boolean withGates) {
-        Lane lane = lane();
-        int batch = h.dim(0);
-        int hidden = h.dim(1);
-        DType dt = h.dtype();
-        CudaTensor x = in(xProj, lane);
-        CudaTensor hh = in(h, lane);
-        Blas.Partials hru = product(lane, dt, hh, false, in(whRu, lane), false, batch, 2 * hidden, hidden);
-        CudaTensor ru = make(lane, dt, Shape.of(batch, 2 * hidden));
-        CudaTensor rh = make(lane, dt, Shape.of(batch, hidden));
-        long n = (long) batch * hidden;
-        Launch.on(lane, "gru_a", dt).elements(n).ptr(x).ptr(hru.buffer().ptr).arg(hru.count()).ptr(hh).ptr(ru).ptr(rh)
-                .arg(batch).arg(hidden).run();
-        Blas.Partials hn = product(lane, dt, rh, false, in(whN, lane), false, batch, hidden, hidden);
-        CudaTensor hOut = make(lane, dt, Shape.of(batch, hidden));
-        CudaTensor gates = withGates ? make(lane, dt, Shape.of(batch, 4 * hidden)) : null;
-        Launch l = Launch.on(lane, "gru_b", dt).elements(n).ptr(x).ptr(ru).ptr(hn.buffer().ptr).arg(hn.count()).ptr(hh)
-                .ptr(rh).ptr(hOut);
-        (gates == null ? l.none() : l.ptr(gates)).arg(batch).arg(hidden).run();
-        java.lang.ref.Reference.reachabilityFence(hru);
-        java.lang.ref.Reference.reachabilityFence(hn);
-        return gates == null ? List.of(hOut) : List.of(hOut, gates);
-    }
-
-    @Override
-    public List<Tensor> gruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
-        if (h.rank() != 2 || !matrix(gates, h.dim(0), 4 * h.dim(1)) || !matrix(whN, h.dim(1), h.dim(1))
-                || !matrix(dh, h.dim(0), h.dim(1)) || !sameDtypes(gates, h, whN, dh) || h.shape().size() == 0) {
-            return Ops.super.gruStepBackward(gates, h, whN, dh);
+        @Override
+        public Tensor elmanStepBackward(Tensor hNext, Tensor dh) {
+            if (!hNext.shape().equals(dh.shape()) || hNext.dtype() != dh.dtype()) {
+                return RecurrentKernels.super.elmanStepBackward(hNext, dh);
+            }
+            Lane lane = lane();
+            CudaTensor y = in(hNext, lane);
+            CudaTensor d = in(dh, lane);
+            CudaTensor dz = make(lane, dh.dtype(), dh.shape());
+            long n = dh.shape().size();
+            if (n > 0) {
+                Launch.on(lane, "elman_bwd", dh.dtype()).elements(n).ptr(y).ptr(d).ptr(dz).arg(n).run();
+            }
+            return dz;
         }
-        Lane lane = lane();
-        int batch = h.dim(0);
-        int hidden = h.dim(1);
-        DType dt = h.dtype();
-        long n = (long) batch * hidden;
-        CudaTensor g = in(gates, lane);
-        CudaTensor d = in(dh, lane);
-        CudaTensor dzn = make(lane, dt, Shape.of(batch, hidden));
-        Launch.on(lane, "gru_bwd_a", dt).elements(n).ptr(g).ptr(d).ptr(dzn).arg(batch).arg(hidden).run();
-        Blas.Partials drh = product(lane, dt, dzn, false, in(whN, lane), true, batch, hidden, hidden);
-        CudaTensor dz = make(lane, dt, Shape.of(batch, 3 * hidden));
-        CudaTensor dhPart = make(lane, dt, Shape.of(batch, hidden));
-        Launch.on(lane, "gru_bwd_b", dt).elements(n).ptr(g).ptr(in(h, lane)).ptr(d).ptr(drh.buffer().ptr)
-                .arg(drh.count()).ptr(dzn).ptr(dz).ptr(dhPart).arg(batch).arg(hidden).run();
-        java.lang.ref.Reference.reachabilityFence(drh);
-        return List.of(dz, dhPart);
+
+        private static boolean gruShapes(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+            if (h.rank() != 2) {
+                return false;
+            }
+            int batch = h.dim(0);
+            int hidden = h.dim(1);
+            return matrix(xProj, batch, 3 * hidden) && matrix(whRu, hidden, 2 * hidden) && matrix(whN, hidden, hidden)
+                    && sameDtypes(xProj, h, whRu, whN) && batch > 0 && hidden > 0;
+        }
+
+        @Override
+        public Tensor gruStep(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+            if (!gruShapes(xProj, h, whRu, whN)) {
+                return RecurrentKernels.super.gruStep(xProj, h, whRu, whN);
+            }
+            return gru(xProj, h, whRu, whN, false).h();
+        }
+
+        @Override
+        public GruGates gruStepWithGates(Tensor xProj, Tensor h, Tensor whRu, Tensor whN) {
+            if (!gruShapes(xProj, h, whRu, whN)) {
+                return RecurrentKernels.super.gruStepWithGates(xProj, h, whRu, whN);
+            }
+            return gru(xProj, h, whRu, whN, true);
+        }
+
+        private GruGates gru(Tensor xProj, Tensor h, Tensor whRu, Tensor whN, boolean withGates) {
+            Lane lane = lane();
+            int batch = h.dim(0);
+            int hidden = h.dim(1);
+            DType dt = h.dtype();
+            CudaTensor x = in(xProj, lane);
+            CudaTensor hh = in(h, lane);
+            Blas.Partials hru = product(lane, dt, hh, false, in(whRu, lane), false, batch, 2 * hidden, hidden);
+            CudaTensor ru = make(lane, dt, Shape.of(batch, 2 * hidden));
+            CudaTensor rh = make(lane, dt, Shape.of(batch, hidden));
+            long n = (long) batch * hidden;
+            Launch.on(lane, "gru_a", dt).elements(n).ptr(x).ptr(hru.buffer().ptr).arg(hru.count()).ptr(hh).ptr(ru).ptr(rh)
+                    .arg(batch).arg(hidden).run();
+            Blas.Partials hn = product(lane, dt, rh, false, in(whN, lane), false, batch, hidden, hidden);
+            CudaTensor hOut = make(lane, dt, Shape.of(batch, hidden));
+            CudaTensor gates = withGates ? make(lane, dt, Shape.of(batch, 4 * hidden)) : null;
+            Launch l = Launch.on(lane, "gru_b", dt).elements(n).ptr(x).ptr(ru).ptr(hn.buffer().ptr).arg(hn.count()).ptr(hh)
+                    .ptr(rh).ptr(hOut);
+            (gates == null ? l.none() : l.ptr(gates)).arg(batch).arg(hidden).run();
+            java.lang.ref.Reference.reachabilityFence(hru);
+            java.lang.ref.Reference.reachabilityFence(hn);
+            return new GruGates(hOut, gates);
+        }
+
+        @Override
+        public GruStepAdjoint gruStepBackward(Tensor gates, Tensor h, Tensor whN, Tensor dh) {
+            if (h.rank() != 2 || !matrix(gates, h.dim(0), 4 * h.dim(1)) || !matrix(whN, h.dim(1), h.dim(1))
+                    || !matrix(dh, h.dim(0), h.dim(1)) || !sameDtypes(gates, h, whN, dh) || h.shape().size() == 0) {
+                return RecurrentKernels.super.gruStepBackward(gates, h, whN, dh);
+            }
+            Lane lane = lane();
+            int batch = h.dim(0);
+            int hidden = h.dim(1);
+            DType dt = h.dtype();
+            long n = (long) batch * hidden;
+            CudaTensor g = in(gates, lane);
+            CudaTensor d = in(dh, lane);
+            CudaTensor dzn = make(lane, dt, Shape.of(batch, hidden));
+            Launch.on(lane, "gru_bwd_a", dt).elements(n).ptr(g).ptr(d).ptr(dzn).arg(batch).arg(hidden).run();
+            Blas.Partials drh = product(lane, dt, dzn, false, in(whN, lane), true, batch, hidden, hidden);
+            CudaTensor dz = make(lane, dt, Shape.of(batch, 3 * hidden));
+            CudaTensor dhPart = make(lane, dt, Shape.of(batch, hidden));
+            Launch.on(lane, "gru_bwd_b", dt).elements(n).ptr(g).ptr(in(h, lane)).ptr(d).ptr(drh.buffer().ptr)
+                    .arg(drh.count()).ptr(dzn).ptr(dz).ptr(dhPart).arg(batch).arg(hidden).run();
+            java.lang.ref.Reference.reachabilityFence(drh);
+            return new GruStepAdjoint(dz, dhPart);
+        }
     }
 }

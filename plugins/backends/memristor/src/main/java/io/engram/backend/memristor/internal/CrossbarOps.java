@@ -2,12 +2,10 @@ package io.engram.backend.memristor.internal;
 
 import io.engram.backend.memristor.CrossbarCost;
 import io.engram.backend.memristor.DeviceModel;
-import io.engram.tensor.DType;
+import io.engram.tensor.ForwardingOps;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
-import io.engram.tensor.Workspace;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -16,8 +14,9 @@ import java.util.function.Consumer;
  * The op vocabulary with every matrix product on a {@link Crossbar} and every other op on the CPU
  * backend's ops, whose tensors these are. The second operand of a product, {@code op(b)}, is the
  * matrix held in the array (a transposed operand is read through the array's other side); the rows
- * of {@code op(a)} are applied as input vectors, one read cycle each. The fused steps are not
- * delegated: their decomposition into plain ops puts their recurrent products on the crossbar.
+ * of {@code op(a)} are applied as input vectors, one read cycle each. As {@link ForwardingOps}
+ * leaves them, the batched products, the input projection and the recurrent kernels are not
+ * delegated: their decomposition into plain ops puts their products on the crossbar.
  *
  * <p>Noise: the {@code n}-th product of this instance (counted from 0, in call order) draws from a
  * generator seeded by {@code (seed, n)}, so one thread running the same computation twice on two
@@ -25,8 +24,7 @@ import java.util.function.Consumer;
  * products, and so the noise, depends on scheduling. Each product's cost goes to the listener, on
  * the calling thread.
  */
-public final class CrossbarOps implements Ops {
-    private final Ops cpu;
+public final class CrossbarOps extends ForwardingOps {
     private final Crossbar crossbar;
     private final long seed;
     private final AtomicLong products = new AtomicLong();
@@ -34,7 +32,7 @@ public final class CrossbarOps implements Ops {
 
     /** Products on a crossbar of {@code device}, everything else on {@code cpu}. */
     public CrossbarOps(Ops cpu, DeviceModel device, long seed, Consumer<CrossbarCost> listener) {
-        this.cpu = cpu;
+        super(cpu);
         this.crossbar = new Crossbar(device, seed);
         this.seed = seed;
         this.listener = listener;
@@ -61,7 +59,7 @@ public final class CrossbarOps implements Ops {
         long index = products.getAndIncrement();
         Crossbar.Product p = crossbar.multiply(x, w, m, k, n, new SplittableRandom(mix(seed, index)));
         listener.accept(p.cost());
-        return cpu.fromArray(a.dtype(), Shape.of(m, n), p.y());
+        return delegate().fromArray(a.dtype(), Shape.of(m, n), p.y());
     }
 
     private static double[] rowMajor(double[] v, int rows, int cols, boolean transpose) {
@@ -82,190 +80,5 @@ public final class CrossbarOps implements Ops {
         z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
         z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
         return z ^ (z >>> 33);
-    }
-
-    @Override
-    public Workspace workspace() {
-        return cpu.workspace();
-    }
-
-    @Override
-    public Tensor zeros(DType dtype, Shape shape) {
-        return cpu.zeros(dtype, shape);
-    }
-
-    @Override
-    public Tensor full(DType dtype, Shape shape, double value) {
-        return cpu.full(dtype, shape, value);
-    }
-
-    @Override
-    public Tensor fromArray(DType dtype, Shape shape, double[] values) {
-        return cpu.fromArray(dtype, shape, values);
-    }
-
-    @Override
-    public Tensor fromArray(DType dtype, Shape shape, float[] values) {
-        return cpu.fromArray(dtype, shape, values);
-    }
-
-    @Override
-    public Tensor add(Tensor a, Tensor b) {
-        return cpu.add(a, b);
-    }
-
-    @Override
-    public Tensor sub(Tensor a, Tensor b) {
-        return cpu.sub(a, b);
-    }
-
-    @Override
-    public Tensor mul(Tensor a, Tensor b) {
-        return cpu.mul(a, b);
-    }
-
-    @Override
-    public Tensor div(Tensor a, Tensor b) {
-        return cpu.div(a, b);
-    }
-
-    @Override
-    public Tensor scale(Tensor a, double alpha) {
-        return cpu.scale(a, alpha);
-    }
-
-    @Override
-    public Tensor addScalar(Tensor a, double beta) {
-        return cpu.addScalar(a, beta);
-    }
-
-    @Override
-    public Tensor tanh(Tensor a) {
-        return cpu.tanh(a);
-    }
-
-    @Override
-    public Tensor sigmoid(Tensor a) {
-        return cpu.sigmoid(a);
-    }
-
-    @Override
-    public Tensor relu(Tensor a) {
-        return cpu.relu(a);
-    }
-
-    @Override
-    public Tensor exp(Tensor a) {
-        return cpu.exp(a);
-    }
-
-    @Override
-    public Tensor log(Tensor a) {
-        return cpu.log(a);
-    }
-
-    @Override
-    public Tensor sqrt(Tensor a) {
-        return cpu.sqrt(a);
-    }
-
-    @Override
-    public Tensor abs(Tensor a) {
-        return cpu.abs(a);
-    }
-
-    @Override
-    public Tensor sign(Tensor a) {
-        return cpu.sign(a);
-    }
-
-    @Override
-    public Tensor maximum(Tensor a, Tensor b) {
-        return cpu.maximum(a, b);
-    }
-
-    @Override
-    public Tensor minimum(Tensor a, Tensor b) {
-        return cpu.minimum(a, b);
-    }
-
-    @Override
-    public Tensor greater(Tensor a, Tensor b) {
-        return cpu.greater(a, b);
-    }
-
-    @Override
-    public Tensor greaterEqual(Tensor a, Tensor b) {
-        return cpu.greaterEqual(a, b);
-    }
-
-    @Override
-    public Tensor heaviside(Tensor a, double surrogateSlope) {
-        return cpu.heaviside(a, surrogateSlope);
-    }
-
-    @Override
-    public Tensor cumsum(Tensor a, int axis) {
-        return cpu.cumsum(a, axis);
-    }
-
-    @Override
-    public Tensor where(Tensor mask, Tensor a, Tensor b) {
-        return cpu.where(mask, a, b);
-    }
-
-    @Override
-    public Tensor softmax(Tensor a, int axis) {
-        return cpu.softmax(a, axis);
-    }
-
-    @Override
-    public Tensor logSoftmax(Tensor a, int axis) {
-        return cpu.logSoftmax(a, axis);
-    }
-
-    @Override
-    public Tensor sum(Tensor a, int axis) {
-        return cpu.sum(a, axis);
-    }
-
-    @Override
-    public Tensor mean(Tensor a, int axis) {
-        return cpu.mean(a, axis);
-    }
-
-    @Override
-    public Tensor sumAll(Tensor a) {
-        return cpu.sumAll(a);
-    }
-
-    @Override
-    public Tensor concat(int axis, List<Tensor> parts) {
-        return cpu.concat(axis, parts);
-    }
-
-    @Override
-    public Tensor slice(Tensor a, int axis, int from, int to) {
-        return cpu.slice(a, axis, from, to);
-    }
-
-    @Override
-    public Tensor gather(Tensor a, int axis, int[] indices) {
-        return cpu.gather(a, axis, indices);
-    }
-
-    @Override
-    public Tensor scatterAdd(Tensor a, int axis, int[] indices, int size) {
-        return cpu.scatterAdd(a, axis, indices, size);
-    }
-
-    @Override
-    public Tensor reshape(Tensor a, Shape shape) {
-        return cpu.reshape(a, shape);
-    }
-
-    @Override
-    public Tensor transpose(Tensor a) {
-        return cpu.transpose(a);
     }
 }

@@ -29,9 +29,9 @@ final class ElmanCell {
     /**
      * {@code h_t} of every step stacked ({@code [T*B, H]}) for tanh units, given the projections
      * {@code xProjs} of all steps and the context before the first: the fused recurrence
-     * {@link Ops#elmanSteps}, which is {@link #step} with tanh over each step in turn.
+     * {@link io.engram.tensor.RecurrentKernels#elmanSteps}, which is {@link #step} with tanh over each step in turn.
      */
     static Tensor tanhSteps(Ops ops, Tensor xProjs, Tensor context, Tensor u) {
-        return ops.elmanSteps(xProjs, context, u);
+        return ops.kernels().elmanSteps(xProjs, context, u);
     }
 }

@@ -34,7 +34,7 @@ record ElmanLayer(String activation) implements StackedNetwork.Layer {
 
     /**
      * The inputs of all steps projected at once, then the recurrence: with tanh units one
-     * {@link Ops#elmanSteps} over all steps, else one cell step per step.
+     * {@link io.engram.tensor.RecurrentKernels#elmanSteps} over all steps, else one cell step per step.
      */
     @Override
     public List<Tensor> steps(Ops ops, Map<String, Tensor> p, String k, Tensor inputs, int time,

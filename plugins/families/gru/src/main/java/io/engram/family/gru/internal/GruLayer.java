@@ -32,7 +32,7 @@ final class GruLayer implements StackedNetwork.Layer {
         return steps(ops, p, k, input, 1, h);
     }
 
-    /** The inputs of all steps projected at once, then one {@link Ops#gruSteps} over all steps. */
+    /** The inputs of all steps projected at once, then one {@link io.engram.tensor.RecurrentKernels#gruSteps} over all steps. */
     @Override
     public List<Tensor> steps(Ops ops, Map<String, Tensor> p, String k, Tensor inputs, int time, List<Tensor> h) {
         Tensor xProjs = ops.inputProjection(inputs, p.get(k + "w"), p.get(k + "b"));

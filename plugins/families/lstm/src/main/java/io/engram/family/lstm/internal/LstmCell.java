@@ -1,6 +1,7 @@
 package io.engram.family.lstm.internal;
 
 import io.engram.tensor.Ops;
+import io.engram.tensor.RecurrentKernels;
 import io.engram.tensor.Tensor;
 import java.util.List;
 
@@ -20,8 +21,8 @@ import java.util.List;
  *   c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
  *   h_t = o_t ⊙ tanh(c_t)
  * </pre>
- * This is exactly {@link Ops#lstmStep}, over a whole sequence {@link Ops#lstmSteps}, which a
- * backend may fuse.
+ * This is exactly {@link RecurrentKernels#lstmStep}, over a whole sequence
+ * {@link RecurrentKernels#lstmSteps}, which a backend may fuse.
  *
  * <p>With peepholes, Gers, Schraudolph and Schmidhuber (2002), "Learning precise timing with LSTM
  * recurrent networks", JMLR 3, section 2: the gates also see the cell state through
@@ -49,7 +50,8 @@ final class LstmCell {
      * sequence, given the projections {@code xProjs = x_t W + b} of all steps and the state before.
      */
     static List<Tensor> steps(Ops ops, Tensor xProjs, Tensor h, Tensor c, Tensor r) {
-        return ops.lstmSteps(xProjs, h, c, r);
+        RecurrentKernels.LstmState s = ops.kernels().lstmSteps(xProjs, h, c, r);
+        return List.of(s.h(), s.c());
     }
 
     /** {@code [h_t, c_t]} with peephole connections {@code pi, pf, po} (each {@code [H]}), given {@code xProj}. */

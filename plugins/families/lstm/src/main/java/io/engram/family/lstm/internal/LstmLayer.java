@@ -44,7 +44,7 @@ record LstmLayer(boolean peepholes, double forgetBias) implements StackedNetwork
 
     /**
      * The inputs of all steps projected at once, then the recurrence: without peepholes one
-     * {@link Ops#lstmSteps} over all steps, with them one cell step per step.
+     * {@link io.engram.tensor.RecurrentKernels#lstmSteps} over all steps, with them one cell step per step.
      */
     @Override
     public List<Tensor> steps(Ops ops, Map<String, Tensor> p, String k, Tensor inputs, int time, List<Tensor> hc) {
