@@ -46,4 +46,15 @@ public interface Application {
      * higher is better unless the name says otherwise ({@code mae}, {@code loss}).
      */
     Map<String, Double> evaluate(Network network, Ops ops, Dataset data);
+
+    /**
+     * {@link #evaluate(Network, Ops, Dataset)} with the steps' randomness at inference drawn from
+     * {@code seed} (the job's): an application that runs the network passes it on (for example to
+     * {@code SequenceOutputs.of(network, ops, data, seed)}), so that a network that draws at
+     * inference gives the same metrics for the same seed. The kernel and the trainers call this
+     * one; the default ignores the seed.
+     */
+    default Map<String, Double> evaluate(Network network, Ops ops, Dataset data, long seed) {
+        return evaluate(network, ops, data);
+    }
 }

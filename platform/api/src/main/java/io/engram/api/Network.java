@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A built recurrent network: named parameters and a step function written against {@link Ops}.
@@ -18,7 +19,8 @@ import java.util.Optional;
  * <p>Lifecycle: created by {@link NetworkFamily#create}; the trainer calls {@link #initialState}
  * once per batch and then, for the time steps, {@link #step} once per step or {@link #steps} once
  * for a run of consecutive steps, and after each optimizer update calls {@link #setParameters}. A
- * network is not thread-safe: one job uses it at a time.
+ * network is not thread-safe: one job uses it at a time; the capability views it returns share
+ * that rule.
  *
  * <p>Further abilities are exposed as capability interfaces ({@link Capability}); ask with
  * {@link #capability(Class)}.
@@ -29,6 +31,16 @@ public interface Network {
 
     /** The current parameters by name, in a stable order. The map is a read-only snapshot. */
     Map<String, Tensor> parameters();
+
+    /**
+     * The names of the parameters a trainer may change, in the order of {@link #parameters()}; the
+     * default is all of them. Gradient trainers compute and apply updates for these only and leave
+     * the others bit-identical (a reservoir, a fixed input projection); {@link ParameterVector}
+     * views these only. Read-only.
+     */
+    default Set<String> trainable() {
+        return parameters().keySet();
+    }
 
     /**
      * Replaces parameters by name; each must have the shape and dtype of the one it replaces.
@@ -82,7 +94,13 @@ public interface Network {
         return new Steps(outputs.size() == 1 ? outputs.get(0) : ops.concat(0, outputs), states);
     }
 
-    /** This network seen through a capability interface, if it has it. */
+    /**
+     * This network seen through a capability interface ({@link Differentiable},
+     * {@link ParameterVector}, {@link LinearReadout}, {@link Associative}, ...), if it has it. The
+     * default returns the network itself when it implements {@code type}; a network that offers a
+     * capability through another object overrides this. A family declares the name of each
+     * capability its networks return ({@link Capability#type}), no more and no fewer.
+     */
     default <C> Optional<C> capability(Class<C> type) {
         return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
     }

@@ -2,8 +2,10 @@ package io.engram.layers;
 
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
+import io.engram.api.ParameterVector;
 import io.engram.tensor.Tensor;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -11,6 +13,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@link ParameterStore}. A network extends this and writes {@link #initialState} and
  * {@link #step}, reading parameters only from the map it is passed (see {@link Network});
  * {@link StackedNetwork} does so for a stack of recurrent layers.
+ *
+ * <p>Capabilities: the network itself for every capability interface it implements (a
+ * differentiable network implements {@link io.engram.api.Differentiable}), and a
+ * {@link ParameterVector} over its trainable parameters ({@link ParameterVector#of}), so its family
+ * declares {@link io.engram.api.Capability#FLAT_PARAMETERS}.
  *
  * <p>Lifecycle as in {@link Network}: built by a family from an initial parameter map (which the
  * store copies), then used by one job at a time. Not thread-safe.
@@ -39,5 +46,14 @@ public abstract class AbstractNetwork implements Network {
     @Override
     public final void setParameters(Map<String, Tensor> values) {
         parameters.replace(values);
+    }
+
+    /** Itself for the interfaces it implements, else a {@link ParameterVector} over its trainable parameters. */
+    @Override
+    public <C> Optional<C> capability(Class<C> type) {
+        if (type == ParameterVector.class && !type.isInstance(this)) {
+            return Optional.of(type.cast(ParameterVector.of(this)));
+        }
+        return Network.super.capability(type);
     }
 }

@@ -18,7 +18,10 @@ import java.util.Map;
  * Runs a network over a dataset for inference and returns its raw outputs, as applications need
  * them to compute their metrics. Sequences are run in padded batches of {@value #BATCH}, all steps
  * of a batch in one {@link Network#steps} call; since rows of a batch never mix, the steps past a
- * sequence's end are simply dropped.
+ * sequence's end are simply dropped. Step {@code t} of the {@code k}-th batch gets
+ * {@link StepContext#inference(int, long, long) StepContext.inference(t, seed, k)}, a generator
+ * seeded from {@code (seed, k, t)} alone, so a network that draws at inference gives the same
+ * outputs on every run with the same seed, whether it runs its steps one by one or together.
  *
  * <p>Reads the network's current parameters once, at the start; the network must not be changed
  * while this runs. Stateless; the returned arrays belong to the caller.
@@ -30,14 +33,23 @@ public final class SequenceOutputs {
     private SequenceOutputs() {
     }
 
-    /** Per sequence of {@code data}, in order, the raw outputs {@code [time][outputSize]}. */
+    /** Per sequence of {@code data}, in order, the raw outputs {@code [time][outputSize]}, with seed 0. */
     public static List<double[][]> of(Network network, Ops ops, Dataset data) {
+        return of(network, ops, data, 0L);
+    }
+
+    /**
+     * Per sequence of {@code data}, in order, the raw outputs {@code [time][outputSize]}; the steps'
+     * randomness comes from {@code seed} (the job's or the request's).
+     */
+    public static List<double[][]> of(Network network, Ops ops, Dataset data, long seed) {
         DType dtype = network.spec().dtype();
         Map<String, Tensor> params = network.parameters();
         int in = data.inputSize();
         int out = data.outputSize();
         List<double[][]> result = new ArrayList<>(data.size());
         int first = 0;
+        int index = 0;
         for (Batch batch : data.batches(BATCH)) {
             int b = batch.batch();
             double[][][] outputs = new double[b][][];
@@ -46,7 +58,7 @@ public final class SequenceOutputs {
             }
             List<StepContext> contexts = new ArrayList<>(batch.time());
             for (int t = 0; t < batch.time(); t++) {
-                contexts.add(StepContext.inference(t));
+                contexts.add(StepContext.inference(t, seed, index));
             }
             Steps steps = network.steps(ops, params, ops.fromArray(dtype, Shape.of(batch.time() * b, in),
                     batch.inputs()), network.initialState(ops, b), contexts);
@@ -61,6 +73,7 @@ public final class SequenceOutputs {
             }
             result.addAll(Arrays.asList(outputs));
             first += b;
+            index++;
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package io.engram.layers;
 
+import io.engram.api.Differentiable;
 import io.engram.api.ModelSpec;
 import io.engram.api.State;
 import io.engram.api.Step;
@@ -31,11 +32,14 @@ import org.osgi.annotation.versioning.ConsumerType;
  * the layers' states one after the other, {@code tensorsPerLayer} tensors {@code [batch, hidden]}
  * each, starting from zeros; the first tensor of a layer's state is its output.
  *
+ * <p>{@link Differentiable} in all its parameters (every layer's cell and the output map must be),
+ * with a {@link io.engram.api.ParameterVector} (see {@link AbstractNetwork}).
+ *
  * <p>Lifecycle as in {@link io.engram.api.Network}. The step reads parameters only from the map
  * it is passed. Not thread-safe (the parameter store is mutable); the layer and the output map
  * must be stateless.
  */
-public final class StackedNetwork extends AbstractNetwork {
+public final class StackedNetwork extends AbstractNetwork implements Differentiable {
     private final StackSettings settings;
     private final int tensorsPerLayer;
     private final Layer layer;

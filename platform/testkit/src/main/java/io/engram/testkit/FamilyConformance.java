@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.engram.api.Associative;
 import io.engram.api.Batch;
 import io.engram.api.BundleRef;
+import io.engram.api.Capability;
 import io.engram.api.CheckpointMetadata;
 import io.engram.api.Dataset;
+import io.engram.api.Differentiable;
 import io.engram.api.Hyperparameters;
+import io.engram.api.LinearReadout;
 import io.engram.api.Loss;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
+import io.engram.api.ParameterVector;
 import io.engram.api.Problem;
 import io.engram.api.Provenance;
 import io.engram.api.TrainingEvent;
@@ -39,6 +45,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,18 +57,33 @@ import org.junit.jupiter.api.Test;
  * </pre>
  * The raw hyperparameters are validated with the family's schema (and {@code validate}); the suite
  * builds f64 networks with {@value #INPUTS} inputs and {@value #OUTPUTS} outputs on the CPU backend
- * (or the backend given) and checks, on small seeded data with padding:
+ * (or the backend given) and checks what the family declares, on small seeded data with padding.
+ * Always:
  * <ul>
- *   <li>BPTT gradients against central differences: max relative error below {@code 1e-6};</li>
- *   <li>BPTT and RTRL gradients agree within {@code 1e-9};</li>
- *   <li>the same seed gives identical parameters and an identical loss curve, another seed other
- *   parameters;</li>
+ *   <li>the declared capability names are exactly those whose interfaces ({@link Capability#type})
+ *   the network returns, and its trainable parameters are among its parameters;</li>
+ *   <li>the same seed gives identical parameters and outputs;</li>
  *   <li>a checkpoint round trip gives bit-identical parameters and outputs;</li>
- *   <li>a sequence alone in a batch of one gives the outputs it gets inside a padded batch, and the
- *   batch's gradient is the target-weighted sum of the single-sequence gradients;</li>
+ *   <li>a sequence alone in a batch of one gives the outputs it gets inside a padded batch.</li>
+ * </ul>
+ * When the network is {@link Differentiable} (the others are skipped as assumptions):
+ * <ul>
+ *   <li>BPTT gradients of the trainable parameters against central differences: max relative error
+ *   below {@code 1e-6};</li>
+ *   <li>BPTT and RTRL gradients agree within {@code 1e-9};</li>
+ *   <li>the same seed gives an identical loss curve, another seed other parameters, and training
+ *   leaves the parameters that are not trainable bit-identical;</li>
+ *   <li>the batch's gradient is the target-weighted sum of the single-sequence gradients;</li>
  *   <li>padded steps contribute nothing: garbage in their inputs and targets changes neither the
  *   loss nor the gradients.</li>
  * </ul>
+ * With a {@link ParameterVector}: its layout covers exactly the trainable parameters, a written
+ * vector reads back unchanged and leaves the other parameters alone, and bounds are reported for
+ * every element and enforced. With a {@link LinearReadout}: the readout's parameters have the shapes
+ * it states, and the outputs of every present step equal its features times the readout. With
+ * {@link Associative}: stored patterns are recalled from clean cues for every rule, an unknown rule
+ * is refused, and the energy does not increase along recall from noisy and random cues (see
+ * the capability checks).
  * Sizes are small so that the suite takes a few seconds per family. JUnit creates one instance per
  * test method; nothing is shared between methods. The test methods are public so that subclasses in
  * any package inherit them; the gradient tests print their error and difference to standard output.
@@ -108,6 +130,14 @@ public abstract class FamilyConformance {
         return family.create(spec, backend, seed);
     }
 
+    private static boolean differentiable(Network net) {
+        return net.capability(Differentiable.class).isPresent();
+    }
+
+    private void assumeDifferentiable(Network net) {
+        assumeTrue(differentiable(net), family.id() + " is not differentiable");
+    }
+
     private static Dataset data() {
         return TestData.random(17, INPUTS, OUTPUTS, LENGTHS);
     }
@@ -115,6 +145,7 @@ public abstract class FamilyConformance {
     @Test
     public void gradientsMatchCentralDifferences() {
         Network net = network(1);
+        assumeDifferentiable(net);
         Batch batch = TestData.oneBatch(data());
         for (String lossId : Losses.ids()) {
             double error = GradientChecker.maxRelativeError(ops, net, batch, Losses.of(lossId));
@@ -126,6 +157,7 @@ public abstract class FamilyConformance {
     @Test
     public void bpttAndRtrlAgree() {
         Network net = network(2);
+        assumeDifferentiable(net);
         Batch batch = TestData.oneBatch(data());
         Loss loss = Losses.of(Losses.SOFTMAX_CE);
         LossAndGradients bptt = SequenceGradients.bptt().compute(ops, net, net.parameters(), batch, loss, 5L);
@@ -142,11 +174,22 @@ public abstract class FamilyConformance {
         Network b = network(7);
         Network c = network(8);
         assertArrayEquals(flat(a.parameters()), flat(b.parameters()), "same seed, same initial parameters");
+        Batch batch = TestData.oneBatch(data());
+        List<Tensor> outA = SequenceGradients.outputs(ops, a, a.parameters(), batch, false, 0L);
+        List<Tensor> outB = SequenceGradients.outputs(ops, b, b.parameters(), batch, false, 0L);
+        for (int t = 0; t < outA.size(); t++) {
+            assertArrayEquals(outA.get(t).toDoubleArray(), outB.get(t).toDoubleArray(), "same seed, outputs at " + t);
+        }
+        if (!differentiable(a)) {
+            return;
+        }
         assertFalse(Arrays.equals(flat(a.parameters()), flat(c.parameters())), "another seed, other parameters");
+        Map<String, Tensor> initial = a.parameters();
         List<Double> curveA = lossCurve(a);
         List<Double> curveB = lossCurve(b);
         assertEquals(curveA, curveB, "same seed, same loss curve");
         assertArrayEquals(flat(a.parameters()), flat(b.parameters()), "same seed, same trained parameters");
+        CapabilityChecks.fixedParametersUnchanged(a, initial);
         assertTrue(curveA.stream().allMatch(Double::isFinite), "finite losses " + curveA);
     }
 
@@ -196,7 +239,9 @@ public abstract class FamilyConformance {
         Batch all = TestData.oneBatch(data);
         Loss loss = Losses.of(Losses.MSE);
         List<Tensor> together = SequenceGradients.outputs(ops, net, net.parameters(), all, false, 0L);
-        LossAndGradients joint = SequenceGradients.bptt().compute(ops, net, net.parameters(), all, loss, 0L);
+        boolean gradients = differentiable(net);
+        LossAndGradients joint = gradients
+                ? SequenceGradients.bptt().compute(ops, net, net.parameters(), all, loss, 0L) : null;
         Map<String, double[]> sum = new LinkedHashMap<>();
         for (int j = 0; j < data.size(); j++) {
             Batch alone = TestData.oneBatch(data.subset(j, j + 1));
@@ -204,6 +249,9 @@ public abstract class FamilyConformance {
             for (int t = 0; t < LENGTHS[j]; t++) {
                 double[] inBatch = Arrays.copyOfRange(together.get(t).toDoubleArray(), j * OUTPUTS, (j + 1) * OUTPUTS);
                 assertArrayEquals(single.get(t).toDoubleArray(), inBatch, 1e-12, "sequence " + j + " step " + t);
+            }
+            if (!gradients) {
+                continue;
             }
             LossAndGradients g = SequenceGradients.bptt().compute(ops, net, net.parameters(), alone, loss, 0L);
             g.gradients().forEach((name, tensor) -> {
@@ -213,6 +261,9 @@ public abstract class FamilyConformance {
                     acc[i] += v[i] * g.targets();
                 }
             });
+        }
+        if (!gradients) {
+            return;
         }
         for (Map.Entry<String, Tensor> e : joint.gradients().entrySet()) {
             double[] v = e.getValue().toDoubleArray();
@@ -226,6 +277,7 @@ public abstract class FamilyConformance {
     @Test
     public void paddedStepsContributeNothing() {
         Network net = network(5);
+        assumeDifferentiable(net);
         Batch clean = TestData.oneBatch(data());
         Batch garbage = TestData.garbageInPadding(clean, 99);
         Loss loss = Losses.of(Losses.MSE);
@@ -239,6 +291,35 @@ public abstract class FamilyConformance {
             double diff = maxDifference(a.gradients(), b.gradients());
             assertTrue(diff < 1e-13, method + ": padding changed the gradients by " + diff);
         }
+    }
+
+    @Test
+    public void declaredCapabilitiesAreThoseItsNetworksReturn() {
+        CapabilityChecks.declaredMatchReturned(family, network(6));
+    }
+
+    @Test
+    public void parameterVectorRoundTripsAndKeepsItsBounds() {
+        Network net = network(7);
+        Optional<ParameterVector> vector = net.capability(ParameterVector.class);
+        assumeTrue(vector.isPresent(), family.id() + " offers no parameter vector");
+        CapabilityChecks.parameterVector(ops, net, vector.get());
+    }
+
+    @Test
+    public void linearReadoutOfTheFeaturesGivesTheOutputs() {
+        Network net = network(8);
+        Optional<LinearReadout> readout = net.capability(LinearReadout.class);
+        assumeTrue(readout.isPresent(), family.id() + " has no linear readout");
+        CapabilityChecks.linearReadout(ops, net, readout.get(), TestData.oneBatch(data()));
+    }
+
+    @Test
+    public void associativeMemoryRecallsStoredPatternsDownhill() {
+        Network net = network(9);
+        Optional<Associative> memory = net.capability(Associative.class);
+        assumeTrue(memory.isPresent(), family.id() + " is not associative");
+        CapabilityChecks.associative(ops, net, memory.get(), spec.dtype());
     }
 
     private static double[] flat(Map<String, Tensor> params) {

@@ -32,7 +32,7 @@ public final class GradientChecker {
 
     /**
      * The largest relative error between full-BPTT gradients of {@code network} (its current
-     * parameters, which must be f64) over {@code batch} and central differences of the normalised
+     * trainable parameters, which must be f64) over {@code batch} and central differences of the normalised
      * loss.
      */
     public static double maxRelativeError(Ops ops, Network network, Batch batch, Loss loss) {
@@ -46,7 +46,8 @@ public final class GradientChecker {
 
     /**
      * The largest relative error between {@code analytic} and central differences of {@code loss}
-     * around {@code params}, over every element of every parameter.
+     * around {@code params}, over every element of every parameter that has an analytic gradient
+     * (a network's trainable ones); the others are held fixed.
      *
      * @throws IllegalArgumentException if a parameter is not f64
      */
@@ -54,6 +55,9 @@ public final class GradientChecker {
                                           ToDoubleFunction<Map<String, Tensor>> loss) {
         double worst = 0.0;
         for (Map.Entry<String, Tensor> e : params.entrySet()) {
+            if (!analytic.containsKey(e.getKey())) {
+                continue;
+            }
             Tensor p = e.getValue();
             if (p.dtype() != DType.F64) {
                 throw new IllegalArgumentException("gradient checks need f64 parameters; '" + e.getKey() + "' is "

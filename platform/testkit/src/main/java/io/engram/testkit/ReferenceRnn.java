@@ -1,10 +1,12 @@
 package io.engram.testkit;
 
 import io.engram.api.Capability;
+import io.engram.api.Differentiable;
 import io.engram.api.HyperParameter;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
+import io.engram.api.ParameterVector;
 import io.engram.api.Schema;
 import io.engram.api.State;
 import io.engram.api.Step;
@@ -16,6 +18,7 @@ import io.engram.tensor.Tensor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -60,7 +63,7 @@ public final class ReferenceRnn implements NetworkFamily {
     }
 
     /** The network; one job at a time. */
-    private static final class Net implements Network {
+    private static final class Net implements Network, Differentiable {
         private final ModelSpec spec;
         private final int hidden;
         private Map<String, Tensor> params;
@@ -86,6 +89,12 @@ public final class ReferenceRnn implements NetworkFamily {
                 v[i] = scale == 0 ? 0 : r.nextDouble(-scale, scale);
             }
             return ops.fromArray(spec.dtype(), shape, v);
+        }
+
+        @Override
+        public <C> Optional<C> capability(Class<C> type) {
+            return type == ParameterVector.class ? Optional.of(type.cast(ParameterVector.of(this)))
+                    : Network.super.capability(type);
         }
 
         @Override

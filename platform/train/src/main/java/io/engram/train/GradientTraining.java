@@ -43,6 +43,9 @@ import java.util.Map;
  * validation loss, or the training loss without validation data. Epochs and batches in events
  * count from 1.
  *
+ * <p>Only the network's {@linkplain Network#trainable() trainable} parameters get gradients and
+ * optimizer steps; the others stay bit-identical.
+ *
  * <p>Without a validation set from the task and with {@code validation.fraction > 0}, that
  * fraction of the training set is split off (seeded). Runs on the caller's thread.
  */
@@ -171,7 +174,7 @@ public final class GradientTraining {
                     }
                     Map<String, Tensor> grads = GradientClipping.clip(ops, r.gradients(), norm, clip);
                     Map<String, Tensor> previous = params;
-                    params = optimizer.step(ops, params, grads, lr);
+                    params = optimizer.step(ops, SequenceGradients.trainable(network, params), grads, lr);
                     network.setParameters(params);
                     params = network.parameters();
                     lossSum += r.loss() * r.targets();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loss and parameter gradients of a recurrent network over a padded batch of sequences.
@@ -58,6 +59,10 @@ import java.util.Map;
  * </pre>
  * for one extra forward pass per step. Truncated BPTT keeps the states of all {@code T} steps
  * ({@code T * B * z * s}) and the tape of one window ({@code k2 * B * a * s}).
+ *
+ * <p>Every method differentiates in the {@linkplain Network#trainable() trainable} parameters only:
+ * the others enter the step as constants (not recorded on the tape, no tangent direction), cost
+ * nothing, and have no entry in the gradients.
  *
  * <p>In every method a padded step (step mask 0) leaves the state unchanged through
  * {@code ops.where} and adds no loss, and the step at time {@code t} draws its dropout randomness
@@ -153,11 +158,11 @@ public final class SequenceGradients {
         int targets = batch.targetCount();
         Unroll unroll = new Unroll(ops, batch, dtype(network));
         Tape tape = new Tape(ops);
-        Map<String, Tensor> leaves = leaves(tape, params);
-        Tensor total = unroll.run(tape, network, leaves, network.initialState(ops, batch.batch()), 0, batch.time(),
-                0, loss, true, seed, null, null);
+        Map<String, Tensor> leaves = leaves(tape, params, network);
+        Tensor total = unroll.run(tape, network, withLeaves(params, leaves), network.initialState(ops, batch.batch()),
+                0, batch.time(), 0, loss, true, seed, null, null);
         if (total == null || targets == 0) {
-            return new LossAndGradients(0.0, zeros(ops, params), targets);
+            return new LossAndGradients(0.0, zeros(ops, trainable(network, params)), targets);
         }
         Gradients g = tape.backward(total);
         double scale = 1.0 / targets;
@@ -175,16 +180,16 @@ public final class SequenceGradients {
         states[0] = network.initialState(ops, batch.batch());
         Tensor plainTotal = unroll.run(ops, network, params, states[0], 0, time, 0, loss, true, seed, states, null);
         if (plainTotal == null || targets == 0) {
-            return new LossAndGradients(0.0, zeros(ops, params), targets);
+            return new LossAndGradients(0.0, zeros(ops, trainable(network, params)), targets);
         }
-        Map<String, Tensor> sum = zeros(ops, params);
+        Map<String, Tensor> sum = zeros(ops, trainable(network, params));
         for (int end = Math.min(k1, time), previousEnd = 0; previousEnd < time;
                 previousEnd = end, end = Math.min(end + k1, time)) {
             int start = Math.max(0, end - k2);
             Tape tape = new Tape(ops);
-            Map<String, Tensor> leaves = leaves(tape, params);
-            Tensor windowLoss = unroll.run(tape, network, leaves, states[start], start, end, previousEnd, loss, true,
-                    seed, null, null);
+            Map<String, Tensor> leaves = leaves(tape, params, network);
+            Tensor windowLoss = unroll.run(tape, network, withLeaves(params, leaves), states[start], start, end,
+                    previousEnd, loss, true, seed, null, null);
             if (windowLoss == null) {
                 continue;
             }
@@ -220,19 +225,19 @@ public final class SequenceGradients {
             java.util.Arrays.fill(scratch, null);
         }
         if (plainTotal == null || targets == 0) {
-            return new LossAndGradients(0.0, zeros(ops, params), targets);
+            return new LossAndGradients(0.0, zeros(ops, trainable(network, params)), targets);
         }
         Map<String, Tensor> sum = null;
         List<Tensor> endAdjoint = null;
         for (int k = segments - 1; k >= 0; k--) {
             Tape tape = new Tape(ops);
-            Map<String, Tensor> leaves = leaves(tape, params);
+            Map<String, Tensor> leaves = leaves(tape, params, network);
             List<Tensor> startLeaves = new ArrayList<>();
             for (Tensor t : starts[k].tensors()) {
                 startLeaves.add(k == 0 ? t : tape.leaf(t));
             }
-            Tensor objective = unroll.run(tape, network, leaves, new State(startLeaves), bounds[k], bounds[k + 1],
-                    bounds[k], loss, true, seed, scratch, null);
+            Tensor objective = unroll.run(tape, network, withLeaves(params, leaves), new State(startLeaves), bounds[k],
+                    bounds[k + 1], bounds[k], loss, true, seed, scratch, null);
             State end = scratch[bounds[k + 1]];
             java.util.Arrays.fill(scratch, null);
             if (endAdjoint != null) {
@@ -260,7 +265,7 @@ public final class SequenceGradients {
         }
         double scale = 1.0 / targets;
         Map<String, Tensor> grads = new LinkedHashMap<>();
-        Map<String, Tensor> total = sum == null ? zeros(ops, params) : sum;
+        Map<String, Tensor> total = sum == null ? zeros(ops, trainable(network, params)) : sum;
         total.forEach((name, g) -> grads.put(name, ops.scale(g, scale)));
         return new LossAndGradients(plainTotal.item() * scale, grads, targets);
     }
@@ -268,14 +273,15 @@ public final class SequenceGradients {
     private static LossAndGradients rtrl(Ops ops, Network network, Map<String, Tensor> params, Batch batch,
                                          Loss loss, long seed) {
         int targets = batch.targetCount();
+        Map<String, Tensor> trainable = trainable(network, params);
         int directions = 0;
-        for (Tensor p : params.values()) {
+        for (Tensor p : trainable.values()) {
             directions += p.shape().size();
         }
         TangentOps tangentOps = new TangentOps(ops, directions);
-        Map<String, Tensor> duals = new LinkedHashMap<>();
+        Map<String, Tensor> duals = new LinkedHashMap<>(params);
         int offset = 0;
-        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+        for (Map.Entry<String, Tensor> e : trainable.entrySet()) {
             duals.put(e.getKey(), tangentOps.seed(e.getValue(), offset));
             offset += e.getValue().shape().size();
         }
@@ -283,13 +289,13 @@ public final class SequenceGradients {
         Tensor total = unroll.run(tangentOps, network, duals, network.initialState(ops, batch.batch()), 0,
                 batch.time(), 0, loss, true, seed, null, null);
         if (total == null || targets == 0) {
-            return new LossAndGradients(0.0, zeros(ops, params), targets);
+            return new LossAndGradients(0.0, zeros(ops, trainable(network, params)), targets);
         }
         double scale = 1.0 / targets;
         double[] gradient = tangentOps.tangent(total).toDoubleArray();
         Map<String, Tensor> grads = new LinkedHashMap<>();
         offset = 0;
-        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+        for (Map.Entry<String, Tensor> e : trainable.entrySet()) {
             Tensor p = e.getValue();
             double[] g = new double[p.shape().size()];
             for (int i = 0; i < g.length; i++) {
@@ -301,10 +307,36 @@ public final class SequenceGradients {
         return new LossAndGradients(tangentOps.value(total).item() * scale, grads, targets);
     }
 
-    private static Map<String, Tensor> leaves(Tape tape, Map<String, Tensor> params) {
+    /** Recorded leaves of the trainable parameters only: fixed ones are constants to the tape. */
+    private static Map<String, Tensor> leaves(Tape tape, Map<String, Tensor> params, Network network) {
         Map<String, Tensor> leaves = new LinkedHashMap<>();
-        params.forEach((name, p) -> leaves.put(name, tape.leaf(p)));
+        trainable(network, params).forEach((name, p) -> leaves.put(name, tape.leaf(p)));
         return leaves;
+    }
+
+    /** {@code params} with the trainable ones replaced by their leaves, in {@code params}' order. */
+    private static Map<String, Tensor> withLeaves(Map<String, Tensor> params, Map<String, Tensor> leaves) {
+        if (leaves.size() == params.size()) {
+            return leaves;
+        }
+        Map<String, Tensor> all = new LinkedHashMap<>(params);
+        all.putAll(leaves);
+        return all;
+    }
+
+    /** The trainable parameters among {@code params} ({@link Network#trainable()}), in their order. */
+    static Map<String, Tensor> trainable(Network network, Map<String, Tensor> params) {
+        Set<String> names = network.trainable();
+        if (names.containsAll(params.keySet())) {
+            return params;
+        }
+        Map<String, Tensor> t = new LinkedHashMap<>();
+        params.forEach((name, p) -> {
+            if (names.contains(name)) {
+                t.put(name, p);
+            }
+        });
+        return t;
     }
 
     private static Map<String, Tensor> zeros(Ops ops, Map<String, Tensor> params) {

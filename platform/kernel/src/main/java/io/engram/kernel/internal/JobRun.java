@@ -137,7 +137,7 @@ final class JobRun {
             return new Ending(JobState.FAILED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics), why, i.checkpoint()));
         }
         if (data.test().size() > 0) {
-            app.evaluate(network, backend.ops(), data.test()).forEach((k, v) -> metrics.put("test." + k, v));
+            app.evaluate(network, backend.ops(), data.test(), r.seed()).forEach((k, v) -> metrics.put("test." + k, v));
             meter.addTo(metrics);
         }
         if (r.checkpoint().isPresent()) {
@@ -171,7 +171,7 @@ final class JobRun {
                 .loss(data.loss())
                 .hyper(r.training())
                 .seed(r.seed())
-                .evaluator(d -> app.evaluate(network, backend.ops(), d))
+                .evaluator(d -> app.evaluate(network, backend.ops(), d, r.seed()))
                 .events(e -> {
                     TrainingEvent event = meter.onEvent(e);
                     records.emit(rec, event);

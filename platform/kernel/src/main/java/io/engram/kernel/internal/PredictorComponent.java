@@ -35,7 +35,9 @@ import org.osgi.service.component.annotations.Reference;
  * through the backend's ops, checks that they are exactly the parameters of a network of the
  * checkpoint's spec ({@link CheckpointFit}: nothing runs on initial weights), restores the network
  * and runs each sequence on its own (batch of one)
- * step by step with {@link StepContext#inference}. The output activation follows the task's loss,
+ * step by step with {@link StepContext#inference(int, long, long)}: the steps of sequence {@code i}
+ * draw from the job's seed (the checkpoint's provenance) and {@code i}, so a network that draws at
+ * inference predicts the same on every call. The output activation follows the task's loss,
  * read from the provenance's job spec ({@code loss}, else {@code data.loss}): softmax for
  * {@code softmax-ce}, identity otherwise. Stateless and thread-safe: each call builds its own
  * network.
@@ -93,8 +95,9 @@ public final class PredictorComponent implements Predictor {
                     .flatMap(network -> Try.of(() -> {
                         boolean softmax = "softmax-ce".equals(loss(meta));
                         List<double[][]> out = new ArrayList<>();
-                        for (double[][] sequence : inputs) {
-                            out.add(run(network, ops, spec, sequence, softmax));
+                        long seed = meta.provenance().seed();
+                        for (int i = 0; i < inputs.size(); i++) {
+                            out.add(run(network, ops, spec, inputs.get(i), softmax, seed, i));
                         }
                         return out;
                     }));
@@ -114,13 +117,14 @@ public final class PredictorComponent implements Predictor {
                 .flatMap(tensors -> Try.of(() -> family.restore(spec, backend, tensors)));
     }
 
-    private static double[][] run(Network network, Ops ops, ModelSpec spec, double[][] sequence, boolean softmax) {
+    private static double[][] run(Network network, Ops ops, ModelSpec spec, double[][] sequence, boolean softmax,
+                                  long seed, int index) {
         Map<String, Tensor> params = network.parameters();
         State state = network.initialState(ops, 1);
         double[][] out = new double[sequence.length][];
         for (int t = 0; t < sequence.length; t++) {
             Tensor x = ops.fromArray(spec.dtype(), Shape.of(1, spec.inputSize()), sequence[t]);
-            Step step = network.step(ops, params, x, state, StepContext.inference(t));
+            Step step = network.step(ops, params, x, state, StepContext.inference(t, seed, index));
             Tensor y = softmax ? ops.softmax(step.output(), -1) : step.output();
             out[t] = y.toDoubleArray();
             state = step.state();

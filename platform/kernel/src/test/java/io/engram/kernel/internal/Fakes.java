@@ -244,7 +244,15 @@ final class Fakes {
 
         @Override
         public Step step(Ops ops, Map<String, Tensor> params, Tensor x, State state, StepContext context) {
-            return new Step(ops.matmul(x, params.get("w")), state);
+            Tensor y = ops.matmul(x, params.get("w"));
+            if (spec.hyper().has("noise")) {
+                double[] noise = new double[y.shape().size()];
+                for (int i = 0; i < noise.length; i++) {
+                    noise[i] = spec.hyper().getDouble("noise") * context.random().nextDouble();
+                }
+                y = ops.add(y, ops.fromArray(y.dtype(), y.shape(), noise));
+            }
+            return new Step(y, state);
         }
     }
 

@@ -56,6 +56,25 @@ class PredictorComponentTest {
     }
 
     @Test
+    void stepsThatDrawAtInferenceDrawFromTheJobSeedAndTheSequence() throws Exception {
+        Path file = tmp.resolve("noisy.ckpt");
+        ModelSpec spec = new ModelSpec("toy", 2, 2, DType.F64, Hyperparameters.of(Map.of("scale", 1.0, "noise", 1.0)));
+        Provenance provenance = new Provenance(9, "toy", "d", List.of(new BundleRef("test.family.toy", "1.5.0")),
+                Map.of("loss", "mse"), "2026-01-01T00:00:00Z");
+        Tensor w = new ArrayOps().fromArray(DType.F64, Shape.of(2, 2), new double[] {1, 0, 0, 2});
+        checkpoints.write(file, new CheckpointMetadata(1, "test.family.toy", "1.5.0", spec, provenance), Map.of("w", w));
+        PredictorComponent p = new PredictorComponent(plugins("1.0.0"), checkpoints);
+        List<double[][]> inputs = List.of(new double[][] {{1, 1}, {1, 1}}, new double[][] {{1, 1}});
+        List<double[][]> first = p.predict(file, inputs).get();
+        List<double[][]> again = p.predict(file, inputs).get();
+        assertArrayEquals(first.get(0)[0], again.get(0)[0], 0.0, "the same seed draws the same");
+        assertArrayEquals(first.get(0)[1], again.get(0)[1], 0.0, "the same seed draws the same");
+        assertTrue(first.get(0)[0][0] != first.get(0)[1][0], "each step draws anew");
+        assertTrue(first.get(0)[0][0] != first.get(1)[0][0], "each sequence draws anew");
+        assertTrue(first.get(0)[0][0] > 1 && first.get(0)[0][0] < 2, "noise in [0, 1) on top of 1: " + first.get(0)[0][0]);
+    }
+
+    @Test
     void predictsStepByStepWithTheIdentityForMse() throws Exception {
         PredictorComponent p = new PredictorComponent(plugins("1.0.0", "2.0.0"), checkpoints);
         Path file = checkpoint("mse");

@@ -1,7 +1,9 @@
 package org.example.engram.mgu.internal;
 
+import io.engram.api.Differentiable;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
+import io.engram.api.ParameterVector;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
@@ -14,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.example.engram.mgu.MguVariant;
 
@@ -26,7 +29,7 @@ import org.example.engram.mgu.MguVariant;
  * uniformly from {@code ±scale·sqrt(6 / (fanIn + fanOut))} (Glorot and Bengio 2010), biases start at 0,
  * in a fixed order from one seeded generator. State: {@code h} of each layer. Not thread-safe.
  */
-final class MguNetwork implements Network {
+final class MguNetwork implements Network, Differentiable {
     private final ModelSpec spec;
     private final MguVariant variant;
     private final int hidden;
@@ -74,6 +77,12 @@ final class MguNetwork implements Network {
             w[i] = a * (2 * random.nextDouble() - 1);
         }
         return ops.fromArray(dtype, Shape.of(fanIn, fanOut), w);
+    }
+
+    @Override
+    public <C> Optional<C> capability(Class<C> type) {
+        return type == ParameterVector.class ? Optional.of(type.cast(ParameterVector.of(this)))
+                : Network.super.capability(type);
     }
 
     @Override

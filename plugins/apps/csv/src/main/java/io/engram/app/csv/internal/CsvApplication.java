@@ -245,7 +245,12 @@ public final class CsvApplication implements Application {
 
     @Override
     public Map<String, Double> evaluate(Network network, Ops ops, Dataset data) {
-        List<double[][]> outputs = SequenceOutputs.of(network, ops, data);
+        return evaluate(network, ops, data, 0L);
+    }
+
+    @Override
+    public Map<String, Double> evaluate(Network network, Ops ops, Dataset data, long seed) {
+        List<double[][]> outputs = SequenceOutputs.of(network, ops, data, seed);
         boolean classification = data.outputSize() >= 2 && oneHot(data);
         double a = 0;
         double b = 0;

@@ -255,7 +255,12 @@ public final class GrammarApplication implements Application {
 
     @Override
     public Map<String, Double> evaluate(Network network, Ops ops, Dataset data) {
-        java.util.List<double[][]> outputs = SequenceOutputs.of(network, ops, data);
+        return evaluate(network, ops, data, 0L);
+    }
+
+    @Override
+    public Map<String, Double> evaluate(Network network, Ops ops, Dataset data, long seed) {
+        java.util.List<double[][]> outputs = SequenceOutputs.of(network, ops, data, seed);
         if (data.inputSize() == 2 && data.outputSize() == 1) {
             return Metrics.adding(data, outputs);
         }

@@ -1,5 +1,6 @@
 package io.engram.family.jordan.internal;
 
+import io.engram.api.Differentiable;
 import io.engram.api.ModelSpec;
 import io.engram.api.State;
 import io.engram.api.Step;
@@ -23,9 +24,9 @@ import java.util.Map;
  * {@code l > 0} {@code layer<l>.w [H, H]}, {@code layer<l>.b [H]}; then {@code readout.w [H, out]},
  * {@code readout.b [out]}. State: the state units {@code s_{t+1}}, one tensor {@code [batch, out]}
  * (the network's only memory). Dropout acts on the input of layers above the first while training.
- * Not thread-safe.
+ * {@link Differentiable}, with a flat parameter vector. Not thread-safe.
  */
-final class JordanNetwork extends AbstractNetwork {
+final class JordanNetwork extends AbstractNetwork implements Differentiable {
     private final JordanSettings settings;
 
     JordanNetwork(ModelSpec spec, JordanSettings settings, Map<String, Tensor> initial) {
