@@ -4,7 +4,8 @@ import io.engram.api.Batch;
 import io.engram.api.Dataset;
 import io.engram.api.Network;
 import io.engram.api.StepContext;
-import io.engram.api.Steps;
+import io.engram.api.Decoder;
+import io.engram.api.WholeSequence;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
@@ -13,12 +14,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a network over a dataset for inference and returns its raw outputs, as applications need
  * them to compute their metrics. Sequences are run in padded batches of {@value #BATCH}, all steps
  * of a batch in one {@link Network#steps} call; since rows of a batch never mix, the steps past a
- * sequence's end are simply dropped.
+ * sequence's end are simply dropped. A {@link WholeSequence} network runs each batch in one
+ * {@link WholeSequence#run} with its step mask instead; a {@link Decoder} network decodes each
+ * sequence greedily ({@link Decoding#greedy}) for as many steps as the sequence has, feeding back its
+ * own tokens, and its outputs are the scores of those steps.
  *
  * <p>Reads the network's current parameters once, at the start; the network must not be changed
  * while this runs. Stateless; the returned arrays belong to the caller.
@@ -37,6 +42,13 @@ public final class SequenceOutputs {
         int in = data.inputSize();
         int out = data.outputSize();
         List<double[][]> result = new ArrayList<>(data.size());
+        if (network.capability(Decoder.class).isPresent()) {
+            for (int i = 0; i < data.size(); i++) {
+                double[][] source = data.get(i).inputs();
+                result.add(Decoding.greedy(network, ops, source, source.length, false).scores());
+            }
+            return result;
+        }
         int first = 0;
         for (Batch batch : data.batches(BATCH)) {
             int b = batch.batch();
@@ -48,9 +60,10 @@ public final class SequenceOutputs {
             for (int t = 0; t < batch.time(); t++) {
                 contexts.add(StepContext.inference(t));
             }
-            Steps steps = network.steps(ops, params, ops.fromArray(dtype, Shape.of(batch.time() * b, in),
-                    batch.inputs()), network.initialState(ops, b), contexts);
-            double[] ys = steps.outputs().toDoubleArray();
+            Tensor xs = ops.fromArray(dtype, Shape.of(batch.time() * b, in), batch.inputs());
+            Optional<WholeSequence> whole = network.capability(WholeSequence.class);
+            double[] ys = (whole.isPresent() ? whole.get().run(ops, params, xs, batch.stepMask(), contexts)
+                    : network.steps(ops, params, xs, network.initialState(ops, b), contexts).outputs()).toDoubleArray();
             for (int t = 0; t < batch.time(); t++) {
                 for (int j = 0; j < b; j++) {
                     if (t < outputs[j].length) {
