@@ -49,6 +49,20 @@ public interface CompositeFamily extends NetworkFamily {
     NetworkFamily bind(Map<String, NetworkFamily> inner);
 
     /**
+     * The spec of the network a bound family builds in {@code slot}: the family named by
+     * {@code slot.family} in {@code outer}'s values, the given sizes, {@code outer}'s dtype, and the
+     * values under {@code slot.} without their prefix (the inner family's own {@code family} key left out).
+     *
+     * @throws java.util.NoSuchElementException when {@code outer} names no family for {@code slot}
+     */
+    static ModelSpec innerSpec(ModelSpec outer, String slot, int inputSize, int outputSize) {
+        String family = outer.hyper().getString(slot + ".family");
+        Map<String, Object> values = new java.util.LinkedHashMap<>(outer.hyper().section(slot).asMap());
+        values.remove("family");
+        return new ModelSpec(family, inputSize, outputSize, outer.dtype(), Hyperparameters.of(values));
+    }
+
+    /**
      * One place a composite family takes another family.
      *
      * @param name        the key prefix under {@code model.}, such as {@code inner} or {@code encoder}
