@@ -119,7 +119,9 @@ public final class Engram implements Callable<Integer> {
 
     @Command(name = "predict", mixinStandardHelpOptions = true, description = "Runs a trained model on the sequences of INPUT: one sequence per line, "
             + "time steps separated by ';', the features of a step by ','. Prints one line of outputs per sequence.")
-    int predict(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "INPUT") Path input) {
+    int predict(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "INPUT") Path input,
+                @Option(names = "--beam", paramLabel = "N", defaultValue = "1", description = "for a model that decodes: hypotheses kept by beam search (1: greedy)") int beam,
+                @Option(names = "--max-length", paramLabel = "N", defaultValue = "0", description = "for a model that decodes: most tokens per sequence (0: twice the source's length)") int maxLength) {
         for (Path p : List.of(checkpoint, input)) {
             if (!Files.isRegularFile(p)) {
                 err.println("engram: " + p.toAbsolutePath().normalize() + ": no such file");
@@ -127,7 +129,8 @@ public final class Engram implements Callable<Integer> {
             }
         }
         return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "predict",
-                List.of(checkpoint.toAbsolutePath().normalize().toString(), input.toAbsolutePath().normalize().toString())));
+                List.of("--beam", Integer.toString(beam), "--max-length", Integer.toString(maxLength),
+                        checkpoint.toAbsolutePath().normalize().toString(), input.toAbsolutePath().normalize().toString())));
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true, description = {

@@ -33,6 +33,13 @@ public final class Capability {
      */
     @Deprecated
     public static final String RESERVOIR = "reservoir";
+    /**
+     * Runs a whole padded batch at once ({@link WholeSequence}): not causal, so trained by full BPTT
+     * over the whole sequence and never stepped.
+     */
+    public static final String WHOLE_SEQUENCE = "whole-sequence";
+    /** Encodes a source, then decodes one token at a time ({@link Decoder}): greedy and beam search apply. */
+    public static final String DECODER = "decoder";
 
     private static final Map<String, Class<?>> TYPES = table();
 

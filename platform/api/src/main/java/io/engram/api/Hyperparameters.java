@@ -56,6 +56,21 @@ public final class Hyperparameters {
         return v;
     }
 
+    /**
+     * The values whose names start with {@code prefix + "."}, with that part removed, in order: one
+     * slot's part of a composite family's values ({@link CompositeFamily}).
+     */
+    public Hyperparameters section(String prefix) {
+        String head = prefix + ".";
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(head)) {
+                out.put(k.substring(head.length()), v);
+            }
+        });
+        return new Hyperparameters(out);
+    }
+
     /** All values, in schema order. */
     public Map<String, Object> asMap() {
         return values;

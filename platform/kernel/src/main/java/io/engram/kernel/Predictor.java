@@ -27,4 +27,37 @@ public interface Predictor {
      *         else when the model itself fails
      */
     Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs);
+
+    /**
+     * As {@link #predict(Path, List)}, choosing how a model whose network is a
+     * {@link io.engram.api.Decoder} decodes: its outputs are then, per sequence, one row per decoded
+     * token (the end token included when it was reached), each row the scores of the step after the
+     * task's output activation. Other models ignore {@code decoding}. The default ignores it too.
+     */
+    default Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs, Decode decoding) {
+        return predict(checkpoint, inputs);
+    }
+
+    /**
+     * How a decoder model is decoded.
+     *
+     * @param beamWidth hypotheses kept by beam search; 1 is greedy decoding
+     * @param maxLength most tokens decoded per sequence; 0 for twice the source's length (at least 1)
+     */
+    record Decode(int beamWidth, int maxLength) {
+        /** Greedy decoding, up to twice the source's length. */
+        public static final Decode GREEDY = new Decode(1, 0);
+
+        public Decode {
+            if (beamWidth < 1 || maxLength < 0) {
+                throw new IllegalArgumentException("decoding needs a beam width of at least 1 and a maximum length "
+                        + "of at least 0, got " + beamWidth + " and " + maxLength);
+            }
+        }
+
+        /** The most tokens for a source of {@code sourceLength} steps. */
+        public int maxTokens(int sourceLength) {
+            return maxLength > 0 ? maxLength : Math.max(1, 2 * sourceLength);
+        }
+    }
 }

@@ -4,7 +4,8 @@ import io.engram.api.Batch;
 import io.engram.api.Dataset;
 import io.engram.api.Network;
 import io.engram.api.StepContext;
-import io.engram.api.Steps;
+import io.engram.api.Decoder;
+import io.engram.api.WholeSequence;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a network over a dataset for inference and returns its raw outputs, as applications need
@@ -22,6 +24,10 @@ import java.util.Map;
  * {@link StepContext#inference(int, long, long) StepContext.inference(t, seed, k)}, a generator
  * seeded from {@code (seed, k, t)} alone, so a network that draws at inference gives the same
  * outputs on every run with the same seed, whether it runs its steps one by one or together.
+ * A {@link WholeSequence} network runs each batch in one
+ * {@link WholeSequence#run} with its step mask instead; a {@link Decoder} network decodes each
+ * sequence greedily ({@link Decoding#greedy}) for as many steps as the sequence has, feeding back its
+ * own tokens, and its outputs are the scores of those steps.
  *
  * <p>Reads the network's current parameters once, at the start; the network must not be changed
  * while this runs. Stateless; the returned arrays belong to the caller.
@@ -48,6 +54,13 @@ public final class SequenceOutputs {
         int in = data.inputSize();
         int out = data.outputSize();
         List<double[][]> result = new ArrayList<>(data.size());
+        if (network.capability(Decoder.class).isPresent()) {
+            for (int i = 0; i < data.size(); i++) {
+                double[][] source = data.get(i).inputs();
+                result.add(Decoding.greedy(network, ops, source, source.length, false).scores());
+            }
+            return result;
+        }
         int first = 0;
         int index = 0;
         for (Batch batch : data.batches(BATCH)) {
@@ -60,9 +73,10 @@ public final class SequenceOutputs {
             for (int t = 0; t < batch.time(); t++) {
                 contexts.add(StepContext.inference(t, seed, index));
             }
-            Steps steps = network.steps(ops, params, ops.fromArray(dtype, Shape.of(batch.time() * b, in),
-                    batch.inputs()), network.initialState(ops, b), contexts);
-            double[] ys = steps.outputs().toDoubleArray();
+            Tensor xs = ops.fromArray(dtype, Shape.of(batch.time() * b, in), batch.inputs());
+            Optional<WholeSequence> whole = network.capability(WholeSequence.class);
+            double[] ys = (whole.isPresent() ? whole.get().run(ops, params, xs, batch.stepMask(), contexts)
+                    : network.steps(ops, params, xs, network.initialState(ops, b), contexts).outputs()).toDoubleArray();
             for (int t = 0; t < batch.time(); t++) {
                 for (int j = 0; j < b; j++) {
                     if (t < outputs[j].length) {

@@ -66,7 +66,9 @@ import java.util.Set;
  *
  * <p>In every method a padded step (step mask 0) leaves the state unchanged through
  * {@code ops.where} and adds no loss, and the step at time {@code t} draws its dropout randomness
- * from {@code (seed, t)} alone. The methods are immutable and thread-safe.
+ * from {@code (seed, t)} alone. A network that runs whole sequences ({@link WholeSequenceGradients})
+ * is trained by full BPTT through its whole run; the other methods refuse it. The methods are
+ * immutable and thread-safe.
  */
 public final class SequenceGradients {
 
@@ -134,6 +136,9 @@ public final class SequenceGradients {
      */
     public static double lossSum(Ops ops, Network network, Map<String, Tensor> params, Batch batch, Loss loss,
                                  boolean training, long seed) {
+        if (WholeSequenceGradients.applies(network)) {
+            return WholeSequenceGradients.lossSum(ops, network, params, batch, loss, training, seed);
+        }
         Unroll unroll = new Unroll(ops, batch, dtype(network));
         Tensor total = unroll.run(ops, network, params, network.initialState(ops, batch.batch()), 0, batch.time(),
                 0, loss, training, seed, null, null);
@@ -146,6 +151,9 @@ public final class SequenceGradients {
      */
     public static List<Tensor> outputs(Ops ops, Network network, Map<String, Tensor> params, Batch batch,
                                        boolean training, long seed) {
+        if (WholeSequenceGradients.applies(network)) {
+            return WholeSequenceGradients.outputs(ops, network, params, batch, training, seed);
+        }
         Unroll unroll = new Unroll(ops, batch, dtype(network));
         List<Tensor> out = new ArrayList<>();
         unroll.run(ops, network, params, network.initialState(ops, batch.batch()), 0, batch.time(), batch.time(),
@@ -155,6 +163,9 @@ public final class SequenceGradients {
 
     private static LossAndGradients fullBptt(Ops ops, Network network, Map<String, Tensor> params, Batch batch,
                                              Loss loss, long seed) {
+        if (WholeSequenceGradients.applies(network)) {
+            return WholeSequenceGradients.bptt(ops, network, params, batch, loss, seed);
+        }
         int targets = batch.targetCount();
         Unroll unroll = new Unroll(ops, batch, dtype(network));
         Tape tape = new Tape(ops);
@@ -173,6 +184,7 @@ public final class SequenceGradients {
 
     private static LossAndGradients truncatedBptt(Ops ops, Network network, Map<String, Tensor> params, Batch batch,
                                                   Loss loss, long seed, int k1, int k2) {
+        WholeSequenceGradients.requireCausal(network, "truncated BPTT (k1 = " + k1 + ", k2 = " + k2 + ")");
         int time = batch.time();
         int targets = batch.targetCount();
         Unroll unroll = new Unroll(ops, batch, dtype(network));
@@ -204,6 +216,7 @@ public final class SequenceGradients {
 
     private static LossAndGradients checkpointedBptt(Ops ops, Network network, Map<String, Tensor> params,
                                                      Batch batch, Loss loss, long seed, int segments) {
+        WholeSequenceGradients.requireCausal(network, "BPTT with recomputation (" + segments + " segments)");
         int time = batch.time();
         int targets = batch.targetCount();
         Unroll unroll = new Unroll(ops, batch, dtype(network));
@@ -272,6 +285,7 @@ public final class SequenceGradients {
 
     private static LossAndGradients rtrl(Ops ops, Network network, Map<String, Tensor> params, Batch batch,
                                          Loss loss, long seed) {
+        WholeSequenceGradients.requireCausal(network, "RTRL");
         int targets = batch.targetCount();
         Map<String, Tensor> trainable = trainable(network, params);
         int directions = 0;

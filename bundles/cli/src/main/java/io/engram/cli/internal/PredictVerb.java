@@ -18,7 +18,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code engram predict CHECKPOINT INPUT}: runs each sequence of the input file (format in
  * {@link Sequences}) through the model and prints its outputs, one sequence per line in the same
- * format.
+ * format. A model that decodes ({@link io.engram.api.Decoder}) prints one row per decoded token;
+ * {@code --beam N} keeps {@code N} hypotheses (1, greedy, by default) and {@code --max-length N}
+ * caps the tokens per sequence (0, the default, is twice the source's length).
  *
  * <p>Exit status: 0 on success; 2 when the input file or the checkpoint is unusable: a damaged
  * checkpoint, or one whose tensors are not exactly the network's (missing, extra, misshapen, NaN),
@@ -28,6 +30,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Function.class, property = VerbCall.VERB_PROPERTY + "=predict")
 public final class PredictVerb implements Function<Map<String, Object>, Integer> {
+    static final String USAGE = "usage: engram predict [--beam N] [--max-length N] CHECKPOINT INPUT";
 
     private final Predictor predictor;
 
@@ -39,12 +42,20 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
     @Override
     public Integer apply(Map<String, Object> raw) {
         VerbCall call = VerbCall.of(raw);
-        if (call.args().size() != 2) {
-            call.err().println("usage: engram predict CHECKPOINT INPUT");
+        List<String> positional = new java.util.ArrayList<>();
+        Predictor.Decode decoding;
+        try {
+            decoding = decoding(call.args(), positional);
+        } catch (IllegalArgumentException e) {
+            call.err().println("engram: " + e.getMessage());
             return VerbCall.BAD_INPUT;
         }
-        Path checkpoint = Path.of(call.args().get(0));
-        Path input = Path.of(call.args().get(1));
+        if (positional.size() != 2) {
+            call.err().println(USAGE);
+            return VerbCall.BAD_INPUT;
+        }
+        Path checkpoint = Path.of(positional.get(0));
+        Path input = Path.of(positional.get(1));
         Try<CheckpointMetadata> meta = predictor.describe(checkpoint);
         if (meta.isFailure()) {
             call.err().println("engram: " + checkpoint + ": " + meta.getCause().getMessage());
@@ -54,7 +65,7 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
         if (sequences.isLeft()) {
             return rejected(call.err(), input, sequences.getLeft());
         }
-        Try<List<double[][]>> outputs = predictor.predict(checkpoint, sequences.get());
+        Try<List<double[][]>> outputs = predictor.predict(checkpoint, sequences.get(), decoding);
         if (outputs.isFailure()) {
             Throwable cause = outputs.getCause();
             if (cause instanceof IOException) {
@@ -71,6 +82,38 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
         outputs.get().forEach(o -> call.out().println(Sequences.format(o)));
         call.out().flush();
         return VerbCall.OK;
+    }
+
+    /**
+     * The decoding that {@code --beam N} and {@code --max-length N} ask for (greedy, up to twice the
+     * source's length, when absent); the other arguments are added to {@code positional} in order.
+     *
+     * @throws IllegalArgumentException naming the option whose value is missing or not a valid count
+     */
+    static Predictor.Decode decoding(List<String> args, List<String> positional) {
+        int beam = 1;
+        int maxLength = 0;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--beam") || a.equals("--max-length")) {
+                String v = i + 1 < args.size() ? args.get(++i) : "";
+                int n;
+                try {
+                    n = Integer.parseInt(v);
+                } catch (NumberFormatException e) {
+                    n = -1;
+                }
+                if (n < (a.equals("--beam") ? 1 : 0)) {
+                    throw new IllegalArgumentException(a + ": expected " + (a.equals("--beam") ? "a width of at least 1"
+                            : "a number of tokens, 0 for twice the source's length") + ", got '" + v + "'");
+                }
+                beam = a.equals("--beam") ? n : beam;
+                maxLength = a.equals("--max-length") ? n : maxLength;
+            } else {
+                positional.add(a);
+            }
+        }
+        return new Predictor.Decode(beam, maxLength);
     }
 
     /** Prints the capped problems of the input under a line that counts all of them. */

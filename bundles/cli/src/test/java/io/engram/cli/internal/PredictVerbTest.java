@@ -97,4 +97,37 @@ class PredictVerbTest {
         assertTrue(lines[0].endsWith("input.txt was rejected (1000000 problems):"), lines[0]);
         assertEquals("... and 999980 more problems", lines[21]);
     }
+
+    @Test
+    void beamAndMaxLengthReachThePredictorAndBadValuesAreBadInput() throws IOException {
+        List<Predictor.Decode> seen = new java.util.ArrayList<>();
+        Predictor recording = new Predictor() {
+            @Override
+            public Try<CheckpointMetadata> describe(Path checkpoint) {
+                return predictor.describe(checkpoint);
+            }
+
+            @Override
+            public Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs) {
+                return predictor.predict(checkpoint, inputs);
+            }
+
+            @Override
+            public Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs, Decode decoding) {
+                seen.add(decoding);
+                return predictor.predict(checkpoint, inputs);
+            }
+        };
+        Path file = dir.resolve("input.txt");
+        Files.writeString(file, "1,2\n");
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(0, new PredictVerb(recording).apply(Map.of(VerbCall.ARGS, List.of("--beam", "4",
+                dir.resolve("model.ckpt").toString(), "--max-length", "7", file.toString()), VerbCall.OUT, o, VerbCall.ERR, e)));
+        assertEquals(List.of(new Predictor.Decode(4, 7)), seen);
+        assertEquals(2, new PredictVerb(recording).apply(Map.of(VerbCall.ARGS, List.of("--beam", "0",
+                dir.resolve("model.ckpt").toString(), file.toString()), VerbCall.OUT, o, VerbCall.ERR, e)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--beam: expected a width of at least 1, got '0'"),
+                err.toString(StandardCharsets.UTF_8));
+    }
 }

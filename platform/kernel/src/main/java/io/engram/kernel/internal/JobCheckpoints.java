@@ -2,6 +2,7 @@ package io.engram.kernel.internal;
 
 import io.engram.api.BundleRef;
 import io.engram.api.CheckpointMetadata;
+import io.engram.api.InnerFamily;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.Provenance;
@@ -19,7 +20,8 @@ import java.util.Set;
 
 /**
  * The checkpoints a job writes ({@link Checkpoints}), each with full provenance: the seed, the data
- * source and digest, every bundle that took part, the spec and the environment the job runs on. A
+ * source and digest, every bundle that took part (the families inside a composite family too, also
+ * listed by slot), the spec and the environment the job runs on. A
  * periodic checkpoint, written while the job trains, is named in the job's record and in a message
  * event; one that cannot be written is a warning event, never the job's end. Stateless apart from
  * its collaborators; thread-safe, called on job threads.
@@ -66,11 +68,13 @@ final class JobCheckpoints {
         for (Plugin p : List.of(r.family(), r.trainer(), r.application(), r.backend())) {
             bundles.add(new BundleRef(p.info().bundle(), p.version()));
         }
+        List<InnerFamily> inner = ComposedFamily.of(r.family());
+        inner.forEach(f -> bundles.add(f.bundle()));
         bundles.addAll(platform);
         Map<String, String> jobSpec = new LinkedHashMap<>(r.spec());
         jobSpec.putIfAbsent("loss", data.loss());
         Provenance provenance = new Provenance(r.seed(), data.source(), data.digest(), new ArrayList<>(bundles),
-                jobSpec, JobInfos.now(), rec.info().environment());
+                jobSpec, JobInfos.now(), rec.info().environment(), inner);
         return new CheckpointMetadata(TrainCheckpoints.FORMAT_VERSION, r.family().info().bundle(),
                 r.family().version(), modelSpec, provenance);
     }

@@ -4,16 +4,11 @@ import io.engram.api.CheckpointMetadata;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
-import io.engram.api.State;
-import io.engram.api.Step;
-import io.engram.api.StepContext;
 import io.engram.kernel.PluginKind;
 import io.engram.kernel.PluginRegistry;
 import io.engram.kernel.Predictor;
 import io.engram.tensor.Backend;
 import io.engram.tensor.Ops;
-import io.engram.tensor.Shape;
-import io.engram.tensor.Tensor;
 import io.engram.train.CheckpointFit;
 import io.engram.train.LoadedCheckpoint;
 import io.vavr.control.Try;
@@ -34,10 +29,11 @@ import org.osgi.service.component.annotations.Reference;
  * family whose {@link NetworkFamily#canRead} accepts the writer's version, reads the tensors
  * through the backend's ops, checks that they are exactly the parameters of a network of the
  * checkpoint's spec ({@link CheckpointFit}: nothing runs on initial weights), restores the network
- * and runs each sequence on its own (batch of one)
- * step by step with {@link StepContext#inference(int, long, long)}: the steps of sequence {@code i}
- * draw from the job's seed (the checkpoint's provenance) and {@code i}, so a network that draws at
- * inference predicts the same on every call. The output activation follows the task's loss,
+ * (a composite family bound again to the inner families its spec names, at versions that can read
+ * the ones its provenance records: {@link Composition#rebind}) and runs each sequence on its own
+ * ({@link ModelRun}: stepped, run whole, or decoded greedily or by beam search; the steps of sequence
+ * {@code i} draw from the job's seed, the checkpoint's provenance, and {@code i}, so a network that draws
+ * at inference predicts the same on every call). The output activation follows the task's loss,
  * read from the provenance's job spec ({@code loss}, else {@code data.loss}): softmax for
  * {@code softmax-ce}, identity otherwise. Stateless and thread-safe: each call builds its own
  * network.
@@ -71,6 +67,11 @@ public final class PredictorComponent implements Predictor {
 
     @Override
     public Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs) {
+        return predict(checkpoint, inputs, Decode.GREEDY);
+    }
+
+    @Override
+    public Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs, Decode decoding) {
         return checkpoints.readMetadata(checkpoint).flatMap(meta -> {
             ModelSpec spec = meta.spec();
             String problems = checkInputs(inputs, spec.inputSize());
@@ -89,15 +90,16 @@ public final class PredictorComponent implements Predictor {
             }
             Backend backend = backendPlugin.get().as(Backend.class);
             Ops ops = backend.ops();
-            NetworkFamily networks = family.get().as(NetworkFamily.class);
-            return checkpoints.read(checkpoint, ops)
-                    .flatMap(loaded -> restore(checkpoint, networks, spec, backend, loaded))
+            Try<NetworkFamily> networks = Try.of(() -> Composition.rebind(family.get().as(NetworkFamily.class),
+                    spec.hyper(), meta.provenance() == null ? List.of() : meta.provenance().innerFamilies(), plugins));
+            return networks.flatMap(n -> checkpoints.read(checkpoint, ops)
+                    .flatMap(loaded -> restore(checkpoint, n, spec, backend, loaded)))
                     .flatMap(network -> Try.of(() -> {
                         boolean softmax = "softmax-ce".equals(loss(meta));
                         List<double[][]> out = new ArrayList<>();
                         long seed = meta.provenance().seed();
                         for (int i = 0; i < inputs.size(); i++) {
-                            out.add(run(network, ops, spec, inputs.get(i), softmax, seed, i));
+                            out.add(ModelRun.run(network, ops, inputs.get(i), softmax, decoding, seed, i));
                         }
                         return out;
                     }));
@@ -115,21 +117,6 @@ public final class PredictorComponent implements Predictor {
                 .flatMap(expected -> CheckpointFit.check(file.toString(),
                         new LoadedCheckpoint(loaded.metadata(), loaded.tensors(), loaded.offsets()), expected))
                 .flatMap(tensors -> Try.of(() -> family.restore(spec, backend, tensors)));
-    }
-
-    private static double[][] run(Network network, Ops ops, ModelSpec spec, double[][] sequence, boolean softmax,
-                                  long seed, int index) {
-        Map<String, Tensor> params = network.parameters();
-        State state = network.initialState(ops, 1);
-        double[][] out = new double[sequence.length][];
-        for (int t = 0; t < sequence.length; t++) {
-            Tensor x = ops.fromArray(spec.dtype(), Shape.of(1, spec.inputSize()), sequence[t]);
-            Step step = network.step(ops, params, x, state, StepContext.inference(t, seed, index));
-            Tensor y = softmax ? ops.softmax(step.output(), -1) : step.output();
-            out[t] = y.toDoubleArray();
-            state = step.state();
-        }
-        return out;
     }
 
     /** Every malformed input at once (the first {@value #MAX_LISTED}, then a count), or empty. */

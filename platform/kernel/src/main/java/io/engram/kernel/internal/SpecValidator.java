@@ -35,7 +35,9 @@ import org.osgi.framework.VersionRange;
  * {@value #FALLBACK} names an installed, available backend, that one is used instead and the
  * {@link ResolvedSpec#fallbackNote()} says so), the family, trainer and application (installed
  * within their pinned version ranges), each section against its plugin's {@link Schema}, the
- * trainer's required capabilities against the family's, and the family's own cross-field checks.
+ * trainer's required capabilities against the family's, and the family's own cross-field checks. A
+ * composite family's slots are resolved, pinned and validated as nested sections ({@link Composition}),
+ * and the family is bound to them.
  * Every path is confined ({@link Confinement}): each parameter of type
  * {@link ParamType#INPUT_FILE} must name a readable regular file inside the data roots, and is
  * replaced by its real path; {@code checkpoint} must lie inside the model store. Nothing is opened.
@@ -193,10 +195,11 @@ public final class SpecValidator {
         Hyperparameters training = null;
         Hyperparameters data = null;
         if (family != null) {
-            Validation<Seq<Problem>, Hyperparameters> v =
-                    family.info().schema().validate(section(spec, "model.", "model.family"), "model.");
+            Validation<Seq<Problem>, Composition.Composed> v =
+                    Composition.validate(family, section(spec, "model.", "model.family"), "model.", this::resolve);
             problems = v.isInvalid() ? problems.appendAll(v.getError()) : problems;
-            model = v.isInvalid() ? null : confine(family.info().schema(), v.get(), "model.", confined);
+            model = v.isInvalid() ? null : confine(family.info().schema(), v.get().hyper(), "model.", confined);
+            family = v.isInvalid() ? family : v.get().family();
         }
         if (trainer != null) {
             Validation<Seq<Problem>, Hyperparameters> v =

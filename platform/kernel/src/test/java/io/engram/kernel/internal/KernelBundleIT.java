@@ -64,7 +64,8 @@ class KernelBundleIT {
     private static final List<String> RUNTIME = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
             "org.osgi.service.component-", "org.apache.felix.scr-", "org.apache.felix.configadmin-",
             "commons-io-", "commons-lang3-", "commons-text-", "commons-logging-", "snakeyaml-", "jackson-annotations-",
-            "jackson-core-", "jackson-databind-", "commons-configuration2-", "io.engram.autodiff-", "io.engram.train-");
+            "jackson-core-", "jackson-databind-", "commons-configuration2-", "io.engram.autodiff-", "io.engram.train-",
+            "io.engram.layers-");
 
     @TempDir
     Path tmp;

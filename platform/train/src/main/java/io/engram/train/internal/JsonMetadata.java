@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.engram.api.BundleRef;
 import io.engram.api.CheckpointMetadata;
+import io.engram.api.InnerFamily;
 import io.engram.api.ModelSpec;
 import io.engram.api.Provenance;
 import io.engram.tensor.DType;
@@ -30,7 +31,9 @@ import java.util.TreeMap;
  *          "hyper":{name:[type,value],...}},     type: int, long, double, boolean, string
  *  "provenance":null | {"seed":n,"dataSource":s,"dataDigest":s,
  *          "bundles":[{"symbolicName":s,"version":s},...],
- *          "jobSpec":{key:s,...},"createdAt":s,"environment":{key:s,...}}}
+ *          "jobSpec":{key:s,...},"createdAt":s,"environment":{key:s,...},
+ *          "innerFamilies":[{"slot":s,"family":s,"symbolicName":s,"version":s},...]}}
+ *                                                   (only when a composite family has inner ones)
  * </pre>
  * Maps of the provenance are written sorted by key; hyperparameters in the spec's order. A double
  * that is not finite is written as the string {@code NaN}, {@code Infinity} or {@code -Infinity}.
@@ -108,6 +111,13 @@ final class JsonMetadata {
         o.set("jobSpec", sorted(p.jobSpec()));
         o.put("createdAt", p.createdAt());
         o.set("environment", sorted(p.environment()));
+        if (!p.innerFamilies().isEmpty()) {
+            ArrayNode inner = o.putArray("innerFamilies");
+            for (InnerFamily f : p.innerFamilies()) {
+                inner.addObject().put("slot", f.slot()).put("family", f.family())
+                        .put("symbolicName", f.bundle().symbolicName()).put("version", f.bundle().version());
+            }
+        }
         return o;
     }
 

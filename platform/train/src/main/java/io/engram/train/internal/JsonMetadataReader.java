@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.engram.api.BundleRef;
 import io.engram.api.CheckpointMetadata;
 import io.engram.api.Hyperparameters;
+import io.engram.api.InnerFamily;
 import io.engram.api.ModelSpec;
 import io.engram.api.Provenance;
 import io.engram.tensor.DType;
@@ -139,9 +140,20 @@ final class JsonMetadataReader {
         }
         Map<String, String> environment = p.has("environment") ? strings(p.get("environment"), "provenance.environment")
                 : Map.of();
+        List<InnerFamily> inner = new ArrayList<>();
+        JsonNode innerList = p.get("innerFamilies");
+        if (innerList != null && !innerList.isArray()) {
+            throw bad("provenance.innerFamilies", "expected a list, found " + kind(innerList));
+        }
+        for (int i = 0; innerList != null && i < innerList.size(); i++) {
+            String at = "provenance.innerFamilies." + i + ".";
+            JsonNode f = object(innerList.get(i), "provenance.innerFamilies[" + i + "]");
+            inner.add(new InnerFamily(text(f, at + "slot", false), text(f, at + "family", false),
+                    new BundleRef(text(f, at + "symbolicName", false), text(f, at + "version", false))));
+        }
         return new Provenance(seed.longValue(), text(p, "provenance.dataSource", true),
                 text(p, "provenance.dataDigest", true), bundles, strings(p.get("jobSpec"), "provenance.jobSpec"),
-                text(p, "provenance.createdAt", true), environment);
+                text(p, "provenance.createdAt", true), environment, inner);
     }
 
     private Map<String, String> strings(JsonNode node, String path) {

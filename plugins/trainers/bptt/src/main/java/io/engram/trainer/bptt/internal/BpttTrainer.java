@@ -9,6 +9,7 @@ import io.engram.api.TrainingResult;
 import io.engram.train.GradientTraining;
 import io.engram.train.SequenceGradients;
 import io.engram.train.TrainingSchema;
+import io.engram.train.WholeSequenceGradients;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -70,6 +71,12 @@ public final class BpttTrainer implements Trainer {
             String reason = "trainer.checkpoint.segments: recomputation applies to full BPTT only (trainer.k1 = "
                     + "trainer.k2 = 0), got k1 = " + k1 + ", k2 = " + k2;
             return GradientTraining.refuse(context, reason);
+        }
+        java.util.Optional<String> whole = k1 > 0 || k2 > 0 || segments > 1 ? WholeSequenceGradients.refusal(
+                context.network(), "truncated BPTT or recomputation (trainer.k1 = " + k1 + ", trainer.k2 = " + k2
+                        + ", trainer.checkpoint.segments = " + segments + ")") : java.util.Optional.empty();
+        if (whole.isPresent()) {
+            return GradientTraining.refuse(context, whole.get());
         }
         return GradientTraining.run(context, segments > 1 ? SequenceGradients.checkpointed(segments)
                 : SequenceGradients.truncated(k1, k2));

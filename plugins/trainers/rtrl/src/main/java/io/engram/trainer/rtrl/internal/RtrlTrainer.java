@@ -8,6 +8,7 @@ import io.engram.api.TrainingContext;
 import io.engram.api.TrainingResult;
 import io.engram.train.GradientTraining;
 import io.engram.train.SequenceGradients;
+import io.engram.train.WholeSequenceGradients;
 import io.engram.train.TrainingSchema;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
@@ -60,6 +61,10 @@ public final class RtrlTrainer implements Trainer {
 
     @Override
     public TrainingResult train(TrainingContext context) {
+        java.util.Optional<String> whole = WholeSequenceGradients.refusal(context.network(), "RTRL");
+        if (whole.isPresent()) {
+            return GradientTraining.refuse(context, whole.get());
+        }
         return GradientTraining.run(context, SequenceGradients.rtrl());
     }
 }

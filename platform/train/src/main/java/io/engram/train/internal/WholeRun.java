@@ -1,0 +1,147 @@
+package io.engram.train.internal;
+
+import io.engram.api.Batch;
+import io.engram.api.Decoder;
+import io.engram.api.Loss;
+import io.engram.api.Network;
+import io.engram.api.State;
+import io.engram.api.Step;
+import io.engram.api.StepContext;
+import io.engram.api.WholeSequence;
+import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Shape;
+import io.engram.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a network that is not stepped causally over a whole padded batch with any {@link Ops}
+ * (plain, taped or tangent-carrying), and sums its losses.
+ *
+ * <p>A {@link WholeSequence} network computes all outputs in one {@link WholeSequence#run}. A
+ * {@link Decoder} network encodes the batch's inputs as its source and is then fed, at target step
+ * {@code t}, the true token of step {@code t - 1} (teacher forcing; Williams and Zipser 1989), the
+ * start token at step 0, a token being the index of the largest target of the step. The loss of
+ * every step takes the mask {@code stepMask * targetMask}, as in {@link Unroll}, and step {@code t}
+ * draws its randomness from {@code (seed, t)} ({@link Unroll#context}). Host arrays are uploaded
+ * through the base ops, so they are constants to every differentiating ops. One thread.
+ */
+public final class WholeRun {
+
+    private final Ops base;
+    private final Batch batch;
+    private final DType dtype;
+
+    public WholeRun(Ops base, Batch batch, DType dtype) {
+        this.base = base;
+        this.batch = batch;
+        this.dtype = dtype;
+    }
+
+    /** Whether {@code network} is run by this class rather than stepped. */
+    public static boolean applies(Network network) {
+        return network.capability(Decoder.class).isPresent() || network.capability(WholeSequence.class).isPresent();
+    }
+
+    /**
+     * Runs the whole batch.
+     *
+     * @param loss    the loss to sum, or null for none
+     * @param outputs if not null, receives each step's output {@code [batch, outputSize]} in order
+     * @return the summed loss, or null when no step has a target (or {@code loss} is null)
+     */
+    public Tensor run(Ops ops, Network network, Map<String, Tensor> params, Loss loss, boolean training, long seed,
+                      List<Tensor> outputs) {
+        int time = batch.time();
+        int n = batch.batch();
+        List<StepContext> contexts = new ArrayList<>(time);
+        for (int t = 0; t < time; t++) {
+            contexts.add(Unroll.context(training, t, seed));
+        }
+        Tensor xs = base.fromArray(dtype, Shape.of(time * n, batch.inputSize()), batch.inputs());
+        List<Tensor> steps = network.capability(Decoder.class).isPresent()
+                ? decode(ops, network.capability(Decoder.class).get(), params, xs, contexts)
+                : split(ops, network.capability(WholeSequence.class).orElseThrow()
+                        .run(ops, params, xs, batch.stepMask(), contexts));
+        Tensor total = null;
+        for (int t = 0; t < time; t++) {
+            if (outputs != null) {
+                outputs.add(steps.get(t));
+            }
+            double[] mask = lossMask(t);
+            if (loss != null && mask != null) {
+                Tensor l = loss.loss(ops, steps.get(t), rows(batch.targets(), t, batch.outputSize()),
+                        base.fromArray(dtype, Shape.of(n, 1), mask));
+                total = total == null ? l : ops.add(total, l);
+            }
+        }
+        return total;
+    }
+
+    private List<Tensor> decode(Ops ops, Decoder decoder, Map<String, Tensor> params, Tensor xs,
+                                List<StepContext> contexts) {
+        int n = batch.batch();
+        int vocabulary = batch.outputSize();
+        State state = decoder.encode(ops, params, xs, batch.stepMask(), contexts);
+        double[] start = new double[n * vocabulary];
+        for (int b = 0; b < n; b++) {
+            start[b * vocabulary + decoder.startToken()] = 1.0;
+        }
+        Tensor previous = base.fromArray(dtype, Shape.of(n, vocabulary), start);
+        List<Tensor> out = new ArrayList<>(batch.time());
+        for (int t = 0; t < batch.time(); t++) {
+            Step step = decoder.decode(ops, params, previous, state, contexts.get(t));
+            out.add(step.output());
+            state = step.state();
+            previous = base.fromArray(dtype, Shape.of(n, vocabulary), oneHotTargets(t));
+        }
+        return out;
+    }
+
+    /** The one-hot rows of the largest target of each sequence at step {@code t}. */
+    private double[] oneHotTargets(int t) {
+        int n = batch.batch();
+        int v = batch.outputSize();
+        double[] out = new double[n * v];
+        for (int b = 0; b < n; b++) {
+            int row = (t * n + b) * v;
+            int best = 0;
+            for (int o = 1; o < v; o++) {
+                best = batch.targets()[row + o] > batch.targets()[row + best] ? o : best;
+            }
+            out[b * v + best] = 1.0;
+        }
+        return out;
+    }
+
+    private List<Tensor> split(Ops ops, Tensor all) {
+        int n = batch.batch();
+        List<Tensor> out = new ArrayList<>(batch.time());
+        for (int t = 0; t < batch.time(); t++) {
+            out.add(batch.time() == 1 ? all : ops.slice(all, 0, t * n, (t + 1) * n));
+        }
+        return out;
+    }
+
+    /** {@code stepMask * targetMask} of step {@code t}, or null when it is all zero. */
+    private double[] lossMask(int t) {
+        int n = batch.batch();
+        double[] m = new double[n];
+        boolean any = false;
+        for (int b = 0; b < n; b++) {
+            int row = t * n + b;
+            m[b] = batch.stepMask()[row] != 0 && batch.targetMask()[row] != 0 ? 1.0 : 0.0;
+            any |= m[b] != 0;
+        }
+        return any ? m : null;
+    }
+
+    private Tensor rows(double[] data, int t, int width) {
+        int n = batch.batch();
+        double[] slice = new double[n * width];
+        System.arraycopy(data, t * n * width, slice, 0, n * width);
+        return base.fromArray(dtype, Shape.of(n, width), slice);
+    }
+}

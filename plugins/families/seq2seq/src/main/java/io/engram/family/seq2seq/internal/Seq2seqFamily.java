@@ -1,0 +1,142 @@
+package io.engram.family.seq2seq.internal;
+
+import io.engram.api.Capability;
+import io.engram.api.CompositeFamily;
+import io.engram.api.HyperParameter;
+import io.engram.api.ModelSpec;
+import io.engram.api.Network;
+import io.engram.api.NetworkFamily;
+import io.engram.api.PluginProperties;
+import io.engram.api.Problem;
+import io.engram.api.Schema;
+import io.engram.tensor.Backend;
+import io.vavr.collection.Seq;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The encoder-decoder family (Sutskever, Vinyals and Le 2014; Cho et al. 2014): a network of the
+ * family in slot {@code encoder} reads the source, and a network of the family in slot
+ * {@code decoder} writes the target one token at a time, conditioned on the encoder's summary; see
+ * {@link Seq2seqNetwork}. Own keys: {@code model.context} (size of the summary), {@code model.start}
+ * and {@code model.end} (the start and end tokens among the outputs); the inner families' keys go
+ * under {@code model.encoder.} and {@code model.decoder.}.
+ *
+ * <p>Lifecycle ({@link CompositeFamily}): the kernel binds the inner families it resolved and builds
+ * networks through the bound family. A stateless DS component, thread-safe.
+ */
+@Component(service = NetworkFamily.class, property = {
+        PluginProperties.FAMILY + "=seq2seq",
+        PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE + "," + Capability.DECODER})
+public final class Seq2seqFamily implements CompositeFamily {
+    static final String ENCODER = "encoder";
+    static final String DECODER = "decoder";
+    static final Schema SCHEMA = Schema.of(
+            HyperParameter.integer("context", 32, 1, 65_536, "Size of the encoder's summary c, fed to every decoder step."),
+            HyperParameter.integer("start", 0, 0, 1 << 20, "The output token fed to the first decoder step."),
+            HyperParameter.integer("end", 0, 0, 1 << 20, "The output token that ends a target sequence."));
+
+    @Activate
+    public Seq2seqFamily() {
+    }
+
+    @Override
+    public String id() {
+        return "seq2seq";
+    }
+
+    @Override
+    public String description() {
+        return "Encoder-decoder from two families, decoded greedily or by beam search (Sutskever et al. 2014; Cho et al. 2014).";
+    }
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public Set<String> capabilities() {
+        return Set.of(Capability.DIFFERENTIABLE, Capability.DECODER);
+    }
+
+    @Override
+    public List<Slot> slots() {
+        return List.of(new Slot(ENCODER, "The family that reads the source.", Set.of(Capability.DIFFERENTIABLE)),
+                new Slot(DECODER, "The family that writes the target.", Set.of(Capability.DIFFERENTIABLE)));
+    }
+
+    @Override
+    public NetworkFamily bind(Map<String, NetworkFamily> inner) {
+        for (Slot s : slots()) {
+            if (!inner.containsKey(s.name())) {
+                throw new IllegalArgumentException("seq2seq: slot '" + s.name() + "' is not filled");
+            }
+        }
+        return new Bound(this, inner.get(ENCODER), inner.get(DECODER));
+    }
+
+    @Override
+    public Network create(ModelSpec spec, Backend backend, long seed) {
+        throw new IllegalStateException("seq2seq: bind the encoder and decoder families first");
+    }
+
+    /** The tokens must be outputs; checked once the output size is known. */
+    static Seq<Problem> tokens(ModelSpec spec) {
+        io.vavr.collection.List<Problem> problems = io.vavr.collection.List.empty();
+        for (String key : List.of("start", "end")) {
+            int token = spec.hyper().getInt(key);
+            if (spec.outputSize() > 0 && token >= spec.outputSize()) {
+                problems = problems.append(Problem.of("model." + key, "token " + token + " is not among the "
+                        + spec.outputSize() + " outputs (0 to " + (spec.outputSize() - 1) + ")"));
+            }
+        }
+        return problems;
+    }
+
+    /** {@link Seq2seqFamily} with its encoder and decoder families. Stateless, thread-safe. */
+    record Bound(Seq2seqFamily unbound, NetworkFamily encoder, NetworkFamily decoder) implements NetworkFamily {
+
+        @Override
+        public String id() {
+            return unbound.id();
+        }
+
+        @Override
+        public String description() {
+            return unbound.description();
+        }
+
+        @Override
+        public Schema schema() {
+            return SCHEMA;
+        }
+
+        @Override
+        public Set<String> capabilities() {
+            return unbound.capabilities();
+        }
+
+        @Override
+        public Seq<Problem> validate(ModelSpec spec) {
+            int context = spec.hyper().getInt("context");
+            return tokens(spec)
+                    .appendAll(inner(encoder, spec, ENCODER, spec.inputSize(), context))
+                    .appendAll(inner(decoder, spec, DECODER, spec.outputSize() + context, spec.outputSize()));
+        }
+
+        private static Seq<Problem> inner(NetworkFamily family, ModelSpec spec, String slot, int in, int out) {
+            return family.validate(CompositeFamily.innerSpec(spec, slot, in, out))
+                    .map(p -> Problem.of(p.where().startsWith("model.")
+                            ? "model." + slot + "." + p.where().substring("model.".length()) : p.where(), p.message()));
+        }
+
+        @Override
+        public Network create(ModelSpec spec, Backend backend, long seed) {
+            return Seq2seqNetwork.create(spec, encoder, decoder, backend, seed);
+        }
+    }
+}
