@@ -96,10 +96,21 @@ final class Fakes {
         return config(dir, concurrency, queueCapacity, recentEvents, checkpointEpochs, checkpointMinutes, "");
     }
 
-    /** A configuration with every job manager setting given. */
+    /** A configuration with every job manager setting given but {@code jobs.workers}, which is 2. */
     static JobManagerConfiguration config(Path dir, int concurrency, int queueCapacity, int recentEvents,
                                           int checkpointEpochs, int checkpointMinutes, String roots) {
+        return config(dir, concurrency, queueCapacity, recentEvents, checkpointEpochs, checkpointMinutes, roots, 2);
+    }
+
+    /** A configuration with every job manager setting given. */
+    static JobManagerConfiguration config(Path dir, int concurrency, int queueCapacity, int recentEvents,
+                                          int checkpointEpochs, int checkpointMinutes, String roots, int workers) {
         return new JobManagerConfiguration() {
+            @Override
+            public int jobs_workers() {
+                return workers;
+            }
+
             @Override
             public int jobs_queue_capacity() {
                 return queueCapacity;
