@@ -50,9 +50,10 @@ public record Settings(String host, int port, String token, long maxBodyBytes, P
      * @param memoryFraction    share of the JVM's maximum heap a job's estimate may take
      * @param checkpointEpochs  a checkpoint every this many epochs (0: not by epochs)
      * @param checkpointMinutes a checkpoint every this many minutes (0: not by time)
+     * @param workers           threads that evaluate populations (0: the processors)
      */
     public record Jobs(java.util.List<Path> dataRoots, Path modelsDir, int queueCapacity, int eventsRecent,
-                       double memoryFraction, int checkpointEpochs, int checkpointMinutes) {
+                       double memoryFraction, int checkpointEpochs, int checkpointMinutes, int workers) {
     }
 
     /**
@@ -102,6 +103,7 @@ public record Settings(String host, int port, String token, long maxBodyBytes, P
         d.put("http.max.body.bytes", "1048576");
         d.put("jobs.dir", "data/jobs");
         d.put("jobs.concurrency", "1");
+        d.put("jobs.workers", "0");
         d.put("jobs.queue.capacity", "64");
         d.put("jobs.events.recent", "1000");
         d.put("jobs.memory.fraction", "0.8");
@@ -160,7 +162,7 @@ public record Settings(String host, int port, String token, long maxBodyBytes, P
         Jobs jobs = new Jobs(r.paths(home, "data.roots"), r.path(home, "models.dir"),
                 (int) r.number("jobs.queue.capacity", 1, 100_000), (int) r.number("jobs.events.recent", 0, 1_000_000),
                 r.fraction("jobs.memory.fraction"), (int) r.number("checkpoint.every.epochs", 0, Integer.MAX_VALUE),
-                (int) r.number("checkpoint.every.minutes", 0, Integer.MAX_VALUE));
+                (int) r.number("checkpoint.every.minutes", 0, Integer.MAX_VALUE), (int) r.number("jobs.workers", 0, 1024));
         Web web = new Web(r.choice("http.read.token", READ_TOKEN), r.list("http.allowed.hosts"),
                 r.list("http.cors.origins"), r.tls(home));
         return new Settings(host, port, token, maxBody, jobsDir, concurrency, deployDir, poll, jobs, web, plugins);
@@ -255,6 +257,7 @@ public record Settings(String host, int port, String token, long maxBodyBytes, P
         p.put("jobs.memory.fraction", jobs.memoryFraction());
         p.put("checkpoint.every.epochs", jobs.checkpointEpochs());
         p.put("checkpoint.every.minutes", jobs.checkpointMinutes());
+        p.put("jobs.workers", jobs.workers());
         return p;
     }
 

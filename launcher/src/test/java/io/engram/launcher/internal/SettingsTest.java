@@ -68,6 +68,7 @@ class SettingsTest {
         assertEquals(0.8, kernel.get("jobs.memory.fraction"));
         assertEquals(0, kernel.get("checkpoint.every.epochs"));
         assertEquals(5, kernel.get("checkpoint.every.minutes"));
+        assertEquals(0, kernel.get("jobs.workers"), "0: as many population workers as processors");
         Map<String, Object> http = s.httpProperties(home.resolve("conf/token"));
         assertEquals("127.0.0.1", http.get("host"));
         assertEquals(false, http.get("tls"));
@@ -101,6 +102,14 @@ class SettingsTest {
                 "jobs.memory.fraction (" + conf + ":2): 1.5 is outside (0, 1]",
                 "checkpoint.every.minutes (ENGRAM_CHECKPOINT_EVERY_MINUTES): -1 is outside 0..2147483647",
                 "http.read.token (--set): 'sometimes' is not one of auto, always, never"), problems);
+    }
+
+    @Test
+    void populationWorkersAreBoundedAndPassedToTheKernel() {
+        assertEquals(4, Settings.load(home, home.resolve("none"), Map.of("ENGRAM_JOBS_WORKERS", "4"), Map.of()).get()
+                .kernelProperties(home).get("jobs.workers"));
+        assertEquals(List.of("jobs.workers (--set): 2000 is outside 0..1024"), Settings.load(home, home.resolve("none"),
+                Map.of(), Map.of("jobs.workers", "2000")).getError().toJavaList());
     }
 
     @Test

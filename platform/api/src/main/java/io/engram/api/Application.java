@@ -4,14 +4,19 @@ import io.engram.tensor.Ops;
 import io.vavr.control.Try;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A task: it loads or generates data and judges a network on it with its own metrics.
+ * A task: it loads or generates data, or offers an {@link Environment} to act in, and judges a
+ * network with its own metrics.
  *
- * <p>Lifecycle: registered with {@code engram.application=<id>}. The kernel validates the job's
- * {@code data.*} section against {@link #schema()}, calls {@link #load} once per job on the job's
- * thread, and {@link #evaluate} after training (and trainers may call it per epoch).
+ * <p>Lifecycle: registered with {@code engram.application=<id>} and, when it offers more than
+ * datasets, {@code engram.provides=<kinds>} ({@link PluginProperties#PROVIDES}: {@code dataset},
+ * {@code environment} or both; absent: {@link #provides()}). The kernel validates the job's
+ * {@code data.*} section against {@link #schema()}; for a job on datasets it calls {@link #load}
+ * once per job on the job's thread, and {@link #evaluate} after training (and trainers may call it
+ * per epoch); for a job on an environment it calls {@link #environment} once per job instead.
  * Implementations are stateless and thread-safe.
  */
 @ConsumerType
@@ -27,7 +32,29 @@ public interface Application {
      * Loads or generates the task's data; the same parameters and seed give the same data. A
      * failure carries a message naming the file and line, or the parameter, at fault.
      */
-    Try<TaskData> load(Hyperparameters params, long seed);
+    default Try<TaskData> load(Hyperparameters params, long seed) {
+        return Try.failure(new UnsupportedOperationException("application '" + id()
+                + "' offers no datasets (it provides: " + String.join(", ", provides()) + ")"));
+    }
+
+    /**
+     * The kinds of task this application offers: {@link PluginProperties#DATASET} (through
+     * {@link #load}) and {@link PluginProperties#ENVIRONMENT} (through {@link #environment}). The
+     * {@link PluginProperties#PROVIDES} service property, when present, takes precedence. The default
+     * offers datasets only.
+     */
+    default Set<String> provides() {
+        return Set.of(PluginProperties.DATASET);
+    }
+
+    /**
+     * The environment a job with these validated parameters acts in, made once per job; empty (the
+     * default) when the application offers none for them. Cheap: it reads no files beyond what the
+     * parameters name.
+     */
+    default Optional<Environment> environment(Hyperparameters params) {
+        return Optional.empty();
+    }
 
     /**
      * The shape of the data {@link #load} would give for these parameters, known without loading it
@@ -43,16 +70,22 @@ public interface Application {
 
     /**
      * The task's metrics for {@code network} on {@code data}, by name (such as {@code accuracy});
-     * higher is better unless the name says otherwise ({@code mae}, {@code loss}).
+     * higher is better unless the name says otherwise ({@code mae}, {@code loss}). The platform calls
+     * the seeded {@link #evaluate(Network, Ops, Dataset, long)}, whose default calls this one; an
+     * application whose metrics need no randomness implements only this one. The default gives no
+     * metrics (an application that offers no datasets).
      */
-    Map<String, Double> evaluate(Network network, Ops ops, Dataset data);
+    default Map<String, Double> evaluate(Network network, Ops ops, Dataset data) {
+        return Map.of();
+    }
 
     /**
-     * {@link #evaluate(Network, Ops, Dataset)} with the steps' randomness at inference drawn from
-     * {@code seed} (the job's): an application that runs the network passes it on (for example to
-     * {@code SequenceOutputs.of(network, ops, data, seed)}), so that a network that draws at
-     * inference gives the same metrics for the same seed. The kernel and the trainers call this
-     * one; the default ignores the seed.
+     * The task's metrics as {@link #evaluate(Network, Ops, Dataset)} gives them, with every random
+     * choice of the evaluation (sampled sequences, noise) drawn from {@code seed}: same network, data
+     * and seed, same metrics. An application that runs the network passes the seed on (for example to
+     * {@code SequenceOutputs.of(network, ops, data, seed)}), so that a network that draws at inference
+     * gives the same metrics for the same seed. The kernel and the trainers call this one. The default
+     * ignores the seed and calls the unseeded variant.
      */
     default Map<String, Double> evaluate(Network network, Ops ops, Dataset data, long seed) {
         return evaluate(network, ops, data);

@@ -18,9 +18,14 @@ import java.util.Set;
  *
  * <p>Lifecycle: created by {@link NetworkFamily#create}; the trainer calls {@link #initialState}
  * once per batch and then, for the time steps, {@link #step} once per step or {@link #steps} once
- * for a run of consecutive steps, and after each optimizer update calls {@link #setParameters}. A
- * network is not thread-safe: one job uses it at a time; the capability views it returns share
- * that rule.
+ * for a run of consecutive steps, and after each optimizer update calls {@link #setParameters}.
+ *
+ * <p>Thread-safety: {@link #initialState}, {@link #step} and {@link #steps} read nothing of the
+ * network that changes (parameters come in {@code params}, states in {@code state}), so several
+ * threads may call them at once with distinct parameter maps and states, each with its own
+ * {@link StepContext}; a population is evaluated that way on one network. {@link #spec()} and
+ * {@link #parameters()} (a snapshot) are safe from any thread. {@link #setParameters} is not: one
+ * thread calls it while no other uses the network. The capability views a network returns share these rules.
  *
  * <p>Further abilities are exposed as capability interfaces ({@link Capability}); ask with
  * {@link #capability(Class)}.

@@ -13,8 +13,26 @@ public final class PluginProperties {
     public static final String APPLICATION = "engram.application";
     /** Id of a {@link io.engram.tensor.Backend} service, such as {@code cpu}. */
     public static final String BACKEND = "engram.backend";
-    /** Comma-separated capabilities a family offers or a trainer requires. */
+    /**
+     * Comma-separated capabilities ({@link Capability}) a family offers, or a trainer or an
+     * application requires of the network (an application that requires none leaves it out).
+     */
     public static final String CAPABILITIES = "engram.capabilities";
+    /**
+     * On an {@link Application}: comma-separated kinds of task it offers, {@value #DATASET} and/or
+     * {@value #ENVIRONMENT}; absent: what {@link Application#provides()} says (datasets by default).
+     */
+    public static final String PROVIDES = "engram.provides";
+    /**
+     * On a {@link Trainer}: comma-separated kinds of task it can train on, {@value #DATASET} and/or
+     * {@value #ENVIRONMENT}; absent: what {@link Trainer#trainsOn()} says (datasets by default). A job
+     * is valid when its application provides one of them.
+     */
+    public static final String TRAINS_ON = "engram.trains.on";
+    /** A kind of task: sequences with targets, loaded by {@link Application#load}. */
+    public static final String DATASET = "dataset";
+    /** A kind of task: an {@link Environment} to act in, from {@link Application#environment}. */
+    public static final String ENVIRONMENT = "environment";
 
     private PluginProperties() {
     }

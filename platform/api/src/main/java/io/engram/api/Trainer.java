@@ -7,8 +7,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * A training method.
  *
  * <p>Lifecycle: registered with {@code engram.trainer=<id>} and {@code engram.capabilities=<what
- * it requires>}. The kernel validates the job's {@code trainer.*} section against {@link #schema()},
- * checks that the family offers every capability in {@link #requires()}, and calls {@link #train}
+ * it requires>} (and {@code engram.trains.on=<kinds>} when it trains on more than datasets). The
+ * kernel validates the job's {@code trainer.*} section against {@link #schema()}, checks that the
+ * family offers every capability in {@link #requires()} and that the application provides a kind of
+ * task in {@link #trainsOn()}, and calls {@link #train}
  * on the job's thread. Implementations are stateless and thread-safe; per-job state lives inside
  * the call.
  */
@@ -23,6 +25,16 @@ public interface Trainer {
 
     /** Capabilities a network needs for this trainer (see {@link Capability}). */
     Set<String> requires();
+
+    /**
+     * The kinds of task this trainer can train on: {@link PluginProperties#DATASET} (it reads
+     * {@link TrainingContext#train()}) and {@link PluginProperties#ENVIRONMENT} (it uses
+     * {@link TrainingContext#environment()}). The {@link PluginProperties#TRAINS_ON} service property,
+     * when present, takes precedence. The default trains on datasets only.
+     */
+    default Set<String> trainsOn() {
+        return Set.of(PluginProperties.DATASET);
+    }
 
     /**
      * Trains {@code context.network()} in place. Returns when done, stopped early or cancelled.

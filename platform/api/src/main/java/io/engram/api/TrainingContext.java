@@ -1,7 +1,10 @@
 package io.engram.api;
 
 import io.engram.tensor.Backend;
+import io.engram.tensor.Tensor;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -44,4 +47,53 @@ public interface TrainingContext {
 
     /** True once the job should stop. */
     boolean cancelled();
+
+    /**
+     * The environment of a job on an environment; empty for a job on datasets. For a job on an
+     * environment {@link #train()} and {@link #validation()} are empty, with the environment's
+     * observation and action sizes as their input and output sizes.
+     */
+    Optional<Environment> environment();
+
+    /**
+     * How many worker threads evaluate a population at once (the kernel's {@code jobs.workers});
+     * at least 1. Results never depend on it.
+     */
+    int workers();
+
+    /**
+     * The fitness of each candidate on the job's environment, evaluated in parallel on
+     * {@link #workers()} threads. Candidate {@code i} is the network with the parameters
+     * {@code candidates.get(i)} (parameters it does not name are those of {@link #network()} when the
+     * call starts); it runs {@code episodes} episodes, each started from a seed drawn from
+     * {@code generationSeed}, {@code i} and the episode's index alone, and its fitness is the mean of
+     * its episodes' {@link Episode#fitness()}. Results come back by index and do not depend on the
+     * number of workers or the order in which they run.
+     *
+     * <p>Each worker thread uses {@link Network#initialState} and {@link Network#step} only (never
+     * {@link Network#setParameters}), releases the backend when done, and its cost meter is added to
+     * the job's. Cancellation is checked before each candidate: once {@link #cancelled()} is true, the
+     * candidates not yet started are skipped. Called on the job's thread; blocks until every worker
+     * is done.
+     *
+     * @return a new array, one fitness per candidate; {@code NaN} for a candidate skipped because the
+     *         job was cancelled
+     * @throws IllegalStateException    when the job has no environment
+     * @throws IllegalArgumentException when {@code episodes} is below 1 or a candidate names an
+     *                                  unknown parameter
+     */
+    double[] populationFitness(List<Map<String, Tensor>> candidates, long generationSeed, int episodes);
+
+    /**
+     * The loss ({@link #loss()}) of each candidate on {@code data}, summed over the targets and
+     * divided by their number, evaluated in parallel as {@link #populationFitness} evaluates fitness:
+     * candidate {@code i}'s forward passes are seeded from {@code generationSeed} and {@code i}
+     * alone, results come back by index, each worker releases the backend and adds its meter to the
+     * job's, and cancellation is checked before each candidate.
+     *
+     * @return a new array, one loss per candidate (lower is better); {@code NaN} for a candidate
+     *         skipped because the job was cancelled
+     * @throws IllegalArgumentException when a candidate names an unknown parameter
+     */
+    double[] populationLoss(List<Map<String, Tensor>> candidates, Dataset data, long generationSeed);
 }

@@ -11,17 +11,26 @@ import java.util.Set;
  * @param version       version of the bundle that registered it
  * @param bundle        that bundle's symbolic name
  * @param bundleId      that bundle's framework id
- * @param capabilities  offered (families) or required (trainers)
+ * @param capabilities  offered (families) or required of the network (trainers, applications)
  * @param available     false when the plugin cannot run here (a backend without its device)
  * @param reason        why not, when not available
  * @param description   one line
  * @param schema        hyperparameter schema (empty for backends)
+ * @param tasks         kinds of task ({@code dataset}, {@code environment}) an application provides or
+ *                      a trainer trains on; empty for families and backends
  */
 public record PluginInfo(String id, PluginKind kind, String version, String bundle, long bundleId,
                          Set<String> capabilities, boolean available, String reason, String description,
-                         Schema schema) {
+                         Schema schema, Set<String> tasks) {
 
     public PluginInfo {
         capabilities = Set.copyOf(capabilities);
+        tasks = Set.copyOf(tasks);
+    }
+
+    /** A plugin that names no kinds of task (a family or a backend). */
+    public PluginInfo(String id, PluginKind kind, String version, String bundle, long bundleId,
+                      Set<String> capabilities, boolean available, String reason, String description, Schema schema) {
+        this(id, kind, version, bundle, bundleId, capabilities, available, reason, description, schema, Set.of());
     }
 }

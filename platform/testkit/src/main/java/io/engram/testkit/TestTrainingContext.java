@@ -1,6 +1,7 @@
 package io.engram.testkit;
 
 import io.engram.api.Dataset;
+import io.engram.api.Environment;
 import io.engram.api.Network;
 import io.engram.api.Schema;
 import io.engram.api.TrainingContext;
@@ -9,6 +10,7 @@ import io.engram.tensor.Backend;
 import io.engram.train.SimpleTrainingContext;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -28,14 +30,26 @@ import java.util.function.Function;
  *   TrainingResult r = trainer.train(c);
  *   c.events(TrainingEvent.EpochEnd.class) ...
  * </pre>
- * Used from the thread that trains; {@link #events()} may be read afterwards.
+ * Used from the thread that trains; {@link #events()} and {@link #metered()} may be read afterwards.
+ * With {@link Builder#workers(int)} populations are evaluated on that many threads, a new one per
+ * worker and evaluation.
  */
 public final class TestTrainingContext extends SimpleTrainingContext {
     private final List<TrainingEvent> events;
+    private final Map<String, Double> metered;
 
-    private TestTrainingContext(SimpleTrainingContext.Builder parts, List<TrainingEvent> events) {
+    private TestTrainingContext(SimpleTrainingContext.Builder parts, List<TrainingEvent> events,
+                                Map<String, Double> metered) {
         super(parts);
         this.events = events;
+        this.metered = metered;
+    }
+
+    /** The backend's meter growth on the population workers' threads so far, summed by key. */
+    public Map<String, Double> metered() {
+        synchronized (metered) {
+            return Map.copyOf(metered);
+        }
     }
 
     /** A builder for a context training {@code network} on {@code backend}. */
@@ -114,10 +128,32 @@ public final class TestTrainingContext extends SimpleTrainingContext {
             return this;
         }
 
+        /** The environment of a job on an environment; training data may then be left out. */
+        public Builder environment(Environment environment) {
+            parts.environment(environment);
+            return this;
+        }
+
+        /** Population workers, each on a thread of its own (default 1). */
+        public Builder workers(int workers) {
+            parts.workers(task -> {
+                Thread t = new Thread(task, "test-population");
+                t.setDaemon(true);
+                t.start();
+            }, workers);
+            return this;
+        }
+
         public TestTrainingContext build() {
             List<TrainingEvent> events = Collections.synchronizedList(new ArrayList<>());
+            Map<String, Double> metered = new LinkedHashMap<>();
             parts.events(events::add);
-            return new TestTrainingContext(parts, events);
+            parts.meter(m -> {
+                synchronized (metered) {
+                    m.forEach((k, v) -> metered.merge(k, v, Double::sum));
+                }
+            });
+            return new TestTrainingContext(parts, events, metered);
         }
     }
 }

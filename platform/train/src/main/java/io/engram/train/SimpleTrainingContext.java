@@ -1,14 +1,20 @@
 package io.engram.train;
 
 import io.engram.api.Dataset;
+import io.engram.api.Environment;
 import io.engram.api.Hyperparameters;
 import io.engram.api.Network;
 import io.engram.api.TrainingContext;
 import io.engram.api.TrainingEvent;
 import io.engram.tensor.Backend;
+import io.engram.tensor.Tensor;
+import io.engram.train.internal.Candidates;
+import io.engram.train.internal.Population;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,13 +22,17 @@ import java.util.function.Function;
 /**
  * A {@link TrainingContext} made of the parts a {@link Builder} collects
  * ({@code new SimpleTrainingContext.Builder(network, backend).train(data)...build()}): the job's
- * network, backend, data, loss, validated hyperparameters and seed, plus three callbacks
- * (evaluation, the event sink and the cancellation flag).
+ * network, backend, data (or environment), loss, validated hyperparameters and seed, plus three
+ * callbacks (evaluation, the event sink and the cancellation flag), and for populations the
+ * executor and number of workers and a sink for the workers' meter readings.
  *
  * <p>Lifecycle: built when a job starts, handed to {@code Trainer.train} on the thread that trains,
  * and dropped when {@code train} returns. Its fields never change; the callbacks run on the training
  * thread, and the context adds no locking of its own: a callback that shares state with other
- * threads (a job record, a cancellation flag) makes that state thread-safe itself.
+ * threads (a job record, a cancellation flag) makes that state thread-safe itself. Populations are
+ * evaluated on the workers' threads ({@code io.engram.train.internal.Population}); there the
+ * cancellation flag is polled and the meter sink called from those threads, so both must be
+ * thread-safe.
  */
 public class SimpleTrainingContext implements TrainingContext {
     private final String jobId;
@@ -36,25 +46,32 @@ public class SimpleTrainingContext implements TrainingContext {
     private final Function<Dataset, Map<String, Double>> evaluator;
     private final Consumer<TrainingEvent> events;
     private final BooleanSupplier cancelled;
+    private final Optional<Environment> environment;
+    private final Population population;
+    private final Candidates candidates;
 
     /**
      * A context of the builder's parts as they are now.
      *
-     * @throws NullPointerException when the builder has no training data
+     * @throws NullPointerException when the builder has neither training data nor an environment
      */
     protected SimpleTrainingContext(Builder b) {
         this.jobId = b.jobId;
         this.network = b.network;
         this.backend = b.backend;
-        this.train = Objects.requireNonNull(b.train, "train data");
+        this.environment = Optional.ofNullable(b.environment);
+        this.train = b.train != null || b.environment == null ? Objects.requireNonNull(b.train, "train data")
+                : new Dataset(List.of(), b.environment.observationSize(), b.environment.actionSize());
         this.validation = b.validation != null ? b.validation
-                : new Dataset(List.of(), b.train.inputSize(), b.train.outputSize());
+                : new Dataset(List.of(), train.inputSize(), train.outputSize());
         this.loss = b.loss;
         this.hyper = b.hyper;
         this.seed = b.seed;
         this.evaluator = b.evaluator;
         this.events = b.events;
         this.cancelled = b.cancelled;
+        this.population = new Population(b.backend, b.executor, b.workers, b.cancelled, b.meterSink);
+        this.candidates = new Candidates(b.network, population, environment, b.loss);
     }
 
     @Override
@@ -112,10 +129,32 @@ public class SimpleTrainingContext implements TrainingContext {
         return cancelled.getAsBoolean();
     }
 
+    @Override
+    public Optional<Environment> environment() {
+        return environment;
+    }
+
+    @Override
+    public int workers() {
+        return population.workers();
+    }
+
+    @Override
+    public double[] populationFitness(List<Map<String, Tensor>> candidates, long generationSeed, int episodes) {
+        return this.candidates.fitness(candidates, generationSeed, episodes);
+    }
+
+    @Override
+    public double[] populationLoss(List<Map<String, Tensor>> candidates, Dataset data, long generationSeed) {
+        return this.candidates.loss(candidates, data, generationSeed);
+    }
+
     /**
-     * Collects the parts of a {@link SimpleTrainingContext}; only the training data is required.
-     * Defaults: job id {@code job}, loss {@code mse}, no hyperparameters, seed 1, no metrics,
-     * events dropped, never cancelled, and validation data empty with the training data's sizes.
+     * Collects the parts of a {@link SimpleTrainingContext}; only the training data, or an
+     * environment, is required. Defaults: job id {@code job}, loss {@code mse}, no hyperparameters,
+     * seed 1, no metrics, events dropped, never cancelled, validation data empty with the training
+     * data's sizes (with an environment and no data: training data empty too, with the environment's
+     * sizes), one population worker on a new thread per evaluation, meter readings dropped.
      * Not thread-safe.
      */
     public static final class Builder {
@@ -130,6 +169,10 @@ public class SimpleTrainingContext implements TrainingContext {
         private Function<Dataset, Map<String, Double>> evaluator = d -> Map.of();
         private Consumer<TrainingEvent> events = e -> { };
         private BooleanSupplier cancelled = () -> false;
+        private Environment environment;
+        private Executor executor = Builder::newThread;
+        private int workers = 1;
+        private Consumer<Map<String, Double>> meterSink = m -> { };
 
         /** A builder for a context training {@code network} on {@code backend}. */
         public Builder(Network network, Backend backend) {
@@ -185,6 +228,41 @@ public class SimpleTrainingContext implements TrainingContext {
         public Builder cancelled(BooleanSupplier cancelled) {
             this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
             return this;
+        }
+
+        /** The environment of a job on an environment. */
+        public Builder environment(Environment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /**
+         * Where populations are evaluated: up to {@code workers} tasks at once on {@code executor}
+         * (the kernel's pool of {@code jobs.workers} threads).
+         */
+        public Builder workers(Executor executor, int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+            }
+            this.executor = Objects.requireNonNull(executor, "executor");
+            this.workers = workers;
+            return this;
+        }
+
+        /**
+         * Receives, from each population worker thread that ends its share of an evaluation, the
+         * growth of the backend's meter ({@code Backend.meter()}) on that thread; called from the
+         * workers' threads.
+         */
+        public Builder meter(Consumer<Map<String, Double>> sink) {
+            this.meterSink = Objects.requireNonNull(sink, "meter");
+            return this;
+        }
+
+        private static void newThread(Runnable task) {
+            Thread t = new Thread(task, "engram-population");
+            t.setDaemon(true);
+            t.start();
         }
 
         public SimpleTrainingContext build() {

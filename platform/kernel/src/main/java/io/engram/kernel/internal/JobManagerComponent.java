@@ -18,24 +18,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
@@ -46,12 +39,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Queues jobs and answers for their records; {@link JobRun} runs each one on a job thread and
- * {@link RecordKeeper} keeps the records.
+ * The job manager service: it takes submissions and answers for jobs and their events. The parts
+ * that do the work are its own: {@link JobTable} holds the records by id, {@link JobScheduler} queues
+ * each job and runs it on a job thread ({@link JobRun}), with populations evaluated on the
+ * {@link Workers}, and {@link RecordKeeper} keeps the records on disk.
  *
  * <p>Lifecycle of the component: the constructor makes sure {@code data.dir} can be written (else it
  * throws, naming the directory and the reason), reads the small info of every record under it, and
- * starts {@code jobs.concurrency} job threads. A job that was running when the process stopped is
+ * starts {@code jobs.concurrency} job threads and {@code jobs.workers} population threads (a bad
+ * value of either makes it throw, naming the setting). A job that was running when the process stopped is
  * recorded as failed with {@value #INTERRUPTED} and its last checkpoint; a job that was queued is
  * queued again, its spec validated with the plugins installed when it comes to run
  * ({@link Requeued}). {@link #submit} validates the spec with {@link SpecValidator}, which resolves
@@ -85,20 +81,13 @@ public final class JobManagerComponent implements JobManager {
     /** How long deactivation waits for running jobs to return. */
     public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-    private static final Pattern ID = Pattern.compile("job-(\\d+)");
-    /** Newest first: by number, then by id. */
-    private static final Comparator<String> NEWEST_FIRST =
-            Comparator.comparingLong(JobManagerComponent::number).thenComparing(Comparator.naturalOrder()).reversed();
-
     private final SpecValidator validator;
     private final Path dataDir;
     private final RecordKeeper records;
-    private final JobRun runner;
-    private final Requeued requeued;
     private final JobQueue queue;
+    private final JobScheduler scheduler;
     private final ExecutorService delivery;
-    private final ConcurrentSkipListMap<String, JobRecord> jobs = new ConcurrentSkipListMap<>(NEWEST_FIRST);
-    private final AtomicLong counter = new AtomicLong();
+    private final JobTable jobs = new JobTable();
     private volatile boolean closing;
     private final System.Logger log = System.getLogger(JobManagerComponent.class.getName());
 
@@ -122,11 +111,12 @@ public final class JobManagerComponent implements JobManager {
         this.validator = new SpecValidator(plugins, config);
         this.dataDir = Paths.get(config.data_dir()).toAbsolutePath().normalize();
         Directories.probe(dataDir, "the job records' directory (data.dir)");
+        Workers workers = Workers.of(config.jobs_workers(), daemons("engram-worker-"));
         this.queue = new JobQueue(config.jobs_queue_capacity(), config.jobs_concurrency(), daemons("engram-job-"));
         JobFiles files = new JobFiles(dataDir);
         this.records = new RecordKeeper(files, config.jobs_events_recent(), queue::left);
-        this.runner = new JobRun(records, checkpoints, platform, this::checkpointPath, dataDir, config);
-        this.requeued = new Requeued(validator, pluginWait);
+        JobRun runner = new JobRun(records, checkpoints, platform, this::checkpointPath, dataDir, config, workers);
+        this.scheduler = new JobScheduler(queue, workers, records, runner, new Requeued(validator, pluginWait));
         this.delivery = Executors.newCachedThreadPool(daemons("engram-job-events-"));
         reload(files);
     }
@@ -156,15 +146,11 @@ public final class JobManagerComponent implements JobManager {
     }
 
     private void reload(JobFiles files) {
-        for (JobRecord rec : new Restart(files, records).reload(NEWEST_FIRST.reversed())) {
-            Matcher m = ID.matcher(rec.id);
-            if (m.matches()) {
-                counter.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
-            }
-            jobs.put(rec.id, rec);
+        for (JobRecord rec : new Restart(files, records).reload(JobTable.NEWEST_FIRST.reversed())) {
+            jobs.put(rec);
             if (rec.info().state() == JobState.QUEUED) {
                 queue.reserveAnyway();
-                enqueue(rec);
+                scheduler.enqueue(rec);
             }
         }
     }
@@ -190,7 +176,7 @@ public final class JobManagerComponent implements JobManager {
                     + " jobs already wait to run (jobs.queue.capacity); submit again once some have started")));
         }
         ResolvedSpec r = checked.get();
-        String id = String.format("job-%06d", counter.incrementAndGet());
+        String id = jobs.nextId();
         JobInfo info = new JobInfo(id, r.name().isEmpty() ? id : r.name(), JobState.QUEUED, r.family().label(),
                 r.trainer().label(), r.application().label(), r.backend().id(), JobInfos.now(), "", "", Map.of(), "",
                 "", spec);
@@ -203,43 +189,9 @@ public final class JobManagerComponent implements JobManager {
             log.log(System.Logger.Level.ERROR, "refusing " + id + ": its record " + e.getMessage());
             return Validation.invalid(List.of(Problem.of(UNAVAILABLE, "the job's record " + e.getMessage())));
         }
-        jobs.put(id, rec);
-        enqueue(rec);
+        jobs.put(rec);
+        scheduler.enqueue(rec);
         return Validation.valid(rec.info());
-    }
-
-    private void enqueue(JobRecord rec) {
-        Runnable task = () -> run(rec);
-        rec.task = task;
-        if (!queue.execute(task)) {
-            records.transition(rec, JobState.CANCELLED, i -> JobInfos.ended(i, SHUT_DOWN, ""));
-        }
-    }
-
-    /** The job thread's entry: resolves a requeued job's spec, runs it, and never lets a throwable escape. */
-    private void run(JobRecord rec) {
-        rec.task = null;
-        try {
-            ResolvedSpec r = rec.resolved;
-            if (r == null && !rec.info().state().terminal()) {
-                Validation<Seq<Problem>, ResolvedSpec> v = requeued.resolve(rec);
-                if (v.isInvalid()) {
-                    records.transition(rec, JobState.FAILED, i -> JobInfos.ended(i,
-                            "spec: no longer valid: " + v.getError().mkString("; "), ""));
-                    return;
-                }
-                r = v.get();
-                rec.resolved = r;
-            }
-            if (r != null) {
-                runner.run(rec, r);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            log.log(System.Logger.Level.ERROR, "job " + rec.id + " failed outside its run", t);
-            records.transition(rec, JobState.FAILED, i -> JobInfos.ended(i, Failures.describe(t), i.checkpoint()));
-        }
     }
 
     @Override
@@ -249,22 +201,7 @@ public final class JobManagerComponent implements JobManager {
 
     @Override
     public Page<JobInfo> jobs(int offset, int limit) {
-        java.util.List<JobInfo> page = new ArrayList<>(Math.min(Math.max(0, limit), 1024));
-        Iterator<JobRecord> it = jobs.values().iterator();
-        long total = 0;
-        while (it.hasNext()) {
-            JobRecord rec = it.next();
-            if (total >= offset && page.size() < limit) {
-                page.add(rec.info());
-            }
-            total++;
-        }
-        return new Page<>(page, Math.max(0, offset), Math.max(0, limit), total);
-    }
-
-    private static long number(String id) {
-        Matcher m = ID.matcher(id);
-        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+        return jobs.page(offset, limit);
     }
 
     @Override
@@ -275,26 +212,7 @@ public final class JobManagerComponent implements JobManager {
     @Override
     public boolean cancel(String id) {
         JobRecord rec = jobs.get(id);
-        return rec != null && cancel(rec, CANCELLED);
-    }
-
-    private boolean cancel(JobRecord rec, String reason) {
-        synchronized (rec) {
-            if (rec.info.state().terminal()) {
-                return false;
-            }
-            if (rec.cancelReason == null) {
-                rec.cancelReason = reason;
-            }
-            if (rec.info.state() == JobState.QUEUED) {
-                Runnable task = rec.task;
-                if (task != null) {
-                    queue.withdraw(task);
-                }
-                records.transition(rec, JobState.CANCELLED, i -> JobInfos.ended(i, reason, ""));
-            }
-            return true;
-        }
+        return rec != null && scheduler.cancel(rec, CANCELLED);
     }
 
     @Override
@@ -349,9 +267,9 @@ public final class JobManagerComponent implements JobManager {
     @Deactivate
     public void deactivate() {
         closing = true;
-        jobs.values().forEach(rec -> cancel(rec, SHUT_DOWN));
-        queue.shutdown(SHUTDOWN_GRACE);
-        for (JobRecord rec : jobs.values()) {
+        jobs.all().forEach(rec -> scheduler.cancel(rec, SHUT_DOWN));
+        scheduler.shutdown(SHUTDOWN_GRACE);
+        for (JobRecord rec : jobs.all()) {
             records.transition(rec, JobState.CANCELLED, i -> JobInfos.ended(i, SHUT_DOWN, i.checkpoint()));
         }
         delivery.shutdown();

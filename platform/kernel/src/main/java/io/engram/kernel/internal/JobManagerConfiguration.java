@@ -5,7 +5,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Settings of the job manager, configuration PID {@code io.engram.kernel}. */
 @ObjectClassDefinition(name = "Engram job manager", description = "Where job records live, how many jobs run "
-        + "at once and wait, what each record keeps and how often running jobs write checkpoints.")
+        + "at once and wait, how many threads evaluate populations, what each record keeps and how often running "
+        + "jobs write checkpoints.")
 public @interface JobManagerConfiguration {
 
     @AttributeDefinition(name = "data.dir", description = "Directory of the job records.")
@@ -13,6 +14,11 @@ public @interface JobManagerConfiguration {
 
     @AttributeDefinition(name = "jobs.concurrency", description = "How many jobs run at the same time.", min = "1")
     int jobs_concurrency() default 1;
+
+    @AttributeDefinition(name = "jobs.workers", description = "Threads on which the jobs' trainers evaluate "
+            + "populations of candidates in parallel, shared by all jobs; 0: as many as the JVM has processors. "
+            + "Results do not depend on it.", min = "0", max = "1024")
+    int jobs_workers() default 0;
 
     @AttributeDefinition(name = "jobs.queue.capacity", description = "How many jobs may wait to run; a submission "
             + "beyond it is refused as the queue being full.", min = "1")

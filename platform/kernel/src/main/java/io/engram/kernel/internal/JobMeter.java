@@ -11,8 +11,10 @@ import java.util.Map;
  * ({@code backend.energy.joules}, ...).
  *
  * <p>Lifecycle: made on the job's thread when the job starts, read on the same thread (the meter
- * counts the calling thread's work) at each epoch end and when the job ends. A backend whose meter
- * is empty adds nothing. Not thread-safe: it belongs to one job thread.
+ * counts the calling thread's work) at each epoch end and when the job ends. The growth measured on
+ * the job's population workers' threads is handed in with {@link #add} and counted too. A backend
+ * whose meter is empty adds nothing. Thread-safe for {@link #add}; the other methods belong to the
+ * job's thread.
  */
 final class JobMeter {
     /** Prefix of the metered keys in events and metrics. */
@@ -20,6 +22,8 @@ final class JobMeter {
 
     private final Backend backend;
     private final Map<String, Double> start;
+    /** Growth on other threads (population workers), by key; guarded by itself. */
+    private final Map<String, Double> workers = new LinkedHashMap<>();
 
     JobMeter(Backend backend) {
         this.backend = backend;
@@ -39,7 +43,17 @@ final class JobMeter {
         Map<String, Double> now = read(backend);
         Map<String, Double> out = new LinkedHashMap<>();
         now.forEach((key, value) -> out.put(PREFIX + key, value - start.getOrDefault(key, 0.0)));
+        synchronized (workers) {
+            workers.forEach((key, value) -> out.merge(PREFIX + key, value, Double::sum));
+        }
         return out;
+    }
+
+    /** Counts {@code growth}, measured on a population worker's thread, as the job's; from any thread. */
+    void add(Map<String, Double> growth) {
+        synchronized (workers) {
+            growth.forEach((key, value) -> workers.merge(key, value, Double::sum));
+        }
     }
 
     /** An epoch end re-made with {@link #sinceStart()} among its metrics; any other event unchanged. */

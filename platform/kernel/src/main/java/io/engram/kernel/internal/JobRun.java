@@ -17,7 +17,7 @@ import io.engram.kernel.JobState;
 import io.engram.tensor.Backend;
 import io.engram.train.SimpleTrainingContext;
 import io.vavr.collection.Seq;
-import io.vavr.control.Try;
+import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +26,11 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * One job's run, on its job thread: the application loads the data with the job's seed; if it gives
- * no validation set, {@value JobManagerComponent#VALIDATION_FRACTION} of the training set is split
- * off with the seed; the family creates the network with the seed on the pinned backend; the trainer
+ * One job's run, on its job thread: the application loads the data with the job's seed, or offers
+ * the environment the job acts in ({@link JobTask}: the network's sizes are then the environment's
+ * observation and action sizes, and there is no dataset); if it gives no validation set,
+ * {@value JobManagerComponent#VALIDATION_FRACTION} of the training set is split off with the seed;
+ * the family creates the network with the seed on the pinned backend; the trainer
  * trains it, with a checkpoint written whenever {@link PeriodicCheckpoints} says so; on success the
  * spec's {@code checkpoint} is written with full provenance. A failed result (a non-finite loss) or
  * a cancelled job never writes its final checkpoint.
@@ -38,7 +40,9 @@ import java.util.function.UnaryOperator;
  * reason ({@link Failures}); the backend is released ({@link Backend#release()}) on the job thread
  * before the end is recorded, and nothing of the job's data or network outlives the run. The
  * backend's cost meter is read when the job starts; each epoch end and the final metrics carry its
- * growth since then ({@link JobMeter}). Stateless apart from its collaborators; thread-safe, one
+ * growth since then ({@link JobMeter}), with the growth on the population workers' threads
+ * ({@link Workers}) added. The final metrics carry the test metrics of {@link JobTask#test}.
+ * Stateless apart from its collaborators; thread-safe, one
  * call of {@link #run} per job thread.
  */
 final class JobRun {
@@ -48,15 +52,17 @@ final class JobRun {
     private final Function<String, Path> checkpointPath;
     private final Path dataDir;
     private final JobManagerConfiguration config;
+    private final Workers workers;
     private final System.Logger log = System.getLogger(JobRun.class.getName());
 
     JobRun(RecordKeeper records, Checkpoints checkpoints, List<BundleRef> platform,
-           Function<String, Path> checkpointPath, Path dataDir, JobManagerConfiguration config) {
+           Function<String, Path> checkpointPath, Path dataDir, JobManagerConfiguration config, Workers workers) {
         this.records = records;
         this.checkpoints = new JobCheckpoints(checkpoints, platform, records);
         this.checkpointPath = checkpointPath;
         this.dataDir = dataDir;
         this.config = config;
+        this.workers = workers;
     }
 
     /** How a job ends: its terminal state and the change to its info. */
@@ -101,16 +107,15 @@ final class JobRun {
 
     private Ending execute(JobRecord rec, ResolvedSpec r, Backend backend, JobMeter meter) {
         Application app = r.application().as(Application.class);
-        Try<TaskData> loaded = app.load(r.data(), r.seed());
-        if (loaded.isFailure()) {
-            return failure("data: " + Failures.message(loaded.getCause()), Map.of());
+        Either<String, JobTask> loaded = JobTask.load(r);
+        if (loaded.isLeft()) {
+            return failure(loaded.getLeft(), Map.of());
         }
-        TaskData data = loaded.get();
-        if (data.inputSize() < 1 || data.outputSize() < 1 || data.train().size() == 0) {
-            return failure("data: " + data.source() + " gives " + data.train().size() + " training sequences with "
-                    + data.inputSize() + " input features and " + data.outputSize()
-                    + " targets per step; at least one of each is needed", Map.of());
+        JobTask task = loaded.get();
+        if (!task.unusable().isEmpty()) {
+            return failure(task.unusable(), Map.of());
         }
+        TaskData data = task.data();
         ModelSpec modelSpec = new ModelSpec(r.family().id(), data.inputSize(), data.outputSize(), r.dtype(),
                 r.model());
         Seq<Problem> problems = r.family().as(NetworkFamily.class).validate(modelSpec);
@@ -122,7 +127,7 @@ final class JobRun {
         }
         Network network = r.family().as(NetworkFamily.class).create(modelSpec, backend, r.seed());
         Path file = r.checkpoint().map(checkpointPath).orElse(dataDir.resolve(rec.id).resolve("last.ckpt"));
-        TrainingResult result = train(rec, r, data, network, backend, meter, file, modelSpec);
+        TrainingResult result = train(rec, r, task, network, backend, meter, file, modelSpec);
 
         Map<String, Double> metrics = new LinkedHashMap<>(rec.info().metrics());
         metrics.putAll(result.metrics());
@@ -136,8 +141,9 @@ final class JobRun {
             String why = result.stopReason().isEmpty() ? "training failed" : result.stopReason();
             return new Ending(JobState.FAILED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics), why, i.checkpoint()));
         }
-        if (data.test().size() > 0) {
-            app.evaluate(network, backend.ops(), data.test(), r.seed()).forEach((k, v) -> metrics.put("test." + k, v));
+        Map<String, Double> tested = task.test(app, network, backend.ops(), r.seed());
+        if (!tested.isEmpty()) {
+            metrics.putAll(tested);
             meter.addTo(metrics);
         }
         if (r.checkpoint().isPresent()) {
@@ -152,8 +158,9 @@ final class JobRun {
         return new Ending(JobState.SUCCEEDED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics), "", i.checkpoint()));
     }
 
-    private TrainingResult train(JobRecord rec, ResolvedSpec r, TaskData data, Network network, Backend backend,
+    private TrainingResult train(JobRecord rec, ResolvedSpec r, JobTask task, Network network, Backend backend,
                                  JobMeter meter, Path file, ModelSpec modelSpec) {
+        TaskData data = task.data();
         Dataset train = data.train();
         Dataset validation = data.validation();
         if (validation.size() == 0 && train.size() > 1) {
@@ -164,7 +171,9 @@ final class JobRun {
         Application app = r.application().as(Application.class);
         PeriodicCheckpoints periodic = new PeriodicCheckpoints(config.checkpoint_every_epochs(),
                 config.checkpoint_every_minutes());
-        TrainingContext context = new SimpleTrainingContext.Builder(network, backend)
+        SimpleTrainingContext.Builder parts = new SimpleTrainingContext.Builder(network, backend);
+        task.environment().ifPresent(parts::environment);
+        TrainingContext context = parts
                 .jobId(rec.id)
                 .train(train)
                 .validation(validation)
@@ -172,6 +181,8 @@ final class JobRun {
                 .hyper(r.training())
                 .seed(r.seed())
                 .evaluator(d -> app.evaluate(network, backend.ops(), d, r.seed()))
+                .workers(workers.executor(), workers.count())
+                .meter(meter::add)
                 .events(e -> {
                     TrainingEvent event = meter.onEvent(e);
                     records.emit(rec, event);

@@ -26,11 +26,18 @@ import org.osgi.framework.VersionRange;
  */
 public final class PluginTable implements PluginDirectory {
 
-    /** What is known about one registered service. */
+    /** What is known about one registered service; {@code tasks} as {@link PluginInfo#tasks()}. */
     public record Entry(long serviceId, PluginKind kind, String id, String bundle, String version, long bundleId,
-                        Set<String> capabilities, Object service) {
+                        Set<String> capabilities, Object service, Set<String> tasks) {
         public Entry {
             capabilities = Set.copyOf(capabilities);
+            tasks = Set.copyOf(tasks);
+        }
+
+        /** An entry whose service names no kinds of task. */
+        public Entry(long serviceId, PluginKind kind, String id, String bundle, String version, long bundleId,
+                     Set<String> capabilities, Object service) {
+            this(serviceId, kind, id, bundle, version, bundleId, capabilities, service, Set.of());
         }
     }
 
@@ -88,7 +95,7 @@ public final class PluginTable implements PluginDirectory {
     private static PluginInfo info(Entry e) {
         Availability availability = availability(e);
         return new PluginInfo(e.id(), e.kind(), e.version(), e.bundle(), e.bundleId(), e.capabilities(),
-                availability.available(), availability.reason(), description(e), schema(e));
+                availability.available(), availability.reason(), description(e), schema(e), e.tasks());
     }
 
     private static Availability availability(Entry e) {

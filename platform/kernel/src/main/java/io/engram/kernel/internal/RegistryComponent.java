@@ -33,7 +33,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * service already registered and later ones as they appear, and the {@code remove*} methods as they
  * go, on its own threads, concurrently with readers. A plugin's id is its whiteboard property
  * ({@link PluginProperties}), falling back to the service's own {@code id()}; its capabilities are
- * the {@link PluginProperties#CAPABILITIES} property, falling back to what the service declares.
+ * the {@link PluginProperties#CAPABILITIES} property, falling back to what the service declares
+ * (nothing, for an application); the kinds of task an application provides and a trainer trains on
+ * are its {@link PluginProperties#PROVIDES} or {@link PluginProperties#TRAINS_ON} property, falling
+ * back to {@link Application#provides()} or {@link Trainer#trainsOn()}.
  * Thread-safe. Registered as {@link PluginRegistry} only; see {@link #SELF}.
  */
 @Component(service = PluginRegistry.class, immediate = true)
@@ -66,7 +69,8 @@ public final class RegistryComponent implements PluginDirectory {
     @Reference(service = Trainer.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeTrainer")
     void addTrainer(ServiceReference<Trainer> ref, Trainer trainer) {
-        add(ref, PluginKind.TRAINER, PluginProperties.TRAINER, trainer, trainer::id, trainer::requires);
+        add(ref, PluginKind.TRAINER, PluginProperties.TRAINER, trainer, trainer::id, trainer::requires,
+                PluginProperties.TRAINS_ON, trainer::trainsOn);
     }
 
     void removeTrainer(ServiceReference<Trainer> ref) {
@@ -77,7 +81,8 @@ public final class RegistryComponent implements PluginDirectory {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeApplication")
     void addApplication(ServiceReference<Application> ref, Application app) {
-        add(ref, PluginKind.APPLICATION, PluginProperties.APPLICATION, app, app::id, Set::of);
+        add(ref, PluginKind.APPLICATION, PluginProperties.APPLICATION, app, app::id, Set::of,
+                PluginProperties.PROVIDES, app::provides);
     }
 
     void removeApplication(ServiceReference<Application> ref) {
@@ -96,6 +101,13 @@ public final class RegistryComponent implements PluginDirectory {
 
     private void add(ServiceReference<?> ref, PluginKind kind, String idProperty, Object service,
                      Supplier<String> ownId, Supplier<Set<String>> ownCapabilities) {
+        add(ref, kind, idProperty, service, ownId, ownCapabilities, null, Set::of);
+    }
+
+    /** Adds a service whose kinds of task are the {@code tasksProperty}, falling back to {@code ownTasks}. */
+    private void add(ServiceReference<?> ref, PluginKind kind, String idProperty, Object service,
+                     Supplier<String> ownId, Supplier<Set<String>> ownCapabilities, String tasksProperty,
+                     Supplier<Set<String>> ownTasks) {
         Object idValue = ref.getProperty(idProperty);
         String id = idValue == null || idValue.toString().isBlank() ? ownId.get() : idValue.toString().trim();
         Object caps = ref.getProperty(PluginProperties.CAPABILITIES);
@@ -104,7 +116,10 @@ public final class RegistryComponent implements PluginDirectory {
         String name = bundle == null ? "" : bundle.getSymbolicName();
         String version = bundle == null ? "0.0.0" : bundle.getVersion().toString();
         long bundleId = bundle == null ? -1 : bundle.getBundleId();
-        table.add(new PluginTable.Entry(serviceId(ref), kind, id, name, version, bundleId, capabilities, service));
+        Object taskValue = tasksProperty == null ? null : ref.getProperty(tasksProperty);
+        Set<String> tasks = taskValue == null ? ownTasks.get() : split(taskValue);
+        table.add(new PluginTable.Entry(serviceId(ref), kind, id, name, version, bundleId, capabilities, service,
+                tasks));
     }
 
     private void remove(ServiceReference<?> ref) {

@@ -35,9 +35,10 @@ import org.osgi.framework.VersionRange;
  * {@value #FALLBACK} names an installed, available backend, that one is used instead and the
  * {@link ResolvedSpec#fallbackNote()} says so), the family, trainer and application (installed
  * within their pinned version ranges), each section against its plugin's {@link Schema}, the
- * trainer's required capabilities against the family's, and the family's own cross-field checks. A
- * composite family's slots are resolved, pinned and validated as nested sections ({@link Composition}),
- * and the family is bound to them.
+ * trainer's required capabilities against the family's, the kinds of task the trainer trains on
+ * against those the application provides and the application's required capabilities against the
+ * family's ({@link TaskMatch}), and the family's own cross-field checks. A composite family's slots are resolved, pinned and
+ * validated as nested sections ({@link Composition}), and the family is bound to them.
  * Every path is confined ({@link Confinement}): each parameter of type
  * {@link ParamType#INPUT_FILE} must name a readable regular file inside the data roots, and is
  * replaced by its real path; {@code checkpoint} must lie inside the model store. Nothing is opened.
@@ -224,6 +225,8 @@ public final class SpecValidator {
                         : String.join(", ", new TreeSet<>(family.info().capabilities()))) + ")"));
             }
         }
+
+        problems = problems.appendAll(TaskMatch.problems(family, trainer, application));
 
         if (family != null && model != null && dtype != null) {
             ModelSpec probe = new ModelSpec(family.id(), 0, 0, dtype, model);

@@ -4,11 +4,14 @@ import io.engram.api.Application;
 import io.engram.api.Capability;
 import io.engram.api.DataShape;
 import io.engram.api.Dataset;
+import io.engram.api.Environment;
+import io.engram.api.Episode;
 import io.engram.api.HyperParameter;
 import io.engram.api.Hyperparameters;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
+import io.engram.api.PluginProperties;
 import io.engram.api.Problem;
 import io.engram.api.Schema;
 import io.engram.api.Sequence;
@@ -20,6 +23,7 @@ import io.engram.api.Trainer;
 import io.engram.api.TrainingContext;
 import io.engram.api.TrainingEvent;
 import io.engram.api.TrainingResult;
+import io.engram.api.Transition;
 import io.engram.kernel.PluginKind;
 import io.engram.tensor.Availability;
 import io.engram.tensor.Backend;
@@ -62,9 +66,171 @@ final class Fakes {
     }
 
     static long add(PluginTable t, PluginKind kind, String id, String version, Object service, Set<String> caps) {
+        return add(t, kind, id, version, service, caps, Set.of());
+    }
+
+    static long add(PluginTable t, PluginKind kind, String id, String version, Object service, Set<String> caps,
+                    Set<String> tasks) {
         long sid = SERVICE_IDS.incrementAndGet();
-        t.add(new PluginTable.Entry(sid, kind, id, "test." + kind.label() + "." + id, version, sid, caps, service));
+        t.add(new PluginTable.Entry(sid, kind, id, "test." + kind.label() + "." + id, version, sid, caps, service,
+                tasks));
         return sid;
+    }
+
+    /**
+     * {@link #table()} and: application walk (an environment only), application recall (datasets,
+     * requiring an associative network), trainer search (datasets and environments, no capability).
+     */
+    static PluginTable withEnvironments() {
+        PluginTable t = table();
+        add(t, PluginKind.APPLICATION, "walk", "1.0.0", new WalkApplication(), Set.of(),
+                Set.of(PluginProperties.ENVIRONMENT));
+        add(t, PluginKind.APPLICATION, "recall", "1.0.0", new ToyApplication(), Set.of(Capability.ASSOCIATIVE));
+        add(t, PluginKind.TRAINER, "search", "1.0.0", new SearchTrainer(), Set.of(),
+                Set.of(PluginProperties.DATASET, PluginProperties.ENVIRONMENT));
+        return t;
+    }
+
+    /** A valid spec of the search trainer in the walk environment. */
+    static Map<String, String> environmentSpec() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("seed", "42");
+        s.put("model.family", "toy");
+        s.put("trainer", "search");
+        s.put("trainer.generations", "6");
+        s.put("data.app", "walk");
+        s.put("data.steps", "5");
+        return s;
+    }
+
+    /**
+     * An environment of {@code steps} steps: observations {@code [1, t]}, two actions, reward the
+     * first action minus the second clamped to [-1, 1]; fitness the summed reward.
+     */
+    static final class WalkApplication implements Application {
+        @Override
+        public String id() {
+            return "walk";
+        }
+
+        @Override
+        public String description() {
+            return "a walk";
+        }
+
+        @Override
+        public Schema schema() {
+            return Schema.of(HyperParameter.integer("steps", 5, 1, 100, "Steps per episode."));
+        }
+
+        @Override
+        public Set<String> provides() {
+            return Set.of(PluginProperties.ENVIRONMENT);
+        }
+
+        @Override
+        public Optional<Environment> environment(Hyperparameters params) {
+            int steps = params.getInt("steps");
+            return Optional.of(new Environment() {
+                @Override
+                public int observationSize() {
+                    return 2;
+                }
+
+                @Override
+                public int actionSize() {
+                    return 2;
+                }
+
+                @Override
+                public int maxSteps() {
+                    return steps;
+                }
+
+                @Override
+                public Episode start(long seed) {
+                    return new Episode() {
+                        private int t;
+                        private double fitness;
+
+                        @Override
+                        public double[] observation() {
+                            return new double[] {1, t};
+                        }
+
+                        @Override
+                        public Transition step(double[] action) {
+                            double r = Math.max(-1, Math.min(1, action[0] - action[1]));
+                            fitness += r;
+                            t++;
+                            return new Transition(observation(), r, t >= steps);
+                        }
+
+                        @Override
+                        public boolean done() {
+                            return t >= steps;
+                        }
+
+                        @Override
+                        public double fitness() {
+                            return fitness;
+                        }
+                    };
+                }
+            });
+        }
+    }
+
+    /**
+     * Each generation evaluates the weights plus 0, 1, ..., 7 times 0.1 with the context's population
+     * and keeps the fittest; on a dataset it keeps the lowest loss.
+     */
+    static final class SearchTrainer implements Trainer {
+        @Override
+        public String id() {
+            return "search";
+        }
+
+        @Override
+        public String description() {
+            return "a line search";
+        }
+
+        @Override
+        public Schema schema() {
+            return Schema.of(HyperParameter.integer("generations", 2, 1, 100, "Generations."));
+        }
+
+        @Override
+        public Set<String> requires() {
+            return Set.of();
+        }
+
+        @Override
+        public TrainingResult train(TrainingContext ctx) {
+            int generations = ctx.hyper().getInt("generations");
+            double best = Double.NaN;
+            for (int g = 1; g <= generations && !ctx.cancelled(); g++) {
+                Tensor w = ctx.network().parameters().get("w");
+                java.util.List<Map<String, Tensor>> candidates = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    double[] v = w.toDoubleArray();
+                    v[0] += 0.1 * i;
+                    candidates.add(Map.of("w", ctx.backend().ops().fromArray(w.dtype(), w.shape(), v)));
+                }
+                boolean env = ctx.environment().isPresent();
+                double[] scores = env ? ctx.populationFitness(candidates, g, 2)
+                        : ctx.populationLoss(candidates, ctx.train(), g);
+                int k = 0;
+                for (int i = 1; i < scores.length; i++) {
+                    k = (env ? scores[i] > scores[k] : scores[i] < scores[k]) ? i : k;
+                }
+                best = scores[k];
+                ctx.network().setParameters(candidates.get(k));
+                ctx.emit(new TrainingEvent.EpochEnd(g, Double.NaN, Double.NaN, Map.of("fitness", best)));
+            }
+            return new TrainingResult(Map.of("fitness", best), generations, "", false);
+        }
     }
 
     /** A valid spec for the fake plugins. */
@@ -96,10 +262,21 @@ final class Fakes {
         return config(dir, concurrency, queueCapacity, recentEvents, checkpointEpochs, checkpointMinutes, "");
     }
 
-    /** A configuration with every job manager setting given. */
+    /** A configuration with every job manager setting given but {@code jobs.workers}, which is 2. */
     static JobManagerConfiguration config(Path dir, int concurrency, int queueCapacity, int recentEvents,
                                           int checkpointEpochs, int checkpointMinutes, String roots) {
+        return config(dir, concurrency, queueCapacity, recentEvents, checkpointEpochs, checkpointMinutes, roots, 2);
+    }
+
+    /** A configuration with every job manager setting given. */
+    static JobManagerConfiguration config(Path dir, int concurrency, int queueCapacity, int recentEvents,
+                                          int checkpointEpochs, int checkpointMinutes, String roots, int workers) {
         return new JobManagerConfiguration() {
+            @Override
+            public int jobs_workers() {
+                return workers;
+            }
+
             @Override
             public int jobs_queue_capacity() {
                 return queueCapacity;

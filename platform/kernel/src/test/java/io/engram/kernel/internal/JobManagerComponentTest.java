@@ -410,4 +410,35 @@ class JobManagerComponentTest {
         assertEquals("checkpoint: '" + tmp.resolve("elsewhere/b.ckpt") + "' is outside the model store ("
                 + tmp.resolve("models") + ")", e.getMessage());
     }
+
+    @Test
+    void anEnvironmentJobRunsWithoutDataSizedByTheEnvironment() throws Exception {
+        JobManagerComponent m = manager(Fakes.withEnvironments(), 1);
+        Map<String, String> spec = Fakes.environmentSpec();
+        spec.put("checkpoint", "walk.ckpt");
+        JobInfo info = m.await(m.submit(spec).get().id(), WAIT).get();
+        assertEquals(JobState.SUCCEEDED, info.state(), info.error());
+        List<String> kinds = m.events(info.id()).stream().map(JobManagerComponentTest::describe).toList();
+        assertEquals(List.of("QUEUED", "RUNNING", "epoch", "epoch", "epoch", "epoch", "epoch", "epoch", "SUCCEEDED"),
+                kinds);
+        double fitness = info.metrics().get("fitness");
+        assertEquals(5.0, fitness, 1e-9, "the search pushes action 0 up until every step earns 1: " + info.metrics());
+        assertEquals(6.0, info.metrics().get("epoch"));
+        assertEquals(5.0, info.metrics().get("test.fitness"), 1e-9);
+        assertEquals(5.0, info.metrics().get("test.reward"), 1e-9);
+        assertEquals(5.0, info.metrics().get("test.episode.steps"));
+        CheckpointMetadata meta = checkpoints.written.get(tmp.resolve("models/walk.ckpt")).metadata();
+        assertEquals(2, meta.spec().inputSize(), "the observation size");
+        assertEquals(2, meta.spec().outputSize(), "the action size");
+        assertEquals("environment of application 'walk' with {steps=5}", meta.provenance().dataSource());
+        assertEquals(64, meta.provenance().dataDigest().length());
+    }
+
+    @Test
+    void aBadWorkersSettingIsRefusedNamingIt() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new JobManagerComponent(Fakes.table(), Fakes.config(tmp.resolve("jobs"), 1, 64, 1000, 0, 5, "", -1),
+                        checkpoints, PLATFORM));
+        assertEquals("jobs.workers: -1 is outside 0..1024 (0: as many as the processors)", e.getMessage());
+    }
 }

@@ -123,4 +123,25 @@ class RegistryComponentTest {
         assertEquals(List.of("scale"), Fakes.table().find(PluginKind.FAMILY, "toy", null).get().schema().parameters()
                 .stream().map(h -> h.name()).collect(Collectors.toList()));
     }
+
+    @Test
+    void kindsOfTaskComeFromTheWhiteboardPropertiesElseFromTheService() {
+        RegistryComponent registry = new RegistryComponent();
+        registry.addApplication(ref(bundle("a.walk", "1.0.0", 3), Map.of(PluginProperties.APPLICATION, "walk",
+                PluginProperties.PROVIDES, "environment")), new Fakes.ToyApplication());
+        registry.addApplication(ref(bundle("a.toy", "1.0.0", 4), Map.of(PluginProperties.APPLICATION, "toy",
+                PluginProperties.CAPABILITIES, "associative")), new Fakes.ToyApplication());
+        registry.addApplication(ref(bundle("a.own", "1.0.0", 5), Map.of(PluginProperties.APPLICATION, "own")),
+                new Fakes.WalkApplication());
+        registry.addTrainer(ref(bundle("t.search", "1.0.0", 6), Map.of(PluginProperties.TRAINER, "search",
+                PluginProperties.TRAINS_ON, "dataset, environment")), new Fakes.ToyTrainer());
+        registry.addTrainer(ref(bundle("t.toy", "1.0.0", 7), Map.of(PluginProperties.TRAINER, "toy")),
+                new Fakes.ToyTrainer());
+        List<String> listing = registry.plugins().stream()
+                .map(p -> p.id() + " " + p.tasks().stream().sorted().toList() + " "
+                        + p.capabilities().stream().sorted().toList())
+                .collect(Collectors.toList());
+        assertEquals(List.of("search [dataset, environment] [differentiable]", "toy [dataset] [differentiable]",
+                "own [environment] []", "toy [dataset] [associative]", "walk [environment] []"), listing);
+    }
 }

@@ -206,4 +206,30 @@ class SpecValidatorTest {
         assertEquals(Set.of("model.family", "data.app"), Set.copyOf(
                 specs.validate(Map.of("trainer", "toy")).getError().map(Problem::where).toJavaList()));
     }
+
+    @Test
+    void aTrainerOnDatasetsIsRefusedOnAnEnvironmentNamingBoth() {
+        SpecValidator v = new SpecValidator(Fakes.withEnvironments(), new Confinement(Path.of("/nonexistent/home"),
+                List.of(Path.of("/nonexistent/home/data")), Path.of("/nonexistent/home/data/models")), 0.8, () -> 1L << 30);
+        Map<String, String> spec = Fakes.environmentSpec();
+        spec.put("trainer", "toy");
+        spec.remove("trainer.generations");
+        assertEquals(List.of("trainer: trainer 'toy' trains on dataset, which application 'walk' does not provide "
+                + "(it provides: environment)"), lines(v.validate(spec)));
+        assertTrue(v.validate(Fakes.environmentSpec()).isValid(), "search trains on environments");
+        Map<String, String> onData = Fakes.spec();
+        onData.put("trainer", "search");
+        onData.remove("trainer.epochs");
+        assertTrue(v.validate(onData).isValid(), "search trains on datasets too");
+    }
+
+    @Test
+    void anApplicationsRequiredCapabilitiesMustBeOfferedByTheFamily() {
+        SpecValidator v = new SpecValidator(Fakes.withEnvironments(), new Confinement(Path.of("/nonexistent/home"),
+                List.of(Path.of("/nonexistent/home/data")), Path.of("/nonexistent/home/data/models")), 0.8, () -> 1L << 30);
+        Map<String, String> spec = Fakes.spec();
+        spec.put("data.app", "recall");
+        assertEquals(List.of("data.app: application 'recall' requires associative, which family 'toy' does not "
+                + "offer (it offers: differentiable)"), lines(v.validate(spec)));
+    }
 }
