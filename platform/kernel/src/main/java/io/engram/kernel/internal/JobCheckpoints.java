@@ -66,6 +66,7 @@ final class JobCheckpoints {
         for (Plugin p : List.of(r.family(), r.trainer(), r.application(), r.backend())) {
             bundles.add(new BundleRef(p.info().bundle(), p.version()));
         }
+        r.loss().used().ifPresent(p -> bundles.add(new BundleRef(p.info().bundle(), p.version())));
         bundles.addAll(platform);
         Map<String, String> jobSpec = new LinkedHashMap<>(r.spec());
         jobSpec.putIfAbsent("loss", data.loss());

@@ -18,6 +18,7 @@ import io.engram.tensor.Backend;
 import io.engram.train.SimpleTrainingContext;
 import io.vavr.collection.Seq;
 import io.vavr.control.Try;
+import io.vavr.control.Validation;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +112,15 @@ final class JobRun {
                     + data.inputSize() + " input features and " + data.outputSize()
                     + " targets per step; at least one of each is needed", Map.of());
         }
+        Validation<String, Plugin> loss = r.loss().forData(data.loss());
+        if (loss.isInvalid()) {
+            return failure("data: " + loss.getError(), Map.of());
+        }
+        List<Problem> refused = r.trainer().as(Trainer.class).checkLoss(r.training(), LossChoice.loss(loss.get()));
+        if (!refused.isEmpty()) {
+            return failure(refused.stream().map(Problem::toString).collect(java.util.stream.Collectors.joining("; ")),
+                    Map.of());
+        }
         ModelSpec modelSpec = new ModelSpec(r.family().id(), data.inputSize(), data.outputSize(), r.dtype(),
                 r.model());
         Seq<Problem> problems = r.family().as(NetworkFamily.class).validate(modelSpec);
@@ -168,7 +178,7 @@ final class JobRun {
                 .jobId(rec.id)
                 .train(train)
                 .validation(validation)
-                .loss(data.loss())
+                .loss(LossChoice.loss(r.loss().used().orElseThrow()))
                 .hyper(r.training())
                 .seed(r.seed())
                 .evaluator(d -> app.evaluate(network, backend.ops(), d))
