@@ -78,9 +78,11 @@ class PluginsIT {
                         Pattern.MULTILINE);
                 assertTrue(row.matcher(out).find(), "no row for " + plugin + "\n" + out);
             }
-            assertEquals(shipped.size(), Pattern.compile("^\\S+ +(family|backend|trainer|application) ", Pattern.MULTILINE)
+            assertEquals(shipped.size(), Pattern.compile("^\\S+ +(family|backend|trainer|application|loss) ", Pattern.MULTILINE)
                     .matcher(out).results().count(), out);
             assertTrue(Pattern.compile("^lstm .*differentiable", Pattern.MULTILINE).matcher(out).find(), out);
+            assertTrue(Pattern.compile("^ctc +loss +.* whole-sequence +yes$", Pattern.MULTILINE).matcher(out).find(), out);
+            assertTrue(Pattern.compile("^mse +loss +.* per-step +yes$", Pattern.MULTILINE).matcher(out).find(), out);
             // the bundled OpenBLAS of system/io.engram.openblas computes the cpu backend's products, whatever the machine has
             assertTrue(Pattern.compile("^cpu +backend +.* yes \\(BLAS: OpenBLAS 0\\.3\\.31, bundled, \\d+ threads?\\)$",
                     Pattern.MULTILINE).matcher(out).find(), out);

@@ -30,7 +30,8 @@ final class ShippedPlugins {
             "engram.family", "family",
             "engram.backend", "backend",
             "engram.trainer", "trainer",
-            "engram.application", "application");
+            "engram.application", "application",
+            "engram.loss", "loss");
 
     /** One plugin: its id, kind, bundle and bundle version. */
     record Plugin(String id, String kind, String bundle, String version, Path jar) {

@@ -69,6 +69,16 @@ public interface Application {
     }
 
     /**
+     * The id of the loss that {@link #load} will name in {@link TaskData#loss()} for these
+     * parameters, known without loading, so that the kernel can look it up and check it against the
+     * trainer when the job is submitted. Empty (the default) when the application cannot tell; the
+     * loss is then looked up once the data is loaded.
+     */
+    default Optional<String> loss(Hyperparameters params) {
+        return Optional.empty();
+    }
+
+    /**
      * The task's metrics for {@code network} on {@code data}, by name (such as {@code accuracy});
      * higher is better unless the name says otherwise ({@code mae}, {@code loss}). The platform calls
      * the seeded {@link #evaluate(Network, Ops, Dataset, long)}, whose default calls this one; an

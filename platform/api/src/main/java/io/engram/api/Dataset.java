@@ -81,7 +81,10 @@ public final class Dataset {
         return List.of(s.subset(0, size() - nVal), s.subset(size() - nVal, size()));
     }
 
-    /** Consecutive batches of at most {@code batchSize} sequences, each padded to its longest. */
+    /**
+     * Consecutive batches of at most {@code batchSize} sequences, each padded to its longest; the
+     * sequences' labels are padded to the longest label sequence of the batch ({@link Batch#labels}).
+     */
     public List<Batch> batches(int batchSize) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive: " + batchSize);
@@ -117,7 +120,11 @@ public final class Dataset {
                 tgt[row] = s.hasTarget(t) ? 1 : 0;
             }
         }
-        return new Batch(time, b, inputSize, outputSize, x, y, step, tgt);
+        int[][] labels = new int[b][];
+        for (int j = 0; j < b; j++) {
+            labels[j] = group.get(j).labels();
+        }
+        return new Batch(time, b, inputSize, outputSize, x, y, step, tgt, Labels.of(labels));
     }
 
     @Override
@@ -133,7 +140,7 @@ public final class Dataset {
             Sequence a = get(i);
             Sequence c = d.get(i);
             if (!Arrays.deepEquals(a.inputs(), c.inputs()) || !Arrays.deepEquals(a.targets(), c.targets())
-                    || !Arrays.equals(a.targetMask(), c.targetMask())) {
+                    || !Arrays.equals(a.targetMask(), c.targetMask()) || !Arrays.equals(a.labels(), c.labels())) {
                 return false;
             }
         }

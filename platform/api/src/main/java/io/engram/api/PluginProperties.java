@@ -13,6 +13,8 @@ public final class PluginProperties {
     public static final String APPLICATION = "engram.application";
     /** Id of a {@link io.engram.tensor.Backend} service, such as {@code cpu}. */
     public static final String BACKEND = "engram.backend";
+    /** Id of a {@link Loss} service, such as {@code softmax-ce} or {@code ctc}. */
+    public static final String LOSS = "engram.loss";
     /**
      * Comma-separated capabilities ({@link Capability}) a family offers, or a trainer or an
      * application requires of the network (an application that requires none leaves it out).

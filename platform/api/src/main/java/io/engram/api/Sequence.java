@@ -9,13 +9,16 @@ import java.util.Objects;
  * @param targets      {@code [time][outputSize]}
  * @param targetMask   {@code [time]}: true where the step has a target and contributes to the loss
  *                     (all steps for per-step tasks, the last for sequence classification)
+ * @param labels       integer labels of the whole sequence with a length of their own (a CTC
+ *                     transcript, a target sentence); empty for tasks with per-step targets only
  */
-public record Sequence(double[][] inputs, double[][] targets, boolean[] targetMask) {
+public record Sequence(double[][] inputs, double[][] targets, boolean[] targetMask, int[] labels) {
 
     public Sequence {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(targets, "targets");
         Objects.requireNonNull(targetMask, "targetMask");
+        Objects.requireNonNull(labels, "labels");
         if (targets.length != inputs.length || targetMask.length != inputs.length) {
             throw new IllegalArgumentException("inputs, targets and mask differ in length: "
                     + inputs.length + ", " + targets.length + ", " + targetMask.length);
@@ -23,6 +26,20 @@ public record Sequence(double[][] inputs, double[][] targets, boolean[] targetMa
         inputs = deepCopy(inputs);
         targets = deepCopy(targets);
         targetMask = targetMask.clone();
+        labels = labels.clone();
+    }
+
+    /** A sequence without labels of its own length. */
+    public Sequence(double[][] inputs, double[][] targets, boolean[] targetMask) {
+        this(inputs, targets, targetMask, new int[0]);
+    }
+
+    /**
+     * A sequence whose only targets are {@code labels} (a transcript): per-step targets are zeros of
+     * width {@code outputSize} and no step carries one.
+     */
+    public static Sequence labelled(double[][] inputs, int outputSize, int[] labels) {
+        return new Sequence(inputs, new double[inputs.length][outputSize], new boolean[inputs.length], labels);
     }
 
     /** A sequence with a target at every step. */
@@ -49,6 +66,21 @@ public record Sequence(double[][] inputs, double[][] targets, boolean[] targetMa
     @Override
     public boolean[] targetMask() {
         return targetMask.clone();
+    }
+
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** Number of labels. */
+    public int labelCount() {
+        return labels.length;
+    }
+
+    /** Label {@code i}, without copying. */
+    public int label(int i) {
+        return labels[i];
     }
 
     /** Input feature {@code f} at step {@code t}, without copying. */

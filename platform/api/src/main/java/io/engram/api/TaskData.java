@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param train       training sequences
  * @param validation  validation sequences (may be empty: the trainer then splits train)
  * @param test        held-apart test sequences (may be empty)
- * @param loss        the loss the task is meant for: {@code softmax-ce} or {@code mse}
+ * @param loss        the id of the loss the task is meant for ({@code softmax-ce}, {@code mse}, {@code ctc}, ...),
+ *                    looked up among the registered {@link Loss} services
  * @param source      where the data came from (a generator and its seed, or a file path)
  * @param digest      SHA-256 of the data as generated or read, hex
  */

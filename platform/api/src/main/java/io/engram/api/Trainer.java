@@ -37,6 +37,16 @@ public interface Trainer {
     }
 
     /**
+     * Problems of training with {@code loss} under these validated hyperparameters, each naming the
+     * spec key at fault; the kernel calls it when a job is submitted. A trainer that takes the loss
+     * run by run as the outputs come (truncated BPTT, RTRL) rejects a loss that is not a
+     * {@link StepwiseLoss}. The default accepts every loss.
+     */
+    default java.util.List<Problem> checkLoss(Hyperparameters hyper, Loss loss) {
+        return java.util.List.of();
+    }
+
+    /**
      * Trains {@code context.network()} in place. Returns when done, stopped early or cancelled.
      * User-facing failures (a diverging loss) are reported in the result and as a
      * {@link TrainingEvent.Stopped} event; exceptions are for bugs.

@@ -30,8 +30,19 @@ public interface TrainingContext {
     /** Validation sequences, possibly empty. */
     Dataset validation();
 
-    /** Id of the loss to minimise: {@code mse} or {@code softmax-ce}. */
+    /** Id of the loss to minimise, such as {@code mse}, {@code softmax-ce} or {@code ctc}. */
     String loss();
+
+    /**
+     * The loss to minimise, the service registered under {@link #loss()}. A trainer that takes the
+     * loss run by run checks that it is a {@link StepwiseLoss} (see {@link Trainer#checkLoss}).
+     *
+     * @throws UnsupportedOperationException by a context that knows the loss only by its id
+     */
+    default Loss lossFunction() {
+        throw new UnsupportedOperationException("this training context names its loss '" + loss()
+                + "' but does not provide it");
+    }
 
     /** The trainer's validated hyperparameters. */
     Hyperparameters hyper();

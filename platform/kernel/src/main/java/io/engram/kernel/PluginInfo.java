@@ -7,11 +7,12 @@ import java.util.Set;
  * One registered plugin as the registry sees it.
  *
  * @param id            id within its kind, such as {@code lstm}
- * @param kind          family, trainer, application or backend
+ * @param kind          family, trainer, application, backend or loss
  * @param version       version of the bundle that registered it
  * @param bundle        that bundle's symbolic name
  * @param bundleId      that bundle's framework id
- * @param capabilities  offered (families) or required of the network (trainers, applications)
+ * @param capabilities  offered (families) or required of the network (trainers, applications); for a
+ *                      loss, {@code per-step} or {@code whole-sequence}
  * @param available     false when the plugin cannot run here (a backend without its device)
  * @param reason        why not, when not available
  * @param description   one line

@@ -94,6 +94,12 @@ public final class TestTrainingContext extends SimpleTrainingContext {
             return this;
         }
 
+        /** Any loss object, such as a loss plugin's under test. */
+        public Builder loss(io.engram.api.Loss loss) {
+            parts.loss(loss);
+            return this;
+        }
+
         /**
          * Raw hyperparameters, validated against {@code schema}.
          *

@@ -119,7 +119,7 @@ public final class GradientTraining {
             this.h = context.hyper();
             this.network = context.network();
             this.ops = context.backend().ops();
-            this.loss = Losses.of(context.loss());
+            this.loss = context.lossFunction();
             this.epochs = intOr("epochs", 10);
             this.batchSize = intOr("batch.size", 16);
             this.clip = doubleOr("clip", 0.0);
@@ -243,7 +243,7 @@ public final class GradientTraining {
             int targets = 0;
             for (Batch b : data.batches(batchSize)) {
                 sum += SequenceGradients.lossSum(ops, network, params, b, loss, false, 0L);
-                targets += b.targetCount();
+                targets += loss.terms(b);
             }
             return targets == 0 ? 0.0 : sum / targets;
         }

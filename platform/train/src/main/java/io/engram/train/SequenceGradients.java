@@ -4,6 +4,7 @@ import io.engram.api.Batch;
 import io.engram.api.Loss;
 import io.engram.api.Network;
 import io.engram.api.State;
+import io.engram.api.StepwiseLoss;
 import io.engram.autodiff.Gradients;
 import io.engram.autodiff.TangentOps;
 import io.engram.autodiff.Tape;
@@ -11,6 +12,7 @@ import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
 import io.engram.train.internal.Unroll;
+import io.engram.train.internal.WholeBatch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +102,8 @@ public final class SequenceGradients {
             if (every >= time && back >= time) {
                 return fullBptt(ops, network, params, batch, loss, seed);
             }
-            return truncatedBptt(ops, network, params, batch, loss, seed, every, back);
+            return truncatedBptt(ops, network, params, batch, Losses.stepwise(loss, "truncated BPTT"), seed,
+                    every, back);
         };
     }
 
@@ -121,16 +124,26 @@ public final class SequenceGradients {
     public static GradientMethod checkpointed(int segments) {
         return (ops, network, params, batch, loss, seed) -> segments <= 1 || segments >= batch.time()
                 ? fullBptt(ops, network, params, batch, loss, seed)
-                : checkpointedBptt(ops, network, params, batch, loss, seed, segments);
-    }
-
-    /** Exact gradients by forward-mode real-time recurrent learning. */
-    public static GradientMethod rtrl() {
-        return SequenceGradients::rtrl;
+                : checkpointedBptt(ops, network, params, batch, Losses.stepwise(loss, "BPTT with recomputation"),
+                        seed, segments);
     }
 
     /**
-     * The summed loss (not normalised) of a plain forward pass with the given parameters.
+     * Exact gradients by forward-mode real-time recurrent learning.
+     *
+     * <p>Truncated BPTT, recomputation and RTRL take the loss run by run as the outputs come, so they
+     * need a {@link StepwiseLoss} and throw {@link IllegalArgumentException} for a loss of the whole
+     * sequence; full BPTT takes either (a whole-sequence loss sees all outputs at once).
+     */
+    public static GradientMethod rtrl() {
+        return (ops, network, params, batch, loss, seed) -> rtrl(ops, network, params, batch,
+                Losses.stepwise(loss, "RTRL"), seed);
+    }
+
+    /**
+     * The summed loss (not normalised; divide by {@link Loss#terms}) of a plain forward pass with the
+     * given parameters; a {@link StepwiseLoss} is taken run by run, any other loss over all outputs
+     * at once.
      *
      * @param training whether dropout is active
      */
@@ -140,8 +153,10 @@ public final class SequenceGradients {
             return WholeSequenceGradients.lossSum(ops, network, params, batch, loss, training, seed);
         }
         Unroll unroll = new Unroll(ops, batch, dtype(network));
-        Tensor total = unroll.run(ops, network, params, network.initialState(ops, batch.batch()), 0, batch.time(),
-                0, loss, training, seed, null, null);
+        State start = network.initialState(ops, batch.batch());
+        Tensor total = loss instanceof StepwiseLoss s
+                ? unroll.run(ops, network, params, start, 0, batch.time(), 0, s, training, seed, null, null)
+                : WholeBatch.loss(unroll, ops, network, params, start, loss, training, seed);
         return total == null ? 0.0 : total.item();
     }
 
@@ -166,12 +181,15 @@ public final class SequenceGradients {
         if (WholeSequenceGradients.applies(network)) {
             return WholeSequenceGradients.bptt(ops, network, params, batch, loss, seed);
         }
-        int targets = batch.targetCount();
+        int targets = loss.terms(batch);
         Unroll unroll = new Unroll(ops, batch, dtype(network));
         Tape tape = new Tape(ops);
         Map<String, Tensor> leaves = leaves(tape, params, network);
-        Tensor total = unroll.run(tape, network, withLeaves(params, leaves), network.initialState(ops, batch.batch()),
-                0, batch.time(), 0, loss, true, seed, null, null);
+        Map<String, Tensor> recorded = withLeaves(params, leaves);
+        State start = network.initialState(ops, batch.batch());
+        Tensor total = loss instanceof StepwiseLoss s
+                ? unroll.run(tape, network, recorded, start, 0, batch.time(), 0, s, true, seed, null, null)
+                : WholeBatch.loss(unroll, tape, network, recorded, start, loss, true, seed);
         if (total == null || targets == 0) {
             return new LossAndGradients(0.0, zeros(ops, trainable(network, params)), targets);
         }
@@ -183,10 +201,10 @@ public final class SequenceGradients {
     }
 
     private static LossAndGradients truncatedBptt(Ops ops, Network network, Map<String, Tensor> params, Batch batch,
-                                                  Loss loss, long seed, int k1, int k2) {
+                                                  StepwiseLoss loss, long seed, int k1, int k2) {
         WholeSequenceGradients.requireCausal(network, "truncated BPTT (k1 = " + k1 + ", k2 = " + k2 + ")");
         int time = batch.time();
-        int targets = batch.targetCount();
+        int targets = loss.terms(batch);
         Unroll unroll = new Unroll(ops, batch, dtype(network));
         State[] states = new State[time + 1];
         states[0] = network.initialState(ops, batch.batch());
@@ -215,10 +233,10 @@ public final class SequenceGradients {
     }
 
     private static LossAndGradients checkpointedBptt(Ops ops, Network network, Map<String, Tensor> params,
-                                                     Batch batch, Loss loss, long seed, int segments) {
+                                                     Batch batch, StepwiseLoss loss, long seed, int segments) {
         WholeSequenceGradients.requireCausal(network, "BPTT with recomputation (" + segments + " segments)");
         int time = batch.time();
-        int targets = batch.targetCount();
+        int targets = loss.terms(batch);
         Unroll unroll = new Unroll(ops, batch, dtype(network));
         int[] bounds = new int[segments + 1];
         for (int k = 0; k <= segments; k++) {
@@ -284,9 +302,9 @@ public final class SequenceGradients {
     }
 
     private static LossAndGradients rtrl(Ops ops, Network network, Map<String, Tensor> params, Batch batch,
-                                         Loss loss, long seed) {
+                                         StepwiseLoss loss, long seed) {
         WholeSequenceGradients.requireCausal(network, "RTRL");
-        int targets = batch.targetCount();
+        int targets = loss.terms(batch);
         Map<String, Tensor> trainable = trainable(network, params);
         int directions = 0;
         for (Tensor p : trainable.values()) {

@@ -3,6 +3,7 @@ package io.engram.train;
 import io.engram.api.Dataset;
 import io.engram.api.Environment;
 import io.engram.api.Hyperparameters;
+import io.engram.api.Loss;
 import io.engram.api.Network;
 import io.engram.api.TrainingContext;
 import io.engram.api.TrainingEvent;
@@ -41,6 +42,7 @@ public class SimpleTrainingContext implements TrainingContext {
     private final Dataset train;
     private final Dataset validation;
     private final String loss;
+    private final Loss lossFunction;
     private final Hyperparameters hyper;
     private final long seed;
     private final Function<Dataset, Map<String, Double>> evaluator;
@@ -64,7 +66,9 @@ public class SimpleTrainingContext implements TrainingContext {
                 : new Dataset(List.of(), b.environment.observationSize(), b.environment.actionSize());
         this.validation = b.validation != null ? b.validation
                 : new Dataset(List.of(), train.inputSize(), train.outputSize());
-        this.loss = b.loss;
+        this.loss = b.lossFunction != null ? b.lossFunction.id() : b.loss;
+        this.lossFunction = b.lossFunction != null ? b.lossFunction : Losses.ids().contains(b.loss) ? Losses.of(b.loss)
+                : null;
         this.hyper = b.hyper;
         this.seed = b.seed;
         this.evaluator = b.evaluator;
@@ -102,6 +106,20 @@ public class SimpleTrainingContext implements TrainingContext {
     @Override
     public String loss() {
         return loss;
+    }
+
+    /**
+     * The loss given to the builder as an object, else the built-in {@link Losses} of that id.
+     *
+     * @throws UnsupportedOperationException when the loss was named by an id that is not built in
+     */
+    @Override
+    public Loss lossFunction() {
+        if (lossFunction == null) {
+            throw new UnsupportedOperationException("loss '" + loss + "' was named by its id only and is not one of "
+                    + Losses.ids() + ": give the builder the loss object");
+        }
+        return lossFunction;
     }
 
     @Override
@@ -164,6 +182,7 @@ public class SimpleTrainingContext implements TrainingContext {
         private Dataset train;
         private Dataset validation;
         private String loss = "mse";
+        private Loss lossFunction;
         private Hyperparameters hyper = Hyperparameters.empty();
         private long seed = 1L;
         private Function<Dataset, Map<String, Double>> evaluator = d -> Map.of();
@@ -195,9 +214,17 @@ public class SimpleTrainingContext implements TrainingContext {
             return this;
         }
 
-        /** {@code mse} or {@code softmax-ce}. */
+        /** A built-in loss by id: {@code mse} or {@code softmax-ce} ({@link Losses}). */
         public Builder loss(String id) {
             this.loss = id;
+            this.lossFunction = null;
+            return this;
+        }
+
+        /** The loss to minimise, such as a registered {@code engram.loss} service. */
+        public Builder loss(Loss loss) {
+            this.lossFunction = Objects.requireNonNull(loss, "loss");
+            this.loss = loss.id();
             return this;
         }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.engram.api.Loss;
+import io.engram.api.StepwiseLoss;
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
@@ -21,7 +21,7 @@ class LossesTest {
 
     @Test
     void mseIsTheMeanOverOutputsSummedOverMaskedRows() {
-        Loss mse = Losses.of("mse");
+        StepwiseLoss mse = Losses.of("mse");
         Tensor y = t(3, 2, 1, 2, 3, 4, 5, 6);
         Tensor target = t(3, 2, 0, 0, 3, 2, 0, 0);
         Tensor mask = t(3, 1, 1, 1, 0);
@@ -42,7 +42,7 @@ class LossesTest {
 
     @Test
     void softmaxCrossEntropyMatchesHandComputation() {
-        Loss ce = Losses.of("softmax-ce");
+        StepwiseLoss ce = Losses.of("softmax-ce");
         Tensor y = t(2, 3, 1, 2, 3, 0, 0, 0);
         Tensor target = t(2, 3, 0, 0, 1, 0, 1, 0);
         Tensor mask = t(2, 1, 1, 1);

@@ -70,6 +70,7 @@ final class JobCheckpoints {
         }
         List<InnerFamily> inner = ComposedFamily.of(r.family());
         inner.forEach(f -> bundles.add(f.bundle()));
+        r.loss().used().ifPresent(p -> bundles.add(new BundleRef(p.info().bundle(), p.version())));
         bundles.addAll(platform);
         Map<String, String> jobSpec = new LinkedHashMap<>(r.spec());
         jobSpec.putIfAbsent("loss", data.loss());

@@ -18,6 +18,7 @@ import io.engram.tensor.Backend;
 import io.engram.train.SimpleTrainingContext;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
+import io.vavr.control.Validation;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +117,17 @@ final class JobRun {
             return failure(task.unusable(), Map.of());
         }
         TaskData data = task.data();
+        if (task.environment().isEmpty()) {
+            Validation<String, Plugin> loss = r.loss().forData(data.loss());
+            if (loss.isInvalid()) {
+                return failure("data: " + loss.getError(), Map.of());
+            }
+            List<Problem> refused = r.trainer().as(Trainer.class).checkLoss(r.training(), LossChoice.loss(loss.get()));
+            if (!refused.isEmpty()) {
+                return failure(refused.stream().map(Problem::toString).collect(java.util.stream.Collectors.joining("; ")),
+                        Map.of());
+            }
+        }
         ModelSpec modelSpec = new ModelSpec(r.family().id(), data.inputSize(), data.outputSize(), r.dtype(),
                 r.model());
         Seq<Problem> problems = r.family().as(NetworkFamily.class).validate(modelSpec);
@@ -173,11 +185,11 @@ final class JobRun {
                 config.checkpoint_every_minutes());
         SimpleTrainingContext.Builder parts = new SimpleTrainingContext.Builder(network, backend);
         task.environment().ifPresent(parts::environment);
+        r.loss().used().ifPresent(p -> parts.loss(LossChoice.loss(p)));
         TrainingContext context = parts
                 .jobId(rec.id)
                 .train(train)
                 .validation(validation)
-                .loss(data.loss())
                 .hyper(r.training())
                 .seed(r.seed())
                 .evaluator(d -> app.evaluate(network, backend.ops(), d, r.seed()))

@@ -1,6 +1,7 @@
 package io.engram.kernel.internal;
 
 import io.engram.api.Application;
+import io.engram.api.Loss;
 import io.engram.api.NetworkFamily;
 import io.engram.api.Schema;
 import io.engram.api.Trainer;
@@ -120,6 +121,9 @@ public final class PluginTable implements PluginDirectory {
             }
             if (s instanceof Application) {
                 return ((Application) s).description();
+            }
+            if (s instanceof Loss) {
+                return ((Loss) s).description();
             }
             if (s instanceof Backend) {
                 return "backend " + ((Backend) s).id() + " (" + ((Backend) s).dtypes().stream()

@@ -1,8 +1,10 @@
 package io.engram.kernel.internal;
 
 import io.engram.api.Application;
+import io.engram.api.Loss;
 import io.engram.api.NetworkFamily;
 import io.engram.api.PluginProperties;
+import io.engram.api.StepwiseLoss;
 import io.engram.api.Trainer;
 import io.engram.kernel.PluginInfo;
 import io.engram.kernel.PluginKind;
@@ -26,8 +28,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Tracks every {@link NetworkFamily}, {@link Trainer}, {@link Application} and {@link Backend}
- * service through dynamic multiple references and lists them as {@link PluginInfo}s.
+ * Tracks every {@link NetworkFamily}, {@link Trainer}, {@link Application}, {@link Backend} and
+ * {@link Loss} service through dynamic multiple references and lists them as {@link PluginInfo}s.
  *
  * <p>Lifecycle: SCR constructs the component, then calls the {@code add*} methods for each matching
  * service already registered and later ones as they appear, and the {@code remove*} methods as they
@@ -97,6 +99,21 @@ public final class RegistryComponent implements PluginDirectory {
 
     void removeBackend(ServiceReference<Backend> ref) {
         remove(ref);
+    }
+
+    @Reference(service = Loss.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeLoss")
+    void addLoss(ServiceReference<Loss> ref, Loss loss) {
+        add(ref, PluginKind.LOSS, PluginProperties.LOSS, loss, loss::id, () -> Set.of(scope(loss)));
+    }
+
+    void removeLoss(ServiceReference<Loss> ref) {
+        remove(ref);
+    }
+
+    /** {@code per-step} for a {@link StepwiseLoss}, else {@code whole-sequence}: what a loss row shows. */
+    static String scope(Loss loss) {
+        return loss instanceof StepwiseLoss ? "per-step" : "whole-sequence";
     }
 
     private void add(ServiceReference<?> ref, PluginKind kind, String idProperty, Object service,

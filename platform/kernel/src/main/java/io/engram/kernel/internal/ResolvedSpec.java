@@ -24,10 +24,12 @@ import java.util.Optional;
  * @param data         {@code data.*} typed by the application's schema; input files (in this and the
  *                     other sections) replaced by their real paths inside the data roots
  * @param checkpoint   where to write the trained model, an absolute path inside the model store, or empty
+ * @param loss         the loss: resolved at validation, or looked up when the data names it
  */
 public record ResolvedSpec(Map<String, String> spec, String name, long seed, DType dtype, Plugin backend,
                            String fallbackNote, Plugin family, Plugin trainer, Plugin application, Hyperparameters model,
-                           Hyperparameters training, Hyperparameters data, Optional<String> checkpoint) {
+                           Hyperparameters training, Hyperparameters data, Optional<String> checkpoint,
+                           LossChoice loss) {
 
     public ResolvedSpec {
         spec = Map.copyOf(spec);

@@ -37,8 +37,10 @@ import org.osgi.framework.VersionRange;
  * within their pinned version ranges), each section against its plugin's {@link Schema}, the
  * trainer's required capabilities against the family's, the kinds of task the trainer trains on
  * against those the application provides and the application's required capabilities against the
- * family's ({@link TaskMatch}), and the family's own cross-field checks. A composite family's slots are resolved, pinned and
- * validated as nested sections ({@link Composition}), and the family is bound to them.
+ * family's ({@link TaskMatch}), the family's own cross-field checks, and the loss ({@code loss}, else
+ * the one the application announces: installed, and accepted by the trainer). A composite family's
+ * slots are resolved, pinned and validated as nested sections ({@link Composition}), and the family is
+ * bound to them.
  * Every path is confined ({@link Confinement}): each parameter of type
  * {@link ParamType#INPUT_FILE} must name a readable regular file inside the data roots, and is
  * replaced by its real path; {@code checkpoint} must lie inside the model store. Nothing is opened.
@@ -58,9 +60,9 @@ public final class SpecValidator {
 
     private static final Set<String> TOP = Set.of(
             "job.name", "seed", "backend", "backend.fallback", "dtype", "trainer", "checkpoint", "model.family",
-            "data.app");
+            "data.app", "loss");
     private static final String KNOWN = "job.name, seed, backend, backend.fallback, dtype, model.family, model.*, "
-            + "trainer, trainer.*, data.app, data.*, checkpoint";
+            + "trainer, trainer.*, data.app, data.*, loss, checkpoint";
     /** The key naming the backend a job runs on when its {@code backend} cannot run here. */
     public static final String FALLBACK = "backend.fallback";
     private static final Pattern REF = Pattern.compile(
@@ -238,6 +240,13 @@ public final class SpecValidator {
             }
         }
 
+        LossChoice loss = null;
+        if (application != null && data != null) {
+            Validation<Seq<Problem>, LossChoice> l = loss(spec, application, data, trainer, training);
+            problems = l.isInvalid() ? problems.appendAll(l.getError()) : problems;
+            loss = l.isInvalid() ? null : l.get();
+        }
+
         String checkpoint = "";
         if (spec.containsKey("checkpoint")) {
             Validation<Problem, java.nio.file.Path> c = confinement.output("checkpoint", spec.get("checkpoint"));
@@ -253,7 +262,51 @@ public final class SpecValidator {
         }
         return Validation.valid(new ResolvedSpec(given, spec.getOrDefault("job.name", ""), seed, dtype, backend,
                 fallbackNote, family, trainer, application, model, training, data,
-                checkpoint.isEmpty() ? Optional.empty() : Optional.of(checkpoint)));
+                checkpoint.isEmpty() ? Optional.empty() : Optional.of(checkpoint), loss));
+    }
+
+    /**
+     * The job's loss: the spec's {@code loss} key, else the id the application says its data will
+     * name (a problem on {@code data.loss} when the data section has that key, else on {@code data.app}),
+     * looked up among the installed losses and checked against the trainer ({@code Trainer.checkLoss}).
+     * When neither names one, the loss is looked up once the data is loaded.
+     */
+    private Validation<Seq<Problem>, LossChoice> loss(Map<String, String> spec, Plugin application,
+                                                      Hyperparameters data, Plugin trainer, Hyperparameters training) {
+        Plugin chosen;
+        boolean fromSpec = spec.containsKey("loss");
+        if (fromSpec) {
+            Validation<Problem, Plugin> v = resolve("loss", PluginKind.LOSS, spec.get("loss"));
+            if (v.isInvalid()) {
+                return Validation.invalid(List.of(v.getError()));
+            }
+            chosen = v.get();
+        } else {
+            Optional<String> announced;
+            try {
+                announced = application.as(Application.class).loss(data);
+            } catch (RuntimeException e) {
+                return Validation.invalid(List.of(Problem.of("data.app", "application '" + application.id()
+                        + "' failed to name its loss: " + e)));
+            }
+            if (announced.isEmpty()) {
+                return Validation.valid(LossChoice.announced(null, plugins));
+            }
+            String key = data.has("loss") ? "data.loss" : "data.app";
+            Validation<Problem, Plugin> v = resolve(key, PluginKind.LOSS, announced.get());
+            if (v.isInvalid()) {
+                return Validation.invalid(List.of(v.getError()));
+            }
+            chosen = v.get();
+        }
+        if (trainer != null && training != null) {
+            java.util.List<Problem> refused = trainer.as(io.engram.api.Trainer.class)
+                    .checkLoss(training, chosen.as(io.engram.api.Loss.class));
+            if (!refused.isEmpty()) {
+                return Validation.invalid(List.ofAll(refused));
+            }
+        }
+        return Validation.valid(fromSpec ? LossChoice.fromSpec(chosen) : LossChoice.announced(chosen, plugins));
     }
 
     /**

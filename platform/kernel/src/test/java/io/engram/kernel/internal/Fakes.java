@@ -52,7 +52,10 @@ final class Fakes {
 
     private static final AtomicLong SERVICE_IDS = new AtomicLong(100);
 
-    /** A plugin table with: family toy 1.0.0 and 1.5.0, trainers toy and hebb, app toy, backends cpu and gpu. */
+    /**
+     * A plugin table with: family toy 1.0.0 and 1.5.0, trainers toy and hebb, app toy, backends cpu and gpu,
+     * losses mse and softmax-ce.
+     */
     static PluginTable table() {
         PluginTable t = new PluginTable();
         add(t, PluginKind.FAMILY, "toy", "1.0.0", new ToyFamily("1.0.0"), Set.of(Capability.DIFFERENTIABLE));
@@ -62,6 +65,8 @@ final class Fakes {
         add(t, PluginKind.APPLICATION, "toy", "1.0.0", new ToyApplication(), Set.of());
         add(t, PluginKind.BACKEND, "cpu", "1.0.0", new ToyBackend("cpu", Availability.yes()), Set.of());
         add(t, PluginKind.BACKEND, "gpu", "1.0.0", new ToyBackend("gpu", Availability.no("no device found")), Set.of());
+        add(t, PluginKind.LOSS, "mse", "1.0.0", io.engram.train.Losses.of("mse"), Set.of("per-step"));
+        add(t, PluginKind.LOSS, "softmax-ce", "1.0.0", io.engram.train.Losses.of("softmax-ce"), Set.of("per-step"));
         return t;
     }
 
@@ -438,7 +443,7 @@ final class Fakes {
      * block (until cancelled), oom (an {@link OutOfMemoryError} at epoch 1), stack (a real stack
      * overflow at epoch 1), throw3 (an exception after three epochs).
      */
-    static final class ToyTrainer implements Trainer {
+    static class ToyTrainer implements Trainer {
         @Override
         public String id() {
             return "toy";
@@ -507,7 +512,7 @@ final class Fakes {
     }
 
     /** Random sequences of two inputs and two outputs; evaluation reports how many sequences it saw. */
-    static final class ToyApplication implements Application {
+    static class ToyApplication implements Application {
         @Override
         public String id() {
             return "toy";

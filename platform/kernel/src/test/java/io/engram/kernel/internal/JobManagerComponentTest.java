@@ -119,7 +119,8 @@ class JobManagerComponentTest {
         assertEquals("d1gest", meta.provenance().dataDigest());
         assertEquals(List.of(new BundleRef("test.family.toy", "1.5.0"), new BundleRef("test.trainer.toy", "1.0.0"),
                 new BundleRef("test.application.toy", "1.0.0"), new BundleRef("test.backend.cpu", "1.0.0"),
-                new BundleRef("io.engram.api", "0.1.0")), meta.provenance().bundles());
+                new BundleRef("test.loss.mse", "1.0.0"), new BundleRef("io.engram.api", "0.1.0")),
+                meta.provenance().bundles());
         assertEquals("mse", meta.provenance().jobSpec().get("loss"));
         assertEquals("toy.ckpt", meta.provenance().jobSpec().get("checkpoint"));
 
@@ -302,6 +303,7 @@ class JobManagerComponentTest {
         Fakes.add(table, PluginKind.TRAINER, "toy", "1.0.0", new Fakes.ToyTrainer(), Set.of(Capability.DIFFERENTIABLE));
         Fakes.add(table, PluginKind.APPLICATION, "toy", "1.0.0", new Fakes.ToyApplication(), Set.of());
         Fakes.add(table, PluginKind.BACKEND, "cpu", "1.0.0", new Fakes.ToyBackend("cpu", Availability.yes()), Set.of());
+        Fakes.add(table, PluginKind.LOSS, "mse", "1.0.0", io.engram.train.Losses.of("mse"), Set.of("per-step"));
         JobManagerComponent m = manager(table, 1);
 
         Map<String, String> blocking = Fakes.spec();

@@ -166,9 +166,12 @@ class KernelBundleIT {
             register(ctx, Application.class, new Fakes.ToyApplication(), PluginProperties.APPLICATION, "toy", null);
             register(ctx, Backend.class, new Fakes.ToyBackend("cpu", Availability.yes()), PluginProperties.BACKEND,
                     "cpu", null);
+            register(ctx, io.engram.api.Loss.class, io.engram.train.Losses.of("softmax-ce"), PluginProperties.LOSS,
+                    "softmax-ce", null);
 
             PluginRegistry registry = service(ctx, PluginRegistry.class);
-            assertEquals(List.of("family toy", "trainer toy", "application toy", "backend cpu"), registry.plugins()
+            assertEquals(List.of("family toy", "trainer toy", "application toy", "backend cpu", "loss softmax-ce"),
+                    registry.plugins()
                     .stream().map(p -> p.kind().label() + " " + p.id()).collect(Collectors.toList()));
             PluginInfo toy = registry.find(PluginKind.FAMILY, "toy", "[7,8)").orElse(null);
             assertEquals(framework.getVersion().toString(), toy.version());

@@ -116,7 +116,8 @@ class RegistryComponentTest {
         List<String> order = Fakes.table().plugins().stream()
                 .map(p -> p.kind().label() + ":" + p.id() + ":" + p.version()).collect(Collectors.toList());
         assertEquals(List.of("family:toy:1.5.0", "family:toy:1.0.0", "trainer:hebb:1.0.0", "trainer:toy:1.0.0",
-                "application:toy:1.0.0", "backend:cpu:1.0.0", "backend:gpu:1.0.0"), order);
+                "application:toy:1.0.0", "backend:cpu:1.0.0", "backend:gpu:1.0.0", "loss:mse:1.0.0",
+                "loss:softmax-ce:1.0.0"), order);
         PluginInfo gpu = Fakes.table().find(PluginKind.BACKEND, "gpu", null).get();
         assertFalse(gpu.available());
         assertEquals("no device found", gpu.reason());

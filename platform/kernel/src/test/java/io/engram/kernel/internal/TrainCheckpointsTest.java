@@ -53,7 +53,7 @@ class TrainCheckpointsTest {
             assertEquals("toy(seed=42)", meta.provenance().dataSource());
             assertEquals("d1gest", meta.provenance().dataDigest());
             assertEquals(List.of("test.family.toy", "test.trainer.toy", "test.application.toy", "test.backend.cpu",
-                    "io.engram.kernel"), meta.provenance().bundles().stream().map(BundleRef::symbolicName)
+                    "test.loss.softmax-ce", "io.engram.kernel"), meta.provenance().bundles().stream().map(BundleRef::symbolicName)
                     .collect(Collectors.toList()));
             assertEquals("softmax-ce", meta.provenance().jobSpec().get("loss"));
             assertEquals("42", meta.provenance().jobSpec().get("seed"));

@@ -1,6 +1,6 @@
 package io.engram.train.internal;
 
-import io.engram.api.Loss;
+import io.engram.api.StepwiseLoss;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
 
@@ -8,11 +8,16 @@ import io.engram.tensor.Tensor;
  * Squared error of one step: {@code sum over rows b with mask_b = 1 of (1/O) sum_o (y_bo - t_bo)^2}.
  * Stateless and thread-safe.
  */
-public final class MeanSquaredError implements Loss {
+public final class MeanSquaredError implements StepwiseLoss {
 
     @Override
     public String id() {
         return "mse";
+    }
+
+    @Override
+    public String description() {
+        return "Mean squared error of per-step targets: per target row the mean over outputs of (y - t)^2.";
     }
 
     @Override

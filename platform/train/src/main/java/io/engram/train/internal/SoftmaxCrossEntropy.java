@@ -1,6 +1,6 @@
 package io.engram.train.internal;
 
-import io.engram.api.Loss;
+import io.engram.api.StepwiseLoss;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
 
@@ -9,11 +9,16 @@ import io.engram.tensor.Tensor;
  * {@code -sum over rows b with mask_b = 1 of sum_o t_bo log softmax(y_b)_o}. The log-softmax is
  * computed by the backend's stable {@code logSoftmax}. Stateless and thread-safe.
  */
-public final class SoftmaxCrossEntropy implements Loss {
+public final class SoftmaxCrossEntropy implements StepwiseLoss {
 
     @Override
     public String id() {
         return "softmax-ce";
+    }
+
+    @Override
+    public String description() {
+        return "Softmax cross-entropy of per-step targets: per target row -sum_o t_o log softmax(y)_o (one-hot or a distribution).";
     }
 
     @Override

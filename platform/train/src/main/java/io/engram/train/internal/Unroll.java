@@ -1,12 +1,12 @@
 package io.engram.train.internal;
 
 import io.engram.api.Batch;
-import io.engram.api.Loss;
 import io.engram.api.Network;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
 import io.engram.api.Steps;
+import io.engram.api.StepwiseLoss;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
@@ -51,6 +51,7 @@ public final class Unroll {
     private Tensor allInputs;
     private Tensor allTargets;
     private Tensor allLossMasks;
+    private Tensor allStepMasks;
 
     /** Runs of complete steps go to {@link Network#steps}. */
     public Unroll(Ops base, Batch batch, DType dtype) {
@@ -81,12 +82,13 @@ public final class Unroll {
      * Runs steps {@code from} (inclusive) to {@code to} (exclusive) from {@code start}.
      *
      * @param lossFrom  first step whose loss is summed (steps before it only advance the state)
+     * @param loss      the per-step loss; may be null when {@code lossFrom >= to}
      * @param states    if not null, {@code states[t + 1]} receives the state after step {@code t}
      * @param outputs   if not null, receives each step's output in order
      * @return the summed loss of steps {@code lossFrom .. to - 1}, or null when none had a target
      */
     public Tensor run(Ops ops, Network network, Map<String, Tensor> params, State start, int from, int to,
-                      int lossFrom, Loss loss, boolean training, long seed, State[] states, List<Tensor> outputs) {
+                      int lossFrom, StepwiseLoss loss, boolean training, long seed, State[] states, List<Tensor> outputs) {
         State state = start;
         Tensor total = null;
         int t = from;
@@ -185,7 +187,8 @@ public final class Unroll {
         return allInputs;
     }
 
-    private Tensor allTargets() {
+    /** The targets of every step stacked over time, {@code [time * batch, outputSize]}. */
+    public Tensor allTargets() {
         if (allTargets == null) {
             allTargets = base.fromArray(dtype, Shape.of(batch.time() * batch.batch(), batch.outputSize()),
                     batch.targets());
@@ -193,7 +196,16 @@ public final class Unroll {
         return allTargets;
     }
 
-    private Tensor allLossMasks() {
+    /** The step masks of every step stacked over time, {@code [time * batch, 1]}. */
+    public Tensor allStepMasks() {
+        if (allStepMasks == null) {
+            allStepMasks = base.fromArray(dtype, Shape.of(batch.time() * batch.batch(), 1), batch.stepMask());
+        }
+        return allStepMasks;
+    }
+
+    /** {@code stepMask * targetMask} of every step stacked over time, {@code [time * batch, 1]}. */
+    public Tensor allLossMasks() {
         if (allLossMasks == null) {
             int rows = batch.time() * batch.batch();
             double[] m = new double[rows];

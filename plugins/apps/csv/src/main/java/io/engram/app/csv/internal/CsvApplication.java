@@ -147,6 +147,13 @@ public final class CsvApplication implements Application {
         });
     }
 
+    /** {@code data.loss}. */
+    @Override
+    public Optional<String> loss(Hyperparameters params) {
+        Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");
+        return v.isInvalid() ? Optional.empty() : Optional.of(v.get().getString("loss"));
+    }
+
     @Override
     public Optional<DataShape> shape(Hyperparameters params) {
         Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");

@@ -200,4 +200,12 @@ class CsvApplicationTest {
             return new Step(x, state);
         }
     }
+
+    @Test
+    void theAnnouncedLossIsDataLoss() {
+        assertEquals(java.util.Optional.of("softmax-ce"), app.loss(Hyperparameters.of(new HashMap<>(Map.of(
+                "file", "x.csv", "input.columns", "x", "target.columns", "y", "loss", "softmax-ce")))));
+        assertEquals(java.util.Optional.of("mse"), app.loss(Hyperparameters.of(new HashMap<>(Map.of(
+                "file", "x.csv", "input.columns", "x", "target.columns", "y")))));
+    }
 }

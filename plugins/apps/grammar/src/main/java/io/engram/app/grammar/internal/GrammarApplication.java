@@ -99,6 +99,14 @@ public final class GrammarApplication implements Application {
      * strings at most {@code 3n + 1} steps of 4 symbols; Reber strings are bounded by
      * {@value #REBER_STEPS} steps of 7 symbols (their lengths are geometric; longer ones are rare).
      */
+    /** {@code mse} for the adding problem, {@code softmax-ce} for the grammars. */
+    @Override
+    public Optional<String> loss(Hyperparameters params) {
+        Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");
+        return v.isInvalid() ? Optional.empty()
+                : Optional.of(v.get().getString("task").equals("adding") ? "mse" : "softmax-ce");
+    }
+
     @Override
     public Optional<DataShape> shape(Hyperparameters params) {
         Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");

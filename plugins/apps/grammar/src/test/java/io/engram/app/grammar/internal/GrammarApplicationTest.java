@@ -188,4 +188,15 @@ class GrammarApplicationTest {
         }
         assertTrue(steps <= anbncn.steps() && longest <= anbncn.maxLength(), steps + " steps, longest " + longest);
     }
+
+    @Test
+    void theAnnouncedLossIsTheOneTheDataNames() {
+        for (String task : java.util.List.of("reber", "embedded-reber", "anbncn", "adding")) {
+            Map<String, Object> p = Map.of("task", task, "train.size", 5, "validation.size", 2, "test.size", 2);
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(load(p, 1).loss()),
+                    app.loss(Hyperparameters.of(p)), task);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("mse"),
+                app.loss(Hyperparameters.of(Map.of("task", "adding"))));
+    }
 }

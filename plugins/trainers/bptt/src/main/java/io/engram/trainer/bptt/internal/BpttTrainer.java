@@ -1,15 +1,21 @@
 package io.engram.trainer.bptt.internal;
 
 import io.engram.api.Capability;
+import io.engram.api.Hyperparameters;
+import io.engram.api.Loss;
+import io.engram.api.Problem;
+import io.engram.api.StepwiseLoss;
 import io.engram.api.PluginProperties;
 import io.engram.api.Schema;
 import io.engram.api.Trainer;
 import io.engram.api.TrainingContext;
 import io.engram.api.TrainingResult;
 import io.engram.train.GradientTraining;
+import io.engram.train.Losses;
 import io.engram.train.SequenceGradients;
 import io.engram.train.TrainingSchema;
 import io.engram.train.WholeSequenceGradients;
+import java.util.List;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -58,8 +64,36 @@ public final class BpttTrainer implements Trainer {
         return Set.of(Capability.DIFFERENTIABLE);
     }
 
+    /**
+     * Truncated BPTT and recomputation take the loss run by run, so with {@code trainer.k1},
+     * {@code trainer.k2} or {@code trainer.checkpoint.segments} set a loss of the whole sequence is
+     * refused, naming the key; full BPTT takes every loss.
+     */
+    @Override
+    public List<Problem> checkLoss(Hyperparameters hyper, Loss loss) {
+        if (loss instanceof StepwiseLoss) {
+            return List.of();
+        }
+        int k1 = hyper.has("k1") ? hyper.getInt("k1") : 0;
+        int k2 = hyper.has("k2") ? hyper.getInt("k2") : 0;
+        int segments = hyper.has("checkpoint.segments") ? hyper.getInt("checkpoint.segments") : 0;
+        if (k1 > 0 || k2 > 0) {
+            return List.of(Problem.of(k1 > 0 ? "trainer.k1" : "trainer.k2",
+                    Losses.wholeSequence(loss, "truncated BPTT")));
+        }
+        if (segments > 1) {
+            return List.of(Problem.of("trainer.checkpoint.segments",
+                    Losses.wholeSequence(loss, "BPTT with recomputation")));
+        }
+        return List.of();
+    }
+
     @Override
     public TrainingResult train(TrainingContext context) {
+        List<Problem> problems = checkLoss(context.hyper(), context.lossFunction());
+        if (!problems.isEmpty()) {
+            return GradientTraining.refuse(context, problems.get(0).toString());
+        }
         int k1 = context.hyper().has("k1") ? context.hyper().getInt("k1") : 0;
         int k2 = context.hyper().has("k2") ? context.hyper().getInt("k2") : 0;
         if (k2 > 0 && (k1 == 0 || k2 < k1)) {

@@ -156,4 +156,37 @@ class BpttTrainerTest {
         assertEquals("bptt", trainer.id());
         assertEquals(java.util.Set.of("differentiable"), trainer.requires());
     }
+
+    /** A loss that is not stepwise, as CTC is not. */
+    private static final io.engram.api.Loss WHOLE = new io.engram.api.Loss() {
+        @Override
+        public String id() {
+            return "whole";
+        }
+
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public io.engram.tensor.Tensor loss(io.engram.tensor.Ops ops, io.engram.api.BatchOutputs out) {
+            return ops.sumAll(out.outputs());
+        }
+    };
+
+    @Test
+    void checkLossRefusesAWholeSequenceLossOnlyWhereItIsTakenRunByRun() {
+        Hyperparameters full = trainer.schema().validate(Map.of(), "trainer.").get();
+        Hyperparameters truncated = trainer.schema().validate(Map.of("k1", "2", "k2", "4"), "trainer.").get();
+        Hyperparameters segments = trainer.schema().validate(Map.of("checkpoint.segments", "3"), "trainer.").get();
+        assertEquals(List.of(), trainer.checkLoss(full, WHOLE));
+        assertEquals(List.of(), trainer.checkLoss(truncated, io.engram.train.Losses.of("mse")));
+        List<Problem> t = trainer.checkLoss(truncated, WHOLE);
+        assertEquals(1, t.size());
+        assertEquals("trainer.k1", t.get(0).where());
+        assertTrue(t.get(0).message().startsWith("loss 'whole' is a loss of the whole sequence, which truncated BPTT "
+                + "cannot take"), t.get(0).message());
+        assertEquals("trainer.checkpoint.segments", trainer.checkLoss(segments, WHOLE).get(0).where());
+    }
 }

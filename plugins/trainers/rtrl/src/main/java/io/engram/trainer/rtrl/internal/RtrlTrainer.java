@@ -1,15 +1,21 @@
 package io.engram.trainer.rtrl.internal;
 
 import io.engram.api.Capability;
+import io.engram.api.Hyperparameters;
+import io.engram.api.Loss;
+import io.engram.api.Problem;
+import io.engram.api.StepwiseLoss;
 import io.engram.api.PluginProperties;
 import io.engram.api.Schema;
 import io.engram.api.Trainer;
 import io.engram.api.TrainingContext;
 import io.engram.api.TrainingResult;
 import io.engram.train.GradientTraining;
+import io.engram.train.Losses;
 import io.engram.train.SequenceGradients;
 import io.engram.train.WholeSequenceGradients;
 import io.engram.train.TrainingSchema;
+import java.util.List;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,11 +65,22 @@ public final class RtrlTrainer implements Trainer {
         return Set.of(Capability.DIFFERENTIABLE);
     }
 
+    /** RTRL takes the loss step by step: a loss of the whole sequence is refused, naming {@code trainer}. */
+    @Override
+    public List<Problem> checkLoss(Hyperparameters hyper, Loss loss) {
+        return loss instanceof StepwiseLoss ? List.of()
+                : List.of(Problem.of("trainer", Losses.wholeSequence(loss, "trainer 'rtrl'")));
+    }
+
     @Override
     public TrainingResult train(TrainingContext context) {
         java.util.Optional<String> whole = WholeSequenceGradients.refusal(context.network(), "RTRL");
         if (whole.isPresent()) {
             return GradientTraining.refuse(context, whole.get());
+        }
+        List<Problem> problems = checkLoss(context.hyper(), context.lossFunction());
+        if (!problems.isEmpty()) {
+            return GradientTraining.refuse(context, problems.get(0).toString());
         }
         return GradientTraining.run(context, SequenceGradients.rtrl());
     }

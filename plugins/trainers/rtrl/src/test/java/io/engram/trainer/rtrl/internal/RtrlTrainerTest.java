@@ -89,4 +89,34 @@ class RtrlTrainerTest {
         assertTrue(xml.contains("name=\"engram.trainer\"") && xml.contains("value=\"rtrl\""), xml);
         assertTrue(xml.contains("name=\"engram.capabilities\"") && xml.contains("value=\"differentiable\""), xml);
     }
+
+    /** A loss that is not stepwise, as CTC is not. */
+    private static final io.engram.api.Loss WHOLE = new io.engram.api.Loss() {
+        @Override
+        public String id() {
+            return "whole";
+        }
+
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public io.engram.tensor.Tensor loss(io.engram.tensor.Ops ops, io.engram.api.BatchOutputs out) {
+            return ops.sumAll(out.outputs());
+        }
+    };
+
+    @Test
+    void checkLossRefusesAWholeSequenceLoss() {
+        RtrlTrainer rtrl = new RtrlTrainer();
+        io.engram.api.Hyperparameters h = rtrl.schema().validate(java.util.Map.of(), "trainer.").get();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
+                rtrl.checkLoss(h, io.engram.train.Losses.of("softmax-ce")));
+        java.util.List<io.engram.api.Problem> p = rtrl.checkLoss(h, WHOLE);
+        org.junit.jupiter.api.Assertions.assertEquals("trainer: loss 'whole' is a loss of the whole sequence, which "
+                + "trainer 'rtrl' cannot take: it needs a per-step loss (such as mse or softmax-ce) because it takes "
+                + "the loss run by run as the outputs come; train with full BPTT instead", p.get(0).toString());
+    }
 }
