@@ -18,7 +18,6 @@ import io.engram.api.Problem;
 import io.engram.api.Provenance;
 import io.engram.api.TrainingEvent;
 import io.engram.api.TrainingResult;
-import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.Backend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
@@ -49,8 +48,8 @@ import org.junit.jupiter.api.Test;
  *   }
  * </pre>
  * The raw hyperparameters are validated with the family's schema (and {@code validate}); the suite
- * builds f64 networks with {@value #INPUTS} inputs and {@value #OUTPUTS} outputs on the CPU backend
- * (or the backend given) and checks, on small seeded data with padding:
+ * builds f64 networks with {@value #INPUTS} inputs and {@value #OUTPUTS} outputs on the
+ * {@link ReferenceBackend} (or the backend given) and checks, on small seeded data with padding:
  * <ul>
  *   <li>BPTT gradients against central differences: max relative error below {@code 1e-6};</li>
  *   <li>BPTT and RTRL gradients agree within {@code 1e-9};</li>
@@ -78,9 +77,9 @@ public abstract class FamilyConformance {
     private final Backend backend;
     private final Ops ops;
 
-    /** Conformance of {@code family} with these raw model hyperparameters, on the CPU backend. */
+    /** Conformance of {@code family} with these raw model hyperparameters, on the reference backend. */
     protected FamilyConformance(NetworkFamily family, Map<String, String> hyperparameters) {
-        this(family, hyperparameters, new CpuBackend(1));
+        this(family, hyperparameters, new ReferenceBackend());
     }
 
     /** Conformance of {@code family} with these raw model hyperparameters, on {@code backend}. */
