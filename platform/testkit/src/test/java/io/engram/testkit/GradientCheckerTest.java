@@ -41,6 +41,12 @@ class GradientCheckerTest {
     }
 
     @Test
+    void theReferenceOpsAreTheDefault() {
+        assertEquals(GradientChecker.maxRelativeError(ops, params, gradient(1.01), loss),
+                GradientChecker.maxRelativeError(params, gradient(1.01), loss));
+    }
+
+    @Test
     void aWrongGradientIsCaught() {
         double error = GradientChecker.maxRelativeError(ops, params, gradient(1.01), loss);
         assertEquals(0.01 / 1.01, error, 1e-6);
