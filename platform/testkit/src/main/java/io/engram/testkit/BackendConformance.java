@@ -10,8 +10,6 @@ import io.engram.api.Loss;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
-import io.engram.backend.cpu.Blas;
-import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.Backend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
@@ -27,13 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The conformance suite of a backend: every op of {@link Ops}, every fused op, and the forward and
- * backward pass of the families given, on the backend under test against the CPU backend in f64
- * (Java GEMM, one thread). A backend's test extends it in one line:
+ * backward pass of the families given, on the backend under test against the {@link ReferenceOps}
+ * in f64 (plain loops, no plugin). A backend's test extends it in one line:
  * <pre>
  *   class CudaConformanceTest extends BackendConformance {
  *       CudaConformanceTest() { super(new CudaBackend(), Map.of(DType.F32, 1e-4, DType.F64, 1e-10)); }
@@ -47,12 +44,12 @@ import org.junit.jupiter.api.Test;
  *   max |x - x_ref| / (1 + max |x_ref|)  &lt;=  tolerance(dtype)
  * </pre>
  * Families: override {@link #families()} (the testkit does not depend on family bundles); each is
- * built in f64 on the CPU with a seed, its parameters are copied to a network of the dtype under
+ * built in f64 on the reference backend with a seed, its parameters are copied to a network of the dtype under
  * test on the backend, and the outputs of a plain forward pass and the loss and BPTT gradients of
  * {@link SequenceGradients#bptt()} must agree within {@code familyFactor} times the tolerance.
  *
- * <p>Lifecycle: JUnit creates one instance per test method; the reference backend is closed after
- * each method, the backend under test is the subclass's to close. Test methods are public so that
+ * <p>Lifecycle: JUnit creates one instance per test method; the backend under test is the
+ * subclass's to close (the reference holds nothing). Test methods are public so that
  * subclasses in any package inherit them; each prints its largest error per dtype.
  */
 public abstract class BackendConformance {
@@ -67,7 +64,7 @@ public abstract class BackendConformance {
     private final Backend backend;
     private final Map<DType, Double> tolerances;
     private final double familyFactor;
-    private final CpuBackend referenceBackend = new CpuBackend(1, Blas.JAVA);
+    private final Backend referenceBackend = new ReferenceBackend();
     private final Ops ref = referenceBackend.ops();
 
     /**
@@ -93,11 +90,6 @@ public abstract class BackendConformance {
     /** The backend under test. */
     protected final Backend backend() {
         return backend;
-    }
-
-    @AfterEach
-    void closeReference() {
-        referenceBackend.close();
     }
 
     // ---- the tests ---------------------------------------------------------------------------

@@ -24,7 +24,6 @@ import io.engram.api.Problem;
 import io.engram.api.Provenance;
 import io.engram.api.TrainingEvent;
 import io.engram.api.TrainingResult;
-import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.Backend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
@@ -56,8 +55,8 @@ import org.junit.jupiter.api.Test;
  *   }
  * </pre>
  * The raw hyperparameters are validated with the family's schema (and {@code validate}); the suite
- * builds f64 networks with {@value #INPUTS} inputs and {@value #OUTPUTS} outputs on the CPU backend
- * (or the backend given) and checks what the family declares, on small seeded data with padding.
+ * builds f64 networks with {@value #INPUTS} inputs and {@value #OUTPUTS} outputs on the
+ * {@link ReferenceBackend} (or the backend given) and checks what the family declares, on small seeded data with padding.
  * Always:
  * <ul>
  *   <li>the declared capability names are exactly those whose interfaces ({@link Capability#type})
@@ -100,9 +99,9 @@ public abstract class FamilyConformance {
     private final Backend backend;
     private final Ops ops;
 
-    /** Conformance of {@code family} with these raw model hyperparameters, on the CPU backend. */
+    /** Conformance of {@code family} with these raw model hyperparameters, on the reference backend. */
     protected FamilyConformance(NetworkFamily family, Map<String, String> hyperparameters) {
-        this(family, hyperparameters, new CpuBackend(1));
+        this(family, hyperparameters, new ReferenceBackend());
     }
 
     /** Conformance of {@code family} with these raw model hyperparameters, on {@code backend}. */

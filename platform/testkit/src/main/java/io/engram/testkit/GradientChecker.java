@@ -26,6 +26,7 @@ public final class GradientChecker {
     public static final double STEP = 1e-4;
     /** Default floor of the denominator of the relative error. */
     public static final double FLOOR = 1e-4;
+    private static final Ops REFERENCE = new ReferenceOps();
 
     private GradientChecker() {
     }
@@ -42,6 +43,23 @@ public final class GradientChecker {
         int targets = Math.max(1, batch.targetCount());
         return maxRelativeError(ops, params, analytic,
                 p -> SequenceGradients.lossSum(ops, network, p, batch, loss, true, 1L) / targets);
+    }
+
+    /**
+     * As {@link #maxRelativeError(Ops, Network, Batch, Loss)} on the {@link ReferenceOps}, for a
+     * network built on the {@link ReferenceBackend}.
+     */
+    public static double maxRelativeError(Network network, Batch batch, Loss loss) {
+        return maxRelativeError(REFERENCE, network, batch, loss);
+    }
+
+    /**
+     * As {@link #maxRelativeError(Ops, Map, Map, ToDoubleFunction)}, the perturbed parameters made by
+     * the {@link ReferenceOps}.
+     */
+    public static double maxRelativeError(Map<String, Tensor> params, Map<String, Tensor> analytic,
+                                          ToDoubleFunction<Map<String, Tensor>> loss) {
+        return maxRelativeError(REFERENCE, params, analytic, loss);
     }
 
     /**

@@ -57,6 +57,11 @@ public final class TestTrainingContext extends SimpleTrainingContext {
         return new Builder(network, backend);
     }
 
+    /** A builder for a context training {@code network} on the {@link ReferenceBackend}. */
+    public static Builder builder(Network network) {
+        return new Builder(network, new ReferenceBackend());
+    }
+
     /** Every event emitted so far, in order. */
     public List<TrainingEvent> events() {
         synchronized (events) {

@@ -1,6 +1,7 @@
 /**
- * Conformance suites and test helpers for Engram plugins: gradient checks, the family conformance
- * suite, a reference recurrent network and a training context for tests.
+ * Conformance suites and test helpers for Engram plugins, needing no plugin: reference ops and a
+ * reference backend, the backend, family, trainer and application conformance suites, gradient
+ * checks, a reference recurrent network, seeded test data and a training context for tests.
  */
 @Version("0.1.0")
 @Export

@@ -1,6 +1,5 @@
 package io.engram.testkit;
 
-import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.Availability;
 import io.engram.tensor.Backend;
 import io.engram.tensor.DType;
@@ -15,14 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 /**
  * The default implementations in {@link Ops} of sqrt, abs, sign, maximum, minimum, the comparisons,
  * the step and cumsum (what a backend without its own kernels runs, on the host) held to the
- * conformance suite: every other op is the CPU backend's.
+ * conformance suite: every other op is the reference backend's, against which they are checked.
  */
 class OpsDefaultsConformanceTest extends BackendConformance {
     private static final Set<String> DEFAULTS = Set.of("sqrt", "abs", "sign", "maximum", "minimum", "greater",
             "greaterEqual", "less", "lessEqual", "heaviside", "cumsum", "batchedMatmul");
 
     OpsDefaultsConformanceTest() {
-        super(new DefaultsBackend(new CpuBackend(1)), Map.of(DType.F32, 1e-6, DType.F64, 1e-13));
+        super(new DefaultsBackend(new ReferenceBackend()), Map.of(DType.F32, 1e-6, DType.F64, 1e-13));
     }
 
     @AfterEach
@@ -30,14 +29,14 @@ class OpsDefaultsConformanceTest extends BackendConformance {
         backend().close();
     }
 
-    /** The CPU backend whose ops run the interface's defaults for the ops above. */
+    /** The reference backend whose ops run the interface's defaults for the ops above. */
     private static final class DefaultsBackend implements Backend {
-        private final CpuBackend cpu;
+        private final Backend base;
         private final Ops ops;
 
-        DefaultsBackend(CpuBackend cpu) {
-            this.cpu = cpu;
-            Ops target = cpu.ops();
+        DefaultsBackend(Backend base) {
+            this.base = base;
+            Ops target = base.ops();
             InvocationHandler handler = (proxy, method, args) -> {
                 if (method.isDefault() && DEFAULTS.contains(method.getName())) {
                     return InvocationHandler.invokeDefault(proxy, method, args);
@@ -53,17 +52,17 @@ class OpsDefaultsConformanceTest extends BackendConformance {
 
         @Override
         public String id() {
-            return "cpu-defaults";
+            return "reference-defaults";
         }
 
         @Override
         public Availability availability() {
-            return cpu.availability();
+            return base.availability();
         }
 
         @Override
         public Set<DType> dtypes() {
-            return cpu.dtypes();
+            return base.dtypes();
         }
 
         @Override
@@ -73,7 +72,7 @@ class OpsDefaultsConformanceTest extends BackendConformance {
 
         @Override
         public void close() {
-            cpu.close();
+            base.close();
         }
     }
 }

@@ -92,11 +92,11 @@ class CudaBackendTest {
 
     /** Products large enough for the 128 x 128 tile kernel (odd extents, every transpose), and a bias GEMM. */
     @Test
-    void largeProductsAgreeWithTheCpu() {
+    void largeProductsAgreeWithTheReference() {
         needsDevice();
         Ops ops = CUDA.ops();
-        try (io.engram.backend.cpu.CpuBackend cpu = new io.engram.backend.cpu.CpuBackend(0, io.engram.backend.cpu.Blas.JAVA)) {
-            Ops ref = cpu.ops();
+        try (io.engram.testkit.ReferenceBackend reference = new io.engram.testkit.ReferenceBackend()) {
+            Ops ref = reference.ops();
             java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
             // 128 x 128 tiles; then few 64 x 64 tiles with a long inner extent, split along it
             int[][] sizes = {{1291, 1187, 77}, {32, 300, 1000}};

@@ -1,10 +1,8 @@
 package io.engram.backend.cuda;
 
-import io.engram.family.elman.internal.ElmanFamily;
-import io.engram.family.gru.internal.GruFamily;
-import io.engram.family.lstm.internal.LstmFamily;
 import io.engram.tensor.DType;
 import io.engram.testkit.BackendConformance;
+import io.engram.testkit.ReferenceRnn;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -12,8 +10,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The conformance suite on the GPU: every op and fused op, then LSTM, GRU and Elman forward and
- * BPTT, against the CPU in f64. Skipped, with the backend's reason, where no GPU can be used.
+ * The conformance suite on the GPU: every op and fused op, then the testkit's reference RNN forward
+ * and BPTT, against the testkit's reference ops in f64. Skipped, with the backend's reason, where
+ * no GPU can be used. (The LSTM, GRU and Elman families run on the GPU in the plugins' integration
+ * tests.)
  */
 class CudaConformanceTest extends BackendConformance {
     private static final CudaBackend CUDA = new CudaBackend();
@@ -31,9 +31,7 @@ class CudaConformanceTest extends BackendConformance {
 
     @Override
     protected List<FamilyCase> families() {
-        return List.of(new FamilyCase(new LstmFamily(), Map.of("hidden", "5", "layers", "2")),
-                new FamilyCase(new GruFamily(), Map.of("hidden", "4")),
-                new FamilyCase(new ElmanFamily(), Map.of("hidden", "6")));
+        return List.of(new FamilyCase(new ReferenceRnn(), Map.of("hidden", "5")));
     }
 
     @AfterAll

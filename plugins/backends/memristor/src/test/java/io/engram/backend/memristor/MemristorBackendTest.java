@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.engram.backend.cpu.Blas;
-import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
+import io.engram.testkit.ReferenceBackend;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,7 +19,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class MemristorBackendTest {
-    private static final CpuBackend HOST = new CpuBackend(1, Blas.JAVA);
+    private static final ReferenceBackend HOST = new ReferenceBackend();
 
     private static final int M = 16;
     private static final int K = 32;
@@ -39,8 +38,8 @@ class MemristorBackendTest {
     private static final double[] W = random(2, K * N);
 
     private static double[] exact() {
-        try (CpuBackend cpu = new CpuBackend(1, Blas.JAVA)) {
-            Ops ops = cpu.ops();
+        try (ReferenceBackend reference = new ReferenceBackend()) {
+            Ops ops = reference.ops();
             return ops.matmul(ops.fromArray(DType.F64, Shape.of(M, K), X), ops.fromArray(DType.F64, Shape.of(K, N), W))
                     .toDoubleArray();
         }

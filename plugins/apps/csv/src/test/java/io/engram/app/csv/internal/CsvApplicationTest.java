@@ -12,10 +12,10 @@ import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
 import io.engram.api.TaskData;
-import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
+import io.engram.testkit.ReferenceBackend;
 import io.vavr.control.Try;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +155,7 @@ class CsvApplicationTest {
         Path f = write("h.csv", "a,b,ta,tb\n2,1,1,0\n0,3,0,1\n\n5,1,0,1\n");
         TaskData d = load(Map.of("file", f.toString(), "input.columns", "a,b", "target.columns", "ta,tb",
                 "validation.fraction", "0"), 1).get();
-        try (CpuBackend backend = new CpuBackend(1)) {
+        try (ReferenceBackend backend = new ReferenceBackend()) {
             Network echo = new Echo(new ModelSpec("echo", 2, 2, DType.F64, Hyperparameters.empty()));
             Map<String, Double> m = app.evaluate(echo, backend.ops(), d.train());
             assertEquals(2 / 3.0, m.get("accuracy"), 1e-12);

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MemristorBackendComponentTest {
-    private static final io.engram.backend.cpu.CpuBackend HOST = new io.engram.backend.cpu.CpuBackend(1);
+    private static final io.engram.tensor.Backend HOST = new io.engram.testkit.ReferenceBackend();
 
 
     private static MemristorBackendConfiguration config(Map<String, Object> values) {

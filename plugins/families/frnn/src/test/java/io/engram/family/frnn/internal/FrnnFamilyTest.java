@@ -9,17 +9,17 @@ import io.engram.api.Network;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
-import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
+import io.engram.testkit.ReferenceBackend;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class FrnnFamilyTest {
-    private static final CpuBackend BACKEND = new CpuBackend(1);
+    private static final ReferenceBackend BACKEND = new ReferenceBackend();
     private static final Ops OPS = BACKEND.ops();
     private final FrnnFamily family = new FrnnFamily();
 

@@ -12,8 +12,8 @@ import io.engram.api.Problem;
 import io.engram.api.Sequence;
 import io.engram.api.TrainingEvent;
 import io.engram.api.TrainingResult;
-import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.Tensor;
+import io.engram.testkit.ReferenceBackend;
 import io.engram.testkit.ReferenceRnn;
 import io.engram.testkit.TestTrainingContext;
 import io.vavr.collection.Seq;
@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BpttTrainerTest {
-    private final CpuBackend backend = new CpuBackend(1);
+    private final ReferenceBackend backend = new ReferenceBackend();
     private final BpttTrainer trainer = new BpttTrainer();
 
     private Network network(long seed) {

@@ -10,9 +10,9 @@ import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.TrainingEvent;
 import io.engram.api.TrainingResult;
-import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
 import io.engram.tensor.Tensor;
+import io.engram.testkit.ReferenceBackend;
 import io.engram.testkit.ReferenceRnn;
 import io.engram.testkit.TestData;
 import io.engram.testkit.TestTrainingContext;
@@ -27,7 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RtrlTrainerTest {
-    private final CpuBackend backend = new CpuBackend(1);
+    private final ReferenceBackend backend = new ReferenceBackend();
     private final RtrlTrainer trainer = new RtrlTrainer();
     private final Dataset train = TestData.random(1, 2, 3, 5, 3, 4, 6, 2, 5, 4, 3);
     private final Dataset validation = TestData.random(2, 2, 3, 4, 5, 3);
