@@ -4,11 +4,13 @@ import io.engram.api.Dataset;
 import io.engram.api.Hyperparameters;
 import io.engram.api.Network;
 import io.engram.api.TrainingContext;
+import io.engram.api.TrainerState;
 import io.engram.api.TrainingEvent;
 import io.engram.tensor.Backend;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,8 +18,9 @@ import java.util.function.Function;
 /**
  * A {@link TrainingContext} made of the parts a {@link Builder} collects
  * ({@code new SimpleTrainingContext.Builder(network, backend).train(data)...build()}): the job's
- * network, backend, data, loss, validated hyperparameters and seed, plus three callbacks
- * (evaluation, the event sink and the cancellation flag).
+ * network, backend, data, loss, validated hyperparameters and seed, plus four callbacks
+ * (evaluation, the event sink, the cancellation flag and the checkpoint sink), and the trainer state
+ * to resume from, if any.
  *
  * <p>Lifecycle: built when a job starts, handed to {@code Trainer.train} on the thread that trains,
  * and dropped when {@code train} returns. Its fields never change; the callbacks run on the training
@@ -36,6 +39,8 @@ public class SimpleTrainingContext implements TrainingContext {
     private final Function<Dataset, Map<String, Double>> evaluator;
     private final Consumer<TrainingEvent> events;
     private final BooleanSupplier cancelled;
+    private final TrainerState resumeState;
+    private final Consumer<TrainerState> checkpoints;
 
     /**
      * A context of the builder's parts as they are now.
@@ -55,6 +60,8 @@ public class SimpleTrainingContext implements TrainingContext {
         this.evaluator = b.evaluator;
         this.events = b.events;
         this.cancelled = b.cancelled;
+        this.resumeState = b.resumeState;
+        this.checkpoints = b.checkpoints;
     }
 
     @Override
@@ -112,6 +119,16 @@ public class SimpleTrainingContext implements TrainingContext {
         return cancelled.getAsBoolean();
     }
 
+    @Override
+    public Optional<TrainerState> resumeState() {
+        return Optional.ofNullable(resumeState);
+    }
+
+    @Override
+    public void checkpoint(TrainerState state) {
+        checkpoints.accept(Objects.requireNonNull(state, "state"));
+    }
+
     /**
      * Collects the parts of a {@link SimpleTrainingContext}; only the training data is required.
      * Defaults: job id {@code job}, loss {@code mse}, no hyperparameters, seed 1, no metrics,
@@ -130,6 +147,8 @@ public class SimpleTrainingContext implements TrainingContext {
         private Function<Dataset, Map<String, Double>> evaluator = d -> Map.of();
         private Consumer<TrainingEvent> events = e -> { };
         private BooleanSupplier cancelled = () -> false;
+        private TrainerState resumeState;
+        private Consumer<TrainerState> checkpoints = s -> { };
 
         /** A builder for a context training {@code network} on {@code backend}. */
         public Builder(Network network, Backend backend) {
@@ -184,6 +203,18 @@ public class SimpleTrainingContext implements TrainingContext {
         /** Polled by the trainer at least once per batch. */
         public Builder cancelled(BooleanSupplier cancelled) {
             this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
+            return this;
+        }
+
+        /** The state to continue from, when the job resumes from a checkpoint; null (the default) for none. */
+        public Builder resumeState(TrainerState state) {
+            this.resumeState = state;
+            return this;
+        }
+
+        /** Receives the states the trainer offers for checkpoints, on the training thread; dropped by default. */
+        public Builder checkpoints(Consumer<TrainerState> sink) {
+            this.checkpoints = Objects.requireNonNull(sink, "checkpoints");
             return this;
         }
 
