@@ -100,4 +100,14 @@ public interface Application {
     default Map<String, Double> evaluate(Network network, Ops ops, Dataset data, long seed) {
         return evaluate(network, ops, data);
     }
+
+    /**
+     * What a model trained on {@code data} must keep to be used later (the vocabulary or alphabet
+     * the data was encoded with, its normalisation statistics), written into the job's checkpoints
+     * next to the network's own {@link Network#payloads()} (a name used by both is an error). None
+     * by default.
+     */
+    default Payloads payloads(TaskData data) {
+        return Payloads.empty();
+    }
 }

@@ -109,4 +109,14 @@ public interface Network {
     default <C> Optional<C> capability(Class<C> type) {
         return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
     }
+
+    /**
+     * What this network keeps besides its tensors (a vocabulary, an alphabet, normalisation
+     * statistics), written into every checkpoint of it and given back to
+     * {@link NetworkFamily#restore(ModelSpec, io.engram.tensor.Backend, Map, CheckpointMetadata, Payloads)}.
+     * None by default.
+     */
+    default Payloads payloads() {
+        return Payloads.empty();
+    }
 }

@@ -64,6 +64,20 @@ public interface NetworkFamily {
     }
 
     /**
+     * A network restored from a checkpoint, given everything the checkpoint says: its metadata (spec,
+     * provenance, the writer's bundle and format version) and the payloads the network and the
+     * application wrote ({@link Payloads}). A family that keeps a vocabulary or statistics in the
+     * payloads overrides this; the default ignores them and calls
+     * {@link #restore(ModelSpec, Backend, Map)}.
+     *
+     * @throws IllegalArgumentException naming what is missing, unknown or misshapen
+     */
+    default Network restore(ModelSpec spec, Backend backend, Map<String, Tensor> parameters,
+                            CheckpointMetadata metadata, Payloads payloads) {
+        return restore(spec, backend, parameters);
+    }
+
+    /**
      * Whether this family can read a checkpoint written by its bundle at {@code writerVersion}
      * (an OSGi version string). The default accepts the same major version.
      */

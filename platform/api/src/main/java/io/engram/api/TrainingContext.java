@@ -107,4 +107,22 @@ public interface TrainingContext {
      * @throws IllegalArgumentException when a candidate names an unknown parameter
      */
     double[] populationLoss(List<Map<String, Tensor>> candidates, Dataset data, long generationSeed);
+
+    /**
+     * The state to continue from when this job resumes from a checkpoint after an interruption
+     * (the {@link TrainerState} the trainer last gave {@link #checkpoint}); the network's parameters
+     * are already those of that checkpoint. Empty for a fresh job (the default).
+     */
+    default java.util.Optional<TrainerState> resumeState() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Offers a checkpoint: the network's parameters as they are now, with {@code state}, from which
+     * {@link #resumeState()} would continue. A trainer offers one at each epoch end, before it emits
+     * {@link TrainingEvent.EpochEnd}; the context writes it when that event is due a checkpoint and
+     * drops it otherwise. Cheap; the default drops it.
+     */
+    default void checkpoint(TrainerState state) {
+    }
 }

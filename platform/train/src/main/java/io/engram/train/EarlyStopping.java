@@ -61,4 +61,22 @@ public final class EarlyStopping {
     public int patience() {
         return patience;
     }
+
+    /** Epochs since the best one, as counted by {@link #update}. */
+    public int epochsWithoutImprovement() {
+        return epochsWithoutImprovement;
+    }
+
+    /**
+     * Continues from the counters and parameters of a checkpoint, as {@link #update} had left them.
+     *
+     * @param bestParameters null when no epoch had a finite loss
+     */
+    public void resume(double bestLoss, int bestEpoch, Map<String, Tensor> bestParameters, int epochsWithoutImprovement) {
+        this.bestLoss = bestLoss;
+        this.bestEpoch = bestEpoch;
+        this.bestParameters = bestParameters == null ? null
+                : Collections.unmodifiableMap(new LinkedHashMap<>(bestParameters));
+        this.epochsWithoutImprovement = epochsWithoutImprovement;
+    }
 }

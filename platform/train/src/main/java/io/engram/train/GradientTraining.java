@@ -48,6 +48,12 @@ import java.util.Map;
  *
  * <p>Without a validation set from the task and with {@code validation.fraction > 0}, that
  * fraction of the training set is split off (seeded). Runs on the caller's thread.
+ *
+ * <p>Resuming: at each epoch end, before {@code EpochEnd}, the loop offers its state
+ * ({@link GradientState}: optimizer moments and steps, early-stopping state, losses, metrics) to
+ * {@link TrainingContext#checkpoint}; given that state back by {@link TrainingContext#resumeState()}
+ * with the checkpoint's parameters in the network, it continues with the next epoch and ends with
+ * the same parameters, bit for bit, as a run that was never interrupted.
  */
 public final class GradientTraining {
     private static final long EPOCH_SALT = 0x5DEECE66DL;
@@ -152,7 +158,26 @@ public final class GradientTraining {
                 context.emit(new TrainingEvent.Message("warning", "patience is set but there is no validation data "
                         + "(give the task validation data or set validation.fraction): early stopping is off"));
             }
-            for (int epoch = 1; epoch <= epochs; epoch++) {
+            int first = 1;
+            if (context.resumeState().isPresent()) {
+                GradientState at;
+                try {
+                    at = GradientState.resume(context.resumeState().get(), context.seed(), optimizer, earlyStopping);
+                } catch (IllegalArgumentException e) {
+                    return refuse(context, "cannot resume: " + e.getMessage());
+                }
+                params = network.parameters();
+                lastGood = at.lastGood();
+                completed = at.epoch();
+                trainLoss = at.trainLoss();
+                validationLoss = at.validationLoss();
+                metrics = at.metrics();
+                stopReason = at.stopReason();
+                earlyStopped = at.earlyStopped();
+                first = completed + 1;
+                context.emit(new TrainingEvent.Message("info", "resuming after epoch " + completed));
+            }
+            for (int epoch = first; epoch <= epochs && stopReason.isEmpty(); epoch++) {
                 double lr = schedule.rate(epoch - 1);
                 List<Batch> batches = train.shuffled(epochSeed(context.seed(), epoch)).batches(batchSize);
                 double lossSum = 0.0;
@@ -194,19 +219,17 @@ public final class GradientTraining {
                     metrics = context.evaluate(train);
                 }
                 completed = epoch;
-                context.emit(new TrainingEvent.EpochEnd(epoch, trainLoss, validationLoss, metrics));
                 if (validation.size() > 0 && earlyStopping.update(epoch, validationLoss, params)) {
                     stopReason = String.format(Locale.ROOT,
                             "early stopping: no lower validation loss for %d epochs (best %.6g after epoch %d)",
                             earlyStopping.patience(), earlyStopping.bestLoss(), earlyStopping.bestEpoch());
                     earlyStopped = true;
-                    break;
+                } else {
+                    stopReason = targetReached(trainLoss, validationLoss, metrics);
                 }
-                String reached = targetReached(trainLoss, validationLoss, metrics);
-                if (!reached.isEmpty()) {
-                    stopReason = reached;
-                    break;
-                }
+                context.checkpoint(new GradientState(epoch, trainLoss, validationLoss, metrics, stopReason,
+                        earlyStopped, lastGood).save(context.seed(), optimizer, earlyStopping));
+                context.emit(new TrainingEvent.EpochEnd(epoch, trainLoss, validationLoss, metrics));
             }
             if ((stopReason.isEmpty() || earlyStopped) && earlyStopping.patience() > 0 && earlyStopping.bestEpoch() > 0
                     && earlyStopping.bestEpoch() != completed) {

@@ -6,6 +6,7 @@ import io.engram.api.Hyperparameters;
 import io.engram.api.Loss;
 import io.engram.api.Network;
 import io.engram.api.TrainingContext;
+import io.engram.api.TrainerState;
 import io.engram.api.TrainingEvent;
 import io.engram.tensor.Backend;
 import io.engram.tensor.Tensor;
@@ -23,9 +24,10 @@ import java.util.function.Function;
 /**
  * A {@link TrainingContext} made of the parts a {@link Builder} collects
  * ({@code new SimpleTrainingContext.Builder(network, backend).train(data)...build()}): the job's
- * network, backend, data (or environment), loss, validated hyperparameters and seed, plus three
- * callbacks (evaluation, the event sink and the cancellation flag), and for populations the
- * executor and number of workers and a sink for the workers' meter readings.
+ * network, backend, data (or environment), loss, validated hyperparameters and seed, plus four
+ * callbacks (evaluation, the event sink, the cancellation flag and the checkpoint sink), the trainer
+ * state to resume from, if any, and for populations the executor and number of workers and a sink
+ * for the workers' meter readings.
  *
  * <p>Lifecycle: built when a job starts, handed to {@code Trainer.train} on the thread that trains,
  * and dropped when {@code train} returns. Its fields never change; the callbacks run on the training
@@ -51,6 +53,8 @@ public class SimpleTrainingContext implements TrainingContext {
     private final Optional<Environment> environment;
     private final Population population;
     private final Candidates candidates;
+    private final TrainerState resumeState;
+    private final Consumer<TrainerState> checkpoints;
 
     /**
      * A context of the builder's parts as they are now.
@@ -76,6 +80,8 @@ public class SimpleTrainingContext implements TrainingContext {
         this.cancelled = b.cancelled;
         this.population = new Population(b.backend, b.executor, b.workers, b.cancelled, b.meterSink);
         this.candidates = new Candidates(b.network, population, environment, b.loss);
+        this.resumeState = b.resumeState;
+        this.checkpoints = b.checkpoints;
     }
 
     @Override
@@ -167,6 +173,16 @@ public class SimpleTrainingContext implements TrainingContext {
         return this.candidates.loss(candidates, data, generationSeed);
     }
 
+    @Override
+    public Optional<TrainerState> resumeState() {
+        return Optional.ofNullable(resumeState);
+    }
+
+    @Override
+    public void checkpoint(TrainerState state) {
+        checkpoints.accept(Objects.requireNonNull(state, "state"));
+    }
+
     /**
      * Collects the parts of a {@link SimpleTrainingContext}; only the training data, or an
      * environment, is required. Defaults: job id {@code job}, loss {@code mse}, no hyperparameters,
@@ -192,6 +208,8 @@ public class SimpleTrainingContext implements TrainingContext {
         private Executor executor = Builder::newThread;
         private int workers = 1;
         private Consumer<Map<String, Double>> meterSink = m -> { };
+        private TrainerState resumeState;
+        private Consumer<TrainerState> checkpoints = s -> { };
 
         /** A builder for a context training {@code network} on {@code backend}. */
         public Builder(Network network, Backend backend) {
@@ -290,6 +308,18 @@ public class SimpleTrainingContext implements TrainingContext {
             Thread t = new Thread(task, "engram-population");
             t.setDaemon(true);
             t.start();
+        }
+
+        /** The state to continue from, when the job resumes from a checkpoint; null (the default) for none. */
+        public Builder resumeState(TrainerState state) {
+            this.resumeState = state;
+            return this;
+        }
+
+        /** Receives the states the trainer offers for checkpoints, on the training thread; dropped by default. */
+        public Builder checkpoints(Consumer<TrainerState> sink) {
+            this.checkpoints = Objects.requireNonNull(sink, "checkpoints");
+            return this;
         }
 
         public SimpleTrainingContext build() {

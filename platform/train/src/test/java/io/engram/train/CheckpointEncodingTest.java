@@ -31,7 +31,7 @@ class CheckpointEncodingTest {
         Provenance provenance = new Provenance(7L, text, "00", List.of(new BundleRef("b", "1.0.0")),
                 Map.of("data.file", text, text, "key too", "quote", "it's \"quoted\" (a) <b> \\ ü \r\t"),
                 "2026-12-07T00:00:00Z", Map.of("backend.blas.library", text));
-        return new CheckpointMetadata(2, "io.engram.family.lstm", "0.1.0", spec, provenance);
+        return new CheckpointMetadata(CheckpointFile.FORMAT_VERSION, "io.engram.family.lstm", "0.1.0", spec, provenance);
     }
 
     private static String block(byte[] file) {
@@ -65,7 +65,7 @@ class CheckpointEncodingTest {
         file[at] = ';';
         String message = CheckpointCodec.decode("m", CheckpointStrictnessTest.resealed(file), null).getCause().getMessage();
         assertEquals("checkpoint m: metadata block starting at byte 16: byte " + at
-                + " is 0x3B, which version 2 stores escaped", message);
+                + " is 0x3B, which version 3 stores escaped", message);
     }
 
     @Test

@@ -61,7 +61,8 @@ class CheckpointStrictnessTest {
         LoadedCheckpoint whole = CheckpointCodec.decode("m", file, ops).get();
         int cut = Math.toIntExact(whole.offsets().get("s"));
         int countAt = 16 + le(file).getInt(12);
-        byte[] attacked = Arrays.copyOf(file, cut + 32);
+        byte[] attacked = Arrays.copyOf(file, cut + 5 + 32);
+        System.arraycopy(file, file.length - 32 - 5, attacked, cut, 5);
         le(attacked).putInt(countAt, 2);
         attacked = resealed(attacked);
 
@@ -113,10 +114,13 @@ class CheckpointStrictnessTest {
         assertTrue(failure(CheckpointCodec.decode("m", encoded(tensors), ops)).contains("tensor 'w'"));
     }
 
-    /** A file with one tensor whose header is {@code header}, followed by {@code dataBytes} zero bytes. */
+    /**
+     * A file with one tensor whose header is {@code header}, followed by {@code dataBytes} zero bytes
+     * (and no payload or trainer state section).
+     */
     private byte[] withTensorHeader(byte[] header, int dataBytes) {
         byte[] head = encoded(Map.of());
-        int countAt = head.length - 32 - 4;
+        int countAt = head.length - 32 - 4 - 5;
         ByteBuffer b = ByteBuffer.allocate(countAt + 4 + header.length + dataBytes + 32).order(ByteOrder.LITTLE_ENDIAN);
         b.put(head, 0, countAt).putInt(1).put(header);
         return resealed(b.array());
@@ -194,9 +198,9 @@ class CheckpointStrictnessTest {
         byte[] file = encoded(Map.of("a", ops.zeros(DType.F32, Shape.of(1))));
         int countAt = 16 + le(file).getInt(12);
         int entry = countAt + 4;
-        int length = file.length - 32 - entry;
+        int length = file.length - 32 - 5 - entry;
         ByteBuffer b = ByteBuffer.allocate(file.length + length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(file, 0, file.length - 32).put(file, entry, length).put(new byte[32]);
+        b.put(file, 0, entry + length).put(file, entry, length).put(new byte[5]).put(new byte[32]);
         byte[] twice = b.array();
         le(twice).putInt(countAt, 2);
         assertEquals("checkpoint m: tensor 1 at byte " + (entry + length) + ": name 'a' is given twice",

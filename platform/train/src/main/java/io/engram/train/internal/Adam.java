@@ -17,7 +17,7 @@ import java.util.Map;
  * </pre>
  * Holds {@code m}, {@code v} and {@code t}; one job, one thread.
  */
-public final class Adam implements Optimizer {
+public final class Adam implements Optimizer, OptimizerState {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -52,5 +52,25 @@ public final class Adam implements Optimizer {
             Tensor denominator = ops.addScalar(Moments.sqrt(ops, vHat), epsilon);
             return ops.sub(p, ops.scale(ops.div(mHat, denominator), lr));
         });
+    }
+
+    @Override
+    public long steps() {
+        return t;
+    }
+
+    @Override
+    public Map<String, Tensor> moments() {
+        return Moments.export(named());
+    }
+
+    @Override
+    public void resume(long steps, Map<String, Tensor> moments) {
+        Moments.restore(named(), moments);
+        t = (int) steps;
+    }
+
+    private Map<String, Map<String, Tensor>> named() {
+        return Map.of("m", first, "v", second);
     }
 }

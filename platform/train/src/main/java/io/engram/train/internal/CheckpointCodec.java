@@ -1,6 +1,8 @@
 package io.engram.train.internal;
 
 import io.engram.api.CheckpointMetadata;
+import io.engram.api.Payloads;
+import io.engram.api.TrainerState;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
 import io.engram.train.LoadedCheckpoint;
@@ -19,12 +21,13 @@ import java.util.Map;
 /**
  * Encoder and decoder of the checkpoint format specified in {@code io.engram.train.CheckpointFile}:
  * the frame (magic, version, metadata length, checksum trailer); the metadata block is
- * {@link JsonMetadata}'s (version 2) or {@link BinaryMetadata}'s (version 1), the tensors
- * {@link TensorSection}'s. Stateless; each decode uses its own cursors.
+ * {@link JsonMetadata}'s (versions 2 and 3) or {@link BinaryMetadata}'s (version 1), the tensors
+ * {@link TensorSection}'s, and in version 3 the payloads {@link PayloadSection}'s and the trainer
+ * state {@link StateSection}'s. Stateless; each decode uses its own cursors.
  */
 public final class CheckpointCodec {
     /** The version written. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** The oldest version read. */
     public static final int OLDEST_VERSION = 1;
     static final byte[] MAGIC = "ENGRAMCK".getBytes(StandardCharsets.US_ASCII);
@@ -35,11 +38,20 @@ public final class CheckpointCodec {
     }
 
     public static byte[] encode(CheckpointMetadata meta, Map<String, Tensor> tensors) {
+        return encode(meta, tensors, Payloads.empty(), null);
+    }
+
+    /** A version-3 file; {@code state} null when there is no trainer state. */
+    public static byte[] encode(CheckpointMetadata meta, Map<String, Tensor> tensors, Payloads payloads,
+                                TrainerState state) {
         byte[] metaBytes = JsonMetadata.write(meta);
         byte[] tensorBytes = TensorSection.write(tensors);
-        ByteBuffer body = ByteBuffer.allocate(HEADER + metaBytes.length + tensorBytes.length + TRAILER)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        body.put(MAGIC).putInt(FORMAT_VERSION).putInt(metaBytes.length).put(metaBytes).put(tensorBytes);
+        byte[] payloadBytes = PayloadSection.write(payloads);
+        byte[] stateBytes = StateSection.write(state);
+        ByteBuffer body = ByteBuffer.allocate(HEADER + metaBytes.length + tensorBytes.length + payloadBytes.length
+                + stateBytes.length + TRAILER).order(ByteOrder.LITTLE_ENDIAN);
+        body.put(MAGIC).putInt(FORMAT_VERSION).putInt(metaBytes.length).put(metaBytes).put(tensorBytes)
+                .put(payloadBytes).put(stateBytes);
         byte[] file = body.array();
         System.arraycopy(sha256(file, file.length - TRAILER), 0, file, file.length - TRAILER, TRAILER);
         return file;
@@ -127,11 +139,18 @@ public final class CheckpointCodec {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         Map<String, Long> offsets = new LinkedHashMap<>();
         TensorSection.read(in, ops, tensors, offsets);
+        Payloads payloads = Payloads.empty();
+        TrainerState state = null;
+        if (version >= 3) {
+            payloads = PayloadSection.read(in);
+            state = StateSection.read(in, version, ops);
+        }
         if (in.pos != in.limit) {
-            throw new Malformed((in.limit - in.pos) + " unexpected bytes after the last tensor at byte " + in.pos
+            throw new Malformed((in.limit - in.pos) + " unexpected bytes after the last "
+                    + (version >= 3 ? "section" : "tensor") + " at byte " + in.pos
                     + " (the checksum trailer starts at byte " + in.limit + ")");
         }
-        return new LoadedCheckpoint(metadata, tensors, offsets);
+        return new LoadedCheckpoint(metadata, tensors, offsets, payloads, java.util.Optional.ofNullable(state));
     }
 
     /** Text from a file fit for a message: quoted, escaped, cut to a bounded length. */

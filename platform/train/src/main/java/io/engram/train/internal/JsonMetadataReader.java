@@ -2,7 +2,6 @@ package io.engram.train.internal;
 
 import static io.engram.train.internal.Malformed.quote;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.engram.api.BundleRef;
 import io.engram.api.CheckpointMetadata;
@@ -11,7 +10,6 @@ import io.engram.api.InnerFamily;
 import io.engram.api.ModelSpec;
 import io.engram.api.Provenance;
 import io.engram.tensor.DType;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the metadata block of format version 2 written by {@link JsonMetadata}. Before parsing it
- * checks that the block holds only printable ASCII and none of {@link SafeEscapes#NEVER_RAW}, so a
- * block that a shell could take for commands is refused even under a valid checksum. Each problem
- * names the byte offset (JSON syntax) or the field. Not thread-safe; one per block.
+ * Reads the metadata block of format versions 2 and 3 written by {@link JsonMetadata}, after
+ * {@link JsonBlock} has checked its bytes and parsed it. Each problem names the byte offset (JSON
+ * syntax) or the field. Not thread-safe; one per block.
  */
 final class JsonMetadataReader {
     private final int start;
@@ -33,29 +30,8 @@ final class JsonMetadataReader {
 
     /** The metadata in {@code data[start, start + length)}, reported as {@code version}. */
     static CheckpointMetadata read(byte[] data, int start, int length, int version) {
-        for (int i = start; i < start + length; i++) {
-            int b = data[i] & 0xFF;
-            if (b < 0x20 || b > 0x7E || SafeEscapes.NEVER_RAW.indexOf(b) >= 0) {
-                throw new Malformed("metadata block starting at byte " + start + ": byte " + i + " is "
-                        + String.format("0x%02X", b) + ", which version " + version + " stores escaped");
-            }
-        }
-        JsonNode root;
-        try {
-            root = JsonMetadata.MAPPER.readTree(data, start, length);
-        } catch (JacksonException e) {
-            long at = e.getLocation() == null || e.getLocation().getByteOffset() < 0 ? -1
-                    : start + e.getLocation().getByteOffset();
-            throw new Malformed("metadata block starting at byte " + start + ": JSON syntax error"
-                    + (at < 0 ? "" : " at byte " + at) + ": " + clip(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new Malformed("metadata block starting at byte " + start + ": " + clip(e.getMessage()));
-        }
+        JsonNode root = JsonBlock.parse(data, start, length, version, "metadata block");
         return new JsonMetadataReader(start).metadata(root, version);
-    }
-
-    private static String clip(String message) {
-        return quote(message == null ? "" : message.replace('\'', '"'));
     }
 
     private CheckpointMetadata metadata(JsonNode root, int version) {

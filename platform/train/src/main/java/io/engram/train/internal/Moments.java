@@ -59,4 +59,29 @@ final class Moments {
         }
         return g;
     }
+
+    /** The maps of {@code named} flattened as {@code <moment>.<parameter>}, moments in name order. */
+    static Map<String, Tensor> export(Map<String, Map<String, Tensor>> named) {
+        Map<String, Tensor> out = newMap();
+        new java.util.TreeMap<>(named).forEach((moment, state) -> state.forEach((p, t) -> out.put(moment + "." + p, t)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Fills the maps of {@code named} from {@code saved}, cleared first.
+     *
+     * @throws IllegalArgumentException for a key that names none of the moments
+     */
+    static void restore(Map<String, Map<String, Tensor>> named, Map<String, Tensor> saved) {
+        named.values().forEach(Map::clear);
+        saved.forEach((key, t) -> {
+            int dot = key.indexOf('.');
+            Map<String, Tensor> state = dot < 0 ? null : named.get(key.substring(0, dot));
+            if (state == null) {
+                throw new IllegalArgumentException("optimizer state '" + key + "' is none of the moments "
+                        + named.keySet());
+            }
+            state.put(key.substring(dot + 1), t);
+        });
+    }
 }

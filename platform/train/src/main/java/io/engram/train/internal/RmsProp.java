@@ -13,7 +13,7 @@ import java.util.Map;
  * </pre>
  * Holds {@code s}; one job, one thread.
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp implements Optimizer, OptimizerState {
     private final double rho;
     private final double epsilon;
     private final Map<String, Tensor> meanSquare = Moments.newMap();
@@ -37,5 +37,24 @@ public final class RmsProp implements Optimizer {
             Tensor denominator = ops.addScalar(Moments.sqrt(ops, s), epsilon);
             return ops.sub(p, ops.scale(ops.div(g, denominator), lr));
         });
+    }
+
+    @Override
+    public long steps() {
+        return 0;
+    }
+
+    @Override
+    public Map<String, Tensor> moments() {
+        return Moments.export(named());
+    }
+
+    @Override
+    public void resume(long steps, Map<String, Tensor> moments) {
+        Moments.restore(named(), moments);
+    }
+
+    private Map<String, Map<String, Tensor>> named() {
+        return Map.of("s", meanSquare);
     }
 }

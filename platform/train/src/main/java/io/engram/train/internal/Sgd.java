@@ -16,7 +16,7 @@ import java.util.Map;
  * With {@code mu = 0} both are plain gradient descent. Holds {@code v} per parameter; one job, one
  * thread.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd implements Optimizer, OptimizerState {
     private final double momentum;
     private final boolean nesterov;
     private final Map<String, Tensor> velocity = Moments.newMap();
@@ -42,5 +42,24 @@ public final class Sgd implements Optimizer {
             Tensor direction = nesterov ? ops.add(g, ops.scale(v, momentum)) : v;
             return ops.sub(p, ops.scale(direction, lr));
         });
+    }
+
+    @Override
+    public long steps() {
+        return 0;
+    }
+
+    @Override
+    public Map<String, Tensor> moments() {
+        return Moments.export(named());
+    }
+
+    @Override
+    public void resume(long steps, Map<String, Tensor> moments) {
+        Moments.restore(named(), moments);
+    }
+
+    private Map<String, Map<String, Tensor>> named() {
+        return Map.of("velocity", velocity);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The tensor section of a checkpoint (the same in versions 1 and 2): a count, then per tensor its
+ * The tensor section of a checkpoint (the same in every version, and the trainer state's tensors in
+ * version 3): a count, then per tensor its
  * name, dtype, rank, extents and elements. Reading checks each size against the bytes left before
  * it allocates anything, refuses a name given twice, and refuses elements that are NaN or infinite.
  * Stateless.
@@ -59,15 +60,20 @@ final class TensorSection {
 
     /** Reads every tensor into {@code tensors} (when {@code ops} is given) and its entry's offset. */
     static void read(ByteCursor in, Ops ops, Map<String, Tensor> tensors, Map<String, Long> offsets) {
-        int count = in.count("tensor count", MIN_TENSOR);
+        read(in, ops, tensors, offsets, "tensor");
+    }
+
+    /** As {@link #read(ByteCursor, Ops, Map, Map)}, calling each entry {@code label} in messages. */
+    static void read(ByteCursor in, Ops ops, Map<String, Tensor> tensors, Map<String, Long> offsets, String label) {
+        int count = in.count(label + " count", MIN_TENSOR);
         for (int i = 0; i < count; i++) {
             int at = in.pos;
-            String name = in.str("tensor " + i + " name");
+            String name = in.str(label + " " + i + " name");
             if (name == null || offsets.containsKey(name)) {
-                throw new Malformed("tensor " + i + " at byte " + at + ": name " + quote(name)
+                throw new Malformed(label + " " + i + " at byte " + at + ": name " + quote(name)
                         + (name == null ? " is missing" : " is given twice"));
             }
-            String what = "tensor " + quote(name);
+            String what = label + " " + quote(name);
             DType type = in.dtype("dtype of " + what);
             int rank = in.u8("rank of " + what);
             in.need(4L * rank, "extents of " + what);
