@@ -136,5 +136,42 @@ final class PlainTrainer implements Trainer {
         public boolean cancelled() {
             return c.cancelled();
         }
+
+        @Override
+        public io.engram.api.Loss lossFunction() {
+            return c.lossFunction();
+        }
+
+        @Override
+        public java.util.Optional<io.engram.api.Environment> environment() {
+            return c.environment();
+        }
+
+        @Override
+        public int workers() {
+            return c.workers();
+        }
+
+        @Override
+        public double[] populationFitness(java.util.List<java.util.Map<String, io.engram.tensor.Tensor>> candidates,
+                                          long generationSeed, int episodes) {
+            return c.populationFitness(candidates, generationSeed, episodes);
+        }
+
+        @Override
+        public double[] populationLoss(java.util.List<java.util.Map<String, io.engram.tensor.Tensor>> candidates,
+                                       io.engram.api.Dataset data, long generationSeed) {
+            return c.populationLoss(candidates, data, generationSeed);
+        }
+
+        @Override
+        public java.util.Optional<io.engram.api.TrainerState> resumeState() {
+            return c.resumeState();
+        }
+
+        @Override
+        public void checkpoint(io.engram.api.TrainerState state) {
+            c.checkpoint(state);
+        }
     }
 }

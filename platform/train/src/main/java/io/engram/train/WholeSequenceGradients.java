@@ -54,7 +54,7 @@ public final class WholeSequenceGradients {
     /** Full BPTT through one recorded run of the whole batch. */
     public static LossAndGradients bptt(Ops ops, Network network, Map<String, Tensor> params, Batch batch, Loss loss,
                                         long seed) {
-        int targets = batch.targetCount();
+        int targets = loss.terms(batch);
         Tape tape = new Tape(ops);
         Map<String, Tensor> leaves = new LinkedHashMap<>();
         params.forEach((name, p) -> leaves.put(name, tape.leaf(p)));

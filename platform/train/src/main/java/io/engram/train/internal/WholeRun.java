@@ -1,12 +1,14 @@
 package io.engram.train.internal;
 
 import io.engram.api.Batch;
+import io.engram.api.BatchOutputs;
 import io.engram.api.Decoder;
 import io.engram.api.Loss;
 import io.engram.api.Network;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
+import io.engram.api.StepwiseLoss;
 import io.engram.api.WholeSequence;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
@@ -24,7 +26,8 @@ import java.util.Map;
  * {@link Decoder} network encodes the batch's inputs as its source and is then fed, at target step
  * {@code t}, the true token of step {@code t - 1} (teacher forcing; Williams and Zipser 1989), the
  * start token at step 0, a token being the index of the largest target of the step. The loss of
- * every step takes the mask {@code stepMask * targetMask}, as in {@link Unroll}, and step {@code t}
+ * every step takes the mask {@code stepMask * targetMask}, as in {@link Unroll} (a loss of the whole
+ * sequence sees all steps at once, as {@link WholeBatch} gives them), and step {@code t}
  * draws its randomness from {@code (seed, t)} ({@link Unroll#context}). Host arrays are uploaded
  * through the base ops, so they are constants to every differentiating ops. One thread.
  */
@@ -65,14 +68,22 @@ public final class WholeRun {
                 ? decode(ops, network.capability(Decoder.class).get(), params, xs, contexts)
                 : split(ops, network.capability(WholeSequence.class).orElseThrow()
                         .run(ops, params, xs, batch.stepMask(), contexts));
+        if (outputs != null) {
+            outputs.addAll(steps);
+        }
+        if (loss == null || batch.targetCount() == 0 && loss instanceof StepwiseLoss) {
+            return null;
+        }
+        if (!(loss instanceof StepwiseLoss stepwise)) {
+            Unroll whole = new Unroll(base, batch, dtype);
+            return loss.loss(ops, new BatchOutputs(batch, time == 1 ? steps.get(0) : ops.concat(0, steps),
+                    whole.allTargets(), whole.allStepMasks(), whole.allLossMasks()));
+        }
         Tensor total = null;
         for (int t = 0; t < time; t++) {
-            if (outputs != null) {
-                outputs.add(steps.get(t));
-            }
             double[] mask = lossMask(t);
-            if (loss != null && mask != null) {
-                Tensor l = loss.loss(ops, steps.get(t), rows(batch.targets(), t, batch.outputSize()),
+            if (mask != null) {
+                Tensor l = stepwise.loss(ops, steps.get(t), rows(batch.targets(), t, batch.outputSize()),
                         base.fromArray(dtype, Shape.of(n, 1), mask));
                 total = total == null ? l : ops.add(total, l);
             }
