@@ -53,6 +53,8 @@ public final class Capability {
         t.put(ASSOCIATIVE, Associative.class);
         t.put(LINEAR_READOUT, LinearReadout.class);
         t.put(RESERVOIR, LinearReadout.class);
+        t.put(WHOLE_SEQUENCE, WholeSequence.class);
+        t.put(DECODER, Decoder.class);
         return Collections.unmodifiableMap(t);
     }
 
