@@ -46,9 +46,9 @@ import org.osgi.service.metatype.annotations.Designate;
  *
  * <p>Lifecycle of the component: the constructor makes sure {@code data.dir} can be written (else it
  * throws, naming the directory and the reason), reads the small info of every record under it, and
- * starts {@code jobs.concurrency} job threads and {@code jobs.workers} population threads (a bad
- * value of either makes it throw, naming the setting). A job that was running when the process stopped is
- * recorded as failed with {@value #INTERRUPTED} and its last checkpoint; a job that was queued is
+ * starts {@code jobs.concurrency} job threads and a pool of {@code jobs.workers} population threads
+ * (a value outside 0..1024 makes it throw, naming the setting). A job that was running when the
+ * process stopped is recorded as failed with {@value #INTERRUPTED} and its last checkpoint; a job that was queued is
  * queued again, its spec validated with the plugins installed when it comes to run
  * ({@link Requeued}). {@link #submit} validates the spec with {@link SpecValidator}, which resolves
  * and pins the plugin service objects and their bundle versions (the job holds them until it ends),

@@ -4,6 +4,7 @@ import io.engram.api.Application;
 import io.engram.api.Dataset;
 import io.engram.api.Environment;
 import io.engram.api.Network;
+import io.engram.api.PluginProperties;
 import io.engram.api.TaskData;
 import io.engram.tensor.Ops;
 import io.engram.train.Episodes;
@@ -41,7 +42,8 @@ record JobTask(TaskData data, Optional<Environment> environment) {
             if (env.isPresent()) {
                 return Either.right(of(r, env.get()));
             }
-            if (!TaskMatch.tasks(r.trainer()).contains("dataset") || !TaskMatch.tasks(r.application()).contains("dataset")) {
+            if (!TaskMatch.tasks(r.trainer()).contains(PluginProperties.DATASET)
+                    || !TaskMatch.tasks(r.application()).contains(PluginProperties.DATASET)) {
                 return Either.left("data: application '" + r.application().id()
                         + "' offers no environment for these parameters");
             }
