@@ -72,10 +72,21 @@ final class BidirectionalNetwork extends AbstractNetwork implements WholeSequenc
         }
         int batch = xs.dim(0) / time;
         int[] reverse = reversal(stepMask, time, batch);
-        Tensor f = forward.steps(ops, part(params, FORWARD), xs, forward.initialState(ops, batch), contexts).outputs();
-        Tensor g = backward.steps(ops, part(params, BACKWARD), ops.gather(xs, 0, reverse),
-                backward.initialState(ops, batch), contexts).outputs();
+        Tensor f = outputs(forward, ops, part(params, FORWARD), xs, stepMask, contexts, batch);
+        Tensor g = outputs(backward, ops, part(params, BACKWARD), ops.gather(xs, 0, reverse), stepMask, contexts, batch);
         return Readout.apply(ops, params, ops.concat(1, List.of(f, ops.gather(g, 0, reverse))));
+    }
+
+    /**
+     * The outputs of an inner network over the whole batch: in one {@link WholeSequence#run} when it
+     * is itself not causal (the reversed batch keeps its padding at the end, so the same mask
+     * holds), else stepped through, which padding at the end cannot reach.
+     */
+    private static Tensor outputs(Network inner, Ops ops, Map<String, Tensor> params, Tensor xs, double[] stepMask,
+                                  List<StepContext> contexts, int batch) {
+        java.util.Optional<WholeSequence> whole = inner.capability(WholeSequence.class);
+        return whole.isPresent() ? whole.get().run(ops, params, xs, stepMask, contexts)
+                : inner.steps(ops, params, xs, inner.initialState(ops, batch), contexts).outputs();
     }
 
     /**

@@ -44,13 +44,22 @@ class BidirectionalNetworkTest {
 
     /** A bidirectional network over elman or gru, 3 inputs, 4 outputs, f64. */
     static Network network(String inner, long seed) {
-        NetworkFamily innerFamily = inner.equals("elman") ? new ElmanFamily() : new GruFamily();
+        NetworkFamily innerFamily = inner.equals("elman") ? new ElmanFamily() : inner.equals("gru") ? new GruFamily()
+                : new BidirectionalFamily().bind(Map.of("inner", new ElmanFamily()));
         NetworkFamily bound = new BidirectionalFamily().bind(Map.of("inner", innerFamily));
         Map<String, Object> hyper = new LinkedHashMap<>();
         hyper.put("features", 3);
         hyper.put("init.scale", 1.0);
-        hyper.put("inner.family", inner);
-        hyper.put("inner.hidden", 4);
+        if (inner.equals("bidirectional")) {
+            hyper.put("inner.family", "bidirectional");
+            hyper.put("inner.features", 2);
+            hyper.put("inner.init.scale", 1.0);
+            hyper.put("inner.inner.family", "elman");
+            hyper.put("inner.inner.hidden", 3);
+        } else {
+            hyper.put("inner.family", inner);
+            hyper.put("inner.hidden", 4);
+        }
         return bound.create(new ModelSpec("bidirectional", 3, 4, DType.F64, Hyperparameters.of(hyper)), BACKEND, seed);
     }
 
@@ -60,7 +69,7 @@ class BidirectionalNetworkTest {
 
     @Test
     void garbageInPaddingChangesNothing() {
-        for (String inner : List.of("elman", "gru")) {
+        for (String inner : List.of("elman", "gru", "bidirectional")) {
             Network net = network(inner, 3);
             Batch clean = padded();
             Batch dirty = TestData.garbageInPadding(clean, 9);
@@ -87,7 +96,7 @@ class BidirectionalNetworkTest {
 
     @Test
     void aSequenceAloneEqualsTheSameSequenceInAPaddedBatch() {
-        for (String inner : List.of("elman", "gru")) {
+        for (String inner : List.of("elman", "gru", "bidirectional")) {
             Network net = network(inner, 4);
             Dataset data = TestData.random(6, 3, 4, 5, 2, 3);
             Batch all = TestData.oneBatch(data);
@@ -105,7 +114,7 @@ class BidirectionalNetworkTest {
 
     @Test
     void gradientsMatchCentralDifferences() {
-        for (String inner : List.of("elman", "gru")) {
+        for (String inner : List.of("elman", "gru", "bidirectional")) {
             Network net = network(inner, 7);
             double error = GradientChecker.maxRelativeError(OPS, net, padded(), CE);
             assertTrue(error < 1e-6, inner + ": max relative error " + error);

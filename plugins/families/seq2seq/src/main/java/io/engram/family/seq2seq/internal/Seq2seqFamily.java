@@ -123,7 +123,12 @@ public final class Seq2seqFamily implements CompositeFamily {
         @Override
         public Seq<Problem> validate(ModelSpec spec) {
             int context = spec.hyper().getInt("context");
-            return tokens(spec)
+            Set<String> stepless = new java.util.TreeSet<>(decoder.capabilities());
+            stepless.retainAll(Set.of(Capability.WHOLE_SEQUENCE, Capability.DECODER));
+            Seq<Problem> causal = stepless.isEmpty() ? io.vavr.collection.List.empty()
+                    : io.vavr.collection.List.of(Problem.of("model." + DECODER + ".family", "the decoder steps one token "
+                    + "at a time, but family '" + decoder.id() + "' is " + String.join(", ", stepless)));
+            return causal.appendAll(tokens(spec))
                     .appendAll(inner(encoder, spec, ENCODER, spec.inputSize(), context))
                     .appendAll(inner(decoder, spec, DECODER, spec.outputSize() + context, spec.outputSize()));
         }

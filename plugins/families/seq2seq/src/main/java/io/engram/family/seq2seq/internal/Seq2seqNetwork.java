@@ -9,6 +9,7 @@ import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
 import io.engram.api.Steps;
+import io.engram.api.WholeSequence;
 import io.engram.layers.AbstractNetwork;
 import io.engram.tensor.Backend;
 import io.engram.tensor.Ops;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * An encoder-decoder network. The encoder {@code E} (any family) reads the source
- * {@code x_1 .. x_T}; its output at the last real step, squashed, is the summary
+ * {@code x_1 .. x_T} (stepped, or run whole when it is not causal, such as a bidirectional encoder);
+ * its output at the last real step, squashed, is the summary
  * {@code c = tanh(E(x_1 .. x_T)_T)} (the fixed-length representation of Sutskever, Vinyals and Le
  * 2014, sec. 2). The decoder {@code D} (any family) is conditioned on {@code c} at every step, as in
  * Cho et al. 2014, sec. 2.2 (eq. 4 with {@code c} among the inputs of each step): fed the previous
@@ -82,8 +84,9 @@ final class Seq2seqNetwork extends AbstractNetwork implements Decoder {
                     + "inputSize] and as many mask values as rows, got " + xs.shape() + " and " + stepMask.length);
         }
         int batch = xs.dim(0) / time;
-        Tensor outputs = encoder.steps(ops, part(params, ENCODER), xs, encoder.initialState(ops, batch), contexts)
-                .outputs();
+        java.util.Optional<WholeSequence> whole = encoder.capability(WholeSequence.class);
+        Tensor outputs = whole.isPresent() ? whole.get().run(ops, part(params, ENCODER), xs, stepMask, contexts)
+                : encoder.steps(ops, part(params, ENCODER), xs, encoder.initialState(ops, batch), contexts).outputs();
         int[] last = new int[batch];
         for (int b = 0; b < batch; b++) {
             int length = 0;

@@ -198,5 +198,18 @@ class Seq2seqNetworkTest {
         assertEquals(List.of("model.start", "model.encoder.dropout"), problems.stream().map(Problem::where).toList());
         assertTrue(problems.get(0).message().contains("not among the 5 outputs"), problems.get(0).message());
         assertThrows(IllegalArgumentException.class, () -> new Seq2seqFamily().bind(Map.of("encoder", new GruFamily())));
+        NetworkFamily stepless = new Seq2seqFamily().bind(Map.of("encoder", new GruFamily(), "decoder", bound));
+        hyper.put("start", 0);
+        hyper.put("decoder.family", "seq2seq");
+        hyper.put("decoder.context", 4);
+        hyper.put("decoder.start", 0);
+        hyper.put("decoder.end", 0);
+        hyper.put("decoder.encoder.family", "elman");
+        hyper.put("decoder.decoder.family", "gru");
+        List<Problem> nested = stepless.validate(new ModelSpec("seq2seq", 3, 5, DType.F32, Hyperparameters.of(hyper)))
+                .asJava();
+        assertEquals(List.of("model.decoder.family: the decoder steps one token at a time, but family 'seq2seq' is "
+                + "decoder", "model.encoder.dropout: dropout acts between stacked layers only; with layers=1 it would "
+                + "have no effect"), nested.stream().map(Problem::toString).toList());
     }
 }
