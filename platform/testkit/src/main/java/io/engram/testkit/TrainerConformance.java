@@ -104,8 +104,8 @@ public abstract class TrainerConformance {
     public void schemaDefaultsAreValid() {
         for (HyperParameter p : trainer.schema().parameters()) {
             if (p.defaultValue() != null) {
-                Seq<Problem> problems = trainer.schema().validate(Map.of(p.name(), p.defaultValue()), "trainer.")
-                        .fold(e -> e.filter(x -> x.where().equals("trainer." + p.name())), h -> io.vavr.collection.List.empty());
+                Seq<Problem> problems = problems(Map.of(p.name(), p.defaultValue()))
+                        .filter(x -> x.where().equals("trainer." + p.name()));
                 assertTrue(problems.isEmpty(), trainer.id() + ": the default of " + p.name() + " is invalid: " + problems);
             }
         }
@@ -241,9 +241,12 @@ public abstract class TrainerConformance {
         return f.create(new ModelSpec(f.id(), data.inputSize(), data.outputSize(), DType.F64, hyper), backend, seed);
     }
 
+    private Seq<Problem> problems(Map<String, String> raw) {
+        return trainer.schema().validate(raw, "trainer.").fold(p -> p, h -> io.vavr.collection.List.empty());
+    }
+
     private void assertNamed(Map<String, String> raw, String key) {
-        Seq<Problem> problems = trainer.schema().validate(raw, "trainer.").fold(p -> p,
-                h -> io.vavr.collection.List.empty());
+        Seq<Problem> problems = problems(raw);
         assertTrue(problems.exists(p -> p.where().equals("trainer." + key)), trainer.id() + ": " + raw
                 + " gave " + problems + ", none naming trainer." + key);
     }
