@@ -13,7 +13,9 @@ import io.engram.tensor.Tensor;
  *   h̃_t = tanh(W x_t + U (r_t ⊙ h_{t-1}) + b)        (8)  candidate
  * </pre>
  * The input projection {@code [W_r W_z W] x_t + b} (shape {@code [B, 3H]}) is one
- * {@link Ops#inputProjection} (of a whole sequence at once, see {@link GruLayer}); the recurrence is {@link io.engram.tensor.RecurrentKernels#gruStep} (over all steps {@link io.engram.tensor.RecurrentKernels#gruSteps}) with {@code [U_r U_z]}
+ * {@link Ops#inputProjection} (of a whole sequence at once, see {@link GruLayer}); the recurrence
+ * is {@link io.engram.tensor.RecurrentKernels#gruStep} (over all steps
+ * {@link io.engram.tensor.RecurrentKernels#gruSteps}) with {@code [U_r U_z]}
  * ({@code [H, 2H]}) and {@code U} ({@code [H, H]}), which a backend may fuse. Stateless.
  */
 final class GruCell {
