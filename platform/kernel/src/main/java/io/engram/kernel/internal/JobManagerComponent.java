@@ -52,8 +52,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * <p>Lifecycle of the component: the constructor makes sure {@code data.dir} can be written (else it
  * throws, naming the directory and the reason), reads the small info of every record under it, and
  * starts {@code jobs.concurrency} job threads. A job that was running when the process stopped is
- * recorded as failed with {@value #INTERRUPTED} and its last checkpoint; a job that was queued is
- * queued again, its spec validated with the plugins installed when it comes to run
+ * queued again to resume from its last checkpoint when that holds its trainer's state, and is
+ * otherwise recorded as failed with {@value #INTERRUPTED} and its last checkpoint ({@link Restart});
+ * a job that was queued is queued again, its spec validated with the plugins installed when it comes to run
  * ({@link Requeued}). {@link #submit} validates the spec with {@link SpecValidator}, which resolves
  * and pins the plugin service objects and their bundle versions (the job holds them until it ends),
  * refuses it when {@code jobs.queue.capacity} jobs already wait ({@link JobManager#QUEUE_FULL}) or
@@ -128,7 +129,7 @@ public final class JobManagerComponent implements JobManager {
         this.runner = new JobRun(records, checkpoints, platform, this::checkpointPath, dataDir, config);
         this.requeued = new Requeued(validator, pluginWait);
         this.delivery = Executors.newCachedThreadPool(daemons("engram-job-events-"));
-        reload(files);
+        reload(files, checkpoints);
     }
 
     private static ThreadFactory daemons(String prefix) {
@@ -155,8 +156,8 @@ public final class JobManagerComponent implements JobManager {
         return java.util.List.copyOf(out);
     }
 
-    private void reload(JobFiles files) {
-        for (JobRecord rec : new Restart(files, records).reload(NEWEST_FIRST.reversed())) {
+    private void reload(JobFiles files, Checkpoints checkpoints) {
+        for (JobRecord rec : new Restart(files, records, checkpoints).reload(NEWEST_FIRST.reversed())) {
             Matcher m = ID.matcher(rec.id);
             if (m.matches()) {
                 counter.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
