@@ -344,11 +344,11 @@ class HardeningIT {
 
     /**
      * kill -9 of a server with one job running (checkpointing every epoch) and one queued: after a
-     * restart the queued job runs to success, and the running one is FAILED as interrupted, naming
-     * its last checkpoint, which exists.
+     * restart the running one is queued again and resumes from its last checkpoint, which it names
+     * and which exists; once it is cancelled the queued job runs to success.
      */
     @Test
-    void killNineRequeuesTheQueuedJobAndMarksTheRunningOneInterruptedWithItsCheckpoint() throws Exception {
+    void killNineRequeuesTheQueuedJobAndResumesTheRunningOneFromItsCheckpoint() throws Exception {
         int port = Installation.freePort();
         String running;
         String queued;
@@ -365,20 +365,16 @@ class HardeningIT {
         }
         try (EngramProcess again = ServeIT.serve(home, port)) {
             Rest rest = new Rest(port, ServeIT.token(home));
-            JsonNode interrupted = rest.awaitState(running, LIMIT, "failed", "succeeded", "cancelled", "running", "queued");
-            assertEquals("failed", interrupted.path("state").asText().toLowerCase(), interrupted.toString());
-            String error = interrupted.path("error").asText();
-            assertTrue(error.contains("interrupted"), interrupted.toString());
-            List<String> named = new ArrayList<>();
-            if (!interrupted.path("checkpoint").asText().isBlank()) {
-                named.add(interrupted.path("checkpoint").asText());
-            }
-            Matcher m = Pattern.compile("[^\\s'\"()]+\\.ckpt[^\\s'\"(),;]*").matcher(error);
-            while (m.find()) {
-                named.add(m.group());
-            }
-            assertTrue(named.stream().anyMatch(n -> n.contains("endless")), "no checkpoint named: " + interrupted);
-            assertTrue(named.stream().anyMatch(n -> exists(n)), "the checkpoint named does not exist: " + named);
+            JsonNode resumed = rest.awaitState(running, LIMIT, "running", "failed", "succeeded", "cancelled");
+            assertEquals("running", resumed.path("state").asText().toLowerCase(), resumed.toString());
+            String events = rest.get("/jobs/" + running + "/events", true).body();
+            Matcher m = Pattern.compile("it resumes from its last checkpoint: ([^\\s\"]+)").matcher(events);
+            assertTrue(m.find(), events);
+            assertTrue(m.group(1).contains("endless"), m.group(1));
+            assertTrue(exists(m.group(1)), "the checkpoint named does not exist: " + m.group(1));
+            assertEquals(202, rest.delete("/jobs/" + running).status());
+            assertEquals("cancelled", rest.awaitState(running, LIMIT, "cancelled", "failed", "succeeded")
+                    .path("state").asText().toLowerCase());
             JsonNode requeued = rest.awaitState(queued, LIMIT, "succeeded", "failed", "cancelled");
             assertEquals("succeeded", requeued.path("state").asText().toLowerCase(), requeued.toString());
         }

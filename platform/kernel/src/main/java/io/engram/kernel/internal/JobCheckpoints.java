@@ -5,8 +5,10 @@ import io.engram.api.CheckpointMetadata;
 import io.engram.api.InnerFamily;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
+import io.engram.api.Payloads;
 import io.engram.api.Provenance;
 import io.engram.api.TaskData;
+import io.engram.api.TrainerState;
 import io.engram.api.TrainingEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,9 +41,13 @@ final class JobCheckpoints {
         this.records = records;
     }
 
-    /** Writes a checkpoint during training and names it in the record; a failure is a warning only. */
-    void periodic(JobRecord rec, int epoch, Path file, CheckpointMetadata metadata, Network network) {
-        String failed = write(rec, file, metadata, network);
+    /**
+     * Writes a checkpoint during training, with the trainer's state when it offered one (else null),
+     * and names it in the record; a failure is a warning only.
+     */
+    void periodic(JobRecord rec, int epoch, Path file, CheckpointMetadata metadata, Network network,
+                  Payloads payloads, TrainerState state) {
+        String failed = write(rec, file, metadata, network, payloads, state);
         if (failed.isEmpty()) {
             records.update(rec, i -> JobInfos.withCheckpoint(i, file.toString()));
             records.emit(rec, new TrainingEvent.Message("info", "checkpoint of epoch " + epoch + " written to " + file));
@@ -50,11 +56,15 @@ final class JobCheckpoints {
         }
     }
 
-    /** Writes a checkpoint; empty when it was written, else why not, naming the file. */
-    String write(JobRecord rec, Path file, CheckpointMetadata metadata, Network network) {
+    /**
+     * Writes a checkpoint with the network's and the application's payloads and the trainer's state
+     * (null for none); empty when it was written, else why not, naming the file.
+     */
+    String write(JobRecord rec, Path file, CheckpointMetadata metadata, Network network, Payloads payloads,
+                 TrainerState state) {
         try {
             Files.createDirectories(file.getParent());
-            checkpoints.write(file, metadata, network.parameters());
+            checkpoints.write(file, metadata, network.parameters(), network.payloads().with(payloads), state);
             return "";
         } catch (IOException | RuntimeException e) {
             log.log(System.Logger.Level.WARNING, "job " + rec.id + ": cannot write " + file, e);

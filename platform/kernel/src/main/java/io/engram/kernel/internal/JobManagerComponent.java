@@ -48,8 +48,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * throws, naming the directory and the reason), reads the small info of every record under it, and
  * starts {@code jobs.concurrency} job threads and a pool of {@code jobs.workers} population threads
  * (a value outside 0..1024 makes it throw, naming the setting). A job that was running when the
- * process stopped is recorded as failed with {@value #INTERRUPTED} and its last checkpoint; a job that was queued is
- * queued again, its spec validated with the plugins installed when it comes to run
+ * process stopped is queued again to resume from its last checkpoint when that holds its trainer's
+ * state, and is otherwise recorded as failed with {@value #INTERRUPTED} and its last checkpoint
+ * ({@link Restart}); a job that was queued is queued again, its spec validated with the plugins
+ * installed when it comes to run
  * ({@link Requeued}). {@link #submit} validates the spec with {@link SpecValidator}, which resolves
  * and pins the plugin service objects and their bundle versions (the job holds them until it ends),
  * refuses it when {@code jobs.queue.capacity} jobs already wait ({@link JobManager#QUEUE_FULL}) or
@@ -118,7 +120,7 @@ public final class JobManagerComponent implements JobManager {
         JobRun runner = new JobRun(records, checkpoints, platform, this::checkpointPath, dataDir, config, workers);
         this.scheduler = new JobScheduler(queue, workers, records, runner, new Requeued(validator, pluginWait));
         this.delivery = Executors.newCachedThreadPool(daemons("engram-job-events-"));
-        reload(files);
+        reload(files, checkpoints);
     }
 
     private static ThreadFactory daemons(String prefix) {
@@ -145,8 +147,8 @@ public final class JobManagerComponent implements JobManager {
         return java.util.List.copyOf(out);
     }
 
-    private void reload(JobFiles files) {
-        for (JobRecord rec : new Restart(files, records).reload(JobTable.NEWEST_FIRST.reversed())) {
+    private void reload(JobFiles files, Checkpoints checkpoints) {
+        for (JobRecord rec : new Restart(files, records, checkpoints).reload(JobTable.NEWEST_FIRST.reversed())) {
             jobs.put(rec);
             if (rec.info().state() == JobState.QUEUED) {
                 queue.reserveAnyway();

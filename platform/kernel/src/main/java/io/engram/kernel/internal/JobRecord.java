@@ -32,6 +32,11 @@ final class JobRecord {
     String writeFailure;
     /** What the job's thread runs, while it waits in the executor's queue; null afterwards. */
     volatile Runnable task;
+    /**
+     * The checkpoint a job that was running when the process stopped resumes from, set before it is
+     * queued again; null for a job that starts afresh.
+     */
+    volatile java.nio.file.Path resumeFrom;
     /** Why the job is being cancelled, or null while no one asked. */
     volatile String cancelReason;
 

@@ -9,6 +9,7 @@ import io.engram.api.NetworkFamily;
 import io.engram.api.Problem;
 import io.engram.api.TaskData;
 import io.engram.api.Trainer;
+import io.engram.api.TrainerState;
 import io.engram.api.TrainingContext;
 import io.engram.api.TrainingEvent;
 import io.engram.api.TrainingResult;
@@ -34,7 +35,11 @@ import java.util.function.UnaryOperator;
  * the family creates the network with the seed on the pinned backend; the trainer
  * trains it, with a checkpoint written whenever {@link PeriodicCheckpoints} says so; on success the
  * spec's {@code checkpoint} is written with full provenance. A failed result (a non-finite loss) or
- * a cancelled job never writes its final checkpoint.
+ * a cancelled job never writes its final checkpoint. Checkpoints carry the payloads of the network
+ * and the application, and periodic ones the state the trainer offered before that epoch's end
+ * ({@code TrainingContext.checkpoint}). A job requeued after the process stopped
+ * ({@link JobRecord#resumeFrom}) gets its network back from that checkpoint ({@link Resumption})
+ * and its trainer the state to continue from ({@code TrainingContext.resumeState()}).
  *
  * <p>Whatever the job throws, {@link Throwable} included ({@link OutOfMemoryError},
  * {@link StackOverflowError}, errors a Vavr {@code Try} rethrows), ends it {@code FAILED} with the
@@ -50,6 +55,7 @@ final class JobRun {
 
     private final RecordKeeper records;
     private final JobCheckpoints checkpoints;
+    private final Resumption resumption;
     private final Function<String, Path> checkpointPath;
     private final Path dataDir;
     private final JobManagerConfiguration config;
@@ -60,6 +66,7 @@ final class JobRun {
            Function<String, Path> checkpointPath, Path dataDir, JobManagerConfiguration config, Workers workers) {
         this.records = records;
         this.checkpoints = new JobCheckpoints(checkpoints, platform, records);
+        this.resumption = new Resumption(checkpoints);
         this.checkpointPath = checkpointPath;
         this.dataDir = dataDir;
         this.config = config;
@@ -138,8 +145,18 @@ final class JobRun {
             return new Ending(JobState.CANCELLED, i -> JobInfos.ended(i, rec.cancelReason, i.checkpoint()));
         }
         Network network = r.family().as(NetworkFamily.class).create(modelSpec, backend, r.seed());
+        TrainerState resumeState = null;
+        if (rec.resumeFrom != null) {
+            Try<Resumption.Resumed> resumed = resumption.resume(rec.resumeFrom, r.family().as(NetworkFamily.class),
+                    modelSpec, backend, r.seed());
+            if (resumed.isFailure()) {
+                return failure("resume: " + Failures.message(resumed.getCause()), Map.of());
+            }
+            network = resumed.get().network();
+            resumeState = resumed.get().state();
+        }
         Path file = r.checkpoint().map(checkpointPath).orElse(dataDir.resolve(rec.id).resolve("last.ckpt"));
-        TrainingResult result = train(rec, r, task, network, backend, meter, file, modelSpec);
+        TrainingResult result = train(rec, r, task, network, backend, meter, file, modelSpec, resumeState);
 
         Map<String, Double> metrics = new LinkedHashMap<>(rec.info().metrics());
         metrics.putAll(result.metrics());
@@ -159,7 +176,8 @@ final class JobRun {
             meter.addTo(metrics);
         }
         if (r.checkpoint().isPresent()) {
-            String failed = checkpoints.write(rec, file, checkpoints.metadata(rec, r, modelSpec, data), network);
+            String failed = checkpoints.write(rec, file, checkpoints.metadata(rec, r, modelSpec, data), network,
+                    app.payloads(data), null);
             if (!failed.isEmpty()) {
                 return new Ending(JobState.FAILED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics),
                         "checkpoint: " + failed, ""));
@@ -171,7 +189,7 @@ final class JobRun {
     }
 
     private TrainingResult train(JobRecord rec, ResolvedSpec r, JobTask task, Network network, Backend backend,
-                                 JobMeter meter, Path file, ModelSpec modelSpec) {
+                                 JobMeter meter, Path file, ModelSpec modelSpec, TrainerState resumeState) {
         TaskData data = task.data();
         Dataset train = data.train();
         Dataset validation = data.validation();
@@ -183,6 +201,7 @@ final class JobRun {
         Application app = r.application().as(Application.class);
         PeriodicCheckpoints periodic = new PeriodicCheckpoints(config.checkpoint_every_epochs(),
                 config.checkpoint_every_minutes());
+        TrainerState[] offered = new TrainerState[1];
         SimpleTrainingContext.Builder parts = new SimpleTrainingContext.Builder(network, backend);
         task.environment().ifPresent(parts::environment);
         r.loss().used().ifPresent(p -> parts.loss(LossChoice.loss(p)));
@@ -198,12 +217,18 @@ final class JobRun {
                 .events(e -> {
                     TrainingEvent event = meter.onEvent(e);
                     records.emit(rec, event);
-                    if (event instanceof TrainingEvent.EpochEnd end && periodic.due(end.epoch())) {
-                        checkpoints.periodic(rec, end.epoch(), file, checkpoints.metadata(rec, r, modelSpec, data),
-                                network);
+                    if (event instanceof TrainingEvent.EpochEnd end) {
+                        TrainerState state = offered[0];
+                        offered[0] = null;
+                        if (periodic.due(end.epoch())) {
+                            checkpoints.periodic(rec, end.epoch(), file, checkpoints.metadata(rec, r, modelSpec, data),
+                                    network, app.payloads(data), state);
+                        }
                     }
                 })
                 .cancelled(rec::cancelRequested)
+                .resumeState(resumeState)
+                .checkpoints(state -> offered[0] = state)
                 .build();
         return r.trainer().as(Trainer.class).train(context);
     }

@@ -1,6 +1,8 @@
 package io.engram.kernel.internal;
 
 import io.engram.api.CheckpointMetadata;
+import io.engram.api.Payloads;
+import io.engram.api.TrainerState;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
 import io.engram.train.CheckpointFile;
@@ -26,12 +28,24 @@ public final class TrainCheckpoints implements Checkpoints {
     }
 
     @Override
+    public void write(Path file, CheckpointMetadata metadata, Map<String, Tensor> tensors, Payloads payloads,
+                      TrainerState state) throws IOException {
+        CheckpointFile.write(file, metadata, tensors, payloads, state);
+    }
+
+    @Override
+    public Try<Boolean> resumable(Path file) {
+        return CheckpointFile.read(file, null).map(c -> c.trainerState().isPresent());
+    }
+
+    @Override
     public Try<CheckpointMetadata> readMetadata(Path file) {
         return CheckpointFile.readMetadata(file);
     }
 
     @Override
     public Try<Loaded> read(Path file, Ops ops) {
-        return CheckpointFile.read(file, ops).map(c -> new Loaded(c.metadata(), c.tensors(), c.offsets()));
+        return CheckpointFile.read(file, ops).map(c -> new Loaded(c.metadata(), c.tensors(), c.offsets(), c.payloads(),
+                c.trainerState()));
     }
 }
