@@ -19,6 +19,7 @@ import io.engram.tensor.Backend;
 import io.engram.train.SimpleTrainingContext;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
+import io.vavr.control.Try;
 import io.vavr.control.Validation;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
