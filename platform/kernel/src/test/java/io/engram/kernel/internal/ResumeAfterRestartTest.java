@@ -116,6 +116,7 @@ class ResumeAfterRestartTest {
         Fakes.add(table, PluginKind.APPLICATION, "toy", "1.0.0", new Fakes.ToyApplication(), Set.of());
         Fakes.add(table, PluginKind.BACKEND, "cpu", "1.0.0", new Fakes.ToyBackend("cpu", Availability.yes(),
                 new CpuBackend(1).ops()), Set.of());
+        Fakes.add(table, PluginKind.LOSS, "mse", "1.0.0", io.engram.train.Losses.of("mse"), Set.of("per-step"));
         JobManagerComponent m = new JobManagerComponent(table, Fakes.config(dir, 1, 64, 1000, 1, 0),
                 new TrainCheckpoints(), List.of(new BundleRef("io.engram.api", "0.1.0")), Duration.ofSeconds(5));
         started.add(m);
