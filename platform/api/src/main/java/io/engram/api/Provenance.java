@@ -9,7 +9,7 @@ import java.util.Map;
  * @param seed        the job's seed
  * @param dataSource  generator and parameters, or file path
  * @param dataDigest  SHA-256 of the data, hex
- * @param bundles     every bundle that took part (family, trainer, application, backend, platform)
+ * @param bundles     every bundle that took part (family, trainer, application, backend, loss, platform)
  * @param jobSpec     the job spec as given, key by key
  * @param createdAt   ISO-8601 instant
  * @param environment what the computation ran on, as the backend describes it

@@ -9,6 +9,7 @@ import io.engram.api.BatchOutputs;
 import io.engram.api.Dataset;
 import io.engram.api.Sequence;
 import io.engram.autodiff.Gradients;
+import io.engram.autodiff.TangentOps;
 import io.engram.autodiff.Tape;
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.tensor.DType;
@@ -180,6 +181,23 @@ class CtcLossTest {
                 sum += analytic[row * 4 + k];
             }
             assertEquals(0.0, sum, 1e-12, "row " + row);
+        }
+    }
+
+    @Test
+    void forwardModeTangentsGiveTheTapesGradient() {
+        Batch b = batch(3, new int[] {4, 2}, new int[] {1, 2}, new int[] {2});
+        double[] y = logits(5, b.time() * b.batch(), 3);
+        Tape tape = new Tape(ops);
+        Tensor leaf = tape.leaf(ops.fromArray(DType.F64, Shape.of(y.length / 3, 3), y));
+        double[] reverse = tape.backward(ctc.loss(tape, outputs(tape, b, leaf))).of(leaf).toDoubleArray();
+        TangentOps tangents = new TangentOps(ops, y.length);
+        Tensor seeded = tangents.seed(ops.fromArray(DType.F64, Shape.of(y.length / 3, 3), y), 0);
+        Tensor total = ctc.loss(tangents, outputs(tangents, b, seeded));
+        double[] forward = tangents.tangent(total).toDoubleArray();
+        assertEquals(loss(b, y, DType.F64), tangents.value(total).item(), 1e-12);
+        for (int i = 0; i < y.length; i++) {
+            assertEquals(reverse[i], forward[i], 1e-12, "logit " + i);
         }
     }
 
