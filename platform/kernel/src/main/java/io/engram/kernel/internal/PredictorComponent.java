@@ -109,14 +109,16 @@ public final class PredictorComponent implements Predictor {
     /**
      * The network with the checkpoint's tensors, which must be exactly the parameters of a network
      * of its spec (checked against a freshly created one), else an {@link java.io.IOException}
-     * naming each missing, extra or misshapen tensor and its byte offset.
+     * naming each missing, extra or misshapen tensor and its byte offset. The family restores it
+     * with the checkpoint's metadata and payloads.
      */
     private static Try<Network> restore(Path file, NetworkFamily family, ModelSpec spec, Backend backend,
                                         Checkpoints.Loaded loaded) {
         return Try.of(() -> family.create(spec, backend, 0L).parameters())
                 .flatMap(expected -> CheckpointFit.check(file.toString(),
                         new LoadedCheckpoint(loaded.metadata(), loaded.tensors(), loaded.offsets()), expected))
-                .flatMap(tensors -> Try.of(() -> family.restore(spec, backend, tensors)));
+                .flatMap(tensors -> Try.of(() -> family.restore(spec, backend, tensors, loaded.metadata(),
+                        loaded.payloads())));
     }
 
     /** Every malformed input at once (the first {@value #MAX_LISTED}, then a count), or empty. */
