@@ -79,7 +79,7 @@ public class SimpleTrainingContext implements TrainingContext {
         this.events = b.events;
         this.cancelled = b.cancelled;
         this.population = new Population(b.backend, b.executor, b.workers, b.cancelled, b.meterSink);
-        this.candidates = new Candidates(b.network, population, environment, b.loss);
+        this.candidates = new Candidates(b.network, population, environment, this::lossFunction);
         this.resumeState = b.resumeState;
         this.checkpoints = b.checkpoints;
     }

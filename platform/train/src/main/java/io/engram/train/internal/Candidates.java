@@ -3,10 +3,10 @@ package io.engram.train.internal;
 import io.engram.api.Batch;
 import io.engram.api.Dataset;
 import io.engram.api.Environment;
+import io.engram.api.Loss;
 import io.engram.api.Network;
 import io.engram.tensor.Tensor;
 import io.engram.train.Episodes;
-import io.engram.train.Losses;
 import io.engram.train.SequenceGradients;
 import io.engram.train.Seeds;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a training context does for {@code populationFitness} and {@code populationLoss}: it
@@ -29,9 +30,10 @@ public final class Candidates {
     private final Network network;
     private final Population population;
     private final Optional<Environment> environment;
-    private final String loss;
+    private final Supplier<Loss> loss;
 
-    public Candidates(Network network, Population population, Optional<Environment> environment, String loss) {
+    public Candidates(Network network, Population population, Optional<Environment> environment,
+                      Supplier<Loss> loss) {
         this.network = network;
         this.population = population;
         this.environment = environment;
@@ -56,9 +58,10 @@ public final class Candidates {
             long seed = Seeds.of(generationSeed, i);
             double sum = 0.0;
             int targets = 0;
+            Loss l = loss.get();
             for (Batch b : batches) {
-                sum += SequenceGradients.lossSum(ops, network, full.get(i), b, Losses.of(loss), false, seed);
-                targets += b.targetCount();
+                sum += SequenceGradients.lossSum(ops, network, full.get(i), b, l, false, seed);
+                targets += l.terms(b);
             }
             return targets == 0 ? 0.0 : sum / targets;
         });
