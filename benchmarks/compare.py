@@ -59,7 +59,7 @@ def main(argv):
         common += ["--reps", str(args.reps)]
     torch_env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE")
     dl4j_env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE", OMP_NUM_THREADS=str(args.threads))
-    dl4j_cp = os.path.join(DL4J, "engram-dl4j-bench-0.1.0-SNAPSHOT.jar") + ":" + os.path.join(DL4J, "lib", "*")
+    dl4j_cp = os.path.join(DL4J, "engram-dl4j-bench-0.2.0-SNAPSHOT.jar") + ":" + os.path.join(DL4J, "lib", "*")
     if args.dl4j and not os.path.isdir(os.path.join(DL4J, "lib")):
         raise SystemExit("compare: build the DL4J peer first: mvn -q -f benchmarks/dl4j/pom.xml package")
     medians = {}

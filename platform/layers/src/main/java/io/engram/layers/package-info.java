@@ -3,7 +3,7 @@
  * parameter stores, activations, the linear readout, the common schema entries, a stack of
  * recurrent layers, and a runner that collects a network's outputs over a dataset.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 @Export
 package io.engram.layers;
 

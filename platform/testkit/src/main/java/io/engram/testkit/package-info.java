@@ -3,7 +3,7 @@
  * reference backend, the backend, family, trainer and application conformance suites, gradient
  * checks, a reference recurrent network, seeded test data and a training context for tests.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 @Export
 package io.engram.testkit;
 

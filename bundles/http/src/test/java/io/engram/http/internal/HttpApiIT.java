@@ -46,7 +46,7 @@ class HttpApiIT {
         assertEquals(200, list.statusCode());
         assertEquals("application/json;charset=utf-8",
                 list.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
-        assertTrue(list.body().startsWith("[{\"id\":\"cpu\",\"kind\":\"backend\",\"version\":\"0.1.0"), list.body());
+        assertTrue(list.body().startsWith("[{\"id\":\"cpu\",\"kind\":\"backend\",\"version\":\"0.2.0"), list.body());
         assertTrue(list.body().contains("\"bundle\":\"io.engram.backend.cpu\",\"capabilities\":["), list.body());
         assertTrue(list.body().contains("\"available\":true"), list.body());
         assertEquals(1, list.body().split("\"id\":", -1).length - 1, list.body());
