@@ -47,6 +47,18 @@ public interface Trainer {
     }
 
     /**
+     * Problems of training a network of {@code family}, which offers {@code capabilities} (its
+     * {@link PluginProperties#CAPABILITIES}), under these validated hyperparameters, each naming the
+     * spec key at fault; the kernel calls it when a job is submitted, after matching
+     * {@link #requires()}. A trainer that steps a network causally (truncated BPTT, RTRL) refuses a
+     * family that runs whole sequences ({@link Capability#WHOLE_SEQUENCE}, {@link Capability#DECODER}).
+     * The default accepts every family.
+     */
+    default java.util.List<Problem> checkFamily(Hyperparameters hyper, String family, Set<String> capabilities) {
+        return java.util.List.of();
+    }
+
+    /**
      * Trains {@code context.network()} in place. Returns when done, stopped early or cancelled.
      * User-facing failures (a diverging loss) are reported in the result and as a
      * {@link TrainingEvent.Stopped} event; exceptions are for bugs.

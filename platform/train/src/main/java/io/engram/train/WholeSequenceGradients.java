@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loss and gradients of networks that are not stepped causally: {@link io.engram.api.WholeSequence}
@@ -43,12 +44,23 @@ public final class WholeSequenceGradients {
      * @param method what the trainer would use, for the message: {@code truncated BPTT (trainer.k1 = 5)}
      */
     public static Optional<String> refusal(Network network, String method) {
-        if (!applies(network)) {
-            return Optional.empty();
-        }
-        return Optional.of("family '" + network.spec().family() + "' runs whole sequences ("
-                + Capability.WHOLE_SEQUENCE + " or " + Capability.DECODER + "), so it cannot be stepped causally "
-                + "as " + method + " does; train it with full BPTT (trainer bptt, k1 = k2 = 0, no checkpoint.segments)");
+        return applies(network) ? Optional.of(refusalMessage(network.spec().family(), method)) : Optional.empty();
+    }
+
+    /**
+     * The same refusal for a family known by its declared capabilities, as the kernel checks a spec
+     * before any network exists: present when they include {@link Capability#WHOLE_SEQUENCE} or
+     * {@link Capability#DECODER}.
+     */
+    public static Optional<String> refusal(String family, Set<String> capabilities, String method) {
+        return capabilities.contains(Capability.WHOLE_SEQUENCE) || capabilities.contains(Capability.DECODER)
+                ? Optional.of(refusalMessage(family, method)) : Optional.empty();
+    }
+
+    private static String refusalMessage(String family, String method) {
+        return "family '" + family + "' runs whole sequences (" + Capability.WHOLE_SEQUENCE + " or "
+                + Capability.DECODER + "), so it cannot be stepped causally as " + method + " does; train it with "
+                + "full BPTT (trainer bptt, k1 = k2 = 0, no checkpoint.segments)";
     }
 
     /** Full BPTT through one recorded run of the whole batch. */

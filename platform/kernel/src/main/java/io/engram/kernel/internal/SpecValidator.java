@@ -228,6 +228,11 @@ public final class SpecValidator {
             }
         }
 
+        if (family != null && trainer != null && training != null) {
+            problems = problems.appendAll(trainer.as(io.engram.api.Trainer.class)
+                    .checkFamily(training, family.id(), family.info().capabilities()));
+        }
+
         problems = problems.appendAll(TaskMatch.problems(family, trainer, application));
 
         if (family != null && model != null && dtype != null) {

@@ -88,6 +88,25 @@ public final class BpttTrainer implements Trainer {
         return List.of();
     }
 
+    /**
+     * Truncated BPTT and recomputation step the network causally, so with {@code trainer.k1},
+     * {@code trainer.k2} or {@code trainer.checkpoint.segments} set a family that runs whole
+     * sequences is refused, naming the key; full BPTT trains every differentiable family.
+     */
+    @Override
+    public List<Problem> checkFamily(Hyperparameters hyper, String family, Set<String> capabilities) {
+        int k1 = hyper.has("k1") ? hyper.getInt("k1") : 0;
+        int k2 = hyper.has("k2") ? hyper.getInt("k2") : 0;
+        int segments = hyper.has("checkpoint.segments") ? hyper.getInt("checkpoint.segments") : 0;
+        String key = k1 > 0 ? "trainer.k1" : k2 > 0 ? "trainer.k2" : segments > 1 ? "trainer.checkpoint.segments" : null;
+        if (key == null) {
+            return List.of();
+        }
+        return WholeSequenceGradients.refusal(family, capabilities, key.equals("trainer.checkpoint.segments")
+                        ? "BPTT with recomputation" : "truncated BPTT")
+                .map(why -> List.of(Problem.of(key, why))).orElse(List.of());
+    }
+
     @Override
     public TrainingResult train(TrainingContext context) {
         List<Problem> problems = checkLoss(context.hyper(), context.lossFunction());

@@ -189,4 +189,20 @@ class BpttTrainerTest {
                 + "cannot take"), t.get(0).message());
         assertEquals("trainer.checkpoint.segments", trainer.checkLoss(segments, WHOLE).get(0).where());
     }
+
+    @Test
+    void checkFamilyRefusesAWholeSequenceFamilyOnlyWhenTruncatedOrRecomputed() {
+        BpttTrainer bptt = new BpttTrainer();
+        java.util.Set<String> whole = java.util.Set.of("differentiable", "whole-sequence");
+        Hyperparameters full = bptt.schema().validate(Map.of(), "trainer.").get();
+        assertEquals(List.of(), bptt.checkFamily(full, "bidirectional", whole));
+        Hyperparameters truncated = bptt.schema().validate(Map.of("k1", "5"), "trainer.").get();
+        assertEquals(List.of(), bptt.checkFamily(truncated, "lstm", java.util.Set.of("differentiable")));
+        List<Problem> p = bptt.checkFamily(truncated, "bidirectional", whole);
+        assertEquals(1, p.size());
+        assertTrue(p.get(0).toString().startsWith("trainer.k1: family 'bidirectional' runs whole sequences"),
+                p.get(0).toString());
+        Hyperparameters recomputed = bptt.schema().validate(Map.of("checkpoint.segments", "4"), "trainer.").get();
+        assertEquals("trainer.checkpoint.segments", bptt.checkFamily(recomputed, "bidirectional", whole).get(0).where());
+    }
 }

@@ -72,6 +72,13 @@ public final class RtrlTrainer implements Trainer {
                 : List.of(Problem.of("trainer", Losses.wholeSequence(loss, "trainer 'rtrl'")));
     }
 
+    /** RTRL steps the network causally: a family that runs whole sequences is refused, naming {@code trainer}. */
+    @Override
+    public List<Problem> checkFamily(Hyperparameters hyper, String family, Set<String> capabilities) {
+        return WholeSequenceGradients.refusal(family, capabilities, "RTRL")
+                .map(why -> List.of(Problem.of("trainer", why))).orElse(List.of());
+    }
+
     @Override
     public TrainingResult train(TrainingContext context) {
         java.util.Optional<String> whole = WholeSequenceGradients.refusal(context.network(), "RTRL");

@@ -119,4 +119,18 @@ class RtrlTrainerTest {
                 + "trainer 'rtrl' cannot take: it needs a per-step loss (such as mse or softmax-ce) because it takes "
                 + "the loss run by run as the outputs come; train with full BPTT instead", p.get(0).toString());
     }
+
+    @Test
+    void checkFamilyRefusesAFamilyThatRunsWholeSequencesAtSubmission() {
+        RtrlTrainer rtrl = new RtrlTrainer();
+        io.engram.api.Hyperparameters h = rtrl.schema().validate(java.util.Map.of(), "trainer.").get();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
+                rtrl.checkFamily(h, "lstm", java.util.Set.of("differentiable", "flat-parameters")));
+        java.util.List<io.engram.api.Problem> p = rtrl.checkFamily(h, "seq2seq",
+                java.util.Set.of("differentiable", "decoder"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, p.size());
+        org.junit.jupiter.api.Assertions.assertTrue(p.get(0).toString().startsWith("trainer: family 'seq2seq' runs "
+                + "whole sequences (whole-sequence or decoder), so it cannot be stepped causally as RTRL does"),
+                p.get(0).toString());
+    }
 }
