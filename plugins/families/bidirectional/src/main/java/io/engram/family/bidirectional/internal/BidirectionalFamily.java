@@ -28,7 +28,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = NetworkFamily.class, property = {
         PluginProperties.FAMILY + "=bidirectional",
-        PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE + "," + Capability.WHOLE_SEQUENCE})
+        PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE + "," + Capability.FLAT_PARAMETERS + ","
+                + Capability.WHOLE_SEQUENCE})
 public final class BidirectionalFamily implements CompositeFamily {
     static final String SLOT = "inner";
     static final Schema SCHEMA = Schema.of(
@@ -57,7 +58,7 @@ public final class BidirectionalFamily implements CompositeFamily {
 
     @Override
     public Set<String> capabilities() {
-        return Set.of(Capability.DIFFERENTIABLE, Capability.WHOLE_SEQUENCE);
+        return Set.of(Capability.DIFFERENTIABLE, Capability.FLAT_PARAMETERS, Capability.WHOLE_SEQUENCE);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.engram.family.bidirectional.internal;
 
 import io.engram.api.CompositeFamily;
+import io.engram.api.Differentiable;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
@@ -36,7 +37,7 @@ import java.util.Map;
  * causal: {@link #step} and {@link #steps} refuse; trainers and inference use {@link #run}.
  * Not thread-safe, as any {@link Network}.
  */
-final class BidirectionalNetwork extends AbstractNetwork implements WholeSequence {
+final class BidirectionalNetwork extends AbstractNetwork implements Differentiable, WholeSequence {
     static final String FORWARD = "forward.";
     static final String BACKWARD = "backward.";
 

@@ -30,7 +30,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = NetworkFamily.class, property = {
         PluginProperties.FAMILY + "=seq2seq",
-        PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE + "," + Capability.DECODER})
+        PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE + "," + Capability.FLAT_PARAMETERS + ","
+                + Capability.DECODER})
 public final class Seq2seqFamily implements CompositeFamily {
     static final String ENCODER = "encoder";
     static final String DECODER = "decoder";
@@ -60,7 +61,7 @@ public final class Seq2seqFamily implements CompositeFamily {
 
     @Override
     public Set<String> capabilities() {
-        return Set.of(Capability.DIFFERENTIABLE, Capability.DECODER);
+        return Set.of(Capability.DIFFERENTIABLE, Capability.FLAT_PARAMETERS, Capability.DECODER);
     }
 
     @Override

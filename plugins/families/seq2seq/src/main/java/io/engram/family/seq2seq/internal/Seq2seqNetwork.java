@@ -1,6 +1,7 @@
 package io.engram.family.seq2seq.internal;
 
 import io.engram.api.CompositeFamily;
+import io.engram.api.Differentiable;
 import io.engram.api.Decoder;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
@@ -36,7 +37,7 @@ import java.util.Map;
  * decoder's state is {@code [c, s_t...]}. The network is not causal: {@link #step} and
  * {@link #steps} refuse; it is run through {@link Decoder}. Not thread-safe, as any {@link Network}.
  */
-final class Seq2seqNetwork extends AbstractNetwork implements Decoder {
+final class Seq2seqNetwork extends AbstractNetwork implements Differentiable, Decoder {
     static final String ENCODER = "encoder.";
     static final String DECODER = "decoder.";
 
