@@ -40,6 +40,15 @@ public interface Loss {
     Tensor loss(Ops ops, BatchOutputs outputs);
 
     /**
+     * Whether this loss reads the network's outputs as class scores through softmax (softmax
+     * cross-entropy, CTC), so that {@code predict} shows them as probabilities; otherwise (mse) the
+     * outputs are shown as they are. False by default.
+     */
+    default boolean readsSoftmax() {
+        return false;
+    }
+
+    /**
      * The number of terms the summed loss of {@code batch} averages over; the trainer divides by it
      * and weighs batches by it. The default is the number of steps with a target
      * ({@link Batch#targetCount()}); a loss per sequence returns the number of sequences.

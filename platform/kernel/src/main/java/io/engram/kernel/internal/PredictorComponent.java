@@ -34,8 +34,9 @@ import org.osgi.service.component.annotations.Reference;
  * ({@link ModelRun}: stepped, run whole, or decoded greedily or by beam search; the steps of sequence
  * {@code i} draw from the job's seed, the checkpoint's provenance, and {@code i}, so a network that draws
  * at inference predicts the same on every call). The output activation follows the task's loss,
- * read from the provenance's job spec ({@code loss}, else {@code data.loss}): softmax for
- * {@code softmax-ce}, identity otherwise. Stateless and thread-safe: each call builds its own
+ * read from the provenance's job spec ({@code loss}, else {@code data.loss}): softmax when that
+ * loss reads the outputs through softmax ({@code Loss.readsSoftmax}: softmax-ce, ctc), identity
+ * otherwise. Stateless and thread-safe: each call builds its own
  * network.
  */
 @Component(service = Predictor.class)
@@ -95,7 +96,7 @@ public final class PredictorComponent implements Predictor {
             return networks.flatMap(n -> checkpoints.read(checkpoint, ops)
                     .flatMap(loaded -> restore(checkpoint, n, spec, backend, loaded)))
                     .flatMap(network -> Try.of(() -> {
-                        boolean softmax = "softmax-ce".equals(loss(meta));
+                        boolean softmax = readsSoftmax(loss(meta));
                         List<double[][]> out = new ArrayList<>();
                         long seed = meta.provenance().seed();
                         for (int i = 0; i < inputs.size(); i++) {
@@ -119,6 +120,19 @@ public final class PredictorComponent implements Predictor {
                         new LoadedCheckpoint(loaded.metadata(), loaded.tensors(), loaded.offsets()), expected))
                 .flatMap(tensors -> Try.of(() -> family.restore(spec, backend, tensors, loaded.metadata(),
                         loaded.payloads())));
+    }
+
+    /**
+     * Whether the job's loss reads the outputs through softmax ({@code Loss.readsSoftmax}), asked of
+     * the installed loss of that id; a loss no longer installed falls back to the id
+     * ({@code softmax-ce}).
+     */
+    private boolean readsSoftmax(String lossId) {
+        if (lossId == null || lossId.isEmpty()) {
+            return false;
+        }
+        return plugins.resolve(PluginKind.LOSS, lossId, null).map(p -> p.as(io.engram.api.Loss.class).readsSoftmax())
+                .orElse("softmax-ce".equals(lossId));
     }
 
     /** Every malformed input at once (the first {@value #MAX_LISTED}, then a count), or empty. */

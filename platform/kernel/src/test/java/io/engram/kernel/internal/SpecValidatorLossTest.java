@@ -30,7 +30,11 @@ class SpecValidatorLossTest {
             List.of(Path.of("/nonexistent/home/data")), Path.of("/nonexistent/home/data/models")), 0.8, () -> 1L << 30);
 
     /** A loss of the whole sequence, as CTC is. */
-    static final class WholeLoss implements Loss {
+    static final class WholeLoss extends WholeLossBase {
+    }
+
+    /** A loss of the whole sequence with the id {@code whole}, for tests to extend. */
+    static class WholeLossBase implements Loss {
         @Override
         public String id() {
             return "whole";

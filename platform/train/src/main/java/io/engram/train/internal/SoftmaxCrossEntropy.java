@@ -22,6 +22,11 @@ public final class SoftmaxCrossEntropy implements StepwiseLoss {
     }
 
     @Override
+    public boolean readsSoftmax() {
+        return true;
+    }
+
+    @Override
     public Tensor loss(Ops ops, Tensor output, Tensor target, Tensor mask) {
         Tensor logProbability = ops.logSoftmax(output, -1);
         Tensor perElement = ops.where(mask, ops.mul(target, logProbability),

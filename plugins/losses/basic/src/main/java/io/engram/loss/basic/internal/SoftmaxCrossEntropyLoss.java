@@ -33,6 +33,11 @@ public final class SoftmaxCrossEntropyLoss implements StepwiseLoss {
     }
 
     @Override
+    public boolean readsSoftmax() {
+        return true;
+    }
+
+    @Override
     public Tensor loss(Ops ops, Tensor output, Tensor target, Tensor mask) {
         return loss.loss(ops, output, target, mask);
     }

@@ -64,6 +64,11 @@ public final class CtcLoss implements Loss {
     }
 
     @Override
+    public boolean readsSoftmax() {
+        return true;
+    }
+
+    @Override
     public Tensor loss(Ops ops, BatchOutputs out) {
         Batch batch = out.batch();
         int time = batch.time();
