@@ -112,10 +112,10 @@ class PredictorComponentTest {
         PluginTable t = plugins("1.9.0");
         double[][] x = {{1, 1}};
         assertArrayEquals(new double[] {1, 2},
-                new PredictorComponent(t, checkpoints).predict(checkpoint("ctc"), List.of(x)).get().get(0)[0], 1e-12,
+                new PredictorComponent(t, checkpoints).predict(checkpoint("ctc"), List.<double[][]>of(x)).get().get(0)[0], 1e-12,
                 "without the loss installed, a ctc model's outputs are shown as they are");
         Fakes.add(t, PluginKind.LOSS, "ctc", "1.0.0", new SoftmaxReadingLoss(), Set.of("whole-sequence"));
-        double[] y = new PredictorComponent(t, checkpoints).predict(checkpoint("ctc"), List.of(x)).get().get(0)[0];
+        double[] y = new PredictorComponent(t, checkpoints).predict(checkpoint("ctc"), List.<double[][]>of(x)).get().get(0)[0];
         double e = Math.exp(1) + Math.exp(2);
         assertArrayEquals(new double[] {Math.exp(1) / e, Math.exp(2) / e}, y, 1e-12);
     }
