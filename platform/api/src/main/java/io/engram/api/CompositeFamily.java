@@ -63,6 +63,19 @@ public interface CompositeFamily extends NetworkFamily {
     }
 
     /**
+     * The problems {@code inner} finds ({@link NetworkFamily#validate}) in the spec of {@code slot}
+     * ({@link #innerSpec}), each key moved under the slot as the user wrote it: {@code model.hidden}
+     * becomes {@code model.<slot>.hidden}.
+     */
+    static io.vavr.collection.Seq<Problem> validateInner(NetworkFamily inner, ModelSpec outer, String slot,
+                                                         int inputSize, int outputSize) {
+        String head = "model.";
+        return inner.validate(innerSpec(outer, slot, inputSize, outputSize))
+                .map(p -> Problem.of(p.where().startsWith(head) ? head + slot + "." + p.where().substring(head.length())
+                        : p.where(), p.message()));
+    }
+
+    /**
      * One place a composite family takes another family.
      *
      * @param name        the key prefix under {@code model.}, such as {@code inner} or {@code encoder}

@@ -26,8 +26,8 @@ import java.util.Map;
  * {@link Decoder} network encodes the batch's inputs as its source and is then fed, at target step
  * {@code t}, the true token of step {@code t - 1} (teacher forcing; Williams and Zipser 1989), the
  * start token at step 0, a token being the index of the largest target of the step. The loss of
- * every step takes the mask {@code stepMask * targetMask}, as in {@link Unroll} (a loss of the whole
- * sequence sees all steps at once, as {@link WholeBatch} gives them), and step {@code t}
+ * the batch sees all steps at once ({@link BatchOutputs}, as {@link WholeBatch} gives them; a per-step
+ * loss takes the mask {@code stepMask * targetMask}, as in {@link Unroll}), and step {@code t}
  * draws its randomness from {@code (seed, t)} ({@link Unroll#context}). Host arrays are uploaded
  * through the base ops, so they are constants to every differentiating ops. One thread.
  */
@@ -64,31 +64,18 @@ public final class WholeRun {
             contexts.add(Unroll.context(training, t, seed));
         }
         Tensor xs = base.fromArray(dtype, Shape.of(time * n, batch.inputSize()), batch.inputs());
-        List<Tensor> steps = network.capability(Decoder.class).isPresent()
-                ? decode(ops, network.capability(Decoder.class).get(), params, xs, contexts)
-                : split(ops, network.capability(WholeSequence.class).orElseThrow()
-                        .run(ops, params, xs, batch.stepMask(), contexts));
+        Tensor all = network.capability(Decoder.class).isPresent()
+                ? stacked(ops, decode(ops, network.capability(Decoder.class).get(), params, xs, contexts))
+                : network.capability(WholeSequence.class).orElseThrow().run(ops, params, xs, batch.stepMask(), contexts);
         if (outputs != null) {
-            outputs.addAll(steps);
+            outputs.addAll(split(ops, all));
         }
         if (loss == null || batch.targetCount() == 0 && loss instanceof StepwiseLoss) {
             return null;
         }
-        if (!(loss instanceof StepwiseLoss stepwise)) {
-            Unroll whole = new Unroll(base, batch, dtype);
-            return loss.loss(ops, new BatchOutputs(batch, time == 1 ? steps.get(0) : ops.concat(0, steps),
-                    whole.allTargets(), whole.allStepMasks(), whole.allLossMasks()));
-        }
-        Tensor total = null;
-        for (int t = 0; t < time; t++) {
-            double[] mask = lossMask(t);
-            if (mask != null) {
-                Tensor l = stepwise.loss(ops, steps.get(t), rows(batch.targets(), t, batch.outputSize()),
-                        base.fromArray(dtype, Shape.of(n, 1), mask));
-                total = total == null ? l : ops.add(total, l);
-            }
-        }
-        return total;
+        Unroll whole = new Unroll(base, batch, dtype);
+        return loss.loss(ops, new BatchOutputs(batch, all, whole.allTargets(), whole.allStepMasks(),
+                whole.allLossMasks()));
     }
 
     private List<Tensor> decode(Ops ops, Decoder decoder, Map<String, Tensor> params, Tensor xs,
@@ -127,6 +114,10 @@ public final class WholeRun {
         return out;
     }
 
+    private static Tensor stacked(Ops ops, List<Tensor> steps) {
+        return steps.size() == 1 ? steps.get(0) : ops.concat(0, steps);
+    }
+
     private List<Tensor> split(Ops ops, Tensor all) {
         int n = batch.batch();
         List<Tensor> out = new ArrayList<>(batch.time());
@@ -136,23 +127,5 @@ public final class WholeRun {
         return out;
     }
 
-    /** {@code stepMask * targetMask} of step {@code t}, or null when it is all zero. */
-    private double[] lossMask(int t) {
-        int n = batch.batch();
-        double[] m = new double[n];
-        boolean any = false;
-        for (int b = 0; b < n; b++) {
-            int row = t * n + b;
-            m[b] = batch.stepMask()[row] != 0 && batch.targetMask()[row] != 0 ? 1.0 : 0.0;
-            any |= m[b] != 0;
-        }
-        return any ? m : null;
-    }
 
-    private Tensor rows(double[] data, int t, int width) {
-        int n = batch.batch();
-        double[] slice = new double[n * width];
-        System.arraycopy(data, t * n * width, slice, 0, n * width);
-        return base.fromArray(dtype, Shape.of(n, width), slice);
-    }
 }

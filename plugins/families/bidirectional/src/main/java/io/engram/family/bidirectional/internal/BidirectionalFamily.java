@@ -105,10 +105,7 @@ public final class BidirectionalFamily implements CompositeFamily {
 
         @Override
         public io.vavr.collection.Seq<io.engram.api.Problem> validate(ModelSpec spec) {
-            int features = spec.hyper().getInt("features");
-            return inner.validate(CompositeFamily.innerSpec(spec, SLOT, spec.inputSize(), features))
-                    .map(p -> io.engram.api.Problem.of(p.where().startsWith("model.")
-                            ? "model." + SLOT + "." + p.where().substring("model.".length()) : p.where(), p.message()));
+            return CompositeFamily.validateInner(inner, spec, SLOT, spec.inputSize(), spec.hyper().getInt("features"));
         }
 
         @Override

@@ -11,6 +11,7 @@ import io.engram.api.StepContext;
 import io.engram.api.WholeSequence;
 import io.engram.layers.AbstractNetwork;
 import io.engram.layers.Initializer;
+import io.engram.layers.PrefixedParameters;
 import io.engram.layers.Readout;
 import io.engram.tensor.Backend;
 import io.engram.tensor.Ops;
@@ -56,8 +57,8 @@ final class BidirectionalNetwork extends AbstractNetwork implements Differentiab
         Network forward = inner.create(innerSpec, backend, seed);
         Network backward = inner.create(innerSpec, backend, seed ^ 0x5DEECE66DL);
         Map<String, Tensor> parameters = new LinkedHashMap<>();
-        forward.parameters().forEach((k, v) -> parameters.put(FORWARD + k, v));
-        backward.parameters().forEach((k, v) -> parameters.put(BACKWARD + k, v));
+        PrefixedParameters.putAll(parameters, FORWARD, forward.parameters());
+        PrefixedParameters.putAll(parameters, BACKWARD, backward.parameters());
         Initializer init = new Initializer(backend.ops(), spec.dtype(), "xavier",
                 spec.hyper().getDouble("init.scale"), seed + 1);
         Readout.initialise(parameters, init, 2 * features, spec.outputSize());
@@ -73,8 +74,9 @@ final class BidirectionalNetwork extends AbstractNetwork implements Differentiab
         }
         int batch = xs.dim(0) / time;
         int[] reverse = reversal(stepMask, time, batch);
-        Tensor f = outputs(forward, ops, part(params, FORWARD), xs, stepMask, contexts, batch);
-        Tensor g = outputs(backward, ops, part(params, BACKWARD), ops.gather(xs, 0, reverse), stepMask, contexts, batch);
+        Tensor f = outputs(forward, ops, PrefixedParameters.section(params, FORWARD), xs, stepMask, contexts, batch);
+        Tensor g = outputs(backward, ops, PrefixedParameters.section(params, BACKWARD), ops.gather(xs, 0, reverse),
+                stepMask, contexts, batch);
         return Readout.apply(ops, params, ops.concat(1, List.of(f, ops.gather(g, 0, reverse))));
     }
 
@@ -109,15 +111,6 @@ final class BidirectionalNetwork extends AbstractNetwork implements Differentiab
         return out;
     }
 
-    private static Map<String, Tensor> part(Map<String, Tensor> params, String prefix) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        params.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), v);
-            }
-        });
-        return out;
-    }
 
     @Override
     public State initialState(Ops ops, int batch) {

@@ -130,14 +130,9 @@ public final class Seq2seqFamily implements CompositeFamily {
                     : io.vavr.collection.List.of(Problem.of("model." + DECODER + ".family", "the decoder steps one token "
                     + "at a time, but family '" + decoder.id() + "' is " + String.join(", ", stepless)));
             return causal.appendAll(tokens(spec))
-                    .appendAll(inner(encoder, spec, ENCODER, spec.inputSize(), context))
-                    .appendAll(inner(decoder, spec, DECODER, spec.outputSize() + context, spec.outputSize()));
-        }
-
-        private static Seq<Problem> inner(NetworkFamily family, ModelSpec spec, String slot, int in, int out) {
-            return family.validate(CompositeFamily.innerSpec(spec, slot, in, out))
-                    .map(p -> Problem.of(p.where().startsWith("model.")
-                            ? "model." + slot + "." + p.where().substring("model.".length()) : p.where(), p.message()));
+                    .appendAll(CompositeFamily.validateInner(encoder, spec, ENCODER, spec.inputSize(), context))
+                    .appendAll(CompositeFamily.validateInner(decoder, spec, DECODER, spec.outputSize() + context,
+                            spec.outputSize()));
         }
 
         @Override

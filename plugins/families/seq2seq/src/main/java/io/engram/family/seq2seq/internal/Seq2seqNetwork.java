@@ -12,6 +12,7 @@ import io.engram.api.StepContext;
 import io.engram.api.Steps;
 import io.engram.api.WholeSequence;
 import io.engram.layers.AbstractNetwork;
+import io.engram.layers.PrefixedParameters;
 import io.engram.tensor.Backend;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
@@ -62,8 +63,8 @@ final class Seq2seqNetwork extends AbstractNetwork implements Differentiable, De
         Network decoder = decoderFamily.create(CompositeFamily.innerSpec(spec, Seq2seqFamily.DECODER,
                 spec.outputSize() + context, spec.outputSize()), backend, seed ^ 0x5DEECE66DL);
         Map<String, Tensor> parameters = new LinkedHashMap<>();
-        encoder.parameters().forEach((k, v) -> parameters.put(ENCODER + k, v));
-        decoder.parameters().forEach((k, v) -> parameters.put(DECODER + k, v));
+        PrefixedParameters.putAll(parameters, ENCODER, encoder.parameters());
+        PrefixedParameters.putAll(parameters, DECODER, decoder.parameters());
         return new Seq2seqNetwork(spec, parameters, encoder, decoder);
     }
 
@@ -86,8 +87,9 @@ final class Seq2seqNetwork extends AbstractNetwork implements Differentiable, De
         }
         int batch = xs.dim(0) / time;
         java.util.Optional<WholeSequence> whole = encoder.capability(WholeSequence.class);
-        Tensor outputs = whole.isPresent() ? whole.get().run(ops, part(params, ENCODER), xs, stepMask, contexts)
-                : encoder.steps(ops, part(params, ENCODER), xs, encoder.initialState(ops, batch), contexts).outputs();
+        Map<String, Tensor> own = PrefixedParameters.section(params, ENCODER);
+        Tensor outputs = whole.isPresent() ? whole.get().run(ops, own, xs, stepMask, contexts)
+                : encoder.steps(ops, own, xs, encoder.initialState(ops, batch), contexts).outputs();
         int[] last = new int[batch];
         for (int b = 0; b < batch; b++) {
             int length = 0;
@@ -105,7 +107,7 @@ final class Seq2seqNetwork extends AbstractNetwork implements Differentiable, De
     @Override
     public Step decode(Ops ops, Map<String, Tensor> params, Tensor previous, State state, StepContext context) {
         Tensor c = state.get(0);
-        Step step = decoder.step(ops, part(params, DECODER), ops.concat(1, List.of(previous, c)),
+        Step step = decoder.step(ops, PrefixedParameters.section(params, DECODER), ops.concat(1, List.of(previous, c)),
                 new State(state.tensors().subList(1, state.size())), context);
         List<Tensor> next = new ArrayList<>();
         next.add(c);
@@ -113,15 +115,6 @@ final class Seq2seqNetwork extends AbstractNetwork implements Differentiable, De
         return new Step(step.output(), new State(next));
     }
 
-    private static Map<String, Tensor> part(Map<String, Tensor> params, String prefix) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        params.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), v);
-            }
-        });
-        return out;
-    }
 
     @Override
     public State initialState(Ops ops, int batch) {
