@@ -218,14 +218,7 @@ public final class SpecValidator {
         }
 
         if (family != null && trainer != null) {
-            Set<String> missing = new TreeSet<>(trainer.info().capabilities());
-            missing.removeAll(family.info().capabilities());
-            if (!missing.isEmpty()) {
-                problems = problems.append(Problem.of("trainer", "trainer '" + trainer.id() + "' requires "
-                        + String.join(", ", missing) + ", which family '" + family.id() + "' does not offer (it offers: "
-                        + (family.info().capabilities().isEmpty() ? "nothing"
-                        : String.join(", ", new TreeSet<>(family.info().capabilities()))) + ")"));
-            }
+            problems = problems.appendAll(TaskMatch.unoffered("trainer", "trainer", trainer, family));
         }
 
         if (family != null && trainer != null && training != null) {

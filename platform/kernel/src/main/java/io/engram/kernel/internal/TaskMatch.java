@@ -35,16 +35,26 @@ final class TaskMatch {
             }
         }
         if (family != null) {
-            Set<String> missing = new TreeSet<>(application.info().capabilities());
-            missing.removeAll(family.info().capabilities());
-            if (!missing.isEmpty()) {
-                out = out.append(Problem.of("data.app", "application '" + application.id() + "' requires "
-                        + String.join(", ", missing) + ", which family '" + family.id() + "' does not offer (it offers: "
-                        + (family.info().capabilities().isEmpty() ? "nothing"
-                        : String.join(", ", new TreeSet<>(family.info().capabilities()))) + ")"));
-            }
+            out = out.appendAll(unoffered("data.app", "application", application, family));
         }
         return out;
+    }
+
+    /**
+     * The problem, under {@code key}, of a plugin ({@code kind} {@code requirer}: a trainer or an
+     * application) that requires capabilities the family does not offer, naming both; empty when it
+     * offers them all.
+     */
+    static List<Problem> unoffered(String key, String kind, Plugin requirer, Plugin family) {
+        Set<String> missing = new TreeSet<>(requirer.info().capabilities());
+        missing.removeAll(family.info().capabilities());
+        if (missing.isEmpty()) {
+            return List.empty();
+        }
+        return List.of(Problem.of(key, kind + " '" + requirer.id() + "' requires " + String.join(", ", missing)
+                + ", which family '" + family.id() + "' does not offer (it offers: "
+                + (family.info().capabilities().isEmpty() ? "nothing"
+                : String.join(", ", new TreeSet<>(family.info().capabilities()))) + ")"));
     }
 
     /** The kinds of task a trainer trains on or an application provides, sorted; datasets when it names none. */
