@@ -2,7 +2,9 @@ package io.engram.api;
 
 import io.engram.api.internal.FlatParameters;
 import io.engram.tensor.Ops;
+import io.engram.tensor.Tensor;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -47,6 +49,15 @@ public interface ParameterVector {
      *                                  parameter); nothing is changed then
      */
     void write(Ops ops, double[] values);
+
+    /**
+     * The tensors that {@link #write} would put into the network for {@code values}, by name, without
+     * changing the network: a candidate parameter set, as populations evaluate them
+     * ({@code TrainingContext.populationLoss}, {@code populationFitness}).
+     *
+     * @throws IllegalArgumentException as {@link #write} does
+     */
+    Map<String, Tensor> tensors(Ops ops, double[] values);
 
     /** The current values as a new array. */
     default double[] values() {

@@ -75,6 +75,11 @@ public final class FlatParameters implements ParameterVector {
 
     @Override
     public void write(Ops ops, double[] values) {
+        network.setParameters(tensors(ops, values));
+    }
+
+    @Override
+    public Map<String, Tensor> tensors(Ops ops, double[] values) {
         checkLength(values.length);
         for (int i = 0; i < values.length; i++) {
             if (!(values[i] >= lower && values[i] <= upper)) {
@@ -83,16 +88,15 @@ public final class FlatParameters implements ParameterVector {
             }
         }
         Map<String, Tensor> params = network.parameters();
-        Map<String, Tensor> updates = new LinkedHashMap<>();
+        Map<String, Tensor> out = new LinkedHashMap<>();
         int offset = 0;
         for (int k = 0; k < names.size(); k++) {
             Tensor old = params.get(names.get(k));
             int n = shapes.get(k).size();
-            updates.put(names.get(k), ops.fromArray(old.dtype(), old.shape(),
-                    Arrays.copyOfRange(values, offset, offset + n)));
+            out.put(names.get(k), ops.fromArray(old.dtype(), old.shape(), Arrays.copyOfRange(values, offset, offset + n)));
             offset += n;
         }
-        network.setParameters(updates);
+        return out;
     }
 
     @Override

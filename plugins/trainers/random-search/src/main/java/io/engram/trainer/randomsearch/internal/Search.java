@@ -1,5 +1,6 @@
 package io.engram.trainer.randomsearch.internal;
 
+import io.engram.api.ParameterVector;
 import io.engram.api.TrainingContext;
 import io.engram.api.TrainingEvent;
 import io.engram.api.TrainingResult;
@@ -19,7 +20,8 @@ import java.util.SplittableRandom;
  * candidates are scored on the same seeds (the context seeds candidate {@code i}'s episodes from the
  * generation seed and {@code i}), and the best score wins, the lowest index among equals, so the best
  * so far is kept unless a perturbation beats it. Scores are fitness (higher is better) on an
- * environment and the training loss (lower is better) on a dataset.
+ * environment and the training loss (lower is better) on a dataset. The search moves the network's
+ * trainable parameters, laid out by {@link ParameterVector#of}; the others stay as they are.
  *
  * <p>Each generation ends with an epoch-end event: on an environment {@code fitness} (the winner's)
  * and {@code fitness.mean} (the population's) with no loss; on a dataset the winner's training
@@ -34,7 +36,7 @@ final class Search {
     private final double sigma;
     private final int episodes;
     private final double target;
-    private final FlatParameters layout;
+    private final ParameterVector layout;
     private final Ops ops;
 
     Search(TrainingContext context) {
@@ -45,12 +47,12 @@ final class Search {
         this.sigma = context.hyper().getDouble("sigma");
         this.episodes = context.hyper().getInt("episodes");
         this.target = context.hyper().getDouble("target.fitness");
-        this.layout = FlatParameters.of(context.network().parameters());
+        this.layout = ParameterVector.of(context.network());
         this.ops = context.backend().ops();
     }
 
     TrainingResult run() {
-        double[] best = layout.flatten(context.network().parameters());
+        double[] best = layout.values();
         double bestScore = Double.NaN;
         int completed = 0;
         String stop = "";
@@ -70,7 +72,7 @@ final class Search {
             best = vectors.get(winner);
             bestScore = scores[winner];
             completed = g;
-            context.network().setParameters(layout.unflatten(ops, best));
+            layout.write(ops, best);
             context.emit(epochEnd(g, scores, winner, best));
             if (environment && target > 0 && bestScore >= target) {
                 stop = "target reached: fitness " + bestScore + " >= " + target;
@@ -100,7 +102,7 @@ final class Search {
     private double[] score(List<double[]> vectors, long seed) {
         List<Map<String, Tensor>> params = new ArrayList<>(vectors.size());
         for (double[] v : vectors) {
-            params.add(layout.unflatten(ops, v));
+            params.add(layout.tensors(ops, v));
         }
         return environment ? context.populationFitness(params, seed, episodes)
                 : context.populationLoss(params, context.train(), seed);
@@ -129,7 +131,7 @@ final class Search {
                     Map.of("fitness", scores[winner], "fitness.mean", mean / scores.length));
         }
         double validation = context.validation().size() == 0 ? Double.NaN
-                : context.populationLoss(List.of(layout.unflatten(ops, best)), context.validation(), 0L)[0];
+                : context.populationLoss(List.of(layout.tensors(ops, best)), context.validation(), 0L)[0];
         return new TrainingEvent.EpochEnd(g, scores[winner], validation, Map.of());
     }
 
