@@ -45,20 +45,25 @@ import org.osgi.service.component.annotations.Component;
  *   <li>{@code adding}: the adding problem (Hochreiter and Schmidhuber 1997, section 5.4; see
  *   {@link Adding}) with minimal length {@code length}; loss {@code mse} at the last step only;
  *   metrics {@code mae} and {@code accuracy} (absolute error below 0.04).</li>
+ *   <li>{@code tomita}: accept or reject strings of Tomita grammar {@code grammar} (see {@link Tomita}),
+ *   balanced, training and validation strings up to {@code train.max.length} symbols, test strings
+ *   up to {@code test.max.length}; loss {@code mse} at the end symbol; metrics {@code accuracy} and
+ *   those of the automaton extracted from the network (see {@link TomitaMetrics}).</li>
  * </ul>
  * Training, validation and test sets come from independent streams split off the seed, so the same
  * seed and parameters give the same data, and changing one set's size leaves the others alone. The
  * digest is the SHA-256 of all three sets (see {@link Digests}).
  *
  * <p>{@link #evaluate} recognises the task by the data's shape: 2 inputs and 1 output is the adding
- * problem, 4 and 4 is a<sup>n</sup>b<sup>n</sup>c<sup>n</sup>, anything else a symbol task.
+ * problem, 3 and 1 a Tomita grammar, 4 and 4 is a<sup>n</sup>b<sup>n</sup>c<sup>n</sup>, anything else a
+ * symbol task.
  * Stateless and thread-safe.
  */
 @Component(service = Application.class, property = PluginProperties.APPLICATION + "=grammar")
 public final class GrammarApplication implements Application {
     static final Schema SCHEMA = Schema.of(
-            HyperParameter.choice("task", "embedded-reber", java.util.List.of("reber", "embedded-reber", "anbncn", "adding"),
-                    "reber, embedded-reber, anbncn: next-symbol prediction, loss softmax-ce; adding: the adding problem, loss mse at the last step."),
+            HyperParameter.choice("task", "embedded-reber", java.util.List.of("reber", "embedded-reber", "anbncn", "adding", "tomita"),
+                    "reber, embedded-reber, anbncn: next-symbol prediction, loss softmax-ce; adding: the adding problem, loss mse at the last step; tomita: accept or reject strings of a Tomita grammar, loss mse at the end symbol."),
             HyperParameter.integer("train.size", 1000, 1, 1_000_000, "Training sequences."),
             HyperParameter.integer("validation.size", 200, 0, 1_000_000, "Validation sequences."),
             HyperParameter.integer("test.size", 500, 0, 1_000_000, "Held-apart test sequences (not for anbncn: its test set has one string per n)."),
@@ -66,7 +71,10 @@ public final class GrammarApplication implements Application {
             HyperParameter.integer("train.max.n", 10, 1, 10_000, "anbncn: largest n in training and validation strings."),
             HyperParameter.integer("test.min.n", 1, 1, 10_000, "anbncn: smallest n in the test set."),
             HyperParameter.integer("test.max.n", 50, 1, 10_000, "anbncn: largest n in the test set."),
-            HyperParameter.integer("length", 100, 4, 1_000_000, "adding: minimal sequence length T (lengths are drawn from [T, T + T/10])."));
+            HyperParameter.integer("length", 100, 4, 1_000_000, "adding: minimal sequence length T (lengths are drawn from [T, T + T/10])."),
+            HyperParameter.integer("grammar", 4, 1, 7, "tomita: the grammar, 1 to 7."),
+            HyperParameter.integer("train.max.length", 10, 0, 1000, "tomita: longest training and validation string."),
+            HyperParameter.integer("test.max.length", 30, 0, 1000, "tomita: longest test string."));
 
     /** Steps taken as the bound of a Reber string's length in {@link #shape}. */
     static final int REBER_STEPS = 64;
@@ -104,7 +112,8 @@ public final class GrammarApplication implements Application {
     public Optional<String> loss(Hyperparameters params) {
         Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");
         return v.isInvalid() ? Optional.empty()
-                : Optional.of(v.get().getString("task").equals("adding") ? "mse" : "softmax-ce");
+                : Optional.of(v.get().getString("task").equals("adding") || v.get().getString("task").equals("tomita")
+                        ? "mse" : "softmax-ce");
     }
 
     @Override
@@ -128,6 +137,10 @@ public final class GrammarApplication implements Application {
                 return Optional.of(new DataShape("data.train.max.n", sets + tests, steps,
                         Math.max(trainSteps, testSteps), AnBnCn.SYMBOLS, AnBnCn.SYMBOLS,
                         DataShape.sequenceBytes(sets + tests, steps, AnBnCn.SYMBOLS, AnBnCn.SYMBOLS)));
+            }
+            case "tomita": {
+                int longest = Math.max(p.getInt("train.max.length"), p.getInt("test.max.length")) + 1;
+                return Optional.of(shape("data.train.size", sets + p.getInt("test.size"), longest, Tomita.INPUTS, 1));
             }
             default:
                 return Optional.of(shape("data.train.size", sets + p.getInt("test.size"), REBER_STEPS,
@@ -224,6 +237,14 @@ public final class GrammarApplication implements Application {
                 loss = "mse";
                 break;
             }
+            case "tomita": {
+                io.engram.layers.automaton.Dfa grammar = Tomita.grammar(p.getInt("grammar"));
+                train = Tomita.strings(grammar, trainRandom, nTrain, p.getInt("train.max.length"));
+                validation = Tomita.strings(grammar, validationRandom, nValidation, p.getInt("train.max.length"));
+                test = Tomita.strings(grammar, testRandom, nTest, p.getInt("test.max.length"));
+                loss = "mse";
+                break;
+            }
             default:
                 throw new IllegalStateException("task '" + task + "' passed the schema but is not handled");
         }
@@ -271,6 +292,9 @@ public final class GrammarApplication implements Application {
         java.util.List<double[][]> outputs = SequenceOutputs.of(network, ops, data, seed);
         if (data.inputSize() == 2 && data.outputSize() == 1) {
             return Metrics.adding(data, outputs);
+        }
+        if (data.inputSize() == Tomita.INPUTS && data.outputSize() == 1) {
+            return TomitaMetrics.of(network, ops, data, outputs);
         }
         boolean anbncn = data.inputSize() == AnBnCn.SYMBOLS && data.outputSize() == AnBnCn.SYMBOLS;
         return Metrics.symbols(data, outputs, anbncn);
