@@ -7,7 +7,7 @@ import io.engram.tensor.Tensor;
 /**
  * One step of a second-order recurrent network: Giles, Miller, Chen, Chen, Sun and Lee (1992),
  * "Learning and extracting finite state automata with second-order recurrent neural networks",
- * Neural Computation 4(3), section 2, equation (1):
+ * Neural Computation 4(3), 393-405, the state update with a bias b_i:
  * <pre>
  *   s_i(t+1) = g( sum_{j,k} W_ijk s_j(t) x_k(t) + b_i ),    g(z) = 1 / (1 + e^-z)
  * </pre>

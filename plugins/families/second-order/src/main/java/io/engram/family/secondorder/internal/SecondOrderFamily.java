@@ -24,14 +24,24 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The second-order recurrent network of Giles et al. (1992): sigmoid state neurons updated by the
- * products of the previous state and the one-hot input symbol ({@link SecondOrderCell}), the first
- * of them read as the response neuron ({@link SecondOrderNetwork}). Trained by BPTT; an automaton
- * is extracted from a trained network by {@link io.engram.layers.automaton.AutomatonExtraction}.
+ * The second-order recurrent network of Giles, Miller, Chen, Chen, Sun and Lee (1992), "Learning
+ * and extracting finite state automata with second-order recurrent neural networks", Neural
+ * Computation 4(3), 393-405, the state update:
+ * <pre>
+ *   s_i(t+1) = g( sum_{j,k} W_ijk s_j(t) x_k(t) ),    g(z) = 1 / (1 + e^-z)
+ * </pre>
+ * with a bias {@code b_i} added inside {@code g}: {@code N} sigmoid state neurons {@code s} updated by
+ * the products of the previous state and the one-hot input symbol {@code x}, so that each symbol
+ * {@code k} selects its own transition matrix {@code W_{..k}} ({@link SecondOrderCell}). The first
+ * {@code outputSize} state neurons are read as the response neurons ({@link SecondOrderNetwork}): a
+ * string is accepted when the response neuron is high after its end symbol. Trained by BPTT (any
+ * trainer of {@link Capability#DIFFERENTIABLE} or {@link Capability#FLAT_PARAMETERS} networks); an
+ * automaton is extracted from a trained network by quantising its states and minimising
+ * ({@link io.engram.layers.automaton.AutomatonExtraction}, the paper's section 4).
  *
  * <p>Hyperparameters: {@code hidden}, the number {@code N} of state neurons including the response
  * neurons (at least the output size); {@code init.scale}, initial weights and biases uniform in
- * {@code [-scale, scale]}.
+ * {@code [-scale, scale]}. Parameters {@code w [N*K, N]} and {@code b [N]} are all a checkpoint holds.
  *
  * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.
  */
