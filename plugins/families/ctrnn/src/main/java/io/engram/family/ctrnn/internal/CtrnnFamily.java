@@ -19,12 +19,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The continuous-time recurrent network family (Beer 1995): {@code N} fully connected units whose
- * states follow {@code tau_i dy_i/dt = -y_i + sum_j w_ji sigma(y_j + theta_j) + I_i}
- * ({@link io.engram.family.ctrnn.BeerEquation}), integrated over each input step by Euler or by
- * fourth-order Runge-Kutta ({@link Integrator}) with {@code substeps} steps of size {@code dt}; see
- * {@link CtrnnNetwork} for the parameters. Differentiable through the integrator (BPTT, RTRL) and
- * offering its trainable parameters as one vector (random search and other global optimisers).
+ * The continuous-time recurrent network family of R. D. Beer (1995), "On the dynamics of small
+ * continuous-time recurrent neural networks", Adaptive Behavior 3(4), 469-509: {@code N} fully
+ * connected units whose states follow (eq. 1)
+ * <pre>
+ *   tau_i dy_i/dt = -y_i + sum_j w_ji sigma(y_j + theta_j) + I_i,    i = 1..N
+ * </pre>
+ * ({@link io.engram.family.ctrnn.BeerEquation}), integrated over each input step by Euler,
+ * {@code y(t + h) = y(t) + h f(y(t))}, or by fourth-order Runge-Kutta ({@link Integrator}) with
+ * {@code substeps} steps of size {@code h = dt}; see {@link CtrnnNetwork} for the parameters.
+ * Differentiable through the integrator (BPTT, RTRL) and offering its trainable parameters as one
+ * vector (random search and other global optimisers; CTRNNs are classically evolved, as by Beer and
+ * Gallagher 1992).
  *
  * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.
  */

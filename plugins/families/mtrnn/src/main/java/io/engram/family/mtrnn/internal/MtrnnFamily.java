@@ -28,9 +28,18 @@ import org.osgi.service.component.annotations.Component;
  * and setting that state is what switches the network from one sequence to another. See
  * {@link MtrnnNetwork} for the equations and parameters.
  *
- * <p>With {@code integrator=euler}, {@code dt=1} and {@code substeps=1} the update is the paper's
- * discrete-time equation (Materials and Methods, eq. 1): {@code u_t = (1 - 1/tau) u_{t-1} + 1/tau (sum_j w_ij
- * y_{j,t-1} + I)}; other settings integrate the same continuous-time equation more finely.
+ * <p>The units follow the CTRNN equation with a time constant per group,
+ * <pre>
+ *   tau_i du_i/dt = -u_i + sum_j w_ij y_j + I_i,    y_j = sigma(u_j + b_j),
+ * </pre>
+ * and with {@code integrator=euler}, {@code dt=1} and {@code substeps=1} the update is the paper's
+ * discrete-time form (Materials and Methods):
+ * <pre>
+ *   u_{i,t} = (1 - 1/tau_i) u_{i,t-1} + 1/tau_i (sum_j w_ij y_{j,t-1} + I_{i,t})
+ * </pre>
+ * other settings integrate the same continuous-time equation more finely. Where the paper's
+ * input-output units code vision and proprioception through topology-preserving maps with a softmax,
+ * here the outputs are a linear readout of the input-output units' rates.
  *
  * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.
  */
