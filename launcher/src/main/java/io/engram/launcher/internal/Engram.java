@@ -55,7 +55,8 @@ public final class Engram implements Callable<Integer> {
             "predict", List.of("io.engram.kernel.Predictor"),
             "stop", List.of("io.engram.kernel.JobManager"),
             "bench", List.of("io.engram.bench.Benchmarks"),
-            "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"));
+            "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"),
+            "recall", List.of("io.engram.kernel.Recaller"));
 
     static final String JOB_MANAGER = "io.engram.kernel.JobManager";
 
@@ -131,6 +132,22 @@ public final class Engram implements Callable<Integer> {
         return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "predict",
                 List.of("--beam", Integer.toString(beam), "--max-length", Integer.toString(maxLength),
                         checkpoint.toAbsolutePath().normalize().toString(), input.toAbsolutePath().normalize().toString())));
+    }
+
+    @Command(name = "recall", mixinStandardHelpOptions = true, description = "Recalls a pattern from each cue of CUES in a trained "
+            + "associative memory (hopfield, bam): one cue per line, the unit values separated by ',' (-1, +1, 0 for unknown). "
+            + "Prints per cue the settled state, its energy and the cue's energy.")
+    int recall(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "CUES") Path cues,
+               @Option(names = "--steps", paramLabel = "N", defaultValue = "100", description = "most recall steps (fewer at a fixed point)") int steps) {
+        for (Path p : List.of(checkpoint, cues)) {
+            if (!Files.isRegularFile(p)) {
+                err.println("engram: " + p.toAbsolutePath().normalize() + ": no such file");
+                return BAD_INPUT;
+            }
+        }
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "recall",
+                List.of("--steps", Integer.toString(steps), checkpoint.toAbsolutePath().normalize().toString(),
+                        cues.toAbsolutePath().normalize().toString())));
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true, description = {

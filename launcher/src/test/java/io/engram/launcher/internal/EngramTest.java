@@ -92,6 +92,14 @@ class EngramTest {
     }
 
     @Test
+    void recallRejectsAMissingCheckpointOrCuesFileWithExitTwoBeforeAnythingBoots() {
+        assertEquals(2, engram(Map.of(), "recall", "no-such.ckpt", "cues.txt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such.ckpt: no such file"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, engram(Map.of(), "recall", "--steps", "x", "a.ckpt", "cues.txt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("'x' is not an int"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void givenOptionsBecomeKeyValueArguments() {
         assertEquals(List.of("bits=2-8", "seed=3"),
                 Engram.keyValues(new String[][] {{"bits", "2-8"}, {"noise", null}, {"seed", "3"}}));

@@ -79,32 +79,45 @@ public final class PredictorComponent implements Predictor {
             if (!problems.isEmpty()) {
                 return Try.failure(new IllegalArgumentException(problems));
             }
-            Try<Plugin> family = family(meta);
-            if (family.isFailure()) {
-                return Try.failure(family.getCause());
-            }
-            Optional<Plugin> backendPlugin = plugins.resolve(PluginKind.BACKEND, BACKEND, null);
-            if (backendPlugin.isEmpty() || !backendPlugin.get().info().available()) {
-                return Try.failure(new IllegalStateException("the '" + BACKEND + "' backend is "
-                        + (backendPlugin.isEmpty() ? "not installed" : "not available: "
-                        + backendPlugin.get().info().reason())));
-            }
-            Backend backend = backendPlugin.get().as(Backend.class);
-            Ops ops = backend.ops();
-            Try<NetworkFamily> networks = Try.of(() -> Composition.rebind(family.get().as(NetworkFamily.class),
-                    spec.hyper(), meta.provenance() == null ? List.of() : meta.provenance().innerFamilies(), plugins));
-            return networks.flatMap(n -> checkpoints.read(checkpoint, ops)
-                    .flatMap(loaded -> restore(checkpoint, n, spec, backend, loaded)))
-                    .flatMap(network -> Try.of(() -> {
-                        boolean softmax = readsSoftmax(loss(meta));
-                        List<double[][]> out = new ArrayList<>();
-                        long seed = meta.provenance().seed();
-                        for (int i = 0; i < inputs.size(); i++) {
-                            out.add(ModelRun.run(network, ops, inputs.get(i), softmax, decoding, seed, i));
-                        }
-                        return out;
-                    }));
+            return restored(checkpoint, meta).flatMap(restored -> Try.of(() -> {
+                boolean softmax = readsSoftmax(loss(meta));
+                List<double[][]> out = new ArrayList<>();
+                long seed = meta.provenance().seed();
+                for (int i = 0; i < inputs.size(); i++) {
+                    out.add(ModelRun.run(restored.network(), restored.ops(), inputs.get(i), softmax, decoding, seed, i));
+                }
+                return out;
+            }));
         });
+    }
+
+    /** A network restored from a checkpoint, with the ops of the backend it lives on. */
+    record Restored(Network network, Ops ops) {
+    }
+
+    /**
+     * The network of {@code checkpoint} (whose metadata is {@code meta}) restored on the {@code cpu}
+     * backend by an installed family that can read it, as {@link #predict} runs it.
+     */
+    Try<Restored> restored(Path checkpoint, CheckpointMetadata meta) {
+        ModelSpec spec = meta.spec();
+        Try<Plugin> family = family(meta);
+        if (family.isFailure()) {
+            return Try.failure(family.getCause());
+        }
+        Optional<Plugin> backendPlugin = plugins.resolve(PluginKind.BACKEND, BACKEND, null);
+        if (backendPlugin.isEmpty() || !backendPlugin.get().info().available()) {
+            return Try.failure(new IllegalStateException("the '" + BACKEND + "' backend is "
+                    + (backendPlugin.isEmpty() ? "not installed" : "not available: "
+                    + backendPlugin.get().info().reason())));
+        }
+        Backend backend = backendPlugin.get().as(Backend.class);
+        Ops ops = backend.ops();
+        Try<NetworkFamily> networks = Try.of(() -> Composition.rebind(family.get().as(NetworkFamily.class),
+                spec.hyper(), meta.provenance() == null ? List.of() : meta.provenance().innerFamilies(), plugins));
+        return networks.flatMap(n -> checkpoints.read(checkpoint, ops)
+                .flatMap(loaded -> restore(checkpoint, n, spec, backend, loaded)))
+                .map(network -> new Restored(network, ops));
     }
 
     /**
