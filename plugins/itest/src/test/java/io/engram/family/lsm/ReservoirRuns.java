@@ -14,12 +14,12 @@ import io.engram.trainer.ridge.internal.RidgeTrainer;
 import java.util.Map;
 
 /** A reservoir family on an application's task, its readout fitted by the ridge trainer. Stateless. */
-final class ReservoirRuns {
+public final class ReservoirRuns {
     private ReservoirRuns() {
     }
 
     /** Test accuracy (and training loss) of {@code family} with {@code model} on {@code app} with {@code data}. */
-    static Map<String, Double> run(Backend backend, NetworkFamily family, Map<String, String> model, Application app,
+    public static Map<String, Double> run(Backend backend, NetworkFamily family, Map<String, String> model, Application app,
                                    Map<String, String> data, Map<String, String> trainer, long seed) {
         Hyperparameters d = app.schema().validate(data, "data.").get();
         TaskData task = app.load(d, seed).get();
