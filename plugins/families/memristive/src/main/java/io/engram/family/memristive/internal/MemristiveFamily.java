@@ -78,11 +78,18 @@ public final class MemristiveFamily implements NetworkFamily {
     @Override
     public Seq<Problem> validate(ModelSpec spec) {
         MemristiveSettings s = MemristiveSettings.of(spec.hyper());
+        Seq<Problem> problems = List.empty();
         if (s.edges() < s.nodes() - 1) {
-            return List.of(Problem.of("model.edges", "a connected circuit of " + s.nodes() + " nodes needs at least "
-                    + (s.nodes() - 1) + " memristors, got " + s.edges()));
+            problems = problems.append(Problem.of("model.edges", "a connected circuit of " + s.nodes()
+                    + " nodes needs at least " + (s.nodes() - 1) + " memristors, got " + s.edges()));
         }
-        return List.empty();
+        double h = s.dt() / s.substeps();
+        if (s.alpha() * h > 1) {
+            problems = problems.append(Problem.of("model.substeps", "an Euler step of dt/substeps = " + h
+                    + " overshoots the decay (alpha * step = " + s.alpha() * h + " > 1); use at least "
+                    + (int) Math.ceil(s.alpha() * s.dt()) + " substeps"));
+        }
+        return problems;
     }
 
     @Override

@@ -24,6 +24,15 @@ class MemristiveFamilyTest {
     }
 
     @Test
+    void anEulerStepThatOvershootsTheDecayIsNamed() {
+        Hyperparameters h = MemristiveFamily.SCHEMA.validate(Map.of("alpha", "10", "dt", "1", "substeps", "4"), "model.").get();
+        Seq<Problem> problems = family.validate(new ModelSpec("memristive", 2, 1, DType.F64, h));
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("model.substeps", problems.get(0).where());
+        assertTrue(problems.get(0).message().contains("use at least 10 substeps"), problems.get(0).message());
+    }
+
+    @Test
     void negativeXiIsRejectedByTheSchema() {
         Seq<Problem> problems = MemristiveFamily.SCHEMA.validate(Map.of("xi", "-1"), "model.").getError();
         assertEquals("model.xi", problems.get(0).where(), problems.toString());
