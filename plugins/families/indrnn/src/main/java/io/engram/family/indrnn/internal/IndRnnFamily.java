@@ -28,7 +28,9 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>Initialisation as in the paper's experiments (section 4.1): input weights by {@code init.scheme},
  * biases zero, recurrent weights uniform on {@code [recurrent.init.low, recurrent.init.high]}
- * (default {@code [0, 1]}) and clipped into the constraint. The paper's batch normalisation between
+ * (default {@code [0, 1]}) and clipped into the constraint; with {@code recurrent.init.top=long}
+ * the top layer's start on {@code [gamma^(-1/T), gamma^(1/T)]}, close to 1, so that it keeps what it
+ * is given over the whole horizon from the first update. The paper's batch normalisation between
  * layers is not offered.
  *
  * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.
@@ -49,7 +51,10 @@ public final class IndRnnFamily extends StackedFamily {
             HyperParameter.real("recurrent.gamma", 2.0, 1.0, 1e6,
                     "gamma of the constraint: the largest growth of a gradient over T steps."),
             HyperParameter.real("recurrent.init.low", 0.0, -10.0, 10.0, "Lower end of the uniform initial recurrent weights."),
-            HyperParameter.real("recurrent.init.high", 1.0, -10.0, 10.0, "Upper end of the uniform initial recurrent weights."));
+            HyperParameter.real("recurrent.init.high", 1.0, -10.0, 10.0, "Upper end of the uniform initial recurrent weights."),
+            HyperParameter.choice("recurrent.init.top", "range", java.util.List.of("range", "long"),
+                    "range: the top layer's recurrent weights start like the others; long: uniform on [gamma^(-1/T), gamma^(1/T)], "
+                            + "a memory that neither fades nor grows over T steps (needs recurrent.horizon)."));
 
     @Activate
     public IndRnnFamily() {
@@ -67,6 +72,11 @@ public final class IndRnnFamily extends StackedFamily {
             problems = problems.append(Problem.of("model.recurrent.init.low", "must not exceed recurrent.init.high ("
                     + h.getDouble("recurrent.init.high") + "), got " + h.getDouble("recurrent.init.low")));
         }
+        if (h.has("recurrent.init.top") && h.getString("recurrent.init.top").equals("long")
+                && (!h.has("recurrent.horizon") || h.getInt("recurrent.horizon") == 0)) {
+            problems = problems.append(Problem.of("model.recurrent.init.top",
+                    "long needs the horizon T of the constraint: set recurrent.horizon"));
+        }
         return problems;
     }
 
@@ -78,10 +88,14 @@ public final class IndRnnFamily extends StackedFamily {
         SplittableRandom random = new SplittableRandom(seed ^ RECURRENT_SALT);
         double low = h.getDouble("recurrent.init.low");
         double high = h.getDouble("recurrent.init.high");
+        boolean longTop = h.getString("recurrent.init.top").equals("long");
+        String top = StackedNetwork.prefix(s.layers() - 1);
         IndRnnLayer layer = new IndRnnLayer(h.getString("activation"), h.getBoolean("residual"));
         StackedNetwork stack = new StackedNetwork(spec, s, layer.tensorsPerLayer(),
                 StackedNetwork.initialParameters(spec, s, backend.ops(), seed,
-                        (p, init, k, in, n) -> IndRnnLayer.parameters(p, init, random, low, high, constraint, k, in, n), true),
+                        (p, init, k, in, n) -> IndRnnLayer.parameters(p, init, random,
+                                longTop && k.equals(top) ? 1 / constraint.bound() : low,
+                                longTop && k.equals(top) ? constraint.bound() : high, constraint, k, in, n), true),
                 layer);
         return new IndRnnNetwork(stack, backend.ops(), constraint);
     }

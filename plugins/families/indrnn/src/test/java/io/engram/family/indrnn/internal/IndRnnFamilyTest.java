@@ -133,4 +133,29 @@ class IndRnnFamilyTest {
         assertEquals(1, problems.size());
         assertEquals("model.recurrent.init.low", problems.get(0).where());
     }
+
+    /** With recurrent.init.top=long the top layer starts on [gamma^(-1/T), gamma^(1/T)], the layers below on their range. */
+    @Test
+    void aLongTopLayerStartsCloseToOne() {
+        Network net = family.create(spec(Map.of("hidden", "50", "layers", "2", "recurrent.horizon", "1000",
+                "recurrent.init.top", "long")), BACKEND, 4);
+        double bound = Math.pow(2, 1.0 / 1000);
+        double below = 0;
+        for (double v : net.parameters().get("layer1.u").toDoubleArray()) {
+            assertTrue(v >= 1 / bound && v <= bound, "top u = " + v);
+        }
+        for (double v : net.parameters().get("layer0.u").toDoubleArray()) {
+            assertTrue(v >= 0 && v <= 1, "lower u = " + v);
+            below += v < 1 / bound ? 1 : 0;
+        }
+        assertTrue(below > 45, "the lower layer keeps its range [0, 1]: " + below);
+    }
+
+    @Test
+    void aLongTopLayerWithoutAHorizonIsRefusedByName() {
+        Seq<Problem> problems = family.validate(spec(Map.of("recurrent.init.top", "long")));
+        assertEquals(1, problems.size());
+        assertEquals("model.recurrent.init.top", problems.get(0).where());
+        assertTrue(problems.get(0).toString().contains("recurrent.horizon"), problems.get(0).toString());
+    }
 }
