@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The {@link ParameterVector} of an IndRNN network: the unbounded view of its trainable parameters
- * with bounds {@code [-bound, bound]} on the elements of every recurrent weight vector
- * {@code layer<l>.u} (see {@link RecurrentConstraint}); the others are unbounded. A write outside
+ * with the bounds of its {@link RecurrentConstraint} on the elements of every recurrent weight
+ * vector {@code layer<l>.u}; the others are unbounded. A write outside
  * the bounds is refused, naming the element and its parameter, and changes nothing. Not
  * thread-safe, like the network it views.
  */
@@ -22,7 +22,7 @@ final class BoundedParameters implements ParameterVector {
     private final double[] upper;
     private final String[] owner;
 
-    BoundedParameters(Network network, ParameterVector plain, RecurrentConstraint constraint) {
+    BoundedParameters(Network network, ParameterVector plain, Map<String, RecurrentConstraint> constraints) {
         this.plain = plain;
         this.lower = new double[plain.size()];
         this.upper = new double[plain.size()];
@@ -31,9 +31,9 @@ final class BoundedParameters implements ParameterVector {
         int offset = 0;
         for (String name : plain.names()) {
             int n = params.get(name).shape().size();
-            double b = IndRnnNetwork.recurrent(name) ? constraint.bound() : Double.POSITIVE_INFINITY;
-            Arrays.fill(lower, offset, offset + n, -b);
-            Arrays.fill(upper, offset, offset + n, b);
+            RecurrentConstraint c = constraints.get(name);
+            Arrays.fill(lower, offset, offset + n, c == null ? Double.NEGATIVE_INFINITY : c.lower());
+            Arrays.fill(upper, offset, offset + n, c == null ? Double.POSITIVE_INFINITY : c.upper());
             Arrays.fill(owner, offset, offset + n, name);
             offset += n;
         }

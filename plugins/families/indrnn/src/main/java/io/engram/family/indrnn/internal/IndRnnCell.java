@@ -18,12 +18,18 @@ import io.engram.tensor.Tensor;
  * (see {@link IndRnnLayer}). Stateless.
  */
 final class IndRnnCell {
+    /** The identity as the units' function: {@code h_t = W x_t + u ⊙ h_{t-1} + b}. */
+    static final String LINEAR = "linear";
 
     private IndRnnCell() {
     }
 
-    /** {@code h_t} from the input's projection {@code xProj = W x_t + b} ({@code [B, H]}), {@code h_{t-1}} and {@code u} ({@code [H]}). */
+    /**
+     * {@code h_t} from the input's projection {@code xProj = W x_t + b} ({@code [B, H]}), {@code h_{t-1}}
+     * and {@code u} ({@code [H]}); {@code activation} an {@link Activation} name or {@link #LINEAR}.
+     */
     static Tensor step(Ops ops, String activation, Tensor xProj, Tensor h, Tensor u) {
-        return Activation.apply(ops, activation, ops.add(xProj, ops.mul(h, u)));
+        Tensor a = ops.add(xProj, ops.mul(h, u));
+        return activation.equals(LINEAR) ? a : Activation.apply(ops, activation, a);
     }
 }

@@ -19,10 +19,12 @@ import java.util.SplittableRandom;
  * {@code layer<l>.b [H]}; then {@code readout.w [H, out]}, {@code readout.b [out]}. State per layer:
  * {@code [h_t]}, or {@code [o_t, h_t]} with residual connections. Immutable and stateless.
  *
- * @param activation the units' activation function (relu in the paper)
- * @param residual   whether layers above the first add their input to their output
+ * @param activation    the units' activation function (relu in the paper)
+ * @param top           the parameter prefix of the top layer
+ * @param topActivation the top layer's units' function: an activation or {@value IndRnnCell#LINEAR}
+ * @param residual      whether layers above the first add their input to their output
  */
-record IndRnnLayer(String activation, boolean residual) implements StackedNetwork.Layer {
+record IndRnnLayer(String activation, String top, String topActivation, boolean residual) implements StackedNetwork.Layer {
 
     /** State tensors per layer. */
     int tensorsPerLayer() {
@@ -56,7 +58,7 @@ record IndRnnLayer(String activation, boolean residual) implements StackedNetwor
         boolean shortcut = residual && !k.equals(StackedNetwork.prefix(0));
         List<Tensor> hs = StackedNetwork.projectedSteps(ops, inputs, time, p.get(k + "w"), p.get(k + "b"),
                 List.of(state.get(residual ? 1 : 0)),
-                (xProj, s) -> List.of(IndRnnCell.step(ops, activation, xProj, s.get(0), u)));
+                (xProj, s) -> List.of(IndRnnCell.step(ops, k.equals(top) ? topActivation : activation, xProj, s.get(0), u)));
         if (!residual) {
             return hs;
         }

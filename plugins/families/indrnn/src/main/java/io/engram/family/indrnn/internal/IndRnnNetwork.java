@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * A stack of IndRNN layers ({@link IndRnnLayer}) that keeps its recurrent weights inside the
- * {@link RecurrentConstraint}: {@link #setParameters} clips every {@code layer<l>.u} it is given into
- * {@code [-bound, bound]} before storing it, which is the paper's clipping after each update (a
+ * {@link RecurrentConstraint}s: {@link #setParameters} clips every {@code layer<l>.u} it is given into
+ * its constraint's range before storing it, which is the paper's clipping after each update (a
  * gradient trainer replaces the parameters after every optimizer step and reads them back); values
  * inside the bound are stored bit for bit. The {@link ParameterVector} reports the same bounds for
  * the elements of {@code u} and refuses values outside them. Everything else is the wrapped
@@ -31,21 +31,18 @@ import java.util.Set;
 final class IndRnnNetwork implements Network, Differentiable {
     private final StackedNetwork stack;
     private final Ops ops;
-    private final RecurrentConstraint constraint;
+    private final Map<String, RecurrentConstraint> constraints;
 
-    IndRnnNetwork(StackedNetwork stack, Ops ops, RecurrentConstraint constraint) {
+    /** {@code constraints}: the constraint of each recurrent weight vector, by parameter name. */
+    IndRnnNetwork(StackedNetwork stack, Ops ops, Map<String, RecurrentConstraint> constraints) {
         this.stack = stack;
         this.ops = ops;
-        this.constraint = constraint;
+        this.constraints = Map.copyOf(constraints);
     }
 
-    /** Whether {@code name} is a recurrent weight vector, {@code layer<l>.u}. */
-    static boolean recurrent(String name) {
-        return name.startsWith("layer") && name.endsWith(".u");
-    }
-
-    RecurrentConstraint constraint() {
-        return constraint;
+    /** The constraint of each recurrent weight vector, by parameter name. */
+    Map<String, RecurrentConstraint> constraints() {
+        return constraints;
     }
 
     @Override
@@ -67,7 +64,7 @@ final class IndRnnNetwork implements Network, Differentiable {
     @Override
     public void setParameters(Map<String, Tensor> values) {
         Map<String, Tensor> projected = new LinkedHashMap<>(values);
-        projected.replaceAll((name, t) -> recurrent(name) ? constraint.project(ops, t) : t);
+        projected.replaceAll((name, t) -> constraints.containsKey(name) ? constraints.get(name).project(ops, t) : t);
         stack.setParameters(projected);
     }
 
@@ -90,7 +87,7 @@ final class IndRnnNetwork implements Network, Differentiable {
     @Override
     public <C> Optional<C> capability(Class<C> type) {
         if (type == ParameterVector.class) {
-            return Optional.of(type.cast(new BoundedParameters(this, ParameterVector.of(this), constraint)));
+            return Optional.of(type.cast(new BoundedParameters(this, ParameterVector.of(this), constraints)));
         }
         return Network.super.capability(type);
     }

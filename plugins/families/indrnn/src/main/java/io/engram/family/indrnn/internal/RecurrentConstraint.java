@@ -8,26 +8,40 @@ import io.engram.tensor.Tensor;
  * {@code T} steps of one unit is scaled by {@code u_n^T} (times the activation's derivatives, 1 on
  * the active side of a relu), so keeping it below a largest magnification {@code gamma} asks for
  * {@code |u_n| <= gamma^(1/T)}. Applied as the paper does, by clipping each {@code u_n} into
- * {@code [-bound, bound]} after every update. A horizon of 0 leaves the weights unconstrained.
- * Immutable and thread-safe.
+ * {@code [lower, upper]} after every update: {@link #of} gives {@code [-gamma^(1/T), gamma^(1/T)]}
+ * (a horizon of 0 leaves the weights unconstrained); {@link #held} gives
+ * {@code [gamma^(-1/T), gamma^(1/T)]}, a memory that can neither fade nor grow by more than
+ * {@code gamma} over {@code T} steps. Immutable and thread-safe.
  *
- * @param bound {@code gamma^(1/T)}, or positive infinity without a horizon
+ * @param lower the smallest admitted weight
+ * @param upper the largest admitted weight
  */
-record RecurrentConstraint(double bound) {
+record RecurrentConstraint(double lower, double upper) {
 
-    /** The bound for largest magnification {@code gamma} over {@code horizon} steps (0: none). */
+    /** {@code [-gamma^(1/T), gamma^(1/T)]} for largest magnification {@code gamma} over {@code horizon} steps (0: none). */
     static RecurrentConstraint of(double gamma, int horizon) {
-        return new RecurrentConstraint(horizon == 0 ? Double.POSITIVE_INFINITY : Math.pow(gamma, 1.0 / horizon));
+        double b = bound(gamma, horizon);
+        return new RecurrentConstraint(-b, b);
+    }
+
+    /** {@code [gamma^(-1/T), gamma^(1/T)]}; {@code horizon} must be positive. */
+    static RecurrentConstraint held(double gamma, int horizon) {
+        double b = bound(gamma, horizon);
+        return new RecurrentConstraint(1 / b, b);
+    }
+
+    private static double bound(double gamma, int horizon) {
+        return horizon == 0 ? Double.POSITIVE_INFINITY : Math.pow(gamma, 1.0 / horizon);
     }
 
     /** Whether {@code v} satisfies the constraint. */
     boolean admits(double v) {
-        return Math.abs(v) <= bound;
+        return lower <= v && v <= upper;
     }
 
-    /** {@code v} clipped into {@code [-bound, bound]}. */
+    /** {@code v} clipped into {@code [lower, upper]}. */
     double clip(double v) {
-        return Math.max(-bound, Math.min(bound, v));
+        return Math.max(lower, Math.min(upper, v));
     }
 
     /** {@code u} clipped elementwise; {@code u} itself, bit for bit, when every element is admitted. */

@@ -158,4 +158,62 @@ class IndRnnFamilyTest {
         assertEquals("model.recurrent.init.top", problems.get(0).where());
         assertTrue(problems.get(0).toString().contains("recurrent.horizon"), problems.get(0).toString());
     }
+
+    /** With recurrent.hold.top every update keeps the top layer's u in [gamma^(-1/T), gamma^(1/T)]; the layers below keep [-b, b]. */
+    @Test
+    void aHeldTopLayerCannotForget() {
+        Network net = family.create(spec(Map.of("hidden", "3", "layers", "2", "recurrent.horizon", "10",
+                "recurrent.hold.top", "true")), BACKEND, 6);
+        double bound = Math.pow(2, 0.1);
+        for (double v : net.parameters().get("layer1.u").toDoubleArray()) {
+            assertTrue(v >= 1 / bound && v <= bound, "top u = " + v);
+        }
+        net.setParameters(Map.of("layer1.u", OPS.fromArray(DType.F64, Shape.of(3), new double[] {0.5, -2, 1}),
+                "layer0.u", OPS.fromArray(DType.F64, Shape.of(3), new double[] {0.5, -2, 1})));
+        assertArrayEquals(new double[] {1 / bound, 1 / bound, 1}, net.parameters().get("layer1.u").toDoubleArray(), 1e-15);
+        assertArrayEquals(new double[] {0.5, -bound, 1}, net.parameters().get("layer0.u").toDoubleArray(), 1e-15);
+        ParameterVector v = net.capability(ParameterVector.class).orElseThrow();
+        // layer0: w [2, 3] = elements 0..5, u [3] = 6..8, b [3] = 9..11; layer1: w [3, 3] = 12..20, u = 21..23
+        assertEquals(-bound, v.lower().orElseThrow()[6]);
+        assertEquals(1 / bound, v.lower().orElseThrow()[21]);
+        assertEquals(bound, v.upper().orElseThrow()[21]);
+    }
+
+    /** With activation.top=linear the top layer's units are not rectified: h_t = W x_t + u h_{t-1} + b. */
+    @Test
+    void aLinearTopLayerAccumulatesWithoutRectification() {
+        Network net = family.create(spec(Map.of("hidden", "2", "activation.top", "linear")), BACKEND, 7);
+        Map<String, Tensor> p = net.parameters();
+        double[] w = p.get("layer0.w").toDoubleArray();
+        double[] u = p.get("layer0.u").toDoubleArray();
+        double[] b = p.get("layer0.b").toDoubleArray();
+        double[] v = p.get("readout.w").toDoubleArray();
+        double[] c = p.get("readout.b").toDoubleArray();
+        double[] h = new double[2];
+        State s = net.initialState(OPS, 1);
+        boolean negative = false;
+        double[][] xs = {{1, -1}, {-1, 1}, {0.5, 0.5}, {-0.5, -1}};
+        for (int t = 0; t < xs.length; t++) {
+            double[] a = project(xs[t], w, b, 2);
+            for (int j = 0; j < 2; j++) {
+                h[j] = a[j] + u[j] * h[j];
+                negative |= h[j] < 0;
+            }
+            double[] y = c.clone();
+            for (int k = 0; k < 2; k++) {
+                y[k] += h[0] * v[k] + h[1] * v[2 + k];
+            }
+            Step step = net.step(OPS, p, OPS.fromArray(DType.F64, Shape.of(1, 2), xs[t]), s, StepContext.inference(t));
+            s = step.state();
+            assertArrayEquals(y, step.output().toDoubleArray(), 1e-12, "y at step " + t);
+        }
+        assertTrue(negative, "some hidden value went below zero, which a relu would have cut");
+    }
+
+    @Test
+    void aHeldTopLayerWithoutAHorizonIsRefusedByName() {
+        Seq<Problem> problems = family.validate(spec(Map.of("recurrent.hold.top", "true")));
+        assertEquals(1, problems.size());
+        assertEquals("model.recurrent.hold.top", problems.get(0).where());
+    }
 }
