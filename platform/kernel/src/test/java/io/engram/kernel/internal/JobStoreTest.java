@@ -168,11 +168,7 @@ class JobStoreTest {
         assertTrue(waiting.await(WAIT.toSeconds(), TimeUnit.SECONDS));
 
         Path dir = tmp.resolve("jobs").resolve(id);
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.delete(p);
-            }
-        }
+        deleteWhileTheJobMayStillWrite(dir);
         Files.writeString(dir, "the disk went away");
         gated.gate.countDown();
 
@@ -181,6 +177,23 @@ class JobStoreTest {
         assertTrue(info.error().startsWith("record: cannot write " + dir.resolve("events.jsonl") + ": "), info.error());
         assertEquals(0.5, info.metrics().get("loss"), "the job's outcome is kept in memory");
         assertEquals(JobState.FAILED, m.events(id).get(m.events(id).size() - 1).state());
+    }
+
+    /** Deletes a job's folder; the job's own event write may land between the walk and the delete, so walk again. */
+    private static void deleteWhileTheJobMayStillWrite(Path dir) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                    Files.deleteIfExists(p);
+                }
+                return;
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+                Thread.sleep(10);
+            }
+        }
     }
 
     @Test
