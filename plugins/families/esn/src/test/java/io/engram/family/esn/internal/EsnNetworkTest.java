@@ -1,0 +1,102 @@
+package io.engram.family.esn.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.engram.api.Batch;
+import io.engram.api.CheckpointMetadata;
+import io.engram.api.Dataset;
+import io.engram.api.Hyperparameters;
+import io.engram.api.LinearReadout;
+import io.engram.api.ModelSpec;
+import io.engram.api.Network;
+import io.engram.api.Sequence;
+import io.engram.tensor.DType;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Shape;
+import io.engram.tensor.Tensor;
+import io.engram.testkit.ReferenceBackend;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EsnNetworkTest {
+    private final ReferenceBackend backend = new ReferenceBackend();
+    private final Ops ops = backend.ops();
+    private final EsnFamily family = new EsnFamily();
+
+    private ModelSpec spec(Map<String, String> raw, int in, int out) {
+        Hyperparameters h = family.schema().validate(raw, "model.").get();
+        return new ModelSpec("esn", in, out, DType.F64, h);
+    }
+
+    private static Batch batchOf(double[] u) {
+        double[][] x = new double[u.length][1];
+        for (int t = 0; t < u.length; t++) {
+            x[t][0] = u[t];
+        }
+        return new Dataset(List.of(Sequence.perStep(x, new double[u.length][1])), 1, 1).batches(1).get(0);
+    }
+
+    /** One unit by hand: x(t) = (1 - a) x(t-1) + a tanh(u(t) w_in + b + x(t-1) w), features [x(t), u(t)]. */
+    @Test
+    void oneUnitFollowsTheLeakyIntegratorEquation() {
+        Network n = family.create(spec(Map.of("units", "1", "connectivity", "1", "spectral.radius", "0.5",
+                "leak", "0.3", "bias.scaling", "0.2"), 1, 1), backend, 5);
+        Map<String, Tensor> p = n.parameters();
+        double w = p.get("reservoir.w").toDoubleArray()[0];
+        double win = p.get("reservoir.in").toDoubleArray()[0];
+        double b = p.get("reservoir.bias").toDoubleArray()[0];
+        assertEquals(0.5, Math.abs(w), 1e-9, "a 1x1 reservoir scaled to spectral radius 0.5");
+        double[] u = {0.4, -1.0, 0.25, 0.9, 0.0};
+        double[] f = n.capability(LinearReadout.class).orElseThrow().features(ops, p, batchOf(u)).toDoubleArray();
+        double x = 0;
+        for (int t = 0; t < u.length; t++) {
+            x = 0.7 * x + 0.3 * Math.tanh(u[t] * win + b + x * w);
+            assertEquals(x, f[2 * t], 1e-15, "state at step " + t);
+            assertEquals(u[t], f[2 * t + 1], 0.0, "input at step " + t);
+        }
+    }
+
+    @Test
+    void onlyTheReadoutIsTrainableAndARestoredNetworkRunsBitForBit() {
+        ModelSpec spec = spec(Map.of("units", "30", "leak", "0.5", "bias.scaling", "0.5"), 1, 1);
+        Network n = family.create(spec, backend, 77);
+        assertEquals(Set.of("readout.w", "readout.b"), n.trainable());
+        Map<String, Tensor> params = new LinkedHashMap<>(n.parameters());
+        double[] readout = new double[31];
+        for (int i = 0; i < readout.length; i++) {
+            readout[i] = Math.sin(i);
+        }
+        params.put("readout.w", ops.fromArray(DType.F64, Shape.of(31, 1), readout));
+        n.setParameters(Map.of("readout.w", params.get("readout.w")));
+        Network restored = family.restore(spec, backend, params, (CheckpointMetadata) null, n.payloads());
+        assertEquals(List.of(77L), restored.payloads().integers("esn.seed").orElseThrow());
+        Batch b = batchOf(new double[] {0.1, 0.5, -0.3, 0.8, 0.2, -0.6});
+        LinearReadout a = n.capability(LinearReadout.class).orElseThrow();
+        LinearReadout c = restored.capability(LinearReadout.class).orElseThrow();
+        assertArrayEquals(a.features(ops, n.parameters(), b).toDoubleArray(),
+                c.features(ops, restored.parameters(), b).toDoubleArray(), 0.0);
+        Map<String, Tensor> bad = new LinkedHashMap<>(params);
+        bad.put("reservoir.w", ops.zeros(DType.F64, Shape.of(30, 29)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> family.restore(spec, backend, bad));
+        assertTrue(e.getMessage().contains("'reservoir.w' must be F64 [30, 30]"), e.getMessage());
+    }
+
+    @Test
+    void theSameSeedDrawsTheSameReservoirAndAnotherSeedAnother() {
+        ModelSpec spec = spec(Map.of("units", "20"), 2, 1);
+        double[] a = family.create(spec, backend, 3).parameters().get("reservoir.w").toDoubleArray();
+        double[] b = family.create(spec, backend, 3).parameters().get("reservoir.w").toDoubleArray();
+        double[] c = family.create(spec, backend, 4).parameters().get("reservoir.w").toDoubleArray();
+        assertArrayEquals(a, b, 0.0);
+        assertTrue(!java.util.Arrays.equals(a, c));
+        long nonzero = java.util.Arrays.stream(a).filter(v -> v != 0).count();
+        assertTrue(nonzero > 20 && nonzero < 80, "connectivity 0.1 of 400 weights: " + nonzero);
+    }
+}
