@@ -11,11 +11,11 @@ import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
 import io.engram.api.Steps;
+import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +32,11 @@ import java.util.Set;
  * drawn from travels in its {@link #payloads()} ({@code esn.seed}, absent when unknown); the weights themselves are in
  * the parameters, so a restored network runs bit for bit as the one saved.
  *
- * <p>{@link #steps} and {@link #features} project all inputs in one product and run only the
- * recurrence step by step. Thread-safety as {@link Network}: one thread calls
- * {@link #setParameters} while no other uses the network.
+ * <p>{@link #steps} projects all inputs in one product and runs only the recurrence step by step
+ * on the backend's ops (so that it records on a tape); {@link #features}, which nothing
+ * differentiates, runs it on the host with the reservoir held sparse ({@link HostReservoir}).
+ * Thread-safety as {@link Network}: one thread calls {@link #setParameters} while no other uses
+ * the network.
  */
 final class EsnNetwork implements Network, LinearReadout, Differentiable {
     static final String W = "reservoir.w";
@@ -110,7 +112,7 @@ final class EsnNetwork implements Network, LinearReadout, Differentiable {
             throw new IllegalArgumentException("steps: " + time + " steps need inputs [time * batch, inputSize], got "
                     + xs.shape());
         }
-        List<Tensor> hs = run(ops, p, xs, state.get(0), time, null);
+        List<Tensor> hs = run(ops, p, xs, state.get(0), time);
         Tensor z = EsnCell.features(ops, join(ops, hs), xs, settings.readoutInput());
         List<State> states = new ArrayList<>(time);
         for (Tensor h : hs) {
@@ -119,12 +121,8 @@ final class EsnNetwork implements Network, LinearReadout, Differentiable {
         return new Steps(EsnCell.output(ops, z, p.get(OUT), p.get(OUT_BIAS)), states);
     }
 
-    /**
-     * The states after each step from {@code h0}: inputs {@code xs [time * batch, inputs]} projected
-     * in one product; where {@code mask} (host, {@code [time * batch]}) is given and 0, a row keeps
-     * its state.
-     */
-    private List<Tensor> run(Ops ops, Map<String, Tensor> p, Tensor xs, Tensor h0, int time, double[] mask) {
+    /** The states after each step from {@code h0}: inputs {@code xs [time * batch, inputs]} projected in one product. */
+    private List<Tensor> run(Ops ops, Map<String, Tensor> p, Tensor xs, Tensor h0, int time) {
         int batch = xs.dim(0) / time;
         Tensor projected = EsnCell.project(ops, xs, p.get(IN), p.get(BIAS));
         Tensor w = p.get(W);
@@ -132,25 +130,10 @@ final class EsnNetwork implements Network, LinearReadout, Differentiable {
         Tensor h = h0;
         for (int t = 0; t < time; t++) {
             Tensor pt = time == 1 ? projected : ops.slice(projected, 0, t * batch, (t + 1) * batch);
-            Tensor next = EsnCell.state(ops, pt, h, w, settings.leak());
-            if (mask != null && !allOnes(mask, t * batch, (t + 1) * batch)) {
-                Tensor m = ops.fromArray(spec.dtype(), Shape.of(batch, 1),
-                        Arrays.copyOfRange(mask, t * batch, (t + 1) * batch));
-                next = ops.where(m, next, h);
-            }
-            h = next;
+            h = EsnCell.state(ops, pt, h, w, settings.leak());
             hs.add(h);
         }
         return hs;
-    }
-
-    private static boolean allOnes(double[] mask, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (mask[i] == 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Tensor join(Ops ops, List<Tensor> rows) {
@@ -179,13 +162,24 @@ final class EsnNetwork implements Network, LinearReadout, Differentiable {
         return spec.outputSize();
     }
 
-    /** {@code z(t)} at every step from the zero state; padded steps hold their sequence's state. */
+    /**
+     * {@code z(t)} at every step from the zero state; padded steps hold their sequence's state. The
+     * recurrence runs on the host with the reservoir held sparse ({@link HostReservoir}), equal to
+     * {@link #steps} to rounding.
+     */
     @Override
     public Tensor features(Ops ops, Map<String, Tensor> p, Batch batch) {
         int rows = batch.time() * batch.batch();
-        Tensor xs = ops.fromArray(spec.dtype(), Shape.of(rows, batch.inputSize()), batch.inputs());
-        List<Tensor> hs = run(ops, p, xs, initialState(ops, batch.batch()).get(0), batch.time(), batch.stepMask());
-        return EsnCell.features(ops, join(ops, hs), xs, settings.readoutInput());
+        double[] inputs = batch.inputs();
+        if (spec.dtype() == DType.F32) {
+            inputs = inputs.clone();
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = (float) inputs[i];
+            }
+        }
+        double[] z = HostReservoir.of(p, settings, spec.inputSize(), spec.dtype() == DType.F32)
+                .features(inputs, batch.time(), batch.batch(), batch.stepMask(), settings.readoutInput());
+        return ops.fromArray(spec.dtype(), Shape.of(rows, features()), z);
     }
 
     // ---- capabilities ---------------------------------------------------------------------

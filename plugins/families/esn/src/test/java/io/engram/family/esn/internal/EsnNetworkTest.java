@@ -99,4 +99,48 @@ class EsnNetworkTest {
         long nonzero = java.util.Arrays.stream(a).filter(v -> v != 0).count();
         assertTrue(nonzero > 20 && nonzero < 80, "connectivity 0.1 of 400 weights: " + nonzero);
     }
+
+    /**
+     * The readout's feature rows, run on the host with the reservoir held sparse, are the states
+     * that {@code steps} computes on the backend's ops, for every present step of a padded batch of
+     * two sequences of different lengths (the shorter one holds its state through the padding).
+     */
+    @Test
+    void featuresMatchTheStatesOfStepsOnEveryPresentRow() {
+        for (DType dtype : List.of(DType.F64, DType.F32)) {
+            Hyperparameters h = family.schema().validate(Map.of("units", "40", "connectivity", "0.2", "leak", "0.4",
+                    "bias.scaling", "0.3", "spectral.radius", "1.1"), "model.").get();
+            Network n = family.create(new ModelSpec("esn", 2, 1, dtype, h), backend, 9);
+            double[][] a = new double[7][2];
+            double[][] b = new double[4][2];
+            for (int t = 0; t < 7; t++) {
+                a[t] = new double[] {Math.sin(t), Math.cos(0.5 * t)};
+                b[t % 4] = new double[] {0.3 * t - 0.5, 0.1 * t};
+            }
+            Dataset d = new Dataset(List.of(Sequence.perStep(a, new double[7][1]), Sequence.perStep(b, new double[4][1])), 2, 1);
+            Batch batch = d.batches(2).get(0);
+            double[] f = n.capability(LinearReadout.class).orElseThrow().features(ops, n.parameters(), batch).toDoubleArray();
+            double tolerance = dtype == DType.F64 ? 1e-13 : 1e-5;
+            for (int j = 0; j < 2; j++) {
+                Sequence s = d.get(j);
+                double[] xs = new double[s.length() * 2];
+                List<io.engram.api.StepContext> contexts = new java.util.ArrayList<>();
+                for (int t = 0; t < s.length(); t++) {
+                    xs[2 * t] = s.input(t, 0);
+                    xs[2 * t + 1] = s.input(t, 1);
+                    contexts.add(io.engram.api.StepContext.inference(t));
+                }
+                io.engram.api.Steps steps = n.steps(ops, n.parameters(), ops.fromArray(dtype, Shape.of(s.length(), 2), xs),
+                        n.initialState(ops, 1), contexts);
+                for (int t = 0; t < 7; t++) {
+                    double[] state = steps.states().get(Math.min(t, s.length() - 1)).get(0).toDoubleArray();
+                    for (int u = 0; u < 40; u++) {
+                        assertEquals(state[u], f[(t * 2 + j) * 42 + u], tolerance,
+                                dtype + " sequence " + j + " step " + t + " unit " + u);
+                    }
+                }
+                assertEquals(s.input(s.length() - 1, 1), f[((s.length() - 1) * 2 + j) * 42 + 41], 1e-7);
+            }
+        }
+    }
 }
