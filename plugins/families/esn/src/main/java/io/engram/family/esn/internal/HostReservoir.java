@@ -12,7 +12,8 @@ import java.util.Map;
  * these rows (only the readout is trained, and it does not feed back into the state), so they
  * need not run on the backend's ops.
  *
- * <p>The weights are read from the parameters once, at construction ({@code reservoir.w} is kept
+ * <p>{@link #tanh} differs from the backend's by rounding only (a few units of {@code 1e-16}). The
+ * weights are read from the parameters once, at construction ({@code reservoir.w} is kept
  * column by column: the nonzeros feeding each unit). For an f32 network each state is rounded to
  * f32 after its step, as the backend would store it. Row-major layouts as {@link io.engram.api.Batch}:
  * row {@code t * batch + b}. Immutable; {@link #features} may run on several threads at once.
@@ -114,9 +115,26 @@ final class HostReservoir {
             pre[j] += s;
         }
         for (int j = 0; j < n; j++) {
-            double candidate = Math.tanh(pre[j]);
+            double candidate = tanh(pre[j]);
             double next = leak == 1.0 ? candidate : state[at + j] * (1.0 - leak) + candidate * leak;
             state[at + j] = f32 ? (float) next : next;
         }
+    }
+
+    /**
+     * {@code tanh(x) = (e^2x - 1) / (e^2x + 1)} through the intrinsic {@link Math#exp} (several times
+     * faster than {@link Math#tanh}), within about {@code 4e-16} of it in absolute terms: the
+     * subtraction loses relative accuracy near 0, where the value itself is small; {@code +-1}
+     * beyond {@code |x| = 20}, where tanh rounds to it.
+     */
+    static double tanh(double x) {
+        if (x > 20) {
+            return 1.0;
+        }
+        if (x < -20) {
+            return -1.0;
+        }
+        double e = Math.exp(2 * x);
+        return (e - 1) / (e + 1);
     }
 }

@@ -143,4 +143,17 @@ class EsnNetworkTest {
             }
         }
     }
+
+    @Test
+    void theHostTanhIsWithinRoundingOfMathTanh() {
+        double worst = 0;
+        for (int i = -300_000; i <= 300_000; i++) {
+            double x = i * 1e-4 + 1e-9 * (i % 7);
+            worst = Math.max(worst, Math.abs(HostReservoir.tanh(x) - Math.tanh(x)));
+        }
+        assertTrue(worst < 5e-16, "largest difference " + worst);
+        assertEquals(1.0, HostReservoir.tanh(400), 0.0);
+        assertEquals(-1.0, HostReservoir.tanh(Double.NEGATIVE_INFINITY), 0.0);
+        assertEquals(0.0, HostReservoir.tanh(0), 0.0);
+    }
 }

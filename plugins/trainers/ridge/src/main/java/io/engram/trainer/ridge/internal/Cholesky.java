@@ -31,10 +31,7 @@ final class Cholesky {
             int ri = i * n;
             for (int j = 0; j <= i; j++) {
                 int rj = j * n;
-                double s = g.xtx[ri + j] + (i == j && i != biasIndex ? lambda : 0);
-                for (int k = 0; k < j; k++) {
-                    s -= l[ri + k] * l[rj + k];
-                }
+                double s = g.xtx[ri + j] + (i == j && i != biasIndex ? lambda : 0) - dot(l, ri, rj, j);
                 if (i == j) {
                     if (!(s > tiny)) {
                         return Optional.empty();
@@ -46,6 +43,25 @@ final class Cholesky {
             }
         }
         return Optional.of(substitute(l, g.xty, n, g.outputs));
+    }
+
+    /** {@code sum_k<length l[a + k] l[b + k]}, in four interleaved partial sums (independent chains run in parallel). */
+    private static double dot(double[] l, int a, int b, int length) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < length; k += 4) {
+            s0 += l[a + k] * l[b + k];
+            s1 += l[a + k + 1] * l[b + k + 1];
+            s2 += l[a + k + 2] * l[b + k + 2];
+            s3 += l[a + k + 3] * l[b + k + 3];
+        }
+        for (; k < length; k++) {
+            s0 += l[a + k] * l[b + k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static double[] substitute(double[] l, double[] b, int n, int k) {

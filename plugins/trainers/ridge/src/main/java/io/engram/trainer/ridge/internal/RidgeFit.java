@@ -101,8 +101,9 @@ final class RidgeFit {
         return Double.isNaN(best) ? ridges.get(0) : best;
     }
 
-    private TrainingResult finish(Network network, LinearReadout readout, Ops ops, double lambda, Gram fit, Gram held,
+    private TrainingResult finish(Network network, LinearReadout readout, Ops ops, double chosen, Gram fit, Gram held,
                                   boolean separate) {
+        double lambda = chosen;
         Gram all = fit;
         if (!separate && held.rows > 0) {
             all = new Gram(fit.n, fit.outputs);
@@ -110,6 +111,15 @@ final class RidgeFit {
             all.add(held);
         }
         Optional<double[]> solved = Cholesky.solve(all, lambda, biasIndex(readout));
+        for (double larger : ridges.stream().filter(r -> r > chosen).sorted().toList()) {
+            if (solved.isPresent()) {
+                break;
+            }
+            context.emit(new TrainingEvent.Message("warning", String.format("ridge %g: the Gram matrix of all training "
+                    + "rows plus it is not positive definite; taking the next larger ridge, %g", lambda, larger)));
+            lambda = larger;
+            solved = Cholesky.solve(all, lambda, biasIndex(readout));
+        }
         if (solved.isEmpty()) {
             return stop("trainer.ridge: the features' Gram matrix plus ridge " + lambda + " is not positive definite "
                     + "(features that are constant or repeat each other); give a larger ridge", true);

@@ -35,7 +35,9 @@ import org.osgi.service.component.annotations.Component;
  * <p>Settings ({@code trainer.*}): {@code ridge}, one value or a comma-separated list of values of
  * {@code lambda}; with several, each is fitted on the training rows and scored by its squared error
  * on the validation rows (the task's validation data, or else the last {@code validation.fraction}
- * of each training sequence's rows), and the best is fitted again on all training rows.
+ * of each training sequence's rows), and the best is fitted again on all training rows (or, where
+ * the Gram matrix of all rows plus it is not positive definite to working precision, the next
+ * larger one in the list that is, with a warning).
  * {@code washout}: steps at the start of every sequence whose rows are left out (the reservoir's
  * initial transient). {@code batch.size}: sequences per pass of feature collection. The loss
  * reported is the mean squared error of the readout over the rows and outputs, whatever the task's

@@ -165,4 +165,43 @@ class RidgeTrainerTest {
         Hyperparameters ok = trainer.schema().validate(Map.of(), "trainer.").get();
         assertTrue(trainer.checkLoss(ok, null).isEmpty());
     }
+
+    /** Rows wider than a panel: the sums over panels on and above the diagonal fill the whole matrix. */
+    @Test
+    void gramOfPanelsEqualsTheTextbookSums() {
+        int n = 2 * Gram.PANEL + 37;
+        int rows = 40;
+        SplittableRandom r = new SplittableRandom(5);
+        double[] x = new double[rows * n];
+        double[] y = new double[rows * 2];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = r.nextDouble(-1, 1);
+        }
+        Gram device = new Gram(n, 2);
+        device.add(ops, true, x, y, 25);
+        device.add(ops, true, java.util.Arrays.copyOfRange(x, 25 * n, rows * n), java.util.Arrays.copyOfRange(y, 50, 80), 15);
+        Gram host = new Gram(n, 2);
+        host.add(ops, false, x, y, rows);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int k = 0; k < rows; k++) {
+                    s += x[k * n + i] * x[k * n + j];
+                }
+                assertEquals(s, device.xtx[i * n + j], 1e-12, "device X^T X at " + i + ", " + j);
+                assertEquals(s, host.xtx[i * n + j], 1e-12, "host X^T X at " + i + ", " + j);
+            }
+            for (int o = 0; o < 2; o++) {
+                double s = 0;
+                for (int k = 0; k < rows; k++) {
+                    s += x[k * n + i] * y[k * 2 + o];
+                }
+                assertEquals(s, device.xty[i * 2 + o], 1e-12, "device X^T Y at " + i + ", " + o);
+            }
+        }
+        assertEquals(rows, device.rows);
+    }
 }
