@@ -30,6 +30,8 @@ final class RidgeFit {
     private final int washout;
     private final int batchSize;
     private final double fraction;
+    /** The backend's ops for the solver's f64 products when it offers f64, else null (set by {@link #run}). */
+    private Ops f64Ops;
 
     RidgeFit(TrainingContext context, List<Double> ridges) {
         this.context = context;
@@ -44,7 +46,9 @@ final class RidgeFit {
         LinearReadout readout = network.capability(LinearReadout.class).orElseThrow(() -> new IllegalStateException(
                 "ridge: the network offers no linear readout"));
         Ops ops = context.backend().ops();
-        FeatureRows rows = new FeatureRows(ops, context.backend().dtypes().contains(DType.F64), readout, washout);
+        boolean deviceF64 = context.backend().dtypes().contains(DType.F64);
+        f64Ops = deviceF64 ? ops : null;
+        FeatureRows rows = new FeatureRows(ops, deviceF64, readout, washout);
         boolean choose = ridges.size() > 1;
         boolean separate = choose && context.validation().size() > 0;
         double tail = choose && !separate ? fraction : 0;
@@ -87,7 +91,7 @@ final class RidgeFit {
         double best = Double.NaN;
         double bestError = Double.POSITIVE_INFINITY;
         for (double lambda : ridges) {
-            Optional<double[]> w = Cholesky.solve(fit, lambda, bias);
+            Optional<double[]> w = Cholesky.solve(f64Ops, fit, lambda, bias);
             if (w.isPresent()) {
                 double e = held.squaredError(w.get());
                 context.emit(new TrainingEvent.Message("info", String.format(
@@ -110,7 +114,7 @@ final class RidgeFit {
             all.add(fit);
             all.add(held);
         }
-        Optional<double[]> solved = Cholesky.solve(all, lambda, biasIndex(readout));
+        Optional<double[]> solved = Cholesky.solve(f64Ops, all, lambda, biasIndex(readout));
         for (double larger : ridges.stream().filter(r -> r > chosen).sorted().toList()) {
             if (solved.isPresent()) {
                 break;
@@ -118,7 +122,7 @@ final class RidgeFit {
             context.emit(new TrainingEvent.Message("warning", String.format("ridge %g: the Gram matrix of all training "
                     + "rows plus it is not positive definite; taking the next larger ridge, %g", lambda, larger)));
             lambda = larger;
-            solved = Cholesky.solve(all, lambda, biasIndex(readout));
+            solved = Cholesky.solve(f64Ops, all, lambda, biasIndex(readout));
         }
         if (solved.isEmpty()) {
             return stop("trainer.ridge: the features' Gram matrix plus ridge " + lambda + " is not positive definite "

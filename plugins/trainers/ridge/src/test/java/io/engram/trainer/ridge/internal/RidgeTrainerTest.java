@@ -204,4 +204,30 @@ class RidgeTrainerTest {
         }
         assertEquals(rows, device.rows);
     }
+
+    /** Wider than a block: the blocked factorisation, its trailing updates on the ops or on the host, solves the system. */
+    @Test
+    void blockedCholeskySolvesASystemWiderThanABlock() {
+        int n = 2 * Cholesky.BLOCK + 13;
+        int rows = n + 40;
+        SplittableRandom r = new SplittableRandom(8);
+        double[] x = new double[rows * n];
+        double[] y = new double[rows];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = r.nextDouble(-1, 1);
+        }
+        Gram g = new Gram(n, 1);
+        g.add(ops, true, x, y, rows);
+        double[] a = g.xtx.clone();
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] += i == 5 ? 0 : 0.25;
+        }
+        double[] expected = ops.solve(ops.fromArray(DType.F64, Shape.of(n, n), a),
+                ops.fromArray(DType.F64, Shape.of(n, 1), g.xty)).toDoubleArray();
+        assertArrayEquals(expected, Cholesky.solve(ops, g, 0.25, 5).orElseThrow(), 1e-9);
+        assertArrayEquals(expected, Cholesky.solve(g, 0.25, 5).orElseThrow(), 1e-9);
+    }
 }
