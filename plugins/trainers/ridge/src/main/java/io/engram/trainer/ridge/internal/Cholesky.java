@@ -28,7 +28,7 @@ final class Cholesky {
 
     /**
      * {@code W [n, outputs]} row-major, or empty when {@code X^T X + lambda D} is not positive
-     * definite to working precision (a pivot at or below {@code 1e-14} times the largest diagonal).
+     * definite to working precision (a pivot at or below {@code 1e-15} times its row's diagonal).
      *
      * @param ops       f64 products of the trailing updates, or null for the host
      * @param biasIndex the row of {@code W} that is the bias (not penalised), or -1
@@ -36,12 +36,11 @@ final class Cholesky {
     static Optional<double[]> solve(Ops ops, Gram g, double lambda, int biasIndex) {
         int n = g.n;
         double[] a = g.xtx.clone();
-        double maxDiag = 0;
+        double[] tiny = new double[n];
         for (int i = 0; i < n; i++) {
             a[i * n + i] += i == biasIndex ? 0 : lambda;
-            maxDiag = Math.max(maxDiag, a[i * n + i]);
+            tiny[i] = 1e-15 * Math.max(a[i * n + i], Double.MIN_NORMAL);
         }
-        double tiny = 1e-14 * Math.max(maxDiag, Double.MIN_NORMAL);
         for (int k0 = 0; k0 < n; k0 += BLOCK) {
             int k1 = Math.min(n, k0 + BLOCK);
             if (!factorDiagonal(a, n, k0, k1, tiny)) {
@@ -56,12 +55,12 @@ final class Cholesky {
     }
 
     /** Factors {@code A[k0:k1, k0:k1]} in place (its lower triangle becomes {@code L11}); false at a pivot too small. */
-    private static boolean factorDiagonal(double[] a, int n, int k0, int k1, double tiny) {
+    private static boolean factorDiagonal(double[] a, int n, int k0, int k1, double[] tiny) {
         for (int i = k0; i < k1; i++) {
             for (int j = k0; j <= i; j++) {
                 double s = a[i * n + j] - dot(a, i * n + k0, j * n + k0, j - k0);
                 if (i == j) {
-                    if (!(s > tiny)) {
+                    if (!(s > tiny[i])) {
                         return false;
                     }
                     a[i * n + i] = Math.sqrt(s);

@@ -82,7 +82,8 @@ final class RidgeFit {
             return stop("trainer.ridge: choosing among " + ridges.size() + " values needs validation rows, but the task "
                     + "has no validation data and trainer.validation.fraction leaves none", true);
         }
-        return finish(network, readout, ops, choose ? pick(fit, held, readout) : ridges.get(0), fit, held, separate);
+        return finish(network, readout, ops, choose ? pick(fit, held, readout) : ridges.get(0), fit, held, separate,
+                rows.shift());
     }
 
     /** The ridge whose fit on {@code fit} has the lowest error on {@code held}; the first among equals. */
@@ -106,7 +107,7 @@ final class RidgeFit {
     }
 
     private TrainingResult finish(Network network, LinearReadout readout, Ops ops, double chosen, Gram fit, Gram held,
-                                  boolean separate) {
+                                  boolean separate, double[] shift) {
         double lambda = chosen;
         Gram all = fit;
         if (!separate && held.rows > 0) {
@@ -129,7 +130,7 @@ final class RidgeFit {
                     + "(features that are constant or repeat each other); give a larger ridge", true);
         }
         double[] w = solved.get();
-        write(network, readout, ops, w);
+        write(network, readout, ops, unshift(w, shift, readout));
         double trainLoss = all.squaredError(w) / (all.rows * (double) all.outputs);
         double validationLoss = separate ? held.squaredError(w) / (held.rows * (double) held.outputs) : Double.NaN;
         context.emit(new TrainingEvent.EpochEnd(1, trainLoss, validationLoss, Map.of("ridge", lambda)));
@@ -140,6 +141,24 @@ final class RidgeFit {
             metrics.put("validation.loss", validationLoss);
         }
         return new TrainingResult(metrics, 1, "", false);
+    }
+
+    /** {@code w} with {@code shift W} taken off its bias rows (the rows were fitted less {@code shift}). */
+    private static double[] unshift(double[] w, double[] shift, LinearReadout readout) {
+        if (readout.bias().isEmpty()) {
+            return w;
+        }
+        int f = readout.features();
+        int out = readout.outputs();
+        double[] u = w.clone();
+        for (int o = 0; o < out; o++) {
+            double s = 0;
+            for (int i = 0; i < f; i++) {
+                s += shift[i] * w[i * out + o];
+            }
+            u[f * out + o] -= s;
+        }
+        return u;
     }
 
     /** Writes {@code w}, the design rows' weights (the bias last), as the readout's weights and bias. */
