@@ -28,7 +28,9 @@ import org.osgi.service.component.annotations.Component;
  *   [W; b] = (X^T X + lambda D)^-1 X^T Y          D = diag(1, ..., 1, 0): the bias is not penalised
  * </pre>
  * {@code X^T X} and {@code X^T Y} are summed in f64 a block of rows at a time, so memory does not
- * grow with the number of steps, and the system is solved by a Cholesky factorisation in f64.
+ * grow with the number of steps, and the system is solved by a Cholesky factorisation in f64. With
+ * a bias, the rows are summed less their mean (the bias absorbs the shift), which keeps the system
+ * positive definite down to far smaller ridges than raw reservoir states allow.
  * Only the readout's weights and bias ({@link io.engram.api.LinearReadout}) are written; every
  * other parameter stays bit for bit as it was.
  *
