@@ -230,4 +230,59 @@ class RidgeTrainerTest {
         assertArrayEquals(expected, Cholesky.solve(ops, g, 0.25, 5).orElseThrow(), 1e-9);
         assertArrayEquals(expected, Cholesky.solve(g, 0.25, 5).orElseThrow(), 1e-9);
     }
+
+    /**
+     * Features with a large common offset (1e4, varying by about 1): the rows are summed less their
+     * mean (the shift), and at a ridge of 1e-12 the solve gives back the weights and, with the shift
+     * taken off, the bias of the targets' linear map.
+     */
+    @Test
+    void rowsLessTheirMeanKeepAnOffsetSystemSolvable() {
+        int steps = 400;
+        double[] f = new double[steps * 2];
+        double[][] x = new double[steps][1];
+        double[][] y = new double[steps][1];
+        for (int t = 0; t < steps; t++) {
+            f[2 * t] = 1e4 + Math.sin(0.3 * t);
+            f[2 * t + 1] = 1e4 + Math.cos(0.7 * t);
+            y[t][0] = 3 * f[2 * t] - 2 * f[2 * t + 1] + 5;
+        }
+        LinearReadout stub = new LinearReadout() {
+            @Override
+            public String weights() {
+                return "w";
+            }
+
+            @Override
+            public java.util.Optional<String> bias() {
+                return java.util.Optional.of("c");
+            }
+
+            @Override
+            public int features() {
+                return 2;
+            }
+
+            @Override
+            public int outputs() {
+                return 1;
+            }
+
+            @Override
+            public Tensor features(Ops o, Map<String, Tensor> p, Batch b) {
+                return o.fromArray(DType.F64, Shape.of(steps, 2), f);
+            }
+        };
+        Batch batch = new Dataset(List.of(Sequence.perStep(x, y)), 1, 1).batches(1).get(0);
+        Map<String, Tensor> params = Map.of("w", ops.zeros(DType.F64, Shape.of(2, 1)), "c", ops.zeros(DType.F64, Shape.of(1)));
+        FeatureRows rows = new FeatureRows(ops, true, stub, 0);
+        Gram g = new Gram(3, 1);
+        rows.add(params, batch, 0, g, new Gram(3, 1));
+        double[] shift = rows.shift();
+        assertEquals(1e4, shift[0], 1.0);
+        double[] w = Cholesky.solve(ops, g, 1e-12, 2).orElseThrow();
+        assertEquals(3, w[0], 1e-6);
+        assertEquals(-2, w[1], 1e-6);
+        assertEquals(5, w[2] - shift[0] * w[0] - shift[1] * w[1], 1e-4);
+    }
 }
