@@ -4,6 +4,7 @@ import io.engram.api.Batch;
 import io.engram.api.LinearReadout;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Tensor;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Map;
  * are read a block of {@value #BLOCK} at a time and added to a {@link Gram}, so a long sequence never
  * sits on the host in f64 all at once. Rows in the last {@code tail} fraction of each sequence's
  * usable steps go to a second Gram (the validation tail).
+ *
+ * Feature rows are summed less a fixed {@link #shift()} (their mean, where the readout has a bias).
  *
  * <p>Not thread-safe: one per fit, on the job's thread.
  */
@@ -24,6 +27,7 @@ final class FeatureRows {
     private final LinearReadout readout;
     private final boolean bias;
     private final int washout;
+    private double[] shift;
 
     FeatureRows(Ops ops, boolean deviceF64, LinearReadout readout, int washout) {
         this.ops = ops;
@@ -72,10 +76,53 @@ final class FeatureRows {
                     count += out;
                 }
             }
+            centre(fitRows, heldRows, f);
             fit.add(ops, deviceF64, fitRows.x, fitRows.y, fitRows.count);
             held.add(ops, deviceF64, heldRows.x, heldRows.y, heldRows.count);
         }
         return count == 0 ? 0 : error / count;
+    }
+
+    /**
+     * The shift subtracted from every feature row before it is summed: the mean feature row of the
+     * first block that has rows, when the readout has a bias (zeros until then, and always without
+     * a bias). The bias absorbs it ({@code x W + b = (x - s) W + (b + s W)}), so the fit is the same
+     * model, but the Gram matrix of rows near zero mean is far better conditioned than that of raw
+     * reservoir states, whose common offset lines up with the bias column: smaller ridges stay
+     * positive definite in f64. The solved bias is {@code b + s W} ({@link RidgeFit} takes
+     * {@code s W} off again).
+     */
+    double[] shift() {
+        return shift == null ? new double[readout.features()] : shift.clone();
+    }
+
+    private void centre(Block a, Block b, int f) {
+        if (!bias) {
+            return;
+        }
+        if (shift == null && a.count + b.count > 0) {
+            double[] mean = new double[f];
+            for (Block k : List.of(a, b)) {
+                for (int r = 0; r < k.count; r++) {
+                    for (int i = 0; i < f; i++) {
+                        mean[i] += k.x[r * k.n + i];
+                    }
+                }
+            }
+            for (int i = 0; i < f; i++) {
+                mean[i] /= a.count + b.count;
+            }
+            shift = mean;
+        }
+        if (shift != null) {
+            for (Block k : List.of(a, b)) {
+                for (int r = 0; r < k.count; r++) {
+                    for (int i = 0; i < f; i++) {
+                        k.x[r * k.n + i] -= shift[i];
+                    }
+                }
+            }
+        }
     }
 
     /** Per sequence, the first step of its validation tail (its length when there is none). */

@@ -30,6 +30,8 @@ final class RidgeFit {
     private final int washout;
     private final int batchSize;
     private final double fraction;
+    /** The backend's ops for the solver's f64 products when it offers f64, else null (set by {@link #run}). */
+    private Ops f64Ops;
 
     RidgeFit(TrainingContext context, List<Double> ridges) {
         this.context = context;
@@ -44,7 +46,9 @@ final class RidgeFit {
         LinearReadout readout = network.capability(LinearReadout.class).orElseThrow(() -> new IllegalStateException(
                 "ridge: the network offers no linear readout"));
         Ops ops = context.backend().ops();
-        FeatureRows rows = new FeatureRows(ops, context.backend().dtypes().contains(DType.F64), readout, washout);
+        boolean deviceF64 = context.backend().dtypes().contains(DType.F64);
+        f64Ops = deviceF64 ? ops : null;
+        FeatureRows rows = new FeatureRows(ops, deviceF64, readout, washout);
         boolean choose = ridges.size() > 1;
         boolean separate = choose && context.validation().size() > 0;
         double tail = choose && !separate ? fraction : 0;
@@ -78,7 +82,8 @@ final class RidgeFit {
             return stop("trainer.ridge: choosing among " + ridges.size() + " values needs validation rows, but the task "
                     + "has no validation data and trainer.validation.fraction leaves none", true);
         }
-        return finish(network, readout, ops, choose ? pick(fit, held, readout) : ridges.get(0), fit, held, separate);
+        return finish(network, readout, ops, choose ? pick(fit, held, readout) : ridges.get(0), fit, held, separate,
+                rows.shift());
     }
 
     /** The ridge whose fit on {@code fit} has the lowest error on {@code held}; the first among equals. */
@@ -87,7 +92,7 @@ final class RidgeFit {
         double best = Double.NaN;
         double bestError = Double.POSITIVE_INFINITY;
         for (double lambda : ridges) {
-            Optional<double[]> w = Cholesky.solve(fit, lambda, bias);
+            Optional<double[]> w = Cholesky.solve(f64Ops, fit, lambda, bias);
             if (w.isPresent()) {
                 double e = held.squaredError(w.get());
                 context.emit(new TrainingEvent.Message("info", String.format(
@@ -101,21 +106,31 @@ final class RidgeFit {
         return Double.isNaN(best) ? ridges.get(0) : best;
     }
 
-    private TrainingResult finish(Network network, LinearReadout readout, Ops ops, double lambda, Gram fit, Gram held,
-                                  boolean separate) {
+    private TrainingResult finish(Network network, LinearReadout readout, Ops ops, double chosen, Gram fit, Gram held,
+                                  boolean separate, double[] shift) {
+        double lambda = chosen;
         Gram all = fit;
         if (!separate && held.rows > 0) {
             all = new Gram(fit.n, fit.outputs);
             all.add(fit);
             all.add(held);
         }
-        Optional<double[]> solved = Cholesky.solve(all, lambda, biasIndex(readout));
+        Optional<double[]> solved = Cholesky.solve(f64Ops, all, lambda, biasIndex(readout));
+        for (double larger : ridges.stream().filter(r -> r > chosen).sorted().toList()) {
+            if (solved.isPresent()) {
+                break;
+            }
+            context.emit(new TrainingEvent.Message("warning", String.format("ridge %g: the Gram matrix of all training "
+                    + "rows plus it is not positive definite; taking the next larger ridge, %g", lambda, larger)));
+            lambda = larger;
+            solved = Cholesky.solve(f64Ops, all, lambda, biasIndex(readout));
+        }
         if (solved.isEmpty()) {
             return stop("trainer.ridge: the features' Gram matrix plus ridge " + lambda + " is not positive definite "
                     + "(features that are constant or repeat each other); give a larger ridge", true);
         }
         double[] w = solved.get();
-        write(network, readout, ops, w);
+        write(network, readout, ops, unshift(w, shift, readout));
         double trainLoss = all.squaredError(w) / (all.rows * (double) all.outputs);
         double validationLoss = separate ? held.squaredError(w) / (held.rows * (double) held.outputs) : Double.NaN;
         context.emit(new TrainingEvent.EpochEnd(1, trainLoss, validationLoss, Map.of("ridge", lambda)));
@@ -126,6 +141,24 @@ final class RidgeFit {
             metrics.put("validation.loss", validationLoss);
         }
         return new TrainingResult(metrics, 1, "", false);
+    }
+
+    /** {@code w} with {@code shift W} taken off its bias rows (the rows were fitted less {@code shift}). */
+    private static double[] unshift(double[] w, double[] shift, LinearReadout readout) {
+        if (readout.bias().isEmpty()) {
+            return w;
+        }
+        int f = readout.features();
+        int out = readout.outputs();
+        double[] u = w.clone();
+        for (int o = 0; o < out; o++) {
+            double s = 0;
+            for (int i = 0; i < f; i++) {
+                s += shift[i] * w[i * out + o];
+            }
+            u[f * out + o] -= s;
+        }
+        return u;
     }
 
     /** Writes {@code w}, the design rows' weights (the bias last), as the readout's weights and bias. */

@@ -28,14 +28,18 @@ import org.osgi.service.component.annotations.Component;
  *   [W; b] = (X^T X + lambda D)^-1 X^T Y          D = diag(1, ..., 1, 0): the bias is not penalised
  * </pre>
  * {@code X^T X} and {@code X^T Y} are summed in f64 a block of rows at a time, so memory does not
- * grow with the number of steps, and the system is solved by a Cholesky factorisation in f64.
+ * grow with the number of steps, and the system is solved by a Cholesky factorisation in f64. With
+ * a bias, the rows are summed less their mean (the bias absorbs the shift), which keeps the system
+ * positive definite down to far smaller ridges than raw reservoir states allow.
  * Only the readout's weights and bias ({@link io.engram.api.LinearReadout}) are written; every
  * other parameter stays bit for bit as it was.
  *
  * <p>Settings ({@code trainer.*}): {@code ridge}, one value or a comma-separated list of values of
  * {@code lambda}; with several, each is fitted on the training rows and scored by its squared error
  * on the validation rows (the task's validation data, or else the last {@code validation.fraction}
- * of each training sequence's rows), and the best is fitted again on all training rows.
+ * of each training sequence's rows), and the best is fitted again on all training rows (or, where
+ * the Gram matrix of all rows plus it is not positive definite to working precision, the next
+ * larger one in the list that is, with a warning).
  * {@code washout}: steps at the start of every sequence whose rows are left out (the reservoir's
  * initial transient). {@code batch.size}: sequences per pass of feature collection. The loss
  * reported is the mean squared error of the readout over the rows and outputs, whatever the task's

@@ -165,4 +165,124 @@ class RidgeTrainerTest {
         Hyperparameters ok = trainer.schema().validate(Map.of(), "trainer.").get();
         assertTrue(trainer.checkLoss(ok, null).isEmpty());
     }
+
+    /** Rows wider than a panel: the sums over panels on and above the diagonal fill the whole matrix. */
+    @Test
+    void gramOfPanelsEqualsTheTextbookSums() {
+        int n = 2 * Gram.PANEL + 37;
+        int rows = 40;
+        SplittableRandom r = new SplittableRandom(5);
+        double[] x = new double[rows * n];
+        double[] y = new double[rows * 2];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = r.nextDouble(-1, 1);
+        }
+        Gram device = new Gram(n, 2);
+        device.add(ops, true, x, y, 25);
+        device.add(ops, true, java.util.Arrays.copyOfRange(x, 25 * n, rows * n), java.util.Arrays.copyOfRange(y, 50, 80), 15);
+        Gram host = new Gram(n, 2);
+        host.add(ops, false, x, y, rows);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int k = 0; k < rows; k++) {
+                    s += x[k * n + i] * x[k * n + j];
+                }
+                assertEquals(s, device.xtx[i * n + j], 1e-12, "device X^T X at " + i + ", " + j);
+                assertEquals(s, host.xtx[i * n + j], 1e-12, "host X^T X at " + i + ", " + j);
+            }
+            for (int o = 0; o < 2; o++) {
+                double s = 0;
+                for (int k = 0; k < rows; k++) {
+                    s += x[k * n + i] * y[k * 2 + o];
+                }
+                assertEquals(s, device.xty[i * 2 + o], 1e-12, "device X^T Y at " + i + ", " + o);
+            }
+        }
+        assertEquals(rows, device.rows);
+    }
+
+    /** Wider than a block: the blocked factorisation, its trailing updates on the ops or on the host, solves the system. */
+    @Test
+    void blockedCholeskySolvesASystemWiderThanABlock() {
+        int n = 2 * Cholesky.BLOCK + 13;
+        int rows = n + 40;
+        SplittableRandom r = new SplittableRandom(8);
+        double[] x = new double[rows * n];
+        double[] y = new double[rows];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = r.nextDouble(-1, 1);
+        }
+        Gram g = new Gram(n, 1);
+        g.add(ops, true, x, y, rows);
+        double[] a = g.xtx.clone();
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] += i == 5 ? 0 : 0.25;
+        }
+        double[] expected = ops.solve(ops.fromArray(DType.F64, Shape.of(n, n), a),
+                ops.fromArray(DType.F64, Shape.of(n, 1), g.xty)).toDoubleArray();
+        assertArrayEquals(expected, Cholesky.solve(ops, g, 0.25, 5).orElseThrow(), 1e-9);
+        assertArrayEquals(expected, Cholesky.solve(g, 0.25, 5).orElseThrow(), 1e-9);
+    }
+
+    /**
+     * Features with a large common offset (1e4, varying by about 1): the rows are summed less their
+     * mean (the shift), and at a ridge of 1e-12 the solve gives back the weights and, with the shift
+     * taken off, the bias of the targets' linear map.
+     */
+    @Test
+    void rowsLessTheirMeanKeepAnOffsetSystemSolvable() {
+        int steps = 400;
+        double[] f = new double[steps * 2];
+        double[][] x = new double[steps][1];
+        double[][] y = new double[steps][1];
+        for (int t = 0; t < steps; t++) {
+            f[2 * t] = 1e4 + Math.sin(0.3 * t);
+            f[2 * t + 1] = 1e4 + Math.cos(0.7 * t);
+            y[t][0] = 3 * f[2 * t] - 2 * f[2 * t + 1] + 5;
+        }
+        LinearReadout stub = new LinearReadout() {
+            @Override
+            public String weights() {
+                return "w";
+            }
+
+            @Override
+            public java.util.Optional<String> bias() {
+                return java.util.Optional.of("c");
+            }
+
+            @Override
+            public int features() {
+                return 2;
+            }
+
+            @Override
+            public int outputs() {
+                return 1;
+            }
+
+            @Override
+            public Tensor features(Ops o, Map<String, Tensor> p, Batch b) {
+                return o.fromArray(DType.F64, Shape.of(steps, 2), f);
+            }
+        };
+        Batch batch = new Dataset(List.of(Sequence.perStep(x, y)), 1, 1).batches(1).get(0);
+        Map<String, Tensor> params = Map.of("w", ops.zeros(DType.F64, Shape.of(2, 1)), "c", ops.zeros(DType.F64, Shape.of(1)));
+        FeatureRows rows = new FeatureRows(ops, true, stub, 0);
+        Gram g = new Gram(3, 1);
+        rows.add(params, batch, 0, g, new Gram(3, 1));
+        double[] shift = rows.shift();
+        assertEquals(1e4, shift[0], 1.0);
+        double[] w = Cholesky.solve(ops, g, 1e-12, 2).orElseThrow();
+        assertEquals(3, w[0], 1e-6);
+        assertEquals(-2, w[1], 1e-6);
+        assertEquals(5, w[2] - shift[0] * w[0] - shift[1] * w[1], 1e-4);
+    }
 }
