@@ -35,11 +35,11 @@ class BootIT {
             assertEquals(List.of(), problems, "bundles that did not start:\n" + String.join("\n", problems));
             assertEquals(jars + 1, platform.context().getBundles().length, "every jar installed, plus the system bundle");
             for (String service : List.of("io.engram.kernel.PluginRegistry", "io.engram.kernel.JobManager",
-                    "io.engram.kernel.JobSpecs", "io.engram.kernel.Predictor")) {
+                    "io.engram.kernel.JobSpecs", "io.engram.kernel.Predictor", "io.engram.kernel.Recaller")) {
                 assertTrue(platform.await("(objectClass=" + service + ")", java.time.Duration.ofSeconds(10)).isPresent(),
                         service + " is not registered");
             }
-            for (String verb : List.of("run", "plugins", "predict", "stop")) {
+            for (String verb : List.of("run", "plugins", "predict", "recall", "stop")) {
                 assertTrue(platform.await("(engram.verb=" + verb + ")", java.time.Duration.ofSeconds(10)).isPresent(),
                         "verb " + verb + " is not registered");
             }
