@@ -1,8 +1,12 @@
 package io.engram.api;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -150,5 +154,39 @@ public final class Dataset {
     @Override
     public int hashCode() {
         return Objects.hash(size(), inputSize, outputSize);
+    }
+
+    /**
+     * SHA-256 of datasets in a fixed byte layout, for an application's {@link TaskData} digest: for
+     * each dataset its size, input size and output size, then for each sequence its length and, step
+     * by step, the inputs, the targets (big-endian IEEE 754 doubles) and the target flag (one byte).
+     * Equal data give equal digests on every machine.
+     */
+    public static String sha256(Dataset... datasets) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+        for (Dataset d : datasets) {
+            md.update(ByteBuffer.allocate(12).putInt(d.size()).putInt(d.inputSize()).putInt(d.outputSize()).array());
+            int width = 8 * (d.inputSize() + d.outputSize()) + 1;
+            for (Sequence s : d.sequences()) {
+                ByteBuffer buf = ByteBuffer.allocate(4 + s.length() * width);
+                buf.putInt(s.length());
+                for (int t = 0; t < s.length(); t++) {
+                    for (int f = 0; f < d.inputSize(); f++) {
+                        buf.putDouble(s.input(t, f));
+                    }
+                    for (int o = 0; o < d.outputSize(); o++) {
+                        buf.putDouble(s.target(t, o));
+                    }
+                    buf.put((byte) (s.hasTarget(t) ? 1 : 0));
+                }
+                md.update(buf.array());
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 }

@@ -52,7 +52,7 @@ import org.osgi.service.component.annotations.Component;
  * </ul>
  * Training, validation and test sets come from independent streams split off the seed, so the same
  * seed and parameters give the same data, and changing one set's size leaves the others alone. The
- * digest is the SHA-256 of all three sets (see {@link Digests}).
+ * digest is the SHA-256 of all three sets (see {@link Dataset#sha256}).
  *
  * <p>{@link #evaluate} recognises the task by the data's shape: 2 inputs and 1 output is the adding
  * problem, 3 and 1 a Tomita grammar, 4 and 4 is a<sup>n</sup>b<sup>n</sup>c<sup>n</sup>, anything else a
@@ -249,7 +249,7 @@ public final class GrammarApplication implements Application {
                 throw new IllegalStateException("task '" + task + "' passed the schema but is not handled");
         }
         String source = "grammar:" + task + " seed=" + seed + " " + p.asStrings();
-        return new TaskData(train, validation, test, loss, source, Digests.sha256(train, validation, test));
+        return new TaskData(train, validation, test, loss, source, Dataset.sha256(train, validation, test));
     }
 
     private static java.util.List<SymbolString> draw(Function<SplittableRandom, SymbolString> gen, SplittableRandom r, int n) {

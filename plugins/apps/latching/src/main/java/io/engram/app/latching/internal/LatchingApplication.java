@@ -17,11 +17,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Try;
 import io.vavr.control.Validation;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -112,25 +108,9 @@ public final class LatchingApplication implements Application {
             sets[i] = new Dataset(seqs, 1, 1);
         }
         String source = "latching seed=" + seed + " " + p.asStrings();
-        return Try.success(new TaskData(sets[0], sets[1], sets[2], "mse", source, digest(sets)));
+        return Try.success(new TaskData(sets[0], sets[1], sets[2], "mse", source, Dataset.sha256(sets)));
     }
 
-    private static String digest(Dataset[] sets) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            ByteBuffer b = ByteBuffer.allocate(Double.BYTES);
-            for (Dataset d : sets) {
-                for (int i = 0; i < d.size(); i++) {
-                    for (double[] row : d.get(i).inputs()) {
-                        md.update(b.clear().putDouble(row[0]).array());
-                    }
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
 
     @Override
     public Map<String, Double> evaluate(Network network, Ops ops, Dataset data) {

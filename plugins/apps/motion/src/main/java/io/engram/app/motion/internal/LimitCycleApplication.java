@@ -103,7 +103,7 @@ public final class LimitCycleApplication implements Application {
             Dataset test = sequence(p, (int) testSteps, null, 0);
             Dataset none = new Dataset(List.of(), 1, train.outputSize());
             String source = "limit-cycle seed=" + seed + " " + p.asStrings();
-            return new TaskData(train, none, test, "mse", source, Digests.sha256(train, none, test));
+            return new TaskData(train, none, test, "mse", source, Dataset.sha256(train, none, test));
         });
     }
 

@@ -93,7 +93,7 @@ public final class PrimitivesApplication implements Application {
             Dataset test = sequences(p, null, 0);
             Dataset none = new Dataset(List.of(), train.inputSize(), 2);
             String source = "motion-primitives seed=" + seed + " " + p.asStrings();
-            return new TaskData(train, none, test, "mse", source, Digests.sha256(train, none, test));
+            return new TaskData(train, none, test, "mse", source, Dataset.sha256(train, none, test));
         });
     }
 

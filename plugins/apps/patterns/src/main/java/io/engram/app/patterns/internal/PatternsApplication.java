@@ -40,7 +40,7 @@ import org.osgi.service.component.annotations.Component;
  * down (about {@code 0.138 size} for Hebb's rule, Amit, Gutfreund and Sompolinsky 1985) shows in the
  * {@code hebbian} trainer's epochs, each storing more of the patterns. Training, validation and
  * test data come from independent streams split off the seed; the digest is the SHA-256 of the three
- * sets ({@link Digests}). Stateless and thread-safe.
+ * sets ({@link Dataset#sha256}). Stateless and thread-safe.
  */
 @Component(service = Application.class, property = PluginProperties.APPLICATION + "=patterns")
 public final class PatternsApplication implements Application {
@@ -127,7 +127,7 @@ public final class PatternsApplication implements Application {
         Dataset validation = PatternSets.cues(validationRandom, inputs, targets, h.getInt("validation.size"), noise, steps);
         Dataset test = PatternSets.cues(testRandom, inputs, targets, h.getInt("test.size"), noise, steps);
         String source = "patterns:" + h.getString("task") + " seed=" + seed + " " + h.asStrings();
-        return new TaskData(train, validation, test, "mse", source, Digests.sha256(train, validation, test));
+        return new TaskData(train, validation, test, "mse", source, Dataset.sha256(train, validation, test));
     }
 
     /** {@code p = max(1, round(load * size))}. */

@@ -102,7 +102,7 @@ public final class SpikesApplication implements Application {
             Dataset validation = SpikeTasks.samples(root.split(), p, templates, p.getInt("validation.size"));
             Dataset test = SpikeTasks.samples(root.split(), p, templates, p.getInt("test.size"));
             String source = "spikes:" + p.getString("task") + " seed=" + seed + " " + p.asStrings();
-            return new TaskData(train, validation, test, "mse", source, Digests.sha256(train, validation, test));
+            return new TaskData(train, validation, test, "mse", source, Dataset.sha256(train, validation, test));
         });
     }
 
