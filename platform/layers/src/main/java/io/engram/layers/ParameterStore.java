@@ -21,6 +21,19 @@ public final class ParameterStore {
         this.values = new LinkedHashMap<>(initial);
     }
 
+    /**
+     * The current tensor named {@code name}.
+     *
+     * @throws IllegalArgumentException when there is none
+     */
+    public Tensor get(String name) {
+        Tensor t = values.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown parameter '" + name + "' (known: " + String.join(", ", values.keySet()) + ")");
+        }
+        return t;
+    }
+
     /** A read-only snapshot in creation order. */
     public Map<String, Tensor> snapshot() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(values));

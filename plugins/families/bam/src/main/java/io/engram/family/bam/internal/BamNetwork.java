@@ -6,11 +6,10 @@ import io.engram.api.Network;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
+import io.engram.layers.ParameterStore;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,13 +41,13 @@ final class BamNetwork implements Network, Associative {
     private final ModelSpec spec;
     private final int n;
     private final int m;
-    private Map<String, Tensor> params;
+    private final ParameterStore params;
 
     BamNetwork(ModelSpec spec, Tensor weights) {
         this.spec = spec;
         this.n = spec.inputSize();
         this.m = spec.outputSize();
-        this.params = Map.of(WEIGHTS, weights);
+        this.params = new ParameterStore(Map.of(WEIGHTS, weights));
     }
 
     @Override
@@ -58,7 +57,7 @@ final class BamNetwork implements Network, Associative {
 
     @Override
     public Map<String, Tensor> parameters() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        return params.snapshot();
     }
 
     /** None: the weights are stored by correlation ({@link #store}), not trained by gradients. */
@@ -69,19 +68,7 @@ final class BamNetwork implements Network, Associative {
 
     @Override
     public void setParameters(Map<String, Tensor> values) {
-        for (Map.Entry<String, Tensor> e : values.entrySet()) {
-            Tensor old = params.get(e.getKey());
-            if (old == null) {
-                throw new IllegalArgumentException("unknown parameter '" + e.getKey() + "' (known: " + params.keySet() + ")");
-            }
-            if (!old.shape().equals(e.getValue().shape()) || old.dtype() != e.getValue().dtype()) {
-                throw new IllegalArgumentException("parameter '" + e.getKey() + "' must be " + old.dtype() + " "
-                        + old.shape() + ", got " + e.getValue().dtype() + " " + e.getValue().shape());
-            }
-        }
-        Map<String, Tensor> next = new LinkedHashMap<>(params);
-        next.putAll(values);
-        params = next;
+        params.replace(values);
     }
 
     @Override

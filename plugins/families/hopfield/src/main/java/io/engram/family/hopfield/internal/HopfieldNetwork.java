@@ -6,11 +6,10 @@ import io.engram.api.Network;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
+import io.engram.layers.ParameterStore;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,13 +38,13 @@ final class HopfieldNetwork implements Network, Associative {
     private final ModelSpec spec;
     private final int n;
     private final boolean synchronous;
-    private Map<String, Tensor> params;
+    private final ParameterStore params;
 
     HopfieldNetwork(ModelSpec spec, int n, boolean synchronous, Tensor weights) {
         this.spec = spec;
         this.n = n;
         this.synchronous = synchronous;
-        this.params = Map.of(WEIGHTS, weights);
+        this.params = new ParameterStore(Map.of(WEIGHTS, weights));
     }
 
     @Override
@@ -55,7 +54,7 @@ final class HopfieldNetwork implements Network, Associative {
 
     @Override
     public Map<String, Tensor> parameters() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        return params.snapshot();
     }
 
     /** None: the weights are set by storage rules ({@link #store}), not by gradients. */
@@ -66,19 +65,7 @@ final class HopfieldNetwork implements Network, Associative {
 
     @Override
     public void setParameters(Map<String, Tensor> values) {
-        for (Map.Entry<String, Tensor> e : values.entrySet()) {
-            Tensor old = params.get(e.getKey());
-            if (old == null) {
-                throw new IllegalArgumentException("unknown parameter '" + e.getKey() + "' (known: " + params.keySet() + ")");
-            }
-            if (!old.shape().equals(e.getValue().shape()) || old.dtype() != e.getValue().dtype()) {
-                throw new IllegalArgumentException("parameter '" + e.getKey() + "' must be " + old.dtype() + " "
-                        + old.shape() + ", got " + e.getValue().dtype() + " " + e.getValue().shape());
-            }
-        }
-        Map<String, Tensor> next = new LinkedHashMap<>(params);
-        next.putAll(values);
-        params = next;
+        params.replace(values);
     }
 
     @Override
