@@ -156,6 +156,30 @@ class RidgeTrainerTest {
     }
 
     @Test
+    void featuresThatCarryNothingFailTheFitNamingTheRidgeAndLeaveTheReadoutAsItWas() {
+        Network source = network(4, 3);
+        Dataset data = targetsOf(source, 3, 20, 0.01, 23);
+        Network n = network(4, 5);
+        n.setParameters(Map.of("a", ops.zeros(DType.F64, Shape.of(1, 4)), "b", ops.zeros(DType.F64, Shape.of(4, 4))));
+        Map<String, Tensor> before = n.parameters();
+        TestTrainingContext c = context(n, data, new Dataset(List.of(), 1, 2), Map.of("ridge", "0", "washout", "0"));
+        TrainingResult r = trainer.train(c);
+        assertTrue(r.failed());
+        assertTrue(r.stopReason().startsWith("trainer.ridge: the features' Gram matrix plus ridge 0.0 is not positive "
+                + "definite"), r.stopReason());
+        assertArrayEquals(before.get("w").toDoubleArray(), n.parameters().get("w").toDoubleArray(), 0.0);
+        assertArrayEquals(before.get("c").toDoubleArray(), n.parameters().get("c").toDoubleArray(), 0.0);
+
+        Network m = network(4, 5);
+        m.setParameters(Map.of("a", ops.zeros(DType.F64, Shape.of(1, 4)), "b", ops.zeros(DType.F64, Shape.of(4, 4))));
+        TrainingResult fitted = trainer.train(context(m, data, targetsOf(source, 2, 20, 0.01, 29),
+                Map.of("ridge", "0,1e-3", "washout", "0")));
+        assertFalse(fitted.failed(), fitted.stopReason());
+        assertEquals(1e-3, fitted.metrics().get("ridge"), "ridge 0 cannot be solved, so the list's next one is chosen");
+        assertArrayEquals(new double[8], m.parameters().get("w").toDoubleArray(), 0.0);
+    }
+
+    @Test
     void aBadRidgeListIsRefusedNamingTheKeyAndTheEntry() {
         Hyperparameters h = trainer.schema().validate(Map.of("ridge", "1e-3, x"), "trainer.").get();
         List<Problem> problems = trainer.checkLoss(h, null);
