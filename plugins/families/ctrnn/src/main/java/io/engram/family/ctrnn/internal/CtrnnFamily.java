@@ -9,8 +9,8 @@ import io.engram.api.NetworkFamily;
 import io.engram.api.PluginProperties;
 import io.engram.api.Problem;
 import io.engram.api.Schema;
-import io.engram.family.ctrnn.Integrator;
 import io.engram.layers.LayerSchema;
+import io.engram.layers.continuous.Integrator;
 import io.engram.tensor.Backend;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.Component;
  * <pre>
  *   tau_i dy_i/dt = -y_i + sum_j w_ji sigma(y_j + theta_j) + I_i,    i = 1..N
  * </pre>
- * ({@link io.engram.family.ctrnn.BeerEquation}), integrated over each input step by Euler,
+ * ({@link io.engram.layers.continuous.BeerEquation}), integrated over each input step by Euler,
  * {@code y(t + h) = y(t) + h f(y(t))}, or by fourth-order Runge-Kutta ({@link Integrator}) with
  * {@code substeps} steps of size {@code h = dt}; see {@link CtrnnNetwork} for the parameters.
  * Differentiable through the integrator (BPTT, RTRL) and offering its trainable parameters as one

@@ -5,10 +5,10 @@ import io.engram.api.ModelSpec;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
-import io.engram.family.ctrnn.BeerEquation;
 import io.engram.layers.AbstractNetwork;
 import io.engram.layers.Initializer;
 import io.engram.layers.Readout;
+import io.engram.layers.continuous.BeerEquation;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * An MTRNN: the CTRNN equation {@code tau_i du_i/dt = -u_i + sum_j w_ji sigma(u_j + theta_j) + I_i}
  * ({@link BeerEquation}) over {@code N = io + fast + slow} units with a time constant per group,
- * integrated over each input step by the chosen {@link io.engram.family.ctrnn.Integrator}.
+ * integrated over each input step by the chosen {@link io.engram.layers.continuous.Integrator}.
  *
  * <p>Inputs: the first {@code sequences} inputs are the selector, read at step 0 only: the slow
  * units start from {@code s_0 slow.init} (for a one-hot {@code s_0}, the row of the chosen

@@ -1,7 +1,7 @@
 package io.engram.family.mtrnn.internal;
 
 import io.engram.api.Hyperparameters;
-import io.engram.family.ctrnn.Integrator;
+import io.engram.layers.continuous.Integrator;
 
 /**
  * The validated hyperparameters of an MTRNN, read once from a spec. Immutable.

@@ -1,4 +1,4 @@
-package io.engram.family.ctrnn;
+package io.engram.layers.continuous;
 
 import io.engram.tensor.Tensor;
 

@@ -7,7 +7,7 @@
  */
 @Version("0.1.0")
 @Export
-package io.engram.family.ctrnn;
+package io.engram.layers.continuous;
 
 import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;
