@@ -7,9 +7,9 @@
 #   mvn -o -q -pl distribution -am -DskipTests package     # once, to build the distribution
 #   benchmarks/esn-fit/run.sh [ROUNDS] [UNITS] [STEPS]     # defaults 3, 1000, 10000
 #
-# Engram runs twice: with the CPU backend's default products (blas=auto: f64 products on the Java
-# GEMM, bitwise those of the textbook loop) and with blas=native (f64 products on OpenBLAS too, as
-# numpy's are). numpy runs twice: with the dense reservoir product a plain implementation writes,
+# Engram runs twice: with the CPU backend's default products (blas=auto: f64 products of at least
+# 2^20 multiply-adds on OpenBLAS, smaller ones on the Java GEMM) and with blas=native (every f64
+# product on OpenBLAS, as numpy's are). numpy runs twice: with the dense reservoir product a plain implementation writes,
 # and with a product over the nonzeros only (the work Engram does). Each side is one process per
 # round that fits once untimed, then twice timed; the figure of a round is the median of its two,
 # and the table gives the median over rounds. ratio = numpy seconds / Engram seconds: above 1

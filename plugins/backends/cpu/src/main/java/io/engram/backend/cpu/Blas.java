@@ -7,11 +7,12 @@ import java.util.Optional;
  * Which implementation computes the matrix products of a {@link CpuBackend}.
  *
  * <ul>
- *   <li>{@link #AUTO}: f32 products of at least {@code 4096} multiply-adds on a native BLAS, the
- *       first that loads of the bundled OpenBLAS ({@code org.bytedeco:openblas}, in the bundle
+ *   <li>{@link #AUTO}: f32 products of at least {@code 4096} multiply-adds and f64 products of at
+ *       least {@code 2^20} (a 128 x 128 x 64 product) on a native BLAS, the first that loads of
+ *       the bundled OpenBLAS ({@code org.bytedeco:openblas}, in the bundle
  *       {@code io.engram.openblas}) and the system's {@code libblas.so.3} (through the JNI of
  *       {@code dev.ludovic.netlib:blas}), skipping one that a short calibration finds slower than
- *       the Java GEMM (with a warning naming it); f64 and small products on the Java GEMM, whose
+ *       the Java GEMM (with a warning naming it); smaller products on the Java GEMM, whose f64
  *       results are bitwise those of the textbook loop.
  *   <li>{@link #BUNDLED}: f32 and f64 products on the bundled OpenBLAS; the backend reports itself
  *       unavailable, with the reason, when it does not load.

@@ -75,7 +75,7 @@ public final class CpuBackend implements Backend {
         this.parallel = new Parallel(threads);
         this.blas = blas;
         BlasSelection selection = BlasSelection.choose(blas, parallel.threads());
-        this.ops = new CpuOps(parallel, selection.nativeF32(), selection.nativeF64());
+        this.ops = new CpuOps(parallel, selection.nativeF32(), selection.f64NativeFrom());
         this.availability = selection.availability();
         this.library = selection.nativeF32() ? selection.library() : BlasLibrary.java(parallel.threads());
         if (!selection.warning().isEmpty()) {
@@ -91,8 +91,8 @@ public final class CpuBackend implements Backend {
      * {@code blas.name}, {@code blas.version}, {@code blas.source} ({@code bundled}, {@code system}
      * or {@code java}), {@code blas.file} (the shared library, when native), {@code blas.threads}
      * (threads per product of the library), {@code blas.setting} (the {@link Blas} choice) and
-     * {@code threads} (the pool). The library is that of the f32 products; f64 products run on the
-     * Java GEMM unless the setting names a native library ({@link Blas}).
+     * {@code threads} (the pool). The library is that of the f32 products; under {@code auto} only large f64
+     * products run on it, all of them when the setting names a native library ({@link Blas}).
      */
     @Override
     public Map<String, String> describe() {

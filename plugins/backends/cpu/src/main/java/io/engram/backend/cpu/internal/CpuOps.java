@@ -50,7 +50,16 @@ public final class CpuOps implements Ops {
      * {@link #nativeBlasAvailable()} first.
      */
     public CpuOps(Parallel parallel, boolean nativeF32, boolean nativeF64) {
-        this(parallel, nativeF32, nativeF64, NativeBlas.threads() == 1);
+        this(parallel, nativeF32, nativeF64 ? Gemm.NATIVE_MIN_MACS : BlasSelection.NEVER);
+    }
+
+    /**
+     * Ops whose f32 products of at least {@link Gemm#NATIVE_MIN_MACS} multiply-adds run on the native
+     * BLAS when {@code nativeF32} is set, and whose f64 products do from {@code f64NativeFrom}
+     * multiply-adds ({@link Long#MAX_VALUE}: never); the caller checks {@link #nativeBlasAvailable()} first.
+     */
+    public CpuOps(Parallel parallel, boolean nativeF32, long f64NativeFrom) {
+        this(parallel, nativeF32, f64NativeFrom, NativeBlas.threads() == 1);
     }
 
     /**
@@ -58,7 +67,12 @@ public final class CpuOps implements Ops {
      * thread (then large native products are split over the pool).
      */
     CpuOps(Parallel parallel, boolean nativeF32, boolean nativeF64, boolean blasSingleThreaded) {
-        this.gemm = new Gemm(parallel, nativeF32 && NativeBlas.available(), nativeF64 && NativeBlas.available(),
+        this(parallel, nativeF32, nativeF64 ? Gemm.NATIVE_MIN_MACS : BlasSelection.NEVER, blasSingleThreaded);
+    }
+
+    private CpuOps(Parallel parallel, boolean nativeF32, long f64NativeFrom, boolean blasSingleThreaded) {
+        boolean bound = NativeBlas.available();
+        this.gemm = new Gemm(parallel, nativeF32 && bound, bound ? f64NativeFrom : BlasSelection.NEVER,
                 blasSingleThreaded);
         this.schedule = new PoolSchedule(parallel);
         this.fused = new FusedCells(this);

@@ -4,9 +4,10 @@ import io.engram.tensor.DType;
 
 /**
  * The choice of implementation for each matrix product of {@link CpuOps}, and the policy that cuts
- * large native products over the pool. A product of at least {@link #NATIVE_MIN_MACS}
- * multiply-adds runs on the native BLAS ({@link NativeBlas}) where it is enabled for its dtype,
- * every other product on the Java GEMM ({@link GemmF64}, {@link GemmF32}). When the pool has more
+ * large native products over the pool. An f32 product of at least {@link #NATIVE_MIN_MACS}
+ * multiply-adds runs on the native BLAS ({@link NativeBlas}) where it is enabled for f32, an f64
+ * product from the number of multiply-adds it is given for f64, every other product on the Java
+ * GEMM ({@link GemmF64}, {@link GemmF32}). When the pool has more
  * than one thread and OpenBLAS runs each call on one ({@code OPENBLAS_NUM_THREADS=1}, as
  * {@code bin/engram} sets it), native products of at least {@link #SPLIT_MIN_MACS} multiply-adds
  * are cut into blocks of output columns (or rows) that the pool's threads claim in turn; otherwise
@@ -28,36 +29,43 @@ final class Gemm {
     private final GemmF64 gemm64;
     private final GemmF32 gemm32;
     private final boolean nativeF32;
-    private final boolean nativeF64;
+    /** f64 products of at least this many multiply-adds run natively; {@link Long#MAX_VALUE}: none. */
+    private final long f64NativeFrom;
     /** Whether native products are cut into blocks run on the pool (see the class comment). */
     private final boolean splitNative;
 
     /**
-     * Products of {@code f32} ({@code f64}) natively when {@code nativeF32} ({@code nativeF64}) is
-     * set (the caller has checked that a native BLAS is bound), split over {@code parallel} when
-     * {@code blasSingleThreaded}.
+     * Products of {@code f32} natively when {@code nativeF32} is set, of {@code f64} from
+     * {@code f64NativeFrom} multiply-adds (the caller has checked that a native BLAS is bound),
+     * split over {@code parallel} when {@code blasSingleThreaded}.
      */
-    Gemm(Parallel parallel, boolean nativeF32, boolean nativeF64, boolean blasSingleThreaded) {
+    Gemm(Parallel parallel, boolean nativeF32, long f64NativeFrom, boolean blasSingleThreaded) {
         this.parallel = parallel;
         this.gemm64 = new GemmF64(parallel);
         this.gemm32 = new GemmF32(parallel);
         this.nativeF32 = nativeF32;
-        this.nativeF64 = nativeF64;
-        this.splitNative = parallel.threads() > 1 && (nativeF32 || nativeF64) && blasSingleThreaded;
+        this.f64NativeFrom = Math.max(NATIVE_MIN_MACS, f64NativeFrom);
+        this.splitNative = parallel.threads() > 1 && (nativeF32 || f64NativeFrom != Long.MAX_VALUE) && blasSingleThreaded;
     }
 
     /** One line naming the implementation of each dtype's products. */
     String description() {
-        String nat = NativeBlas.bound().map(BlasLibrary::title).orElse("native BLAS") + " via JNI (products of >= "
-                + NATIVE_MIN_MACS + " multiply-adds" + (splitNative ? ", split over the pool" : ", threaded by the library")
-                + ")";
         String java = "Java blocked GEMM";
-        return "f32: " + (nativeF32 ? nat : java) + "; f64: " + (nativeF64 ? nat : java);
+        return "f32: " + (nativeF32 ? nativeLine(NATIVE_MIN_MACS) : java) + "; f64: "
+                + (f64NativeFrom == Long.MAX_VALUE ? java
+                : f64NativeFrom == NATIVE_MIN_MACS ? nativeLine(NATIVE_MIN_MACS)
+                : nativeLine(f64NativeFrom) + ", smaller ones on the " + java);
+    }
+
+    private String nativeLine(long from) {
+        return NativeBlas.bound().map(BlasLibrary::title).orElse("native BLAS") + " via JNI (products of >= " + from
+                + " multiply-adds" + (splitNative ? ", split over the pool" : ", threaded by the library") + ")";
     }
 
     /** Whether a product {@code [m,k] @ [k,n]} of {@code dtype} runs on the native BLAS. */
     boolean runsNative(DType dtype, int m, int n, int k) {
-        return k > 0 && (dtype == DType.F32 ? nativeF32 : nativeF64) && (long) m * n * k >= NATIVE_MIN_MACS;
+        long macs = (long) m * n * k;
+        return k > 0 && (dtype == DType.F32 ? nativeF32 && macs >= NATIVE_MIN_MACS : macs >= f64NativeFrom);
     }
 
     /** {@code c = op(x) op(y)} on the native BLAS, overwriting {@code c} (beta = 0); see {@link #runsNative}. */
@@ -88,7 +96,7 @@ final class Gemm {
     /** {@code c += op(a) op(b)} on matrices that start at offsets {@code ao}, {@code bo}, {@code co} of their arrays. */
     void gemm64(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int n, int k, boolean ta,
                 boolean tb) {
-        if (nativeF64 && (long) m * n * k >= NATIVE_MIN_MACS) {
+        if ((long) m * n * k >= f64NativeFrom) {
             nativeBlocks(m, n, k, (i0, i1, j0, j1) ->
                     NativeBlas.dgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1));
         } else {

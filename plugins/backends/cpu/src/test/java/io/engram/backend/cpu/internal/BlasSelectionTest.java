@@ -58,7 +58,7 @@ class BlasSelectionTest {
         BlasSelection s = libs.choose(Blas.AUTO, 1_000_000, 12_000_000);
         assertEquals(List.of("bundled"), libs.asked);
         assertTrue(s.nativeF32());
-        assertFalse(s.nativeF64());
+        assertEquals(BlasSelection.AUTO_F64_MIN_MACS, s.f64NativeFrom());
         assertEquals(BUNDLED, s.library());
         assertEquals("", s.warning());
     }
@@ -67,6 +67,7 @@ class BlasSelectionTest {
     void aSystemLibraryOnlySomewhatSlowerThanTheJavaGemmIsKept() {
         BlasSelection s = new Libraries(Map.of("system", REFERENCE)).choose(Blas.AUTO, 12_000_000, 10_000_000);
         assertTrue(s.nativeF32());
+        assertEquals(BlasSelection.AUTO_F64_MIN_MACS, s.f64NativeFrom());
         assertEquals("", s.warning());
         assertEquals(1.2, new BlasCalibration(12, 10).ratio(), 1e-12);
         assertFalse(new BlasCalibration(12, 10).slow());
@@ -119,9 +120,9 @@ class BlasSelectionTest {
                 });
         assertEquals(BUNDLED, auto.library());
         assertTrue(auto.nativeF32());
-        assertFalse(auto.nativeF64());
+        assertEquals(1L << 20, auto.f64NativeFrom(), "auto: only large f64 products run natively");
         BlasSelection bundled = libs.choose(Blas.BUNDLED, 50, 1);
-        assertTrue(bundled.nativeF64());
+        assertEquals(Gemm.NATIVE_MIN_MACS, bundled.f64NativeFrom());
         assertEquals("", bundled.warning());
     }
 

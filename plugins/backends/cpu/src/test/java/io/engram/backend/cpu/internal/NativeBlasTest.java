@@ -1,5 +1,6 @@
 package io.engram.backend.cpu.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,9 @@ class NativeBlasTest {
             assertEquals("", CpuOps.nativeBlasProblem());
             assertTrue(auto.availability().available());
             assertTrue(auto.gemm().startsWith("f32: OpenBLAS 0.3.31 via JNI"), auto.gemm());
-            assertTrue(auto.gemm().endsWith("f64: Java blocked GEMM"), auto.gemm());
+            assertTrue(auto.gemm().contains("f64: OpenBLAS 0.3.31 via JNI (products of >= 1048576 multiply-adds"),
+                    auto.gemm());
+            assertTrue(auto.gemm().endsWith("smaller ones on the Java blocked GEMM"), auto.gemm());
             assertTrue(bundled.availability().available());
             assertFalse(bundled.gemm().contains("Java"), bundled.gemm());
             assertTrue(nat.availability().available());
@@ -157,6 +160,41 @@ class NativeBlasTest {
             });
         } finally {
             pool.close();
+        }
+    }
+
+    /**
+     * Under auto, f64 products run natively from 2^20 multiply-adds (128 x 128 x 64) and on the
+     * Java GEMM below, bitwise the textbook loop there; f32 products from 4096; explicit settings
+     * take f64 products from 4096 too.
+     */
+    @Test
+    void autoRunsOnlyLargeF64ProductsNatively() {
+        assertTrue(NativeBlas.bind(BlasLibrary.BUNDLED).isPresent(), CpuOps.nativeBlasProblem());
+        Parallel one = new Parallel(1);
+        try {
+            Gemm auto = new Gemm(one, true, BlasSelection.AUTO_F64_MIN_MACS, false);
+            assertTrue(auto.runsNative(DType.F64, 128, 128, 64));
+            assertFalse(auto.runsNative(DType.F64, 127, 128, 64));
+            assertTrue(auto.runsNative(DType.F32, 16, 16, 16));
+            assertFalse(auto.runsNative(DType.F32, 15, 16, 16));
+            Gemm explicit = new Gemm(one, true, Gemm.NATIVE_MIN_MACS, false);
+            assertTrue(explicit.runsNative(DType.F64, 16, 16, 16));
+            Gemm none = new Gemm(one, true, BlasSelection.NEVER, false);
+            assertFalse(none.runsNative(DType.F64, 4096, 4096, 4096));
+            CpuOps ops = new CpuOps(one, true, BlasSelection.AUTO_F64_MIN_MACS);
+            Random rnd = new Random(5);
+            int m = 60;
+            int n = 100;
+            int k = 170;
+            double[] a = gaussian(rnd, m * k, 1.0);
+            double[] b = gaussian(rnd, k * n, 1.0);
+            double[] got = ops.matmul(ops.fromArray(DType.F64, Shape.of(m, k), a),
+                    ops.fromArray(DType.F64, Shape.of(k, n), b), false, false).toDoubleArray();
+            assertArrayEquals(MatmulTest.naive64(a, b, m, n, k, false, false), got,
+                    "an f64 product below 2^20 multiply-adds is the textbook loop's, bitwise");
+        } finally {
+            one.close();
         }
     }
 
