@@ -6,6 +6,7 @@ import io.engram.api.Schema;
 import io.engram.api.Trainer;
 import io.engram.api.TrainingContext;
 import io.engram.api.TrainingResult;
+import io.engram.train.PopulationSearch;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
  * standard deviation {@code sigma}, evaluates the population in parallel with the training
  * context, and keeps the best. Needs no gradient, so it trains any family. On an environment it
  * maximises the mean fitness of {@code episodes} episodes; on a dataset it minimises the training
- * loss ({@link Search}).
+ * loss ({@link Search}, run by {@link PopulationSearch}).
  *
  * <p>Registered with {@code engram.trainer=random-search}, no required capability and
  * {@code engram.trains.on=dataset,environment}; stateless and thread-safe, per-job state lives
@@ -27,12 +28,9 @@ import org.osgi.service.component.annotations.Component;
         PluginProperties.TRAINER + "=random-search",
         PluginProperties.TRAINS_ON + "=" + PluginProperties.DATASET + "," + PluginProperties.ENVIRONMENT})
 public final class RandomSearchTrainer implements Trainer {
-    static final Schema SCHEMA = Schema.of(
-            HyperParameter.integer("generations", 50, 1, 1_000_000, "Generations to run."),
+    static final Schema SCHEMA = PopulationSearch.schema(50, 3).plus(Schema.of(
             HyperParameter.integer("population", 32, 2, 100_000, "Candidates per generation, the best so far among them."),
-            HyperParameter.real("sigma", 0.1, 1e-9, 100.0, "Standard deviation of the Gaussian perturbation of each parameter."),
-            HyperParameter.integer("episodes", 3, 1, 10_000, "Environment: episodes per candidate, its fitness their mean."),
-            HyperParameter.real("target.fitness", 0.0, 0.0, 1e300, "Environment: stop once the best fitness reaches it; 0: never."));
+            HyperParameter.real("sigma", 0.1, 1e-9, 100.0, "Standard deviation of the Gaussian perturbation of each parameter.")));
 
     @Activate
     public RandomSearchTrainer() {
@@ -65,6 +63,8 @@ public final class RandomSearchTrainer implements Trainer {
 
     @Override
     public TrainingResult train(TrainingContext context) {
-        return new Search(context).run();
+        PopulationSearch search = new PopulationSearch(context);
+        return search.run(new Search(search.start(), context.hyper().getInt("population"),
+                context.hyper().getDouble("sigma")));
     }
 }
