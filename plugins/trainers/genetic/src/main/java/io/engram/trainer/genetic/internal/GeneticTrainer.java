@@ -81,8 +81,8 @@ public final class GeneticTrainer implements Trainer {
     public TrainingResult train(TrainingContext context) {
         Hyperparameters h = context.hyper();
         if (h.getInt("elitism") >= h.getInt("population")) {
-            return new TrainingResult(Map.of(), 0, "elitism: " + h.getInt("elitism")
-                    + " must be below population " + h.getInt("population"), true);
+            return new TrainingResult(Map.of(), 0, "trainer.elitism: " + h.getInt("elitism")
+                    + " must be below trainer.population " + h.getInt("population"), true);
         }
         PopulationSearch search = new PopulationSearch(context);
         return search.run(new Genetic(search.start(), settings(h)));
