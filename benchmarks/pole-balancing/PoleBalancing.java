@@ -1,0 +1,159 @@
+import io.engram.api.Application;
+import io.engram.api.Environment;
+import io.engram.api.Hyperparameters;
+import io.engram.api.ModelSpec;
+import io.engram.api.Network;
+import io.engram.api.Trainer;
+import io.engram.api.TrainingResult;
+import io.engram.app.robotcontrol.internal.RobotControlApplication;
+import io.engram.backend.cpu.CpuBackend;
+import io.engram.family.elman.internal.ElmanFamily;
+import io.engram.tensor.DType;
+import io.engram.tensor.Tensor;
+import io.engram.train.Episodes;
+import io.engram.train.SimpleTrainingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Engram's side of benchmarks/pole-balancing: one run of a population trainer on double pole
+ * without velocities (the robot-control application: 3 inputs, damping fitness over 1,000 steps
+ * from the standard start), the controller an Elman net of 5 tanh units, the classes of the
+ * distribution's bundles used on a plain class path.
+ *
+ * <pre>
+ *   java -cp "DIST/system/*:DIST/plugins/*:DIST/lib/*" PoleBalancing.java TRAINER SEED WORKERS MAX_EVALUATIONS [KEY=VALUE...]
+ * </pre>
+ *
+ * TRAINER is genetic, cosyne, annealing, swarm (io.engram.trainer.NAME.internal.NameTrainer) or a
+ * class name; KEY=VALUE are trainer hyperparameters (without the trainer. prefix). After each
+ * generation the generation's fittest network is tested as in Gomez et al. 2008 (sec. 6.1): the
+ * task is solved once it balances both poles for 100,000 steps from the standard start and then
+ * at least 200 of the 625 starts of the generalisation test for 1,000 steps. The evaluations
+ * counted are the training episodes up to and including the solving generation (the tests are not
+ * counted; {@code judge=off} leaves the tests out, for timing). Prints one JSON line: solved, evaluations, generations, the generalisation score and
+ * the wall seconds of training.
+ */
+public final class PoleBalancing {
+    public static void main(String[] args) {
+        String name = args[0];
+        long seed = Long.parseLong(args[1]);
+        int workers = Integer.parseInt(args[2]);
+        int budget = Integer.parseInt(args[3]);
+        Map<String, String> raw = new LinkedHashMap<>();
+        raw.put("generations", "100000");
+        raw.put("evaluations", Integer.toString(budget));
+        boolean judging = true;
+        for (int i = 4; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            if (kv[0].equals("judge")) {
+                judging = !kv[1].equals("off");
+            } else {
+                raw.put(kv[0], kv[1]);
+            }
+        }
+        Application app = new RobotControlApplication();
+        Environment env = environment(app, "damping", 1000);
+        Environment success = environment(app, "steps", 100_000);
+        CpuBackend backend = new CpuBackend(1);
+        Network net = elman(env, backend, seed);
+        Network probe = elman(env, backend, seed);
+        Trainer trainer = trainer(name);
+        var checked = trainer.schema().validate(raw, "trainer.");
+        if (checked.isInvalid()) {
+            throw new IllegalArgumentException(checked.getError().mkString("; "));
+        }
+        Hyperparameters hyper = checked.get();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        SimpleTrainingContext.Builder b = new SimpleTrainingContext.Builder(net, backend).environment(env)
+                .hyper(hyper).seed(seed).workers(pool, workers);
+        Judge judge = new Judge(b, env, success, probe, backend, judging);
+        long t0 = System.nanoTime();
+        TrainingResult r = trainer.train(judge);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        System.err.println("best fitness " + r.metrics().get("fitness"));
+        System.out.printf(Locale.ROOT, "{\"trainer\":\"%s\",\"seed\":%d,\"workers\":%d,\"solved\":%b,\"evaluations\":%d,"
+                + "\"generations\":%d,\"generalisation\":%d,\"seconds\":%.3f,\"stop\":\"%s\"}%n", name, seed, workers,
+                judge.solvedAt > 0, judge.solvedAt > 0 ? judge.solvedAt : judge.evaluations, judge.generations,
+                judge.generalisation, seconds, judge.solvedAt > 0 ? "solved" : r.stopReason());
+    }
+
+    static Environment environment(Application app, String fitness, int steps) {
+        return app.environment(app.schema().validate(Map.of("task", "double", "velocities", "false", "fitness", fitness,
+                "max.steps", Integer.toString(steps)), "data.").get()).orElseThrow();
+    }
+
+    static Network elman(Environment env, CpuBackend backend, long seed) {
+        ElmanFamily family = new ElmanFamily();
+        Hyperparameters h = family.schema().validate(Map.of("hidden", "5"), "model.").get();
+        return family.create(new ModelSpec("elman", env.observationSize(), env.actionSize(), DType.F64, h), backend, seed);
+    }
+
+    static Trainer trainer(String name) {
+        String cls = name.contains(".") ? name : "io.engram.trainer." + name + ".internal."
+                + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Trainer";
+        try {
+            return (Trainer) Class.forName(cls).getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("no trainer class " + cls, e);
+        }
+    }
+
+    /** The training context that tests each generation's fittest network and ends the job once one solves the task. */
+    static final class Judge extends SimpleTrainingContext {
+        private final Environment env;
+        private final Environment success;
+        private final Network probe;
+        private final CpuBackend backend;
+        long evaluations;
+        long solvedAt;
+        int generations;
+        int generalisation;
+
+        private final boolean judging;
+
+        Judge(Builder b, Environment env, Environment success, Network probe, CpuBackend backend, boolean judging) {
+            super(b);
+            this.judging = judging;
+            this.env = env;
+            this.success = success;
+            this.probe = probe;
+            this.backend = backend;
+        }
+
+        @Override
+        public double[] populationFitness(List<Map<String, Tensor>> candidates, long seed, int episodes) {
+            double[] f = super.populationFitness(candidates, seed, episodes);
+            evaluations += (long) candidates.size() * episodes;
+            generations++;
+            if (!judging) {
+                return f;
+            }
+            int best = 0;
+            for (int i = 1; i < f.length; i++) {
+                if (f[i] > f[best]) {
+                    best = i;
+                }
+            }
+            Map<String, Tensor> params = candidates.get(best);
+            if (solvedAt == 0 && Episodes.meanFitness(probe, backend.ops(), params, success, seed, 1) >= 100_000) {
+                probe.setParameters(params);
+                generalisation = (int) (double) env.test(probe, backend.ops(), seed).get("generalisation");
+                if (generalisation >= 200) {
+                    solvedAt = evaluations;
+                }
+            }
+            return f;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return solvedAt > 0 || super.cancelled();
+        }
+    }
+}
