@@ -88,10 +88,11 @@ final class Plant {
     /** The time derivative of state {@code st} under {@code force}, written into {@code d}. */
     void derivatives(double[] st, double force, double[] d) {
         double cos1 = Math.cos(st[2]);
-        double gSin1 = GRAVITY * Math.sin(st[2]);
+        double sin1 = Math.sin(st[2]);
+        double gSin1 = GRAVITY * sin1;
         double ml1 = HALF_1 * MASS_1;
         double friction1 = HINGE_FRICTION * st[3] / ml1;
-        double f1 = ml1 * st[3] * st[3] * Math.sin(st[2]) + 0.75 * MASS_1 * cos1 * (friction1 + gSin1);
+        double f1 = ml1 * st[3] * st[3] * sin1 + 0.75 * MASS_1 * cos1 * (friction1 + gSin1);
         double m1 = MASS_1 * (1 - 0.75 * cos1 * cos1);
         double f2 = 0;
         double m2 = 0;
@@ -100,10 +101,11 @@ final class Plant {
         double friction2 = 0;
         if (twoPoles) {
             cos2 = Math.cos(st[4]);
-            gSin2 = GRAVITY * Math.sin(st[4]);
+            double sin2 = Math.sin(st[4]);
+            gSin2 = GRAVITY * sin2;
             double ml2 = HALF_2 * MASS_2;
             friction2 = HINGE_FRICTION * st[5] / ml2;
-            f2 = ml2 * st[5] * st[5] * Math.sin(st[4]) + 0.75 * MASS_2 * cos2 * (friction2 + gSin2);
+            f2 = ml2 * st[5] * st[5] * sin2 + 0.75 * MASS_2 * cos2 * (friction2 + gSin2);
             m2 = MASS_2 * (1 - 0.75 * cos2 * cos2);
         }
         double xAcc = (force - CART_FRICTION * (st[1] >= 0 ? 1 : -1) + f1 + f2) / (m1 + m2 + CART_MASS);
