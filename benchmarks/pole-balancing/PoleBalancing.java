@@ -30,9 +30,11 @@ import java.util.concurrent.Executors;
  * </pre>
  *
  * TRAINER is genetic, cosyne, annealing, swarm (io.engram.trainer.NAME.internal.NameTrainer) or a
- * class name; KEY=VALUE are trainer hyperparameters (without the trainer. prefix). After each
- * generation the generation's fittest network is tested as in Gomez et al. 2008 (sec. 6.1): the
- * task is solved once it balances both poles for 100,000 steps from the standard start and then
+ * class name; KEY=VALUE are trainer hyperparameters (without the trainer. prefix), or with the
+ * prefix data. settings of the robot-control application (default data.task=double,
+ * data.velocities=false; the fitness is its default, damping for double pole without velocities). After each
+ * generation whose fittest network beats every earlier generation's, that network is tested as
+ * in Gomez et al. 2008 (sec. 6.1): the task is solved once it balances both poles for 100,000 steps from the standard start and then
  * at least 200 of the 625 starts of the generalisation test for 1,000 steps. The evaluations
  * counted are the training episodes up to and including the solving generation (the tests are not
  * counted; {@code judge=off} leaves the tests out, for timing). Prints one JSON line: solved, evaluations, generations, the generalisation score and
@@ -48,17 +50,20 @@ public final class PoleBalancing {
         raw.put("generations", "100000");
         raw.put("evaluations", Integer.toString(budget));
         boolean judging = true;
+        Map<String, String> data = new LinkedHashMap<>(Map.of("task", "double", "velocities", "false"));
         for (int i = 4; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
-            if (kv[0].equals("judge")) {
+            if (kv[0].startsWith("data.")) {
+                data.put(kv[0].substring(5), kv[1]);
+            } else if (kv[0].equals("judge")) {
                 judging = !kv[1].equals("off");
             } else {
                 raw.put(kv[0], kv[1]);
             }
         }
         Application app = new RobotControlApplication();
-        Environment env = environment(app, "damping", 1000);
-        Environment success = environment(app, "steps", 100_000);
+        Environment env = environment(app, data, "auto", 1000);
+        Environment success = environment(app, data, "steps", 100_000);
         CpuBackend backend = new CpuBackend(1);
         Network net = elman(env, backend, seed);
         Network probe = elman(env, backend, seed);
@@ -83,9 +88,11 @@ public final class PoleBalancing {
                 judge.generalisation, seconds, judge.solvedAt > 0 ? "solved" : r.stopReason());
     }
 
-    static Environment environment(Application app, String fitness, int steps) {
-        return app.environment(app.schema().validate(Map.of("task", "double", "velocities", "false", "fitness", fitness,
-                "max.steps", Integer.toString(steps)), "data.").get()).orElseThrow();
+    static Environment environment(Application app, Map<String, String> data, String fitness, int steps) {
+        Map<String, String> raw = new LinkedHashMap<>(data);
+        raw.put("fitness", fitness);
+        raw.put("max.steps", Integer.toString(steps));
+        return app.environment(app.schema().validate(raw, "data.").get()).orElseThrow();
     }
 
     static Network elman(Environment env, CpuBackend backend, long seed) {
@@ -114,6 +121,7 @@ public final class PoleBalancing {
         long solvedAt;
         int generations;
         int generalisation;
+        private double champion = Double.NEGATIVE_INFINITY;
 
         private final boolean judging;
 
@@ -140,6 +148,10 @@ public final class PoleBalancing {
                     best = i;
                 }
             }
+            if (f[best] <= champion) {
+                return f;
+            }
+            champion = f[best];
             Map<String, Tensor> params = candidates.get(best);
             if (solvedAt == 0 && Episodes.meanFitness(probe, backend.ops(), params, success, seed, 1) >= 100_000) {
                 probe.setParameters(params);

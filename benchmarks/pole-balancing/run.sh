@@ -28,7 +28,7 @@ fi
 cp="$dist/system/*:$dist/plugins/*:$dist/lib/*"
 settings() {
   case "$1" in
-    cosyne) echo "population=40 init.sigma=1.0" ;;
+    cosyne) echo "population=40 top=0.25 replaced=0.75 mutation.rate=0.3 mutation.scale=0.3 init.sigma=1.0" ;;
     genetic) echo "population=50 elitism=2 tournament=3 crossover=uniform mutation.rate=0.2 mutation.sigma=0.3 init.sigma=1.0" ;;
     *) echo "" ;;
   esac

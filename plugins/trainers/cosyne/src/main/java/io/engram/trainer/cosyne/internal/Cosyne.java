@@ -39,11 +39,16 @@ import java.util.SplittableRandom;
  */
 final class Cosyne implements PopulationOptimizer {
     /** The algorithm's settings (see the class comment). */
-    record Settings(int population, double top, double mutationRate, double mutationScale, boolean permuteAll,
-            double initSigma) {
-        /** The number of networks kept as parents each generation. */
-        int kept() {
+    record Settings(int population, double top, double replaced, double mutationRate, double mutationScale,
+            boolean permuteAll, double initSigma) {
+        /** The number of networks that are parents each generation. */
+        int parents() {
             return Math.min(population, Math.max(2, (int) Math.ceil(top * population)));
+        }
+
+        /** The number of values of each subpopulation replaced by children each generation. */
+        int children() {
+            return Math.min(population - parents(), (int) Math.ceil(replaced * population));
         }
     }
 
@@ -108,8 +113,8 @@ final class Cosyne implements PopulationOptimizer {
 
     private void evolve(long seed) {
         int[] order = Ranking.ascending(costs);
-        int kept = s.kept();
-        double[][] children = Recombination.children(asked, order, kept, s.population() - kept, s.mutationRate(),
+        int kept = s.population() - s.children();
+        double[][] children = Recombination.children(asked, order, s.parents(), s.children(), s.mutationRate(),
                 s.mutationScale(), new SplittableRandom(Seeds.of(seed, 0)));
         double[] marking = marking(order, kept);
         double[][] next = new double[x.length][s.population()];

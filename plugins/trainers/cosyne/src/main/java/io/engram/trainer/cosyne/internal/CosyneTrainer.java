@@ -34,14 +34,17 @@ public final class CosyneTrainer implements Trainer {
             HyperParameter.integer("population", 40, 4, 100_000,
                     "Networks per generation: the size m of each parameter's subpopulation."),
             HyperParameter.real("top", 0.25, 0.01, 1.0,
-                    "Fraction of the networks kept as parents (at least 2); their children replace the rest."),
+                    "Fraction of the networks, the best, that are parents (at least 2)."),
+            HyperParameter.real("replaced", 0.75, 0.0, 1.0,
+                    "Fraction of each subpopulation, its lowest values, replaced by the parents' children "
+                            + "(at most all but the parents)."),
             HyperParameter.real("mutation.rate", 0.3, 0.0, 1.0,
                     "Probability that a value of a child gets Cauchy noise."),
             HyperParameter.real("mutation.scale", 0.3, 0.0, 1e6, "Scale of the Cauchy mutation noise."),
             HyperParameter.choice("permutation", "probabilistic", List.of("probabilistic", "all"),
                     "Which values of a subpopulation are permuted: marked with probability 1 - ((f - f_min) / "
                             + "(f_max - f_min))^(1/n), or all of them."),
-            HyperParameter.real("init.sigma", 0.5, 0.0, 1e6,
+            HyperParameter.real("init.sigma", 1.0, 0.0, 1e6,
                     "Initial population: the network's parameters plus Gaussian noise of this deviation "
                             + "(the first network exactly the network's).")));
 
@@ -83,7 +86,8 @@ public final class CosyneTrainer implements Trainer {
 
     /** The algorithm's settings from validated hyperparameters. */
     static Cosyne.Settings settings(Hyperparameters h) {
-        return new Cosyne.Settings(h.getInt("population"), h.getDouble("top"), h.getDouble("mutation.rate"),
+        return new Cosyne.Settings(h.getInt("population"), h.getDouble("top"), h.getDouble("replaced"),
+                h.getDouble("mutation.rate"),
                 h.getDouble("mutation.scale"), h.getString("permutation").equals("all"), h.getDouble("init.sigma"));
     }
 }

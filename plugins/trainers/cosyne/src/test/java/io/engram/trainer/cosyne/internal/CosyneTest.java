@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CosyneTest {
     private static Cosyne.Settings settings(int population, boolean all) {
-        return new Cosyne.Settings(population, 0.25, 0.3, 0.1, all, 2.0);
+        return new Cosyne.Settings(population, 0.25, 0.75, 0.3, 0.1, all, 2.0);
     }
 
     @Test

@@ -73,7 +73,7 @@ class CosyneTrainerTest {
 
     @Test
     void oneAndTwoWorkersGiveBitIdenticalParametersAndMetrics() {
-        Map<String, String> hyper = Map.of("generations", "8", "population", "12", "permutation", "probabilistic");
+        Map<String, String> hyper = Map.of("generations", "8", "population", "12", "init.sigma", "0.2");
         Network a = elman();
         Network b = elman();
         TestTrainingContext one = onEcho(a, hyper).workers(1).build();
