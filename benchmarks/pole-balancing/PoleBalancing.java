@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 /**
  * Engram's side of benchmarks/pole-balancing: one run of a population trainer on double pole
  * without velocities (the robot-control application: 3 inputs, damping fitness over 1,000 steps
- * from the standard start), the controller an Elman net of 5 tanh units, the classes of the
+ * from the standard start), the controller an Elman net of 3 tanh units (by default), the classes of the
  * distribution's bundles used on a plain class path.
  *
  * <pre>
@@ -32,7 +32,8 @@ import java.util.concurrent.Executors;
  * TRAINER is genetic, cosyne, annealing, swarm (io.engram.trainer.NAME.internal.NameTrainer) or a
  * class name; KEY=VALUE are trainer hyperparameters (without the trainer. prefix), or with the
  * prefix data. settings of the robot-control application (default data.task=double,
- * data.velocities=false; the fitness is its default, damping for double pole without velocities). After each
+ * data.velocities=false; the fitness is its default, damping for double pole without velocities),
+ * and model.hidden=N the Elman net's units (default 3). After each
  * generation whose fittest network beats every earlier generation's, that network is tested as
  * in Gomez et al. 2008 (sec. 6.1): the task is solved once it balances both poles for 100,000 steps from the standard start and then
  * at least 200 of the 625 starts of the generalisation test for 1,000 steps. The evaluations
@@ -50,10 +51,13 @@ public final class PoleBalancing {
         raw.put("generations", "100000");
         raw.put("evaluations", Integer.toString(budget));
         boolean judging = true;
+        String hidden = "3";
         Map<String, String> data = new LinkedHashMap<>(Map.of("task", "double", "velocities", "false"));
         for (int i = 4; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
-            if (kv[0].startsWith("data.")) {
+            if (kv[0].equals("model.hidden")) {
+                hidden = kv[1];
+            } else if (kv[0].startsWith("data.")) {
                 data.put(kv[0].substring(5), kv[1]);
             } else if (kv[0].equals("judge")) {
                 judging = !kv[1].equals("off");
@@ -65,8 +69,8 @@ public final class PoleBalancing {
         Environment env = environment(app, data, "auto", 1000);
         Environment success = environment(app, data, "steps", 100_000);
         CpuBackend backend = new CpuBackend(1);
-        Network net = elman(env, backend, seed);
-        Network probe = elman(env, backend, seed);
+        Network net = elman(env, backend, seed, hidden);
+        Network probe = elman(env, backend, seed, hidden);
         Trainer trainer = trainer(name);
         var checked = trainer.schema().validate(raw, "trainer.");
         if (checked.isInvalid()) {
@@ -95,9 +99,9 @@ public final class PoleBalancing {
         return app.environment(app.schema().validate(raw, "data.").get()).orElseThrow();
     }
 
-    static Network elman(Environment env, CpuBackend backend, long seed) {
+    static Network elman(Environment env, CpuBackend backend, long seed, String hidden) {
         ElmanFamily family = new ElmanFamily();
-        Hyperparameters h = family.schema().validate(Map.of("hidden", "5"), "model.").get();
+        Hyperparameters h = family.schema().validate(Map.of("hidden", hidden), "model.").get();
         return family.create(new ModelSpec("elman", env.observationSize(), env.actionSize(), DType.F64, h), backend, seed);
     }
 

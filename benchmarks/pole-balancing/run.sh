@@ -1,6 +1,6 @@
 #!/bin/sh
 # Double pole balancing without velocities (the robot-control application, damping fitness, an
-# Elman controller of 5 tanh units), solved by each population trainer over SEEDS seeds: the
+# Elman controller of 3 tanh units, 25 weights), solved by each population trainer over SEEDS seeds: the
 # evaluations each needs until a network balances both poles for 100,000 steps and 200 of the 625
 # generalisation starts (Gomez, Schmidhuber and Miikkulainen 2008, sec. 6.1), as mean, median and
 # failures (runs that spend BUDGET evaluations unsolved), beside the CoSyNE paper's count; then the
