@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * Cooperative synapse neuroevolution (CoSyNE; Gomez, Schmidhuber and Miikkulainen 2008, JMLR 9,
- * sec. 3, Algorithm 1) as a {@link PopulationOptimizer}. The population is an {@code n x m} matrix
+ * Algorithm 1) as a {@link PopulationOptimizer}. The population is an {@code n x m} matrix
  * {@code P}: one subpopulation {@code X_i} of {@code m} values per parameter {@code i}, and network
  * {@code j} is formed from the {@code j}-th value of every subpopulation (line 4). Each generation:
  * <ol>
@@ -18,12 +18,12 @@ import java.util.SplittableRandom;
  *   <li>recombination (line 7): the best {@code ceil(top m)} networks (at least 2) are the parents;
  *   pairs of distinct parents drawn uniformly among them make two children each by one-point
  *   crossover of their whole genotypes, and each value of a child is mutated with probability
- *   {@code mutationRate} by adding Cauchy noise of scale {@code mutationScale} (sec. 5);</li>
- *   <li>each subpopulation is sorted by fitness and its {@code m - ceil(top m)} lowest values are
- *   replaced by the children's values for that parameter (lines 8-12);</li>
+ *   {@code mutationRate} by adding Cauchy noise of scale {@code mutationScale};</li>
+ *   <li>each subpopulation is sorted by fitness and its {@code l = min(m - parents, ceil(replaced m))}
+ *   lowest values are replaced by the {@code l} children's values for that parameter (lines 8-12);</li>
  *   <li>each subpopulation is permuted (line 13). With {@code permuteAll} every value is marked;
  *   else value {@code x_ij} is marked with probability
- *   {@code p(x_ij) = 1 - ((f(x_ij) - f_min) / (f_max - f_min))^(1/n)} (sec. 3, the probabilistic
+ *   {@code p(x_ij) = 1 - ((f(x_ij) - f_min) / (f_max - f_min))^(1/n)} (the paper's probabilistic
  *   marking), {@code f} its network's fitness (here the negated cost) and {@code f_min}, {@code f_max}
  *   the worst and best finite fitness of the generation; a value of a network that could not be
  *   scored, and every value when all fitnesses are equal, has {@code p = 1}, and the children's
