@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * {@code E' <= E}, or else with probability {@code exp(-(E' - E) / T_k)}, the uniform number drawn
  * from {@code Seeds.of(Seeds.of(seed, 1), c)}. A move that could not be scored is never taken.
  * Taking the best of several neighbours is the "parallel trials" form of parallel annealing
- * (Aarts and Korst 1989, ch. 6; Azencott (ed.) 1992): at high temperature it makes the chain
+ * (Aarts and Korst 1989; Azencott (ed.) 1992): at high temperature it makes the chain
  * greedier than the sequential algorithm, at low temperature, where most single moves are refused,
  * it makes progress {@code neighbours} times as likely per step; several chains are the
  * independent-runs form, the best point of any of them being the result.
@@ -32,11 +32,12 @@ import java.util.SplittableRandom;
  * not given (0) it is estimated after generation 1 as Kirkpatrick et al. advise, so that the
  * uphill moves from the start are taken with probability {@code acceptance}: with {@code D} the
  * mean of the positive cost differences between the first moves and the start,
- * {@code T_0 = -D / ln(acceptance)} (Johnson, Aragon, McGeoch and Schevon 1989); when no move went
- * uphill, {@code D} is the mean absolute difference, and {@code T_0 = 1} when no difference is
- * finite. With {@code shrink}, the step is {@code sigma_k = sigma sqrt(T_k / T_0)}, as in
- * Boltzmann annealing, whose Gaussian moves have a variance proportional to the temperature
- * (Ingber 1989); otherwise {@code sigma_k = sigma}.
+ * {@code T_0 = -D / ln(acceptance)} ({@link InitialTemperature}); when no move went uphill,
+ * {@code D} is the mean absolute difference, and {@code T_0 = 1} when no difference is finite.
+ * With {@code shrink}, the step is {@code sigma_k = sigma sqrt(T_k / T_0)}, as in Boltzmann
+ * annealing, whose Gaussian moves have a variance proportional to the temperature (Ingber 1989);
+ * otherwise {@code sigma_k = sigma}. Under linear cooling a shrinking step reaches 0 with the
+ * temperature, and the last moves change nothing.
  *
  * <p>Costs are kept from the generation that scored them: on an environment whose episodes differ
  * between generations a chain compares its moves with the cost its point had when it was taken.

@@ -2,10 +2,11 @@ package io.engram.trainer.annealing.internal;
 
 /**
  * The initial temperature estimated from the costs of the first moves (Kirkpatrick, Gelatt and
- * Vecchi 1983: hot enough that most moves are taken; the formula of Johnson, Aragon, McGeoch and
- * Schevon 1989): {@code T_0 = -D / ln(acceptance)}, {@code D} the mean positive difference between
- * the costs of the moves and that of the start, so that an average uphill move is taken with
- * probability {@code acceptance}. When no move went uphill {@code D} is the mean absolute
+ * Vecchi 1983: hot enough that most moves are taken): {@code T_0 = -D / ln(acceptance)}, {@code D}
+ * the mean positive difference between the costs of the moves and that of the start, so that an
+ * average uphill move is taken with probability {@code acceptance}. This is the rule of Aarts and
+ * van Laarhoven (1985; Aarts and Korst 1989), {@code T_0 = D / ln(m2 / (m2 acceptance - m1 (1 -
+ * acceptance)))} over {@code m1} downhill and {@code m2} uphill moves, taken with {@code m1 = 0}. When no move went uphill {@code D} is the mean absolute
  * difference; when no difference is finite and non-zero, {@code T_0 = 1}. Stateless; thread-safe.
  */
 final class InitialTemperature {
