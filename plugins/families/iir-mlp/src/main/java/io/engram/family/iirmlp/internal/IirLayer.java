@@ -1,6 +1,5 @@
 package io.engram.family.iirmlp.internal;
 
-import io.engram.family.iirmlp.IirMlpShape;
 import io.engram.layers.Activation;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;

@@ -7,7 +7,6 @@ import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
 import io.engram.api.PluginProperties;
 import io.engram.api.Schema;
-import io.engram.family.iirmlp.IirMlpShape;
 import io.engram.layers.Initializer;
 import io.engram.layers.LayerSchema;
 import io.engram.tensor.Backend;

@@ -5,7 +5,6 @@ import io.engram.api.ModelSpec;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
-import io.engram.family.iirmlp.IirMlpShape;
 import io.engram.layers.AbstractNetwork;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;

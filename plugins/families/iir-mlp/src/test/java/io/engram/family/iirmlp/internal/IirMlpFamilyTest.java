@@ -10,7 +10,6 @@ import io.engram.api.Network;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
-import io.engram.family.iirmlp.IirMlpShape;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;

@@ -1,4 +1,4 @@
-package io.engram.family.iirmlp;
+package io.engram.family.iirmlp.internal;
 
 import io.engram.api.HyperParameter;
 import io.engram.api.Hyperparameters;
@@ -24,7 +24,7 @@ import java.util.List;
  * @param arOrder    {@code I}, at least 0 ({@code 0}: a FIR-MLP)
  * @param functions  each layer's unit function, from layer 1: an {@link Activation} name or {@value #LINEAR}
  */
-public record IirMlpShape(List<Integer> sizes, int maOrder, int arOrder, List<String> functions) {
+record IirMlpShape(List<Integer> sizes, int maOrder, int arOrder, List<String> functions) {
     /** The family's id. */
     public static final String FAMILY = "iir-mlp";
     /** The identity as unit function. */
