@@ -67,4 +67,28 @@ class CrbpLearningTest {
         assertEquals(0, after, "wrong next-symbol guesses after one pass");
         assertTrue(loss < 0.2, "mean loss of the pass " + loss);
     }
+
+    /**
+     * Too large a step makes the feedback filters unstable: the run fails naming the epoch and the
+     * stream, and the weights go back to those before the failing update, all finite.
+     */
+    @Test
+    void aDivergingRunFailsAndKeepsTheLastFiniteWeights() {
+        ReferenceBackend backend = new ReferenceBackend();
+        Network net = CrbpGradientTest.iirMlp(backend, Map.of("hidden", "4", "ma.order", "2", "ar.order", "2"), 3, 3,
+                4);
+        CrbpTrainer trainer = new CrbpTrainer();
+        TestTrainingContext c = TestTrainingContext.builder(net, backend).train(periodicStream(300)).loss("mse")
+                .hyper(trainer.schema(), Map.of("epochs", "3", "optimizer", "sgd", "lr", "50")).seed(2).build();
+        TrainingResult r = trainer.train(c);
+        System.out.println("crbp at lr 50: " + r.stopReason());
+        assertTrue(r.failed());
+        assertTrue(r.stopReason().matches("non-finite (loss|gradient) .* in epoch 1, stream 1"), r.stopReason());
+        for (Tensor t : net.parameters().values()) {
+            for (double x : t.toDoubleArray()) {
+                assertTrue(Double.isFinite(x), "a non-finite weight was kept");
+            }
+        }
+        assertEquals(r.stopReason(), c.events(TrainingEvent.Stopped.class).get(0).reason());
+    }
 }
