@@ -20,7 +20,16 @@ import java.util.List;
  * state it carries is the input line {@code x_m(t-1..t-L+1)} ({@code [batch, N_{l-1} (L-1)]} at
  * {@code m (L-1) + p - 1}) and each synapse's output line {@code y_nm(t-1..t-I)}
  * ({@code [batch, N_l N_{l-1} I]} at {@code (n N_{l-1} + m) I + q - 1}), zero before the first step.
- * The filters of all synapses run as one gather, one product and one sum per part. Immutable.
+ * The filters of all synapses run as one gather, one product and one sum per part.
+ *
+ * <p>With activation feedback (the local-feedback multilayer network of Frasconi, Gori and Soda
+ * 1992, which Campolucci et al. treat alongside) the synapses are FIR filters and the feedback acts
+ * on each neuron's activation instead:
+ * <pre>
+ *   a_n(t) = sum_m sum_{p=0}^{L-1} w_nm(p) x_m(t - p) + sum_{q=1}^{I} v_n(q) a_n(t - q),   s_n(t) = b_n + a_n(t)
+ * </pre>
+ * and the output line holds {@code a_n(t-1..t-I)} ({@code [batch, N_l I]} at {@code n I + q - 1}).
+ * Immutable.
  */
 final class IirLayer {
     private final int inputs;
@@ -28,6 +37,8 @@ final class IirLayer {
     private final int ma;
     private final int ar;
     private final String function;
+    private final boolean activationFeedback;
+    private final int filters;
     private final int[] taps;
     private final int[] nextInputs;
     private final int[] nextOutputs;
@@ -38,6 +49,8 @@ final class IirLayer {
         this.ma = shape.maOrder();
         this.ar = shape.arOrder();
         this.function = shape.function(l);
+        this.activationFeedback = shape.activationFeedback();
+        this.filters = shape.filters(l);
         this.taps = new int[neurons * inputs * ma];
         for (int n = 0, k = 0; n < neurons; n++) {
             for (int m = 0; m < inputs; m++) {
@@ -52,11 +65,10 @@ final class IirLayer {
                 nextInputs[k] = p == 1 ? m : inputs + m * (ma - 1) + p - 2;
             }
         }
-        int synapses = neurons * inputs;
-        this.nextOutputs = new int[synapses * ar];
-        for (int nm = 0, k = 0; nm < synapses; nm++) {
+        this.nextOutputs = new int[filters * ar];
+        for (int u = 0, k = 0; u < filters; u++) {
             for (int q = 1; q <= ar; q++, k++) {
-                nextOutputs[k] = q == 1 ? nm : synapses + nm * ar + q - 2;
+                nextOutputs[k] = q == 1 ? u : filters + u * ar + q - 2;
             }
         }
     }
@@ -79,16 +91,24 @@ final class IirLayer {
         Tensor source = inputLine == null ? x : ops.concat(1, List.of(x, inputLine));
         Tensor tapped = ops.mul(ops.gather(source, 1, taps), ops.reshape(w, Shape.of(1, synapses * ma)));
         Tensor y = ops.reshape(ops.sum(ops.reshape(tapped, Shape.of(batch * synapses, ma)), 1), Shape.of(batch, synapses));
-        if (outputLine != null) {
-            Tensor fed = ops.mul(outputLine, ops.reshape(v, Shape.of(1, synapses * ar)));
-            y = ops.add(y, ops.reshape(ops.sum(ops.reshape(fed, Shape.of(batch * synapses, ar)), 1),
-                    Shape.of(batch, synapses)));
+        if (activationFeedback) {
+            y = sumOverInputs(ops, y, batch);
         }
-        Tensor s = ops.add(ops.reshape(ops.sum(ops.reshape(y, Shape.of(batch * neurons, inputs)), 1),
-                Shape.of(batch, neurons)), b);
+        if (outputLine != null) {
+            Tensor fed = ops.mul(outputLine, ops.reshape(v, Shape.of(1, filters * ar)));
+            y = ops.add(y, ops.reshape(ops.sum(ops.reshape(fed, Shape.of(batch * filters, ar)), 1),
+                    Shape.of(batch, filters)));
+        }
+        Tensor s = ops.add(activationFeedback ? y : sumOverInputs(ops, y, batch), b);
         Tensor out = function.equals(IirMlpShape.LINEAR) ? s : Activation.apply(ops, function, s);
         Tensor nextIn = inputLine == null ? null : ops.gather(source, 1, nextInputs);
         Tensor nextOut = outputLine == null ? null : ops.gather(ops.concat(1, List.of(y, outputLine)), 1, nextOutputs);
         return java.util.Arrays.asList(out, nextIn, nextOut);
+    }
+
+    /** {@code [batch, N_l N_{l-1}]} summed over the inputs {@code m} of each neuron: {@code [batch, N_l]}. */
+    private Tensor sumOverInputs(Ops ops, Tensor perSynapse, int batch) {
+        return ops.reshape(ops.sum(ops.reshape(perSynapse, Shape.of(batch * neurons, inputs)), 1),
+                Shape.of(batch, neurons));
     }
 }

@@ -24,7 +24,8 @@ import org.osgi.service.component.annotations.Component;
  * The IIR-MLP family: locally recurrent multilayer perceptrons whose synapses are IIR filters (Back
  * and Tsoi 1991; Campolucci, Uncini, Piazza and Rao 1999, sec. II); see {@link IirLayer} for the
  * equations and {@link IirMlpShape} for the parameters. With {@code ar.order = 0} it is the FIR-MLP
- * of Wan 1990. Moving-average coefficients are drawn by {@code init.scheme} as a
+ * of Wan 1990; with {@code feedback = activation} the feedback acts on each neuron's activation (the
+ * local-feedback network of Frasconi, Gori and Soda 1992). Moving-average coefficients are drawn by {@code init.scheme} as a
  * {@code N_{l-1} L -> N_l} layer, feedback coefficients uniformly in
  * {@code +-feedback.scale / I} (so every filter starts stable), biases zero. Any trainer for
  * differentiable networks trains it; the {@code crbp} trainer exploits its locality.
@@ -75,11 +76,12 @@ public final class IirMlpFamily implements NetworkFamily {
             Tensor drawn = init.weights(in * shape.maOrder(), out, 1);
             p.put(IirMlpShape.w(l), ops.transpose(drawn));
             if (shape.arOrder() > 0) {
-                double[] v = new double[out * in * shape.arOrder()];
+                int perNeuron = shape.filters(l) / out * shape.arOrder();
+                double[] v = new double[out * perNeuron];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = feedback.nextDouble(-bound, bound + Double.MIN_VALUE);
                 }
-                p.put(IirMlpShape.v(l), ops.fromArray(spec.dtype(), Shape.of(out, in * shape.arOrder()), v));
+                p.put(IirMlpShape.v(l), ops.fromArray(spec.dtype(), Shape.of(out, perNeuron), v));
             }
             p.put(IirMlpShape.b(l), init.constant(out, 0));
         }

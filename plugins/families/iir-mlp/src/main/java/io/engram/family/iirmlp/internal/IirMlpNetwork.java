@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * An IIR-MLP: layers {@link IirLayer} stacked, the last one's neurons the outputs. Parameters as
  * {@link IirMlpShape} names them. State: for each layer from the first, its input line when
- * {@code L > 1} and its synapses' output line when {@code I > 0}, zeros at the start.
+ * {@code L > 1} and its filters' output line when {@code I > 0} (one filter per synapse, or per
+ * neuron with activation feedback), zeros at the start.
  *
  * <p>Lifecycle and thread-safety as in {@link io.engram.api.Network}.
  */
@@ -41,7 +42,7 @@ final class IirMlpNetwork extends AbstractNetwork implements Differentiable {
                 s.add(ops.zeros(spec().dtype(), Shape.of(batch, shape.size(l - 1) * (shape.maOrder() - 1))));
             }
             if (layer.hasOutputLine()) {
-                s.add(ops.zeros(spec().dtype(), Shape.of(batch, shape.size(l) * shape.size(l - 1) * shape.arOrder())));
+                s.add(ops.zeros(spec().dtype(), Shape.of(batch, shape.filters(l) * shape.arOrder())));
             }
         }
         return new State(s);

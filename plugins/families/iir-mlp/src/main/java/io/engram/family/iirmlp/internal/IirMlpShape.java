@@ -23,10 +23,16 @@ import java.util.List;
  * @param maOrder    {@code L}, at least 1
  * @param arOrder    {@code I}, at least 0 ({@code 0}: a FIR-MLP)
  * @param functions  each layer's unit function, from layer 1: an {@link Activation} name or {@value #LINEAR}
+ * @param activationFeedback the feedback is on each neuron's activation ({@code l<l>.v [N_l, I]} with
+ *                   {@code v_n(q)} at {@code [n, q - 1]}) instead of in each synapse
  */
-record IirMlpShape(List<Integer> sizes, int maOrder, int arOrder, List<String> functions) {
+record IirMlpShape(List<Integer> sizes, int maOrder, int arOrder, List<String> functions, boolean activationFeedback) {
     /** The family's id. */
     public static final String FAMILY = "iir-mlp";
+    /** Feedback in every synapse. */
+    public static final String SYNAPSE = "synapse";
+    /** Feedback on each neuron's activation. */
+    public static final String ACTIVATION = "activation";
     /** The identity as unit function. */
     public static final String LINEAR = "linear";
 
@@ -40,6 +46,9 @@ record IirMlpShape(List<Integer> sizes, int maOrder, int arOrder, List<String> f
                     "I: taps of each synapse's autoregressive (feedback) part, delays 1 to I; 0 gives a FIR-MLP."),
             LayerSchema.activation("Unit function of the hidden neurons."),
             HyperParameter.choice("output", LINEAR, outputs(), "Unit function of the output neurons."),
+            HyperParameter.choice("feedback", SYNAPSE, List.of(SYNAPSE, ACTIVATION),
+                    "Where the feedback is: in every synapse (IIR-MLP) or on each neuron's activation, the sum of its "
+                            + "synapses' moving averages (activation feedback MLN)."),
             HyperParameter.real("feedback.scale", 0.1, 0.0, 1.0,
                     "Initial feedback coefficients are drawn uniformly in +-feedback.scale / I (a stable start)."),
             LayerSchema.initScheme(),
@@ -66,7 +75,8 @@ record IirMlpShape(List<Integer> sizes, int maOrder, int arOrder, List<String> f
         }
         sizes.add(spec.outputSize());
         functions.add(h.getString("output"));
-        return new IirMlpShape(sizes, h.getInt("ma.order"), h.getInt("ar.order"), functions);
+        return new IirMlpShape(sizes, h.getInt("ma.order"), h.getInt("ar.order"), functions,
+                h.getString("feedback").equals(ACTIVATION));
     }
 
     /** {@code M}, the number of layers of neurons. */
@@ -82,6 +92,11 @@ record IirMlpShape(List<Integer> sizes, int maOrder, int arOrder, List<String> f
     /** The unit function of layer {@code l}, from 1. */
     public String function(int l) {
         return functions.get(l - 1);
+    }
+
+    /** The number of feedback filters of layer {@code l}: one per synapse, or one per neuron. */
+    public int filters(int l) {
+        return activationFeedback ? size(l) : size(l) * size(l - 1);
     }
 
     /** Name of layer {@code l}'s moving-average coefficients. */

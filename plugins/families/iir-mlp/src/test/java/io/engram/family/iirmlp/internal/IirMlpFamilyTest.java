@@ -55,6 +55,33 @@ class IirMlpFamilyTest {
         }
     }
 
+    /** With activation feedback the neuron's activation, the sum of its FIR synapses, is filtered. */
+    @Test
+    void activationFeedbackFiltersTheNeuronsSum() {
+        Network net = network(Map.of("layers", "0", "ma.order", "2", "ar.order", "2", "feedback", "activation"), 2, 1);
+        Ops ops = backend.ops();
+        double[] w = {0.5, -0.25, 0.3, 0.7};
+        double[] v = {0.4, -0.2};
+        assertEquals(Shape.of(1, 2), net.parameters().get(IirMlpShape.v(1)).shape());
+        net.setParameters(Map.of(IirMlpShape.w(1), ops.fromArray(DType.F64, Shape.of(1, 4), w),
+                IirMlpShape.v(1), ops.fromArray(DType.F64, Shape.of(1, 2), v),
+                IirMlpShape.b(1), ops.fromArray(DType.F64, Shape.of(1), new double[] {0.1})));
+        double[][] x = {{1, -1}, {0.5, 2}, {-0.3, 0.2}, {0, 1}};
+        double[] a = new double[x.length + 2];
+        State s = net.initialState(ops, 1);
+        for (int t = 0; t < x.length; t++) {
+            Step step = net.step(ops, net.parameters(), ops.fromArray(DType.F64, Shape.of(1, 2), x[t]), s,
+                    StepContext.inference(t));
+            s = step.state();
+            double sum = v[0] * a[t + 1] + v[1] * a[t];
+            for (int m = 0; m < 2; m++) {
+                sum += w[2 * m] * x[t][m] + w[2 * m + 1] * (t > 0 ? x[t - 1][m] : 0);
+            }
+            a[t + 2] = sum;
+            assertEquals(0.1 + sum, step.output().toDoubleArray()[0], 1e-15, "step " + t);
+        }
+    }
+
     @Test
     void layersStackAndTheStateHoldsEveryLine() {
         Network net = network(Map.of("hidden", "3", "layers", "2", "ma.order", "3", "ar.order", "1"), 2, 4);
@@ -75,6 +102,6 @@ class IirMlpFamilyTest {
         Network net = network(Map.of("ar.order", "0", "hidden", "2"), 1, 1);
         assertTrue(net.parameters().keySet().stream().noneMatch(k -> k.endsWith(".v")), net.parameters().keySet()
                 .toString());
-        assertThrows(IllegalArgumentException.class, () -> new IirMlpShape(List.of(1, 1), 0, 0, List.of("tanh")));
+        assertThrows(IllegalArgumentException.class, () -> new IirMlpShape(List.of(1, 1), 0, 0, List.of("tanh"), false));
     }
 }
