@@ -68,17 +68,19 @@ class CrbpGradientTest {
         return worst;
     }
 
-    @ParameterizedTest(name = "layers {0}, L {1}, I {2}, {3}")
-    @CsvSource({"1, 3, 2, tanh", "2, 2, 1, tanh", "0, 2, 3, tanh", "1, 1, 2, sigmoid", "1, 3, 0, tanh"})
-    void frozenGradientIsBpttsToOneInABillion(int layers, int ma, int ar, String activation) {
+    @ParameterizedTest(name = "layers {0}, L {1}, I {2}, {3}, feedback in the {4}")
+    @CsvSource({"1, 3, 2, tanh, synapse", "2, 2, 1, tanh, synapse", "0, 2, 3, tanh, synapse",
+            "1, 1, 2, sigmoid, synapse", "1, 3, 0, tanh, synapse", "1, 3, 2, tanh, activation",
+            "2, 2, 2, tanh, activation"})
+    void frozenGradientIsBpttsToOneInABillion(int layers, int ma, int ar, String activation, String feedback) {
         Network net = iirMlp(backend, Map.of("hidden", "3", "layers", Integer.toString(layers),
                 "ma.order", Integer.toString(ma), "ar.order", Integer.toString(ar), "activation", activation,
-                "feedback.scale", "0.8"), 2, 2, 11);
+                "feedback.scale", "0.8", "feedback", feedback), 2, 2, 11);
         Batch window = TestData.random(23, 2, 2, STEPS).batches(1).get(0);
         double exact = worst(new CausalRecursiveBackprop(STEPS), net, window);
         double truncated = worst(new CausalRecursiveBackprop(1), net, window);
-        System.out.printf("iir-mlp layers %d, L %d, I %d, %s: max |crbp - bptt| = %.3g at depth %d, %.3g at depth 1%n",
-                layers, ma, ar, activation, exact, STEPS, truncated);
+        System.out.printf("iir-mlp layers %d, L %d, I %d, %s, %s feedback: max |crbp - bptt| = %.3g at depth %d, "
+                + "%.3g at depth 1%n", layers, ma, ar, activation, feedback, exact, STEPS, truncated);
         assertTrue(exact < 1e-9, "CRBP at full depth differs from BPTT by " + exact);
         if (layers > 0) {
             assertTrue(truncated > 1e-6, "depth 1 truncates nothing? " + truncated);

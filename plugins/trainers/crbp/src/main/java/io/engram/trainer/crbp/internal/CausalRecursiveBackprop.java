@@ -32,7 +32,8 @@ import java.util.Map;
  *   d_nm(tau)     = g_n(tau) + sum_{q=1}^{I} v_nm(q) d_nm(tau + q)          (through the synapse's feedback)
  *   e_m(tau)      = sum_n sum_{p=0}^{L-1} w_nm(p) d_nm(tau + p)             (into the layer below)
  * </pre>
- * taking only steps up to {@code t} (causal) and from {@code t - Q} on (truncation). With
+ * taking only steps up to {@code t} (causal) and from {@code t - Q} on (truncation). With activation
+ * feedback the filter {@code d} runs once per neuron ({@code v_n}) instead of once per synapse. With
  * {@code Q = 0} it is the algorithm of Back and Tsoi 1991; with {@code Q} at least the stream's
  * length and the weights held fixed, the gradients summed over the stream are exactly BPTT's. Per
  * step it costs {@code O(Q W + W I)} for {@code W} coefficients and stores {@code O((Q + L + I) W)}:
@@ -55,7 +56,7 @@ final class CausalRecursiveBackprop implements OnlineMethod {
         LayerTrace[] layers = new LayerTrace[shape.layers()];
         for (int l = 0; l < layers.length; l++) {
             layers[l] = new LayerTrace(shape.inputs()[l], shape.neurons()[l], shape.maOrder(), shape.arOrder(),
-                    shape.functions().get(l), ring);
+                    shape.activationFeedback(), shape.functions().get(l), ring);
         }
         Map<String, Tensor> current = params;
         double[][][] c = coefficients(shape, current);
@@ -98,7 +99,7 @@ final class CausalRecursiveBackprop implements OnlineMethod {
             double[] v = c[1][l];
             int synapses = layer.in * layer.out;
             double[][] delta = new double[span][layer.out];
-            double[][] d = new double[span][synapses];
+            double[][] d = new double[span][layer.filters];
             g[0][l] = new double[w.length];
             g[1][l] = new double[v.length];
             g[2][l] = new double[layer.out];
@@ -108,18 +109,19 @@ final class CausalRecursiveBackprop implements OnlineMethod {
                     delta[k][n] = layer.slope(lo + k, n) * e[k][n];
                     g[2][l][n] += delta[k][n];
                 }
+                for (int u = 0; u < layer.filters; u++) {
+                    double gn = delta[k][layer.neuron(u)];
+                    double dk = gn;
+                    for (int q = 1; q <= layer.ar; q++) {
+                        dk += k + q < span ? v[u * layer.ar + q - 1] * d[k + q][u] : 0.0;
+                        g[1][l][u * layer.ar + q - 1] += gn * layer.beta[now][u * layer.ar + q - 1];
+                    }
+                    d[k][u] = dk;
+                }
                 for (int nm = 0; nm < synapses; nm++) {
                     double gn = delta[k][nm / layer.in];
-                    double dk = gn;
-                    for (int q = 1; q <= layer.ar && k + q < span; q++) {
-                        dk += v[nm * layer.ar + q - 1] * d[k + q][nm];
-                    }
-                    d[k][nm] = dk;
                     for (int p = 0; p < layer.ma; p++) {
                         g[0][l][nm * layer.ma + p] += gn * layer.alpha[now][nm * layer.ma + p];
-                    }
-                    for (int q = 0; q < layer.ar; q++) {
-                        g[1][l][nm * layer.ar + q] += gn * layer.beta[now][nm * layer.ar + q];
                     }
                 }
             }
@@ -128,7 +130,7 @@ final class CausalRecursiveBackprop implements OnlineMethod {
                 for (int k = 0; k < span; k++) {
                     for (int nm = 0; nm < synapses; nm++) {
                         for (int p = 0; p < layer.ma && k + p < span; p++) {
-                            below[k][nm % layer.in] += w[nm * layer.ma + p] * d[k + p][nm];
+                            below[k][nm % layer.in] += w[nm * layer.ma + p] * d[k + p][layer.filter(nm)];
                         }
                     }
                 }

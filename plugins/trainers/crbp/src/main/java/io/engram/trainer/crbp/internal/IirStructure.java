@@ -20,8 +20,11 @@ import java.util.Map;
  * @param maOrder   {@code L}
  * @param arOrder   {@code I}
  * @param functions the unit function of each layer
+ * @param activationFeedback the spec's {@code feedback} is {@code activation}: one feedback filter per
+ *                  neuron on its activation ({@code l<l>.v [N_l, I]}) instead of one per synapse
  */
-record IirStructure(int[] inputs, int[] neurons, int maOrder, int arOrder, List<String> functions) {
+record IirStructure(int[] inputs, int[] neurons, int maOrder, int arOrder, List<String> functions,
+                    boolean activationFeedback) {
     static final String FAMILY = "iir-mlp";
 
     /** The layers of {@code network}, which must be of family {@value #FAMILY}. */
@@ -45,9 +48,10 @@ record IirStructure(int[] inputs, int[] neurons, int maOrder, int arOrder, List<
             functions.add(l < layers ? (h.has("activation") ? h.getString("activation") : "tanh")
                     : (h.has("output") ? h.getString("output") : "linear"));
         }
+        boolean activation = h.has("feedback") && h.getString("feedback").equals("activation");
         int ma = p.get(w(1)).dim(1) / in[0];
-        int ar = p.containsKey(v(1)) ? p.get(v(1)).dim(1) / in[0] : 0;
-        return new IirStructure(in, out, ma, ar, functions);
+        int ar = p.containsKey(v(1)) ? p.get(v(1)).dim(1) / (activation ? 1 : in[0]) : 0;
+        return new IirStructure(in, out, ma, ar, functions, activation);
     }
 
     int layers() {
