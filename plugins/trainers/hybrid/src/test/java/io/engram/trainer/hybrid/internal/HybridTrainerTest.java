@@ -109,4 +109,22 @@ class HybridTrainerTest {
         var problems = trainer.schema().validate(Map.of("update", "epoch"), "trainer.").getError();
         assertTrue(problems.exists(x -> x.where().equals("trainer.update")), problems.toString());
     }
+
+    /** The loop stops once the stream's mean loss reaches target.value, and says so. */
+    @Test
+    void stopsWhenTheTargetLossIsReached() {
+        ReferenceRnn family = new ReferenceRnn();
+        Hyperparameters h = family.schema().validate(Map.of("hidden", "5"), "model.").get();
+        Network net = family.create(new ModelSpec(family.id(), 3, 3, DType.F64, h), backend, 4);
+        TestTrainingContext c = TestTrainingContext.builder(net, backend).train(periodicStream(200)).loss("softmax-ce")
+                .hyper(trainer.schema(), Map.of("epochs", "20", "lr", "0.05", "target.metric", "loss",
+                        "target.value", "0.01")).seed(2).build();
+        TrainingResult r = trainer.train(c);
+        List<TrainingEvent.EpochEnd> e = c.events(TrainingEvent.EpochEnd.class);
+        System.out.println("target loss 0.01: " + r.stopReason() + " after " + r.epochs() + " epochs");
+        assertFalse(r.failed());
+        assertTrue(r.epochs() < 20 && r.epochs() == e.size(), "stopped after " + r.epochs());
+        assertTrue(e.get(e.size() - 1).trainLoss() <= 0.01 && e.get(e.size() - 2).trainLoss() > 0.01, e.toString());
+        assertTrue(r.stopReason().startsWith("target reached: loss = "), r.stopReason());
+    }
 }
