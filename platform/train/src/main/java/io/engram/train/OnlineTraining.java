@@ -35,6 +35,12 @@ import java.util.Set;
  * before the failing update; a failed result), or when {@code target.metric} reaches
  * {@code target.value} (as in {@link GradientTraining}).
  *
+ * <p>Resuming: at each epoch end, before {@code EpochEnd}, the loop offers its state (the
+ * {@link GradientState} of {@link GradientTraining}: optimizer moments and steps, losses, metrics) to
+ * {@link TrainingContext#checkpoint}; given it back by {@link TrainingContext#resumeState()} with the
+ * checkpoint's parameters in the network, it goes on with the next epoch and ends with the same
+ * parameters, bit for bit, as a run never interrupted.
+ *
  * <p>Only {@linkplain Network#trainable() trainable} parameters change. Runs on the caller's thread;
  * the per-step randomness of stream {@code i} in epoch {@code e} is seeded from the job's seed,
  * {@code e} and {@code i} alone, so a seed gives bit-identical results.
@@ -83,6 +89,8 @@ public final class OnlineTraining {
         private final LearningRateSchedule schedule;
         private final String targetMetric;
         private final double targetValue;
+        /** The loop has no early stopping; its state is saved as that of a patience of 0. */
+        private final EarlyStopping noPatience = new EarlyStopping(0);
 
         Run(TrainingContext context, OnlineMethod method) {
             Hyperparameters h = context.hyper();
@@ -108,7 +116,21 @@ public final class OnlineTraining {
             Map<String, Double> metrics = Map.of();
             String stop = "";
             int completed = 0;
-            for (int epoch = 1; epoch <= epochs && stop.isEmpty(); epoch++) {
+            if (context.resumeState().isPresent()) {
+                GradientState at;
+                try {
+                    at = GradientState.resume(context.resumeState().get(), context.seed(), optimizer, noPatience);
+                } catch (IllegalArgumentException e) {
+                    return GradientTraining.refuse(context, "cannot resume: " + e.getMessage());
+                }
+                completed = at.epoch();
+                trainLoss = at.trainLoss();
+                validationLoss = at.validationLoss();
+                metrics = at.metrics();
+                stop = at.stopReason();
+                context.emit(new TrainingEvent.Message("info", "resuming after epoch " + completed));
+            }
+            for (int epoch = completed + 1; epoch <= epochs && stop.isEmpty(); epoch++) {
                 double lr = schedule.rate(epoch - 1);
                 double lossSum = 0.0;
                 int targetSum = 0;
@@ -141,6 +163,8 @@ public final class OnlineTraining {
                 }
                 completed = epoch;
                 stop = targetReached(trainLoss, validationLoss, metrics, validation.size() > 0);
+                context.checkpoint(new GradientState(epoch, trainLoss, validationLoss, metrics, stop, false, null)
+                        .save(context.seed(), optimizer, noPatience));
                 context.emit(new TrainingEvent.EpochEnd(epoch, trainLoss, validationLoss, metrics));
             }
             return stop.isEmpty() ? new TrainingResult(result(trainLoss, validationLoss, metrics), completed, "", false)
