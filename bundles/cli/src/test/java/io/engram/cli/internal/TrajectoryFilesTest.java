@@ -35,8 +35,8 @@ class TrajectoryFilesTest {
         assertEquals(List.of(tmp.resolve("run.csv"), tmp.resolve("run.png")), written);
         assertEquals(TrajectoryFiles.csv(replay()), Files.readString(written.get(0), StandardCharsets.UTF_8));
         BufferedImage png = ImageIO.read(written.get(1).toFile());
-        assertEquals(TrajectoryFiles.WIDTH, png.getWidth());
-        assertEquals(TrajectoryFiles.MARGIN + 3 * TrajectoryFiles.PANEL, png.getHeight(), "x.m, theta1 and action.0");
+        assertEquals(TrajectoryChart.WIDTH, png.getWidth());
+        assertEquals(TrajectoryChart.MARGIN + 3 * TrajectoryChart.PANEL, png.getHeight(), "x.m, theta1 and action.0");
         assertEquals(List.of(1, 2, 3), TrajectoryFiles.plotted(replay().columns()));
         assertEquals(tmp.resolve("run"), TrajectoryFiles.base(tmp.resolve("run.csv")));
         assertEquals(tmp.resolve("run.x"), TrajectoryFiles.base(tmp.resolve("run.x")));
