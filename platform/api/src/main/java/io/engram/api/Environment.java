@@ -1,5 +1,7 @@
 package io.engram.api;
 
+import io.engram.tensor.Ops;
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -32,4 +34,15 @@ public interface Environment {
 
     /** A new episode, its start drawn from {@code seed}; same seed, same episode. */
     Episode start(long seed);
+
+    /**
+     * The environment's own final test of a trained network, by metric name (a benchmark's success
+     * run, its generalisation score), which the kernel reports with the prefix {@code test.} beside
+     * the means of its test episodes. Called once per job after training, on the job's thread; runs
+     * {@code network} with its own {@link Network#parameters()} from fresh states; every random
+     * choice is drawn from {@code seed}. Each value is finite. The default has none.
+     */
+    default Map<String, Double> test(Network network, Ops ops, long seed) {
+        return Map.of();
+    }
 }

@@ -1,5 +1,6 @@
 package io.engram.api;
 
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -37,4 +38,13 @@ public interface Episode {
      * summed); after the end, the episode's fitness. Finite.
      */
     double fitness();
+
+    /**
+     * What a replay of the episode records at the current step, by name in a stable order, in the
+     * units a reader expects (such as a cart's position in metres and its poles' angles in degrees);
+     * a fresh map. Empty (the default) when the observation says it all.
+     */
+    default Map<String, Double> trace() {
+        return Map.of();
+    }
 }

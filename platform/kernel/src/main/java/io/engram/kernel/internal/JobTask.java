@@ -77,12 +77,15 @@ record JobTask(TaskData data, Optional<Environment> environment) {
     /**
      * The final test metrics, each prefixed {@code test.}: the application's on the test set, or for
      * an environment job the means of {@link Episodes#metrics} over {@value #TEST_EPISODES} episodes
-     * seeded apart from the trainer's ({@code Seeds.of(~seed, e)}); empty when there is nothing to test on.
+     * seeded apart from the trainer's ({@code Seeds.of(~seed, e)}) followed by the environment's own
+     * {@link Environment#test} (seeded {@code ~seed}); empty when there is nothing to test on.
      */
     Map<String, Double> test(Application app, Network network, Ops ops, long seed) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (environment.isPresent()) {
             Episodes.metrics(network, ops, network.parameters(), environment.get(), ~seed, TEST_EPISODES)
+                    .forEach((k, v) -> out.put("test." + k, v));
+            new java.util.TreeMap<>(environment.get().test(network, ops, ~seed))
                     .forEach((k, v) -> out.put("test." + k, v));
         } else if (data.test().size() > 0) {
             app.evaluate(network, ops, data.test(), seed).forEach((k, v) -> out.put("test." + k, v));
