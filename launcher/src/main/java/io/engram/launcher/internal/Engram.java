@@ -119,10 +119,33 @@ public final class Engram implements Callable<Integer> {
     }
 
     @Command(name = "predict", mixinStandardHelpOptions = true, description = "Runs a trained model on the sequences of INPUT: one sequence per line, "
-            + "time steps separated by ';', the features of a step by ','. Prints one line of outputs per sequence.")
-    int predict(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "INPUT") Path input,
+            + "time steps separated by ';', the features of a step by ','. Prints one line of outputs per sequence. "
+            + "With --render FILE (and no INPUT) replays a controller trained in an environment instead, writing its trajectory as FILE.csv and a plot as FILE.png.")
+    int predict(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "INPUT", arity = "0..1") Path input,
                 @Option(names = "--beam", paramLabel = "N", defaultValue = "1", description = "for a model that decodes: hypotheses kept by beam search (1: greedy)") int beam,
-                @Option(names = "--max-length", paramLabel = "N", defaultValue = "0", description = "for a model that decodes: most tokens per sequence (0: twice the source's length)") int maxLength) {
+                @Option(names = "--max-length", paramLabel = "N", defaultValue = "0", description = "for a model that decodes: most tokens per sequence (0: twice the source's length)") int maxLength,
+                @Option(names = "--render", paramLabel = "FILE", description = "replay the controller for one episode in its job's environment: write FILE.csv and FILE.png") Path render,
+                @Option(names = "--seed", paramLabel = "N", description = "with --render: the episode's seed (default: the training job's)") Long seed) {
+        if (render != null) {
+            if (input != null) {
+                err.println("engram: --render replays in the job's environment and takes no INPUT");
+                return BAD_INPUT;
+            }
+            if (!Files.isRegularFile(checkpoint)) {
+                err.println("engram: " + checkpoint.toAbsolutePath().normalize() + ": no such file");
+                return BAD_INPUT;
+            }
+            List<String> args = new java.util.ArrayList<>(List.of("--render", render.toAbsolutePath().normalize().toString()));
+            if (seed != null) {
+                args.addAll(List.of("--seed", Long.toString(seed)));
+            }
+            args.add(checkpoint.toAbsolutePath().normalize().toString());
+            return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "predict", args));
+        }
+        if (input == null) {
+            err.println("engram: predict needs INPUT (or --render FILE to replay a controller)");
+            return BAD_INPUT;
+        }
         for (Path p : List.of(checkpoint, input)) {
             if (!Files.isRegularFile(p)) {
                 err.println("engram: " + p.toAbsolutePath().normalize() + ": no such file");

@@ -39,6 +39,41 @@ public interface Predictor {
     }
 
     /**
+     * Replays the checkpoint's network as a controller in the environment of the job that trained it
+     * (its application's {@code environment} for the {@code data.*} parameters the checkpoint's job
+     * spec recorded): one episode started from {@code seed}, the network's state carried across its
+     * steps, until it ends.
+     *
+     * @return the trajectory: a row for the start (step 0, no action, reward 0) and one after each
+     *         step; a failure is an {@link java.io.IOException} when the checkpoint is unreadable, an
+     *         {@link IllegalArgumentException} when its job acted in no environment, and anything else
+     *         when the model or the environment fails. The default supports no replay.
+     */
+    default Try<Replay> replay(Path checkpoint, long seed) {
+        return Try.failure(new UnsupportedOperationException("this predictor replays no controllers"));
+    }
+
+    /**
+     * A replayed episode, row by row. Immutable.
+     *
+     * @param columns the name of each column: {@code step}, the episode's trace (or its observation,
+     *                {@code observation.0}, ...), {@code action.0}, ... and {@code reward}
+     * @param rows    one row per step, as many numbers as columns; the start's actions are NaN
+     */
+    record Replay(List<String> columns, List<double[]> rows) {
+        public Replay {
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(double[]::clone).toList();
+        }
+
+        /** A copy of the rows. */
+        @Override
+        public List<double[]> rows() {
+            return rows.stream().map(double[]::clone).toList();
+        }
+    }
+
+    /**
      * How a decoder model is decoded.
      *
      * @param beamWidth hypotheses kept by beam search; 1 is greedy decoding

@@ -4,7 +4,7 @@
  * loop of population trainers ({@link io.engram.train.PopulationSearch} around a
  * {@link io.engram.train.PopulationOptimizer}).
  */
-@Version("0.3.0")
+@Version("0.2.0")
 @Export
 package io.engram.train;
 

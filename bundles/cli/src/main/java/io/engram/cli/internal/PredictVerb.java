@@ -20,7 +20,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@link Sequences}) through the model and prints its outputs, one sequence per line in the same
  * format. A model that decodes ({@link io.engram.api.Decoder}) prints one row per decoded token;
  * {@code --beam N} keeps {@code N} hypotheses (1, greedy, by default) and {@code --max-length N}
- * caps the tokens per sequence (0, the default, is twice the source's length).
+ * caps the tokens per sequence (0, the default, is twice the source's length). With
+ * {@code --render FILE} it instead replays a controller trained in an environment and writes its
+ * trajectory as CSV and PNG ({@link RenderReplay}).
  *
  * <p>Exit status: 0 on success; 2 when the input file or the checkpoint is unusable: a damaged
  * checkpoint, or one whose tensors are not exactly the network's (missing, extra, misshapen, NaN),
@@ -30,7 +32,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Function.class, property = VerbCall.VERB_PROPERTY + "=predict")
 public final class PredictVerb implements Function<Map<String, Object>, Integer> {
-    static final String USAGE = "usage: engram predict [--beam N] [--max-length N] CHECKPOINT INPUT";
+    static final String USAGE = "usage: engram predict [--beam N] [--max-length N] CHECKPOINT INPUT\n"
+            + "       engram predict --render FILE [--seed N] CHECKPOINT";
 
     private final Predictor predictor;
 
@@ -42,6 +45,9 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
     @Override
     public Integer apply(Map<String, Object> raw) {
         VerbCall call = VerbCall.of(raw);
+        if (call.args().contains("--render")) {
+            return RenderReplay.run(predictor, call);
+        }
         List<String> positional = new java.util.ArrayList<>();
         Predictor.Decode decoding;
         try {

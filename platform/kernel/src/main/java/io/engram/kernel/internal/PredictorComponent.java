@@ -91,6 +91,13 @@ public final class PredictorComponent implements Predictor {
         });
     }
 
+    @Override
+    public Try<Replay> replay(Path checkpoint, long seed) {
+        return checkpoints.readMetadata(checkpoint).flatMap(meta -> EpisodeReplay.environment(meta, plugins)
+                .flatMap(env -> restored(checkpoint, meta).flatMap(r -> Try.of(
+                        () -> EpisodeReplay.run(r.network(), r.ops(), env, seed)))));
+    }
+
     /** A network restored from a checkpoint, with the ops of the backend it lives on. */
     record Restored(Network network, Ops ops) {
     }

@@ -153,6 +153,11 @@ final class Fakes {
                 }
 
                 @Override
+                public Map<String, Double> test(Network network, Ops ops, long seed) {
+                    return Map.of("walk.length", (double) steps);
+                }
+
+                @Override
                 public Episode start(long seed) {
                     return new Episode() {
                         private int t;

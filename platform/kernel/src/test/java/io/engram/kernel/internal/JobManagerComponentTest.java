@@ -429,6 +429,7 @@ class JobManagerComponentTest {
         assertEquals(5.0, info.metrics().get("test.fitness"), 1e-9);
         assertEquals(5.0, info.metrics().get("test.reward"), 1e-9);
         assertEquals(5.0, info.metrics().get("test.episode.steps"));
+        assertEquals(5.0, info.metrics().get("test.walk.length"), "the environment's own test");
         CheckpointMetadata meta = checkpoints.written.get(tmp.resolve("models/walk.ckpt")).metadata();
         assertEquals(2, meta.spec().inputSize(), "the observation size");
         assertEquals(2, meta.spec().outputSize(), "the action size");

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engram.api.Environment;
 import io.engram.api.Hyperparameters;
+import io.engram.api.NetworkFamily;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.TrainingResult;
 import io.engram.backend.cpu.CpuBackend;
+import io.engram.family.ctrnn.internal.CtrnnFamily;
 import io.engram.family.elman.internal.ElmanFamily;
+import io.engram.family.lstm.internal.LstmFamily;
 import io.engram.tensor.DType;
+import io.engram.tensor.Tensor;
 import io.engram.testkit.TestTrainingContext;
 import io.engram.train.Episodes;
 import io.engram.trainer.randomsearch.internal.RandomSearchTrainer;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * An Elman controller on the CPU backend trained by the random-search trainer to balance the single
  * pole with velocities: the environment plugged into a family and a trainer it knows nothing of,
  * its population evaluated through the context's populationFitness, and its final test run on the
- * result. Seeded: the same seed gives the same controller with one worker or two.
+ * result. Seeded: the same seed gives the same controller with one worker or two. Controllers of
+ * other families (LSTM, CTRNN) drive it as well.
  */
 class PoleBalancingRandomSearchTest {
     private static final CpuBackend BACKEND = new CpuBackend(1);
@@ -80,6 +85,25 @@ class PoleBalancingRandomSearchTest {
         train(b, env, 2);
         for (String name : List.copyOf(a.parameters().keySet())) {
             assertArrayEquals(a.parameters().get(name).toDoubleArray(), b.parameters().get(name).toDoubleArray(), name);
+        }
+    }
+
+    @Test
+    void controllersOfAnyFamilyScoreTheSameInThePopulationAsInTheirOwnEpisode() {
+        Environment env = APP.environment(APP.schema().validate(Map.of("task", "double", "velocities", "false",
+                "max.steps", "300"), "data.").get()).orElseThrow();
+        for (NetworkFamily family : List.of(new ElmanFamily(), new LstmFamily(), new CtrnnFamily())) {
+            Network net = family.create(new ModelSpec(family.id(), 3, 1, DType.F64,
+                    family.schema().validate(Map.of("hidden", "3"), "model.").get()), BACKEND, 4);
+            List<Map<String, Tensor>> candidates = List.of(net.parameters(), net.parameters());
+            double[] one = TestTrainingContext.builder(net, BACKEND).environment(env).workers(1).seed(1).build()
+                    .populationFitness(candidates, 9, 1);
+            double[] two = TestTrainingContext.builder(net, BACKEND).environment(env).workers(2).seed(1).build()
+                    .populationFitness(candidates, 9, 1);
+            double own = Episodes.meanFitness(net, BACKEND.ops(), net.parameters(), env, 0, 1);
+            assertArrayEquals(one, two, 0.0, family.id() + ": one worker or two");
+            assertEquals(own, one[0], 0.0, family.id() + ": the standard start, whatever the seed");
+            assertTrue(own > 0, family.id() + ": a damping fitness of at least one step balanced: " + own);
         }
     }
 }

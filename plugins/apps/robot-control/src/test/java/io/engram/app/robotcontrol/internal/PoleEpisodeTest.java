@@ -148,4 +148,19 @@ class PoleEpisodeTest {
             assertEquals(a.step(act), b.step(act), "step " + i);
         }
     }
+
+    @Test
+    void aReplayTracesThePlantInMetresAndDegrees() {
+        PoleTask t = task(Map.of("task", "double"));
+        PoleEpisode e = new PoleEpisode(t, t.standardStart(), 10);
+        assertEquals(List.of("x.m", "force.n", "x.per.s", "theta1.degrees", "theta1.degrees.per.s", "theta2.degrees",
+                "theta2.degrees.per.s"), List.copyOf(e.trace().keySet()));
+        assertEquals(4.5, e.trace().get("theta1.degrees"), 1e-12);
+        e.step(new double[] {-0.5});
+        assertEquals(-5.0, e.trace().get("force.n"));
+        assertEquals(e.state()[0], e.trace().get("x.m"));
+        assertEquals(Math.toDegrees(e.state()[5]), e.trace().get("theta2.degrees.per.s"), 1e-12);
+        assertEquals(4, new PoleEpisode(task(Map.of("task", "single")), t.standardStart(), 10).trace().size() - 1,
+                "single pole: x, x', theta1, theta1' and the force");
+    }
 }

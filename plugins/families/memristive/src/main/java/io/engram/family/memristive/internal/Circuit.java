@@ -45,6 +45,21 @@ final class Circuit {
         return e;
     }
 
+    /** The loop-space projector {@code Omega [E, E]}, row-major; not copied, not to be modified. */
+    double[] omega() {
+        return omega;
+    }
+
+    /** {@code (R_off - R_on) / R_on}. */
+    double xi() {
+        return xi;
+    }
+
+    /** The memory's decay rate. */
+    double alpha() {
+        return alpha;
+    }
+
     /** The currents {@code (I + xi Omega X)^-1 Omega S}, in units of {@code 1 / R_on}. */
     double[] currents(double[] x, double[] s) {
         double[] a = new double[e * e];
