@@ -30,6 +30,8 @@ settings() {
   case "$1" in
     cosyne) echo "population=40 top=0.25 replaced=0.75 mutation.rate=0.3 mutation.scale=0.3 init.sigma=1.0" ;;
     genetic) echo "population=50 elitism=2 tournament=3 crossover=uniform mutation.rate=0.2 mutation.sigma=0.3 init.sigma=1.0" ;;
+    annealing) echo "sigma=0.3" ;;
+    swarm) echo "spread=1.0" ;;
     *) echo "" ;;
   esac
 }
