@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.engram.testkit.OptimizerFunctions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Simulated annealing through ask and tell, on known functions and on its own bookkeeping. */
 class AnnealingTest {
-    private static final double B = Functions.RASTRIGIN_BOUND;
+    private static final double B = OptimizerFunctions.RASTRIGIN_BOUND;
 
     private static Annealing annealing(double[] start, double bound, Annealing.Settings s) {
-        return new Annealing(start, Functions.filled(start.length, -bound), Functions.filled(start.length, bound), s);
+        return new Annealing(start, OptimizerFunctions.filled(start.length, -bound), OptimizerFunctions.filled(start.length, bound), s);
     }
 
     /** One chain of 32 moves of one value each, sigma 0.5 shrinking with T, exponential cooling. */
@@ -24,10 +25,10 @@ class AnnealingTest {
     void sphereIn10DimensionsFallsBelow1e6() {
         // 300 generations of 32 (9,601 evaluations) from (3, ..., 3), cost 90: seeds 1 to 5 reached 1.4e-7 to 2.8e-7
         for (long seed = 1; seed <= 3; seed++) {
-            Annealing a = annealing(Functions.filled(10, 3.0), 1e9, oneValueMoves(0.97, 300));
-            double best = Functions.minimise(a, Functions::sphere, 300, seed);
+            Annealing a = annealing(OptimizerFunctions.filled(10, 3.0), 1e9, oneValueMoves(0.97, 300));
+            double best = OptimizerFunctions.minimise(a, OptimizerFunctions::sphere, 300, seed);
             assertTrue(best < 1e-6, "seed " + seed + ": " + best);
-            assertEquals(best, Functions.sphere(a.best()), 0.0);
+            assertEquals(best, OptimizerFunctions.sphere(a.best()), 0.0);
         }
     }
 
@@ -36,7 +37,7 @@ class AnnealingTest {
         // 4 chains x 8 moves of every value: seeds 1 to 5 reached 3.7e-5 to 5.5e-5 (moves of one value go further)
         for (long seed = 1; seed <= 3; seed++) {
             Annealing.Settings s = new Annealing.Settings(4, 8, 0.3, 0, true, Cooling.EXPONENTIAL, 0.97, 300, 0, 0.8);
-            double best = Functions.minimise(annealing(Functions.filled(10, 3.0), 1e9, s), Functions::sphere, 300, seed);
+            double best = OptimizerFunctions.minimise(annealing(OptimizerFunctions.filled(10, 3.0), 1e9, s), OptimizerFunctions::sphere, 300, seed);
             assertTrue(best < 1e-3, "seed " + seed + ": " + best);
         }
     }
@@ -46,8 +47,8 @@ class AnnealingTest {
         // 2,000 generations of 32 (64,001 evaluations) from (3, ..., 3), cost 90 (local minima at 1, 2, ...
         // away from the global one): seeds 1 to 5 reached 3.1e-4 to 4.9e-4, inside the global minimum's basin
         for (long seed = 1; seed <= 3; seed++) {
-            Annealing a = annealing(Functions.filled(10, 3.0), B, oneValueMoves(0.997, 2000));
-            double best = Functions.minimise(a, Functions::rastrigin, 2000, seed);
+            Annealing a = annealing(OptimizerFunctions.filled(10, 3.0), B, oneValueMoves(0.997, 2000));
+            double best = OptimizerFunctions.minimise(a, OptimizerFunctions::rastrigin, 2000, seed);
             assertTrue(best < 1e-2, "seed " + seed + ": " + best);
             for (double v : a.best()) {
                 assertTrue(Math.abs(v) < 0.01, "seed " + seed + ": " + java.util.Arrays.toString(a.best()));
@@ -76,7 +77,7 @@ class AnnealingTest {
 
     @Test
     void theEstimatedTemperatureCoolsByTheSchedule() {
-        Annealing a = annealing(Functions.filled(4, 1.0), 1e9,
+        Annealing a = annealing(OptimizerFunctions.filled(4, 1.0), 1e9,
                 new Annealing.Settings(2, 5, 0.3, 0, false, Cooling.EXPONENTIAL, 0.9, 50, 0, 0.8));
         double[] costs = cost(a.ask(1, 3));
         a.tell(costs);
@@ -95,23 +96,23 @@ class AnnealingTest {
         // the start is the minimum of |x|^2, so every move goes uphill
         Annealing cold = annealing(new double[4], 1e9, new Annealing.Settings(2, 3, 0.5, 0, false,
                 Cooling.EXPONENTIAL, 0.9, 20, 1e-300, 0.8));
-        assertEquals(0.0, Functions.minimise(cold, Functions::sphere, 20, 5), 0.0);
+        assertEquals(0.0, OptimizerFunctions.minimise(cold, OptimizerFunctions::sphere, 20, 5), 0.0);
         assertEquals(0, cold.accepted());
         Annealing hot = annealing(new double[4], 1e9, new Annealing.Settings(2, 3, 0.5, 0, false,
                 Cooling.EXPONENTIAL, 0.9, 20, 1e300, 0.8));
-        Functions.minimise(hot, Functions::sphere, 20, 5);
+        OptimizerFunctions.minimise(hot, OptimizerFunctions::sphere, 20, 5);
         assertEquals(40, hot.accepted(), "2 chains x 20 steps");
         assertArrayEquals(new double[4], hot.best(), 0.0, "the best seen is still the start");
     }
 
     @Test
     void theSameSeedGivesTheSameRun() {
-        Annealing a = annealing(Functions.filled(10, 3.0), B, oneValueMoves(0.99, 100));
-        Annealing b = annealing(Functions.filled(10, 3.0), B, oneValueMoves(0.99, 100));
-        assertEquals(Functions.minimise(a, Functions::rastrigin, 100, 9), Functions.minimise(b, Functions::rastrigin, 100, 9), 0.0);
+        Annealing a = annealing(OptimizerFunctions.filled(10, 3.0), B, oneValueMoves(0.99, 100));
+        Annealing b = annealing(OptimizerFunctions.filled(10, 3.0), B, oneValueMoves(0.99, 100));
+        assertEquals(OptimizerFunctions.minimise(a, OptimizerFunctions::rastrigin, 100, 9), OptimizerFunctions.minimise(b, OptimizerFunctions::rastrigin, 100, 9), 0.0);
         assertArrayEquals(a.best(), b.best(), 0.0);
-        Annealing c = annealing(Functions.filled(10, 3.0), B, oneValueMoves(0.99, 100));
-        Functions.minimise(c, Functions::rastrigin, 100, 10);
+        Annealing c = annealing(OptimizerFunctions.filled(10, 3.0), B, oneValueMoves(0.99, 100));
+        OptimizerFunctions.minimise(c, OptimizerFunctions::rastrigin, 100, 10);
         assertTrue(!java.util.Arrays.equals(a.best(), c.best()), "another seed, another run");
     }
 
@@ -126,6 +127,6 @@ class AnnealingTest {
     }
 
     private static double[] cost(List<double[]> xs) {
-        return xs.stream().mapToDouble(Functions::sphere).toArray();
+        return xs.stream().mapToDouble(OptimizerFunctions::sphere).toArray();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.engram.testkit.DriftEnvironment;
 import io.engram.api.Dataset;
 import io.engram.api.Hyperparameters;
 import io.engram.api.ModelSpec;

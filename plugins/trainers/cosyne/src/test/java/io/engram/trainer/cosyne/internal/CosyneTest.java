@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.engram.testkit.OptimizerFunctions;
 import io.engram.train.Seeds;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +20,8 @@ class CosyneTest {
     @Test
     void minimisesTheSphereIn10Dimensions() {
         for (long seed = 1; seed <= 3; seed++) {
-            double best = Functions.minimise(new Cosyne(Functions.start(10, seed), settings(50, false)),
-                    Functions::sphere, 200, seed);
+            double best = OptimizerFunctions.minimise(new Cosyne(OptimizerFunctions.start(10, seed), settings(50, false)),
+                    OptimizerFunctions::sphere, 200, seed);
             assertTrue(best < 1e-3, "seed " + seed + ": best " + best + " after 200 generations of 50");
         }
     }
@@ -28,26 +29,26 @@ class CosyneTest {
     @Test
     void minimisesRastriginIn10Dimensions() {
         for (long seed = 1; seed <= 5; seed++) {
-            double best = Functions.minimise(new Cosyne(Functions.start(10, seed), settings(100, false)),
-                    Functions::rastrigin, 400, seed);
+            double best = OptimizerFunctions.minimise(new Cosyne(OptimizerFunctions.start(10, seed), settings(100, false)),
+                    OptimizerFunctions::rastrigin, 400, seed);
             assertTrue(best < 1.5, "seed " + seed + ": best " + best + " after 400 generations of 100");
         }
     }
 
     @Test
     void permutingAllValuesAlsoMinimisesRastrigin() {
-        double best = Functions.minimise(new Cosyne(Functions.start(10, 1), settings(100, true)),
-                Functions::rastrigin, 400, 1);
+        double best = OptimizerFunctions.minimise(new Cosyne(OptimizerFunctions.start(10, 1), settings(100, true)),
+                OptimizerFunctions::rastrigin, 400, 1);
         assertTrue(best < 1.0, "best " + best);
     }
 
     @Test
     void eachSubpopulationKeepsItsBestValuesAndTakesTheChildren() {
-        double[] start = Functions.start(6, 2);
+        double[] start = OptimizerFunctions.start(6, 2);
         Cosyne c = new Cosyne(start, settings(8, false));
         List<double[]> first = c.ask(1, Seeds.of(4, 1));
         assertArrayEquals(start, first.get(0), 0.0, "network 0 is the start");
-        double[] costs = first.stream().mapToDouble(Functions::sphere).toArray();
+        double[] costs = first.stream().mapToDouble(OptimizerFunctions::sphere).toArray();
         c.tell(costs);
         int[] order = Ranking.ascending(costs);
         List<double[]> second = c.ask(2, Seeds.of(4, 2));

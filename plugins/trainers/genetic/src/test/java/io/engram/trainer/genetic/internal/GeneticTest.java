@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.engram.testkit.OptimizerFunctions;
 import io.engram.train.Seeds;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,8 +19,8 @@ class GeneticTest {
     @Test
     void minimisesTheSphereIn10Dimensions() {
         for (long seed = 1; seed <= 3; seed++) {
-            double best = Functions.minimise(new Genetic(Functions.start(10, seed), settings(50, 1)),
-                    Functions::sphere, 200, seed);
+            double best = OptimizerFunctions.minimise(new Genetic(OptimizerFunctions.start(10, seed), settings(50, 1)),
+                    OptimizerFunctions::sphere, 200, seed);
             assertTrue(best < 1e-2, "seed " + seed + ": best " + best + " after 200 generations of 50");
         }
     }
@@ -27,16 +28,16 @@ class GeneticTest {
     @Test
     void minimisesRastriginIn10Dimensions() {
         for (long seed = 1; seed <= 5; seed++) {
-            double start = Functions.rastrigin(Functions.start(10, seed));
-            double best = Functions.minimise(new Genetic(Functions.start(10, seed), settings(100, 2)),
-                    Functions::rastrigin, 400, seed);
+            double start = OptimizerFunctions.rastrigin(OptimizerFunctions.start(10, seed));
+            double best = OptimizerFunctions.minimise(new Genetic(OptimizerFunctions.start(10, seed), settings(100, 2)),
+                    OptimizerFunctions::rastrigin, 400, seed);
             assertTrue(best < 3.5, "seed " + seed + ": from " + start + " to " + best + " after 400 generations of 100");
         }
     }
 
     @Test
     void elitesComeBackUnchangedAndTheBestNeverWorsens() {
-        Genetic g = new Genetic(Functions.start(10, 7), settings(20, 2));
+        Genetic g = new Genetic(OptimizerFunctions.start(10, 7), settings(20, 2));
         double last = Double.POSITIVE_INFINITY;
         for (int gen = 1; gen <= 10; gen++) {
             List<double[]> c = g.ask(gen, Seeds.of(7, gen));
@@ -44,7 +45,7 @@ class GeneticTest {
             if (gen > 1) {
                 assertArrayEquals(g.best(), c.get(0), 0.0, "the best of the last generation is candidate 0");
             }
-            double[] costs = c.stream().mapToDouble(Functions::sphere).toArray();
+            double[] costs = c.stream().mapToDouble(OptimizerFunctions::sphere).toArray();
             g.tell(costs);
             assertTrue(g.bestCost() <= last);
             last = g.bestCost();
@@ -53,7 +54,7 @@ class GeneticTest {
 
     @Test
     void theFirstGenerationHoldsTheStart() {
-        double[] start = Functions.start(4, 3);
+        double[] start = OptimizerFunctions.start(4, 3);
         Genetic g = new Genetic(start, settings(5, 1));
         assertArrayEquals(start, g.ask(1, 9).get(0), 0.0);
         assertArrayEquals(start, g.best(), 0.0);

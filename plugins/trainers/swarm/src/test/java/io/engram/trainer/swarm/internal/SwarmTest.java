@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.engram.testkit.OptimizerFunctions;
 import io.engram.train.Seeds;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -11,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** Particle swarms through ask and tell, on known functions and on the update rule worked by hand. */
 class SwarmTest {
-    private static final double B = Functions.RASTRIGIN_BOUND;
+    private static final double B = OptimizerFunctions.RASTRIGIN_BOUND;
 
     private static Swarm swarm(double[] start, double bound, SwarmSettings s) {
-        return new Swarm(start, Functions.filled(start.length, -bound), Functions.filled(start.length, bound), s);
+        return new Swarm(start, OptimizerFunctions.filled(start.length, -bound), OptimizerFunctions.filled(start.length, bound), s);
     }
 
     @Test
@@ -23,10 +24,10 @@ class SwarmTest {
         // seeds 1 to 5 reached 2.8e-15 to 4.1e-14
         for (long seed = 1; seed <= 3; seed++) {
             SwarmSettings s = new SwarmSettings(30, 1.0, true, 2.05, 2.05, 0, 0, 0, Topology.GLOBAL, 300);
-            Swarm o = swarm(Functions.filled(10, 3.0), 1e9, s);
-            double best = Functions.minimise(o, Functions::sphere, 300, seed);
+            Swarm o = swarm(OptimizerFunctions.filled(10, 3.0), 1e9, s);
+            double best = OptimizerFunctions.minimise(o, OptimizerFunctions::sphere, 300, seed);
             assertTrue(best < 1e-10, "seed " + seed + ": " + best);
-            assertEquals(best, Functions.sphere(o.best()), 0.0);
+            assertEquals(best, OptimizerFunctions.sphere(o.best()), 0.0);
         }
     }
 
@@ -37,7 +38,7 @@ class SwarmTest {
         // seeds 1 to 5 reached 1.99, 1.99, 0.995, 2.98, 1.99 (local minima next to the global one at 0)
         for (long seed = 1; seed <= 3; seed++) {
             SwarmSettings s = new SwarmSettings(60, B, false, 1.49445, 1.49445, 0.9, 0.4, 0, Topology.GLOBAL, 2000);
-            double best = Functions.minimise(swarm(Functions.filled(10, 3.0), B, s), Functions::rastrigin, 2000, seed);
+            double best = OptimizerFunctions.minimise(swarm(OptimizerFunctions.filled(10, 3.0), B, s), OptimizerFunctions::rastrigin, 2000, seed);
             assertTrue(best < 5, "seed " + seed + ": " + best);
         }
     }
@@ -47,7 +48,7 @@ class SwarmTest {
         // 60 particles, constriction, ring of three, otherwise as above: seeds 1 to 5 reached 4.97, 6.96, 3.98, 7.96, 1.99
         for (long seed = 1; seed <= 3; seed++) {
             SwarmSettings s = new SwarmSettings(60, B, true, 2.05, 2.05, 0, 0, 0, Topology.RING, 2000);
-            double best = Functions.minimise(swarm(Functions.filled(10, 3.0), B, s), Functions::rastrigin, 2000, seed);
+            double best = OptimizerFunctions.minimise(swarm(OptimizerFunctions.filled(10, 3.0), B, s), OptimizerFunctions::rastrigin, 2000, seed);
             assertTrue(best < 10, "seed " + seed + ": " + best);
         }
     }
@@ -144,9 +145,9 @@ class SwarmTest {
     @Test
     void theSameSeedGivesTheSameRun() {
         SwarmSettings s = new SwarmSettings(20, B, true, 2.05, 2.05, 0, 0, 1.0, Topology.RING, 100);
-        Swarm a = swarm(Functions.filled(10, 3.0), B, s);
-        Swarm b = swarm(Functions.filled(10, 3.0), B, s);
-        assertEquals(Functions.minimise(a, Functions::rastrigin, 100, 9), Functions.minimise(b, Functions::rastrigin, 100, 9), 0.0);
+        Swarm a = swarm(OptimizerFunctions.filled(10, 3.0), B, s);
+        Swarm b = swarm(OptimizerFunctions.filled(10, 3.0), B, s);
+        assertEquals(OptimizerFunctions.minimise(a, OptimizerFunctions::rastrigin, 100, 9), OptimizerFunctions.minimise(b, OptimizerFunctions::rastrigin, 100, 9), 0.0);
         assertArrayEquals(a.best(), b.best(), 0.0);
     }
 }

@@ -1,4 +1,4 @@
-package io.engram.trainer.swarm.internal;
+package io.engram.testkit;
 
 import io.engram.api.Environment;
 import io.engram.api.Episode;
@@ -9,11 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A test environment: a point starts uniform in [-1, 1] and each action moves it by a tenth of the
  * action clamped to [-1, 1]; the observation is the point and a constant 1, the reward minus its
- * distance from 0, an episode {@value #STEPS} steps. Counts the episodes started.
+ * distance from 0, an episode {@value #STEPS} steps; its fitness is the sum of the rewards. Counts
+ * the episodes started ({@link #started}). Thread-safe: each episode is its own object.
  */
-final class DriftEnvironment implements Environment {
-    static final int STEPS = 20;
-    final AtomicInteger started = new AtomicInteger();
+public final class DriftEnvironment implements Environment {
+    public static final int STEPS = 20;
+    public final AtomicInteger started = new AtomicInteger();
 
     @Override
     public int observationSize() {
