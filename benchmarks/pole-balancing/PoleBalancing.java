@@ -3,11 +3,13 @@ import io.engram.api.Environment;
 import io.engram.api.Hyperparameters;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
+import io.engram.api.NetworkFamily;
 import io.engram.api.Trainer;
 import io.engram.api.TrainingResult;
 import io.engram.app.robotcontrol.internal.RobotControlApplication;
 import io.engram.backend.cpu.CpuBackend;
 import io.engram.family.elman.internal.ElmanFamily;
+import io.engram.family.frnn.internal.FrnnFamily;
 import io.engram.tensor.DType;
 import io.engram.tensor.Tensor;
 import io.engram.train.Episodes;
@@ -33,7 +35,8 @@ import java.util.concurrent.Executors;
  * class name; KEY=VALUE are trainer hyperparameters (without the trainer. prefix), or with the
  * prefix data. settings of the robot-control application (default data.task=double,
  * data.velocities=false; the fitness is its default, damping for double pole without velocities),
- * and model.hidden=N the Elman net's units (default 3). After each
+ * and with the prefix model. the controller: model.family (elman, the default, or frnn) and its
+ * settings (default model.hidden=3). After each
  * generation whose fittest network beats every earlier generation's, that network is tested as
  * in Gomez et al. 2008 (sec. 6.1): the task is solved once it balances both poles for 100,000 steps from the standard start and then
  * at least 200 of the 625 starts of the generalisation test for 1,000 steps. The evaluations
@@ -51,12 +54,12 @@ public final class PoleBalancing {
         raw.put("generations", "100000");
         raw.put("evaluations", Integer.toString(budget));
         boolean judging = true;
-        String hidden = "3";
+        Map<String, String> model = new LinkedHashMap<>(Map.of("family", "elman", "hidden", "3"));
         Map<String, String> data = new LinkedHashMap<>(Map.of("task", "double", "velocities", "false"));
         for (int i = 4; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
-            if (kv[0].equals("model.hidden")) {
-                hidden = kv[1];
+            if (kv[0].startsWith("model.")) {
+                model.put(kv[0].substring(6), kv[1]);
             } else if (kv[0].startsWith("data.")) {
                 data.put(kv[0].substring(5), kv[1]);
             } else if (kv[0].equals("judge")) {
@@ -69,8 +72,8 @@ public final class PoleBalancing {
         Environment env = environment(app, data, "auto", 1000);
         Environment success = environment(app, data, "steps", 100_000);
         CpuBackend backend = new CpuBackend(1);
-        Network net = elman(env, backend, seed, hidden);
-        Network probe = elman(env, backend, seed, hidden);
+        Network net = network(env, backend, seed, model);
+        Network probe = network(env, backend, seed, model);
         Trainer trainer = trainer(name);
         var checked = trainer.schema().validate(raw, "trainer.");
         if (checked.isInvalid()) {
@@ -99,10 +102,21 @@ public final class PoleBalancing {
         return app.environment(app.schema().validate(raw, "data.").get()).orElseThrow();
     }
 
-    static Network elman(Environment env, CpuBackend backend, long seed, String hidden) {
-        ElmanFamily family = new ElmanFamily();
-        Hyperparameters h = family.schema().validate(Map.of("hidden", hidden), "model.").get();
-        return family.create(new ModelSpec("elman", env.observationSize(), env.actionSize(), DType.F64, h), backend, seed);
+    /** The controller: the family {@code model.family} (elman or frnn) with the other {@code model.} settings. */
+    static Network network(Environment env, CpuBackend backend, long seed, Map<String, String> model) {
+        Map<String, String> raw = new LinkedHashMap<>(model);
+        String name = raw.remove("family");
+        NetworkFamily family = switch (name) {
+            case "elman" -> new ElmanFamily();
+            case "frnn" -> new FrnnFamily();
+            default -> throw new IllegalArgumentException("model.family: elman or frnn, not " + name);
+        };
+        var h = family.schema().validate(raw, "model.");
+        if (h.isInvalid()) {
+            throw new IllegalArgumentException(h.getError().mkString("; "));
+        }
+        return family.create(new ModelSpec(name, env.observationSize(), env.actionSize(), DType.F64, h.get()), backend,
+                seed);
     }
 
     static Trainer trainer(String name) {

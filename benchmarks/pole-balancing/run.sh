@@ -12,7 +12,8 @@
 #
 # Defaults: 20 seeds, a budget of 20,000 evaluations, the trainers genetic and cosyne (any trainer
 # on PopulationSearch can be named: annealing, swarm, random-search's class name...). Each
-# trainer's settings are in the TRAINER_SETTINGS lines below. Seeds run one at a time on 1 worker.
+# trainer's settings are in the TRAINER_SETTINGS lines below (model.family=frnn, model.hidden=N and
+# other model. or data. settings there change the controller or the task). Seeds run one at a time on 1 worker.
 set -e
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
