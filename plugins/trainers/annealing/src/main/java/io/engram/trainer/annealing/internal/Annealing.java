@@ -1,5 +1,6 @@
 package io.engram.trainer.annealing.internal;
 
+import io.engram.train.BestPoint;
 import io.engram.train.PopulationOptimizer;
 import io.engram.train.Seeds;
 import java.util.ArrayList;
@@ -60,8 +61,7 @@ final class Annealing implements PopulationOptimizer {
     private int step;
     private long seed;
     private List<double[]> asked = List.of();
-    private double[] best;
-    private double bestCost = Double.POSITIVE_INFINITY;
+    private final BestPoint best;
     private long accepted;
 
     Annealing(double[] start, double[] lower, double[] upper, Settings settings) {
@@ -71,7 +71,7 @@ final class Annealing implements PopulationOptimizer {
         this.upper = upper.clone();
         this.current = new double[settings.chains()][];
         this.currentCost = new double[settings.chains()];
-        this.best = start.clone();
+        this.best = new BestPoint(start);
         this.t0 = settings.t0();
     }
 
@@ -129,12 +129,7 @@ final class Annealing implements PopulationOptimizer {
             }
             first = 1;
         }
-        for (int i = 0; i < costs.length; i++) {
-            if (costs[i] < bestCost) {
-                bestCost = costs[i];
-                best = asked.get(i);
-            }
-        }
+        best.offer(asked, costs);
         double t = temperature();
         long acceptance = Seeds.of(seed, 1);
         for (int c = 0; c < s.chains(); c++) {
@@ -171,11 +166,11 @@ final class Annealing implements PopulationOptimizer {
 
     @Override
     public double[] best() {
-        return best.clone();
+        return best.point();
     }
 
     @Override
     public double bestCost() {
-        return bestCost;
+        return best.cost();
     }
 }

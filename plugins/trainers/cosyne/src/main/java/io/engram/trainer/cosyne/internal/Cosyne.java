@@ -1,5 +1,6 @@
 package io.engram.trainer.cosyne.internal;
 
+import io.engram.train.BestPoint;
 import io.engram.train.PopulationOptimizer;
 import io.engram.train.Seeds;
 import java.util.ArrayList;
@@ -58,12 +59,11 @@ final class Cosyne implements PopulationOptimizer {
     private double[][] x;
     private double[] costs;
     private List<double[]> asked = List.of();
-    private double[] best;
-    private double bestCost = Double.POSITIVE_INFINITY;
+    private final BestPoint best;
 
     Cosyne(double[] start, Settings settings) {
         this.start = start.clone();
-        this.best = start.clone();
+        this.best = new BestPoint(start);
         this.s = settings;
     }
 
@@ -89,26 +89,18 @@ final class Cosyne implements PopulationOptimizer {
 
     @Override
     public void tell(double[] told) {
-        if (told.length != asked.size()) {
-            throw new IllegalArgumentException("expected " + asked.size() + " costs, got " + told.length);
-        }
+        best.offer(asked, told);
         costs = told.clone();
-        for (int j = 0; j < costs.length; j++) {
-            if (costs[j] < bestCost) {
-                bestCost = costs[j];
-                best = asked.get(j).clone();
-            }
-        }
     }
 
     @Override
     public double[] best() {
-        return best.clone();
+        return best.point();
     }
 
     @Override
     public double bestCost() {
-        return bestCost;
+        return best.cost();
     }
 
     private void evolve(long seed) {

@@ -1,5 +1,6 @@
 package io.engram.trainer.genetic.internal;
 
+import io.engram.train.BestPoint;
 import io.engram.train.PopulationOptimizer;
 import io.engram.train.Seeds;
 import java.util.ArrayList;
@@ -34,12 +35,11 @@ final class Genetic implements PopulationOptimizer {
     private final double[] start;
     private List<double[]> population = List.of();
     private double[] costs;
-    private double[] best;
-    private double bestCost = Double.POSITIVE_INFINITY;
+    private final BestPoint best;
 
     Genetic(double[] start, Settings settings) {
         this.start = start.clone();
-        this.best = start.clone();
+        this.best = new BestPoint(start);
         this.s = settings;
     }
 
@@ -52,26 +52,18 @@ final class Genetic implements PopulationOptimizer {
 
     @Override
     public void tell(double[] told) {
-        if (told.length != population.size()) {
-            throw new IllegalArgumentException("expected " + population.size() + " costs, got " + told.length);
-        }
+        best.offer(population, told);
         costs = told.clone();
-        for (int i = 0; i < costs.length; i++) {
-            if (costs[i] < bestCost) {
-                bestCost = costs[i];
-                best = population.get(i).clone();
-            }
-        }
     }
 
     @Override
     public double[] best() {
-        return best.clone();
+        return best.point();
     }
 
     @Override
     public double bestCost() {
-        return bestCost;
+        return best.cost();
     }
 
     private List<double[]> initial(long seed) {

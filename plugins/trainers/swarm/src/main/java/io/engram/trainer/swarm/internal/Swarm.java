@@ -1,5 +1,6 @@
 package io.engram.trainer.swarm.internal;
 
+import io.engram.train.BestPoint;
 import io.engram.train.PopulationOptimizer;
 import io.engram.train.Seeds;
 import java.util.ArrayList;
@@ -39,8 +40,7 @@ final class Swarm implements PopulationOptimizer {
     private final double[][] v;
     private final double[][] p;
     private final double[] pCost;
-    private double[] best;
-    private double bestCost = Double.POSITIVE_INFINITY;
+    private final BestPoint best;
 
     Swarm(double[] start, double[] lower, double[] upper, SwarmSettings settings) {
         this.s = settings;
@@ -53,7 +53,7 @@ final class Swarm implements PopulationOptimizer {
         this.p = new double[n][];
         this.pCost = new double[n];
         Arrays.fill(pCost, Double.POSITIVE_INFINITY);
-        this.best = start.clone();
+        this.best = new BestPoint(start);
     }
 
     @Override
@@ -107,11 +107,8 @@ final class Swarm implements PopulationOptimizer {
                 p[i] = x[i].clone();
                 pCost[i] = costs[i];
             }
-            if (costs[i] < bestCost) {
-                bestCost = costs[i];
-                best = x[i].clone();
-            }
         }
+        best.offer(Arrays.asList(x), costs);
     }
 
     /** The velocity of particle {@code i}, a new array (for tests). */
@@ -121,11 +118,11 @@ final class Swarm implements PopulationOptimizer {
 
     @Override
     public double[] best() {
-        return best.clone();
+        return best.point();
     }
 
     @Override
     public double bestCost() {
-        return bestCost;
+        return best.cost();
     }
 }
