@@ -110,4 +110,14 @@ public interface Application {
     default Payloads payloads(TaskData data) {
         return Payloads.empty();
     }
+
+    /**
+     * How {@code engram predict} reads users' files for a model trained on this application and
+     * writes its results ({@link PredictionFormat}), made from the job's validated {@code data.*}
+     * parameters and the checkpoint's payloads (those {@link #payloads} wrote among them); empty (the
+     * default) when the application predicts on encoded sequences only.
+     */
+    default Optional<PredictionFormat> predictions(Hyperparameters params, Payloads payloads) {
+        return Optional.empty();
+    }
 }
