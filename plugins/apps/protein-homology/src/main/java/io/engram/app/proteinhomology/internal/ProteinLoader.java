@@ -22,9 +22,9 @@ final class ProteinLoader {
     }
 
     TaskData load(long jobSeed) {
-        byte[] trainBytes = SequenceFiles.bytes(s.trainFile(), problems);
-        byte[] testBytes = s.testFile().isEmpty() ? null : SequenceFiles.bytes(s.testFile(), problems);
-        byte[] labelBytes = s.labelsFile().isEmpty() ? null : SequenceFiles.bytes(s.labelsFile(), problems);
+        byte[] trainBytes = SequenceFiles.bytes("data.train.file", s.trainFile(), problems);
+        byte[] testBytes = s.testFile().isEmpty() ? null : SequenceFiles.bytes("data.test.file", s.testFile(), problems);
+        byte[] labelBytes = s.labelsFile().isEmpty() ? null : SequenceFiles.bytes("data.labels", s.labelsFile(), problems);
         problems.check();
         Map<String, String> labels = labelBytes == null ? Map.of() : SequenceFiles.labels(s.labelsFile(), labelBytes, problems);
         List<ProteinRecord> train = labelled(SequenceFiles.records(s.trainFile(), trainBytes, problems), labels);

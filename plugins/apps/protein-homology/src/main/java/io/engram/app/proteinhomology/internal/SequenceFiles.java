@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Reads sequence files and label tables from disk: UTF-8 text (refused at the first byte that is
- * not), FASTA when the first line that is not blank starts with {@code >}, Stockholm when it is
+ * not), FASTA when the first line that is neither blank nor a {@code ;} comment starts with {@code >}, Stockholm when it is
  * {@code # STOCKHOLM 1.0}. A labels table is tab-separated {@code id<TAB>family}, one a line, blank
  * lines and {@code #} comments skipped. Every problem is added to the {@link Problems} given, naming
  * {@code file:line}. Stateless.
@@ -24,12 +24,12 @@ final class SequenceFiles {
     private SequenceFiles() {
     }
 
-    /** The file's bytes; null (and a problem) when it cannot be read. */
-    static byte[] bytes(String file, Problems problems) {
+    /** The bytes of the file that parameter {@code key} names; null (and a problem naming the key) when it cannot be read. */
+    static byte[] bytes(String key, String file, Problems problems) {
         try {
             return Files.readAllBytes(Path.of(file));
         } catch (IOException | RuntimeException e) {
-            problems.add(file, "cannot be read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            problems.add(key, "'" + file + "' cannot be read (" + e.getClass().getSimpleName() + ")");
             return null;
         }
     }
@@ -38,7 +38,7 @@ final class SequenceFiles {
     static List<ProteinRecord> records(String file, byte[] bytes, Problems problems) {
         List<String> lines = lines(file, bytes, problems);
         for (String line : lines) {
-            if (line.isBlank()) {
+            if (line.isBlank() || line.startsWith(";")) {
                 continue;
             }
             if (line.startsWith(">")) {
