@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """ROC-AUC and ROC50 per family of HMMER bit scores (hmmsearch --tblout), printed beside Engram's
-(the metrics line of `engram run`), as a Markdown table. The same definitions as the application's:
+(the test.* lines of the final metrics that `engram run` prints), as a Markdown table. The same definitions as the application's:
 ties as one segment of the curve (trapezoid), ROC50 the area up to the 50th false positive divided
 by 50 times the positives (by the number of negatives when there are fewer), a sequence that HMMER
 did not report for a family scoring below every reported one.
@@ -40,7 +40,7 @@ def main(labels_file, tblout, engram_file):
         f = line.split()
         target, query, score = f[0], f[2], float(f[5])
         bits[query][target] = max(score, bits[query].get(target, float("-inf")))
-    engram = dict((k, float(v)) for k, v in re.findall(r"([\w.\-]+)=([-\d.eE]+|NaN)", open(engram_file).read()))
+    engram = dict((k, float(v)) for k, v in re.findall(r"test\.([\w.\-]+) = ([-\d.eE]+|NaN)", open(engram_file).read()))
     rows, sums = [], [0.0, 0.0, 0.0, 0.0]
     for fam in families:
         floor = min(bits[fam].values(), default=0.0) - 1.0

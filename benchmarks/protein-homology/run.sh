@@ -46,7 +46,7 @@ hmmsearch --cpu 2 --noali --max -E 1e10 --domE 1e10 --tblout "$WORK/hits.tbl" -o
 echo "HMMER build and search: $(echo "$(date +%s.%N) - $start" | bc) s"
 
 echo "== ROC-AUC and ROC50 on the test set"
-grep -E "auc" "$WORK/engram-run.txt" | tail -1 > "$WORK/engram-metrics.txt"
+grep -E "^  test\." "$WORK/engram-run.txt" > "$WORK/engram-metrics.txt"
 "$HERE/roc.py" "$WORK/test-labels.tsv" "$WORK/hits.tbl" "$WORK/engram-metrics.txt"
 
 echo "== time per 1,000 sequences scored"
@@ -61,13 +61,21 @@ with open(sys.argv[3], "w") as f:
     f.write(">" + records[0])
 PY
 n=$(grep -c ">" "$WORK/many.fasta")
-ckpt=$(ls -t "$HOME_DIR"/data/models/protein-homology-bench*.ckpt 2>/dev/null | head -1)
-t0=$(date +%s.%N); "$ENGRAM" predict "$ckpt" "$WORK/one.fasta" > /dev/null; t1=$(date +%s.%N)
-"$ENGRAM" predict "$ckpt" "$WORK/many.fasta" > "$WORK/predictions.txt"; t2=$(date +%s.%N)
+ckpt=$HOME_DIR/data/models/protein-homology-bench.ckpt
+T="/usr/bin/time -f %e_%U_%S -o"
+$T "$WORK/t-one" "$ENGRAM" predict "$ckpt" "$WORK/one.fasta" > /dev/null
+$T "$WORK/t-many" "$ENGRAM" predict "$ckpt" "$WORK/many.fasta" > "$WORK/predictions.txt"
 head -3 "$WORK/predictions.txt"
-t3=$(date +%s.%N)
-hmmsearch --cpu 2 --noali --max -E 1e10 --domE 1e10 --tblout /dev/null -o /dev/null "$WORK/families.hmm" "$WORK/many.fasta"
-t4=$(date +%s.%N)
-echo "$n sequences, 6 families"
-echo "Engram predict: $(echo "scale=2; (($t2 - $t1) - ($t1 - $t0)) * 1000 / $n" | bc) s per 1,000 sequences (start-up of $(echo "scale=1; ($t1 - $t0)/1" | bc) s excluded)"
-echo "HMMER hmmsearch: $(echo "scale=2; ($t4 - $t3) * 1000 / $n" | bc) s per 1,000 sequences"
+$T "$WORK/t-hmmer" hmmsearch --cpu 2 --noali --max -E 1e10 --domE 1e10 --tblout /dev/null -o /dev/null \
+    "$WORK/families.hmm" "$WORK/many.fasta"
+python3 - "$n" "$WORK/t-one" "$WORK/t-many" "$WORK/t-hmmer" <<'PY'
+import sys
+n = int(sys.argv[1])
+one, many, hmmer = ([float(x) for x in open(f).read().split("_")] for f in sys.argv[2:5])
+wall = lambda t: t[0]
+cpu = lambda t: t[1] + t[2]
+print(f"{n} sequences against 6 families; seconds per 1,000 sequences, wall (CPU: user + system)")
+print(f"Engram predict: {(wall(many) - wall(one)) * 1000 / n:.2f} ({(cpu(many) - cpu(one)) * 1000 / n:.2f}),"
+      f" after a start-up of {wall(one):.1f} ({cpu(one):.1f}) s to predict one sequence, excluded")
+print(f"HMMER hmmsearch --max: {wall(hmmer) * 1000 / n:.2f} ({cpu(hmmer) * 1000 / n:.2f})")
+PY
