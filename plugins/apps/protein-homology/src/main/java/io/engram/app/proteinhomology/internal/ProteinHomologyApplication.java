@@ -57,7 +57,8 @@ import org.osgi.service.component.annotations.Component;
  * is scored as multiclass with families named {@code family1..K}.
  *
  * <h2>Checkpoints and predict</h2>
- * {@link #payloads} stores the family names ({@value #FAMILIES}), the encoding and the mode;
+ * {@link #payloads} stores the family names in output order ({@value #FAMILIES}) and the mode
+ * ({@value #MODE});
  * {@link #predictions} reads a FASTA file and prints each sequence's scores per family
  * ({@link FastaPredictions}).
  *
@@ -66,7 +67,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Application.class, property = PluginProperties.APPLICATION + "=protein-homology")
 public final class ProteinHomologyApplication implements Application {
     static final String FAMILIES = "protein-homology.families";
-    static final String SETTINGS = "protein-homology.settings";
+    static final String MODE = "protein-homology.mode";
 
     static final Schema SCHEMA = Schema.of(
             HyperParameter.inputFile("train.file", null, "Training sequences: FASTA or Stockholm (told apart by the first line).").required(),
@@ -134,7 +135,7 @@ public final class ProteinHomologyApplication implements Application {
     public Payloads payloads(TaskData data) {
         TaskInfo info = TaskInfo.of(data.train()).orElseGet(() -> TaskInfo.unnamed(data.outputSize()));
         return new Payloads(Map.of(), Map.of(), Map.of(FAMILIES, info.families(),
-                SETTINGS, List.of(info.oneVsRest() ? ProteinSettings.ONE_VS_REST : ProteinSettings.MULTICLASS)));
+                MODE, List.of(info.oneVsRest() ? ProteinSettings.ONE_VS_REST : ProteinSettings.MULTICLASS)));
     }
 
     @Override

@@ -38,9 +38,11 @@ final class StockholmReader {
             } else if (line.equals("//")) {
                 open.finish(file, records, problems);
                 open = null;
-            } else if (line.startsWith("#=GF ID")) {
+            } else if (line.startsWith("#=GF ")) {
                 String[] words = line.split("\\s+");
-                open.family = words.length > 2 ? words[2] : null;
+                if (words.length > 1 && words[1].equals("ID")) {
+                    open.family = words.length > 2 ? words[2] : null;
+                }
             } else if (!line.isEmpty() && !line.startsWith("#")) {
                 open.row(line, where, problems);
             }

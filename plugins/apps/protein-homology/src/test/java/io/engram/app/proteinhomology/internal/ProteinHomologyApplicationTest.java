@@ -55,7 +55,7 @@ class ProteinHomologyApplicationTest {
         }
         Payloads p = app.payloads(d);
         assertEquals(List.of("Globin", "fn3"), p.strings(ProteinHomologyApplication.FAMILIES).orElseThrow());
-        assertEquals(List.of("multiclass"), p.strings(ProteinHomologyApplication.SETTINGS).orElseThrow());
+        assertEquals(List.of("multiclass"), p.strings(ProteinHomologyApplication.MODE).orElseThrow());
     }
 
     @Test
