@@ -42,13 +42,10 @@ final class ProteinLoader {
         List<List<ProteinRecord>> split = StratifiedSplit.split(train, s.validationFraction(), seed + 1);
         List<ProteinRecord> fit = s.balanced() ? ClassBalance.balance(split.get(0), seed + 2) : split.get(0);
         ProteinEncoder encoder = new ProteinEncoder(s.encoding(), s.maxLength(), families);
-        Dataset trainSet = encoder.dataset(fit);
-        Dataset validationSet = encoder.dataset(split.get(1));
-        Dataset testSet = encoder.dataset(test);
         TaskInfo info = new TaskInfo(families, s.oneVsRest());
-        for (Dataset d : List.of(trainSet, validationSet, testSet)) {
-            TaskInfo.remember(d, info);
-        }
+        Dataset trainSet = encoder.dataset(fit).withContext(info);
+        Dataset validationSet = encoder.dataset(split.get(1)).withContext(info);
+        Dataset testSet = encoder.dataset(test).withContext(info);
         String source = "protein-homology:" + s.trainFile() + (s.testFile().isEmpty() ? "" : "," + s.testFile())
                 + " (" + families.size() + " families, " + s.encoding().id() + ")";
         return new TaskData(trainSet, validationSet, testSet, s.loss(), source,
