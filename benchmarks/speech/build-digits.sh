@@ -1,6 +1,6 @@
 #!/bin/sh
 # Synthesises the spoken-digit corpus of examples/speech-digits-ctc.properties with espeak-ng
-# (apt-get install -y espeak-ng python3-numpy): 300 training, 40 validation and 80 test utterances
+# (apt-get install -y espeak-ng python3-numpy): 400 training, 40 validation and 80 test utterances
 # of two to four digits, 8 kHz mu-law, the test voices held apart. See build_digits.py.
 #   benchmarks/speech/build-digits.sh [OUT_DIR [TRAIN VALIDATION TEST [SEED]]]
 set -eu

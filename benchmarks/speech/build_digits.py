@@ -24,8 +24,9 @@ import wave
 import numpy as np
 
 DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-TRAIN_ACCENTS = ["en-us", "en-gb", "en-gb-scotland", "en-gb-x-rp"]
-TRAIN_VARIANTS = ["m1", "m2", "m4", "f1", "f2", "f4"]
+TRAIN_ACCENTS = ["en-us", "en-gb", "en-gb-scotland", "en-gb-x-rp", "en-gb-x-gbclan"]
+TRAIN_VARIANTS = ["m1", "m2", "m4", "m5", "m6", "m7", "m8", "f1", "f2", "f4", "f5", "klatt", "klatt2", "klatt4",
+                  "adam", "linda", "david", "annie", "steph", "benjamin"]
 TEST_ACCENTS = ["en-029", "en-gb-x-gbcwmd"]
 TEST_VARIANTS = ["m3", "f3"]
 RATE = 8000
@@ -96,7 +97,7 @@ def split(out, name, count, accents, variants, rng):
 
 def main():
     out = sys.argv[1]
-    sizes = [int(v) for v in sys.argv[2:5]] if len(sys.argv) >= 5 else [300, 40, 80]
+    sizes = [int(v) for v in sys.argv[2:5]] if len(sys.argv) >= 5 else [400, 40, 80]
     rng = random.Random(int(sys.argv[5]) if len(sys.argv) >= 6 else 2014)
     split(out, "train", sizes[0], TRAIN_ACCENTS, TRAIN_VARIANTS, rng)
     split(out, "validation", sizes[1], TRAIN_ACCENTS, TRAIN_VARIANTS, rng)
