@@ -2,7 +2,7 @@
 """Writes a seasonal series with injected, labelled anomalies as CSV (header time,value,anomaly).
 
 The clean series, for t = 0 .. LENGTH-1, is
-    x(t) = 10 + 0.002 t + 2 sin(2 pi t / 24) + 0.8 sin(2 pi t / 168) + e(t),   e(t) ~ N(0, 0.15^2)
+    x(t) = 10 + 0.0005 t + 2 sin(2 pi t / 24) + 0.8 sin(2 pi t / 168) + e(t),   e(t) ~ N(0, 0.15^2)
 (a daily cycle of 24 steps and a weekly one of 168 on a slow trend). Anomalies are injected only
 after the first 60% of the series (the part a forecaster trains on stays clean), at random places
 at least 40 steps apart, of three kinds in turn:
@@ -25,7 +25,7 @@ CLEAN = 0.6
 
 def series(rng):
     t = np.arange(LENGTH)
-    x = 10 + 0.002 * t + 2 * np.sin(2 * np.pi * t / 24) + 0.8 * np.sin(2 * np.pi * t / 168)
+    x = 10 + 0.0005 * t + 2 * np.sin(2 * np.pi * t / 24) + 0.8 * np.sin(2 * np.pi * t / 168)
     x = x + rng.normal(0, 0.15, LENGTH)
     label = np.zeros(LENGTH, dtype=int)
     starts = []
