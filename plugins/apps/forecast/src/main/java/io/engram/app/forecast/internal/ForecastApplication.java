@@ -36,8 +36,9 @@ import org.osgi.service.component.annotations.Component;
  * Mackey-Glass series ({@code data.length} samples after {@code data.discard}, delay
  * {@code data.tau}; Euler with step 0.1, every 10th kept). The series is split in time
  * ({@link Split}): the first {@code data.train.fraction} of the steps train, the next
- * {@code data.validation.fraction} validate, the rest test; nothing is shuffled across time. Each
- * channel is normalised ({@code data.normalisation}: {@code zscore}, {@code minmax} or {@code none},
+ * {@code data.validation.fraction} validate, the rest test; nothing is shuffled across time. With
+ * {@code data.difference = d > 0} the network sees the differences {@code x[t] - x[t - d]} (a trend
+ * removed) and its forecasts are summed back onto the series. Each channel is normalised ({@code data.normalisation}: {@code zscore}, {@code minmax} or {@code none},
  * {@link Normaliser}) with statistics of the training part only, kept in the checkpoint's payloads.
  *
  * <h2>Sequences</h2>
@@ -79,6 +80,8 @@ public final class ForecastApplication implements Application {
             HyperParameter.integer("length", 2000, 10, 10_000_000, "Mackey-Glass: samples."),
             HyperParameter.real("tau", 17.0, 0.1, 1000.0, "Mackey-Glass: delay tau."),
             HyperParameter.integer("discard", 500, 0, 10_000_000, "Mackey-Glass: samples dropped at the start."),
+            HyperParameter.integer("difference", 0, 0, 1_000_000,
+                    "Lag of the differences the network sees (1: step to step, the season: year on year); 0: the values."),
             HyperParameter.integer("window", 24, 1, 1_000_000, "Input steps before each forecast origin."),
             HyperParameter.integer("horizon", 1, 1, 100_000, "Steps forecast from each origin."),
             HyperParameter.integer("stride", 1, 1, 1_000_000, "Steps between training windows' origins."),

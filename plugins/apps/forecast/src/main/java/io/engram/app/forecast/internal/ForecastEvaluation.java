@@ -59,44 +59,61 @@ final class ForecastEvaluation {
         return out;
     }
 
-    /** Runs the network over {@code windows} (cut at {@code origins}) and makes the baselines beside it. */
+    /**
+     * Runs the network over {@code windows} (cut at {@code origins}) and makes the baselines beside it:
+     * the model's forecasts de-normalised and, with differences, summed back onto the series
+     * ({@link #integrate}); the truth and the baselines' histories read from the raw series; the
+     * errors divided by the normaliser's scale.
+     */
     static Run run(Network network, Ops ops, ForecastTask task, List<Sequence> windows, int[] origins, long seed) {
         ForecastSettings s = task.settings();
         int w = s.window();
         int horizon = s.horizon();
         int channels = task.channels();
-        List<double[][]> histories = new ArrayList<>();
+        TimeSeries x = task.series();
+        Normaliser norm = task.normaliser();
+        double[] scale = norm.scale();
+        List<double[][]> inputs = new ArrayList<>();
         for (Sequence q : windows) {
-            histories.add(Arrays.copyOf(q.inputs(), w));
+            inputs.add(Arrays.copyOf(q.inputs(), w));
         }
-        double[][][] model = Forecaster.run(network, ops, histories, horizon, s.direct(), seed);
+        double[][][] z = Forecaster.run(network, ops, inputs, horizon, s.direct(), seed);
         int n = windows.size();
-        double[][][] truth = new double[n][][];
+        double[][][] model = new double[n][][];
+        double[][][] truth = new double[n][horizon][channels];
         double[][][] persistence = new double[n][][];
         double[][][] seasonal = new double[n][][];
         double[][][] errors = new double[n][horizon][channels];
         for (int i = 0; i < n; i++) {
-            truth[i] = Windows.truth(windows.get(i), w, horizon, channels, s.direct());
-            persistence[i] = Baselines.persistence(histories.get(i), horizon);
-            seasonal[i] = Baselines.seasonal(histories.get(i), horizon, s.season());
+            int o = origins[i];
+            model[i] = integrate(z[i], norm, x, o, s.difference());
+            double[][] history = new double[w][];
+            for (int k = 0; k < w; k++) {
+                history[k] = x.row(o - w + k);
+            }
+            persistence[i] = Baselines.persistence(history, horizon);
+            seasonal[i] = Baselines.seasonal(history, horizon, s.season());
             for (int h = 0; h < horizon; h++) {
                 for (int c = 0; c < channels; c++) {
-                    errors[i][h][c] = truth[i][h][c] - model[i][h][c];
+                    truth[i][h][c] = x.value(o + h, c);
+                    errors[i][h][c] = (truth[i][h][c] - model[i][h][c]) / scale[c];
                 }
             }
         }
-        Normaliser norm = task.normaliser();
-        return new Run(origins, raw(model, norm), raw(truth, norm), raw(persistence, norm), raw(seasonal, norm), errors);
+        return new Run(origins, model, truth, persistence, seasonal, errors);
     }
 
-    private static double[][][] raw(double[][][] z, Normaliser norm) {
-        double[][][] out = new double[z.length][][];
-        for (int i = 0; i < z.length; i++) {
-            out[i] = new double[z[i].length][z[i][0].length];
-            for (int h = 0; h < z[i].length; h++) {
-                for (int c = 0; c < z[i][h].length; c++) {
-                    out[i][h][c] = norm.invert(z[i][h][c], c);
-                }
+    /**
+     * The forecast {@code [h][c]} in the series' units from the network's normalised outputs: with no
+     * differences, {@code x[o + h] = u[o + h]}; with lag {@code d}, {@code x[o + h] = x[o + h - d] + u[o + h]},
+     * {@code x[o + h - d]} the series' own value when {@code h < d}, else the forecast's.
+     */
+    static double[][] integrate(double[][] z, Normaliser norm, TimeSeries x, int origin, int d) {
+        double[][] out = new double[z.length][z[0].length];
+        for (int h = 0; h < z.length; h++) {
+            for (int c = 0; c < z[h].length; c++) {
+                double u = norm.invert(z[h][c], c);
+                out[h][c] = d == 0 ? u : u + (h < d ? x.value(origin + h - d, c) : out[h - d][c]);
             }
         }
         return out;

@@ -9,7 +9,7 @@ import java.util.List;
  * their meaning). Immutable.
  */
 record ForecastSettings(String file, String timeColumn, List<String> columns, String anomalyColumn,
-                        SeriesCsv.Missing missing, int length, double tau, int discard, int window, int horizon,
+                        SeriesCsv.Missing missing, int length, double tau, int discard, int difference, int window, int horizon,
                         int stride, boolean direct, boolean wholeTraining, double trainFraction,
                         double validationFraction, String normalisation, int season, String plot, String rule,
                         double quantile, double beta) {
@@ -24,7 +24,7 @@ record ForecastSettings(String file, String timeColumn, List<String> columns, St
         return new ForecastSettings(p.getString("file"), p.getString("time.column"),
                 p.getString("file").isEmpty() ? List.of("x") : columns, p.getString("anomaly.column"),
                 p.getString("missing").equals("interpolate") ? SeriesCsv.Missing.INTERPOLATE : SeriesCsv.Missing.REFUSE,
-                p.getInt("length"), p.getDouble("tau"), p.getInt("discard"), p.getInt("window"), p.getInt("horizon"),
+                p.getInt("length"), p.getDouble("tau"), p.getInt("discard"), p.getInt("difference"), p.getInt("window"), p.getInt("horizon"),
                 p.getInt("stride"), p.getString("forecast").equals("direct"), p.getString("train.layout").equals("whole"),
                 p.getDouble("train.fraction"), p.getDouble("validation.fraction"), p.getString("normalisation"),
                 p.getInt("season"), p.getString("plot"), p.getString("anomaly.threshold"), p.getDouble("anomaly.quantile"),
@@ -34,6 +34,11 @@ record ForecastSettings(String file, String timeColumn, List<String> columns, St
     /** Whether anomalies are detected (an anomaly column is named). */
     boolean detects() {
         return !anomalyColumn.isEmpty();
+    }
+
+    /** The steps before the first forecast origin: the window and the lag of the differences it holds. */
+    int lead() {
+        return window + difference;
     }
 
     /** The network's outputs per step: one per channel, or one per channel and horizon step when direct. */

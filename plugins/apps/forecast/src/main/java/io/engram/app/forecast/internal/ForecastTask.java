@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A loaded forecasting task: the raw series, its chronological split, the normaliser fitted on the
- * training part, and the series normalised by it; it cuts each part into the network's sequences
+ * A loaded forecasting task: the raw series, its chronological split, the values the network sees
+ * ({@code u[t] = x[t]}, or with {@code data.difference = d > 0} the differences
+ * {@code u[t] = x[t] - x[t - d]}, defined from step {@code d} on), the normaliser fitted on them over
+ * the training part, and the normalised {@code z[t]}; it cuts each part into the network's sequences
  * ({@link Windows}) and knows the in-sample seasonal-naive error that scales MASE. Immutable; holds
  * no sequences, so that {@link TaskRegistry} can find it from them without keeping them alive.
  */
@@ -22,11 +24,18 @@ final class ForecastTask {
         this.settings = settings;
         this.series = series;
         this.split = split;
-        this.normaliser = Normaliser.fit(settings.normalisation(), series, split.trainEnd());
-        this.z = new double[series.length()][series.channels()];
-        for (int t = 0; t < z.length; t++) {
+        int d = settings.difference();
+        double[][] u = new double[series.length()][series.channels()];
+        for (int t = d; t < u.length; t++) {
             for (int c = 0; c < series.channels(); c++) {
-                z[t][c] = normaliser.apply(series.value(t, c), c);
+                u[t][c] = series.value(t, c) - (d == 0 ? 0 : series.value(t - d, c));
+            }
+        }
+        this.normaliser = Normaliser.fit(settings.normalisation(), u, d, split.trainEnd());
+        this.z = new double[series.length()][series.channels()];
+        for (int t = d; t < z.length; t++) {
+            for (int c = 0; c < series.channels(); c++) {
+                z[t][c] = normaliser.apply(u[t][c], c);
             }
         }
     }
@@ -53,7 +62,7 @@ final class ForecastTask {
 
     /** The forecast origins of {@code part}: every {@code stride}-th for training, every one otherwise. */
     int[] origins(Split.Part part) {
-        return split.origins(part, settings.window(), settings.horizon(),
+        return split.origins(part, settings.lead(), settings.horizon(),
                 part == Split.Part.TRAIN ? settings.stride() : 1);
     }
 
@@ -61,7 +70,7 @@ final class ForecastTask {
     Dataset dataset(Split.Part part) {
         List<Sequence> out = new ArrayList<>();
         if (part == Split.Part.TRAIN && settings.wholeTraining()) {
-            out.add(Windows.whole(z, split.trainEnd()));
+            out.add(Windows.whole(z, settings.difference(), split.trainEnd()));
         } else {
             for (int o : origins(part)) {
                 out.add(Windows.window(z, o, settings.window(), settings.horizon(), settings.direct()));

@@ -27,29 +27,30 @@ record Normaliser(String kind, double[] offset, double[] scale) {
         scale = scale.clone();
     }
 
-    /** Fitted on steps {@code 0 .. trainEnd - 1} of {@code s}. */
-    static Normaliser fit(String kind, TimeSeries s, int trainEnd) {
-        int channels = s.channels();
+    /** Fitted on rows {@code from .. to - 1} of {@code rows} ({@code [step][channel]}). */
+    static Normaliser fit(String kind, double[][] rows, int from, int to) {
+        int channels = rows[0].length;
+        int n = to - from;
         double[] offset = new double[channels];
         double[] scale = new double[channels];
         for (int c = 0; c < channels; c++) {
             double sum = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < trainEnd; t++) {
-                sum += s.value(t, c);
-                min = Math.min(min, s.value(t, c));
-                max = Math.max(max, s.value(t, c));
+            for (int t = from; t < to; t++) {
+                sum += rows[t][c];
+                min = Math.min(min, rows[t][c]);
+                max = Math.max(max, rows[t][c]);
             }
-            double mean = sum / trainEnd;
+            double mean = sum / n;
             double sq = 0;
-            for (int t = 0; t < trainEnd; t++) {
-                sq += (s.value(t, c) - mean) * (s.value(t, c) - mean);
+            for (int t = from; t < to; t++) {
+                sq += (rows[t][c] - mean) * (rows[t][c] - mean);
             }
             switch (kind) {
                 case "zscore" -> {
                     offset[c] = mean;
-                    scale[c] = Math.sqrt(sq / trainEnd);
+                    scale[c] = Math.sqrt(sq / n);
                 }
                 case "minmax" -> {
                     offset[c] = min;

@@ -4,9 +4,9 @@ package io.engram.app.forecast.internal;
  * A chronological split of a series of {@code length} steps: training steps {@code [0, trainEnd)},
  * validation steps {@code [trainEnd, validationEnd)}, test steps {@code [validationEnd, length)};
  * nothing is shuffled across time. A part's forecast origins are the steps {@code o} whose forecast
- * {@code o .. o + horizon - 1} lies inside the part and whose window {@code o - window .. o - 1} lies
- * inside the series (so validation and test windows may read the end of the part before them, the
- * past, never the future). Immutable.
+ * {@code o .. o + horizon - 1} lies inside the part and that have {@code lead} steps before them (the
+ * window, and the lag of the differences it holds), so that validation and test windows may read
+ * the end of the part before them, the past, never the future. Immutable.
  */
 record Split(int length, int trainEnd, int validationEnd) {
 
@@ -36,8 +36,8 @@ record Split(int length, int trainEnd, int validationEnd) {
     }
 
     /** The forecast origins of {@code part}, every {@code stride}-th from the first. */
-    int[] origins(Part part, int window, int horizon, int stride) {
-        int first = Math.max(from(part), window);
+    int[] origins(Part part, int lead, int horizon, int stride) {
+        int first = Math.max(from(part), lead);
         int last = to(part) - horizon;
         if (last < first) {
             return new int[0];

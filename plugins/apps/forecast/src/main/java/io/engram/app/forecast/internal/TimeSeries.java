@@ -43,6 +43,11 @@ record TimeSeries(List<String> names, double[] times, double[][] values, boolean
         return values[t][c];
     }
 
+    /** The values of step {@code t}, copied. */
+    double[] row(int t) {
+        return values[t].clone();
+    }
+
     /** Whether step {@code t} is labelled anomalous (false when there are no labels). */
     boolean anomaly(int t) {
         return anomalies.length > 0 && anomalies[t];

@@ -43,13 +43,13 @@ final class Windows {
         return new Sequence(x, y, mask);
     }
 
-    /** Steps {@code 0 .. end - 2} of {@code z} as inputs, each next value as target: one whole part. */
-    static Sequence whole(double[][] z, int end) {
-        double[][] x = new double[end - 1][];
-        double[][] y = new double[end - 1][];
-        for (int t = 0; t + 1 < end; t++) {
-            x[t] = z[t].clone();
-            y[t] = z[t + 1].clone();
+    /** Steps {@code from .. end - 2} of {@code z} as inputs, each next value as target: one whole part. */
+    static Sequence whole(double[][] z, int from, int end) {
+        double[][] x = new double[end - 1 - from][];
+        double[][] y = new double[end - 1 - from][];
+        for (int t = from; t + 1 < end; t++) {
+            x[t - from] = z[t].clone();
+            y[t - from] = z[t + 1].clone();
         }
         return Sequence.perStep(x, y);
     }

@@ -180,4 +180,39 @@ class ForecastApplicationTest {
         assertTrue(m.contains("recent.csv:3:2 (a): not a number"), m);
         assertTrue(app.predictions(params(raw), Payloads.empty()).isEmpty(), "no statistics, no readable forecast");
     }
+
+    @Test
+    void differencesAreFittedOnTrainingAndSummedBackOntoTheSeries() throws IOException {
+        Map<String, String> raw = new HashMap<>(Map.of("window", "6", "difference", "6", "season", "6",
+                "normalisation", "none"));
+        raw.put("file", csv("e.csv", 100, 0, false).toString());
+        TaskData d = app.load(params(raw), 1).get();
+        assertEquals(value(6) - value(0), d.train().get(0).input(0, 0), 1e-9, "the first window starts at step d");
+        assertEquals(0.6, d.train().get(0).input(3, 0), 1e-9, "a season's difference is the trend over it");
+        double[][] x = new double[20][1];
+        for (int t = 0; t < 20; t++) {
+            x[t][0] = 10 * t;
+        }
+        TimeSeries s = new TimeSeries(List.of("v"), new double[20], x, new boolean[0], "ramp");
+        Normaliser n = new Normaliser("zscore", new double[] {5}, new double[] {2});
+        double[][] f = ForecastEvaluation.integrate(new double[][] {{0.5}, {1}, {1.5}}, n, s, 10, 2);
+        // u = 6, 7, 8; x[10] = x[8] + 6 = 86, x[11] = x[9] + 7 = 97, x[12] = x[10] (forecast) + 8 = 94
+        assertArrayEquals(new double[][] {{86}, {97}, {94}}, f);
+        assertArrayEquals(new double[][] {{6}, {7}}, ForecastEvaluation.integrate(new double[][] {{0.5}, {1}}, n, s, 10, 0));
+    }
+
+    @Test
+    void predictSumsDifferencesOntoTheHistory() throws IOException {
+        Map<String, String> raw = Map.of("file", dir.resolve("train.csv").toString(), "window", "2", "difference", "1",
+                "forecast", "direct", "horizon", "2");
+        PredictionFormat format = app.predictions(params(raw), new Normaliser("zscore", new double[] {1},
+                new double[] {2}).payloads()).get();
+        Path history = dir.resolve("recent.csv");
+        Files.writeString(history, "time,value\n1,10\n2,13\n3,12\n");
+        PredictionFormat.Record r = format.read(history).get().get(0);
+        assertArrayEquals(new double[][] {{1}, {-1}}, r.inputs(), "differences 3 and -1, less 1, over 2");
+        String out = format.format(r, new PredictionFormat.Prediction(new double[][] {{0, 0}, {0.5, 1}}, new int[0],
+                new double[0][]));
+        assertEquals("time,value\n4.00000,14.0000\n5.00000,17.0000", out, "12 + 2, then 14 + 3");
+    }
 }

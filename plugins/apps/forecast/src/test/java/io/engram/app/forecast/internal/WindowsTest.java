@@ -60,7 +60,7 @@ class WindowsTest {
 
     @Test
     void aWholePartIsOneSequenceOfNextValues() {
-        Sequence w = Windows.whole(ramp(50), 30);
+        Sequence w = Windows.whole(ramp(50), 0, 30);
         assertEquals(29, w.length());
         assertEquals(28, w.input(28, 0), 0.0);
         assertEquals(29, w.target(28, 0), 0.0, "the last target is the part's last step");
