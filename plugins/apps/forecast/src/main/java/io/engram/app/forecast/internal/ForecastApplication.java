@@ -59,14 +59,13 @@ import org.osgi.service.component.annotations.Component;
  * {@code anomaly.flagged}, {@code anomaly.precision}, {@code anomaly.recall}, {@code anomaly.f1}
  * ({@link AnomalyDetector}); with {@code data.plot} set, the plot of the test part
  * ({@link ForecastPlot}). {@code evaluate} takes the sets {@code load} gave (or subsets of them),
- * which it recognises by their sequences ({@link TaskRegistry}).
+ * which carry their task ({@link PartContext}).
  *
  * <h2>Prediction</h2>
  * {@code engram predict} reads a CSV of recent history and prints the forecast that follows it
  * ({@link ForecastFormat}).
  *
- * <p>Registered with {@code engram.application=forecast}. Thread-safe: the only state is the
- * registry of the sequences it loaded.
+ * <p>Registered with {@code engram.application=forecast}. Stateless and thread-safe.
  */
 @Component(service = Application.class, property = PluginProperties.APPLICATION + "=forecast")
 public final class ForecastApplication implements Application {
@@ -99,8 +98,6 @@ public final class ForecastApplication implements Application {
                     "Threshold rule on validation scores: quantile, best F-beta on labelled validation anomalies, or auto."),
             HyperParameter.real("anomaly.quantile", 0.99, 0.0, 1.0, "quantile rule: the quantile of validation scores."),
             HyperParameter.real("anomaly.beta", 1.0, 0.01, 100.0, "fbeta rule: beta (0.1 favours precision)."));
-
-    private final TaskRegistry registry = new TaskRegistry();
 
     @Activate
     public ForecastApplication() {
@@ -153,8 +150,7 @@ public final class ForecastApplication implements Application {
                     + sp.from(part) + " to " + (sp.to(part) - 1) + " of " + sp.length() + ") holds no forecast of "
                     + task.settings().horizon() + " steps after a window of " + task.settings().window());
         }
-        registry.register(task, part, d);
-        return d;
+        return PartContext.attach(task, part, d);
     }
 
     private static TimeSeries mackeyGlass(ForecastSettings s) {
@@ -172,7 +168,7 @@ public final class ForecastApplication implements Application {
 
     @Override
     public Map<String, Double> evaluate(Network network, Ops ops, Dataset data, long seed) {
-        return data.size() == 0 ? Map.of() : ForecastEvaluation.of(network, ops, data, seed, registry);
+        return data.size() == 0 ? Map.of() : ForecastEvaluation.of(network, ops, data, seed);
     }
 
     @Override
@@ -186,7 +182,8 @@ public final class ForecastApplication implements Application {
         if (data.train().size() == 0) {
             return Payloads.empty();
         }
-        return registry.find(data.train().get(0)).map(e -> e.task().normaliser().payloads()).orElse(Payloads.empty());
+        return data.train().context(PartContext.class).flatMap(c -> c.find(data.train().get(0)))
+                .map(e -> e.task().normaliser().payloads()).orElse(Payloads.empty());
     }
 
     @Override

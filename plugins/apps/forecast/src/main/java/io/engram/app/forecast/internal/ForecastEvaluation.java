@@ -27,12 +27,13 @@ final class ForecastEvaluation {
                double[][][] normalisedErrors) {
     }
 
-    static Map<String, Double> of(Network network, Ops ops, Dataset data, long seed, TaskRegistry registry) {
-        TaskRegistry.Entry head = registry.of(data);
+    static Map<String, Double> of(Network network, Ops ops, Dataset data, long seed) {
+        PartContext context = PartContext.of(data);
+        PartContext.Entry head = context.head(data);
         ForecastTask task = head.task();
         int[] origins = new int[data.size()];
         for (int i = 0; i < data.size(); i++) {
-            TaskRegistry.Entry e = registry.find(data.get(i)).orElse(null);
+            PartContext.Entry e = context.find(data.get(i)).orElse(null);
             if (e == null || e.task() != task || e.part() != head.part() || e.origin() < 0) {
                 throw new IllegalArgumentException("sequence " + i + " is not a forecast window of the task of the first");
             }

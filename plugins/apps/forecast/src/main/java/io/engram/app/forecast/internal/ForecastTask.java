@@ -10,8 +10,7 @@ import java.util.List;
  * ({@code u[t] = x[t]}, or with {@code data.difference = d > 0} the differences
  * {@code u[t] = x[t] - x[t - d]}, defined from step {@code d} on), the normaliser fitted on them over
  * the training part, and the normalised {@code z[t]}; it cuts each part into the network's sequences
- * ({@link Windows}) and knows the in-sample seasonal-naive error that scales MASE. Immutable; holds
- * no sequences, so that {@link TaskRegistry} can find it from them without keeping them alive.
+ * ({@link Windows}) and knows the in-sample seasonal-naive error that scales MASE. Immutable.
  */
 final class ForecastTask {
     private final ForecastSettings settings;
