@@ -9,6 +9,7 @@ import io.engram.api.StepContext;
 import io.engram.api.WholeSequence;
 import io.engram.kernel.Predictor;
 import io.engram.layers.Decoding;
+import io.engram.layers.LengthPenalty;
 import io.engram.layers.SequenceOutputs;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * Runs one input sequence through a restored network for {@code predict}, as the network's kind
- * requires: a {@link Decoder} is decoded (greedily, or by beam search keeping the best hypothesis),
+ * requires: a {@link Decoder} is decoded (greedily, or by beam search keeping the best hypothesis
+ * under the decoding's length penalty),
  * a {@link WholeSequence} network runs the whole sequence at once, any other network is stepped
  * with {@link StepContext#inference(int, long, long)} drawing from {@code (seed, stream)}. With {@code softmax}, each output row goes through softmax.
  * Stateless and thread-safe; the network is used by the calling thread only.
@@ -39,7 +41,8 @@ final class ModelRun {
         } else if (network.capability(Decoder.class).isPresent()) {
             int max = decoding.maxTokens(sequence.length);
             raw = decoding.beamWidth() == 1 ? Decoding.greedy(network, ops, sequence, max, true).scores()
-                    : Decoding.beam(network, ops, sequence, decoding.beamWidth(), max).get(0).scores();
+                    : Decoding.beam(network, ops, sequence, decoding.beamWidth(), max,
+                            new LengthPenalty(decoding.lengthPenalty())).get(0).scores();
         } else if (network.capability(WholeSequence.class).isPresent()) {
             raw = whole(network, network.capability(WholeSequence.class).get(), ops, sequence, seed, stream);
         } else {
