@@ -54,6 +54,7 @@ public final class PoleBalancing {
         raw.put("generations", "100000");
         raw.put("evaluations", Integer.toString(budget));
         boolean judging = true;
+        boolean generalising = true;
         Map<String, String> model = new LinkedHashMap<>(Map.of("family", "elman", "hidden", "3"));
         Map<String, String> data = new LinkedHashMap<>(Map.of("task", "double", "velocities", "false"));
         for (int i = 4; i < args.length; i++) {
@@ -64,6 +65,7 @@ public final class PoleBalancing {
                 data.put(kv[0].substring(5), kv[1]);
             } else if (kv[0].equals("judge")) {
                 judging = !kv[1].equals("off");
+                generalising = kv[1].equals("on");
             } else {
                 raw.put(kv[0], kv[1]);
             }
@@ -83,7 +85,7 @@ public final class PoleBalancing {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         SimpleTrainingContext.Builder b = new SimpleTrainingContext.Builder(net, backend).environment(env)
                 .hyper(hyper).seed(seed).workers(pool, workers);
-        Judge judge = new Judge(b, env, success, probe, backend, judging);
+        Judge judge = new Judge(b, env, success, probe, backend, judging, generalising);
         long t0 = System.nanoTime();
         TrainingResult r = trainer.train(judge);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -139,13 +141,16 @@ public final class PoleBalancing {
         long solvedAt;
         int generations;
         int generalisation;
-        private double champion = Double.NEGATIVE_INFINITY;
+        private final java.util.Set<List<Double>> tested = new java.util.HashSet<>();
 
         private final boolean judging;
+        private final boolean generalising;
 
-        Judge(Builder b, Environment env, Environment success, Network probe, CpuBackend backend, boolean judging) {
+        Judge(Builder b, Environment env, Environment success, Network probe, CpuBackend backend, boolean judging,
+                boolean generalising) {
             super(b);
             this.judging = judging;
+            this.generalising = generalising;
             this.env = env;
             this.success = success;
             this.probe = probe;
@@ -157,28 +162,55 @@ public final class PoleBalancing {
             double[] f = super.populationFitness(candidates, seed, episodes);
             evaluations += (long) candidates.size() * episodes;
             generations++;
+            if (System.getenv("POLE_TRACE") != null) {
+                System.err.printf(Locale.ROOT, "gen %d max %.5f mean %.5f%n", generations,
+                        java.util.Arrays.stream(f).max().orElse(0), java.util.Arrays.stream(f).average().orElse(0));
+            }
             if (!judging) {
                 return f;
             }
-            int best = 0;
-            for (int i = 1; i < f.length; i++) {
-                if (f[i] > f[best]) {
-                    best = i;
+            if (generalising) {
+                int best = 0;
+                for (int i = 1; i < f.length; i++) {
+                    if (f[i] > f[best]) {
+                        best = i;
+                    }
                 }
-            }
-            if (f[best] <= champion) {
-                return f;
-            }
-            champion = f[best];
-            Map<String, Tensor> params = candidates.get(best);
-            if (solvedAt == 0 && Episodes.meanFitness(probe, backend.ops(), params, success, seed, 1) >= 100_000) {
-                probe.setParameters(params);
-                generalisation = (int) (double) env.test(probe, backend.ops(), seed).get("generalisation");
-                if (generalisation >= 200) {
-                    solvedAt = evaluations;
+                judge(candidates.get(best), seed);
+            } else {
+                for (int i = 0; i < f.length && solvedAt == 0; i++) {
+                    if (f[i] >= env.maxSteps()) {
+                        judge(candidates.get(i), seed);
+                    }
                 }
             }
             return f;
+        }
+
+        /** Tests {@code params} unless an equal network was tested before; marks the run solved when it passes. */
+        private void judge(Map<String, Tensor> params, long seed) {
+            if (solvedAt != 0 || !tested.add(key(params))) {
+                return;
+            }
+            if (Episodes.meanFitness(probe, backend.ops(), params, success, seed, 1) < 100_000) {
+                return;
+            }
+            probe.setParameters(params);
+            generalisation = generalising
+                    ? (int) (double) env.test(probe, backend.ops(), seed).get("generalisation") : -1;
+            if (!generalising || generalisation >= 200) {
+                solvedAt = evaluations;
+            }
+        }
+
+        private static List<Double> key(Map<String, Tensor> params) {
+            List<Double> k = new java.util.ArrayList<>();
+            new java.util.TreeMap<>(params).values().forEach(t -> {
+                for (double v : t.toDoubleArray()) {
+                    k.add(v);
+                }
+            });
+            return k;
         }
 
         @Override
