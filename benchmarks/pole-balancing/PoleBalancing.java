@@ -36,13 +36,17 @@ import java.util.concurrent.Executors;
  * prefix data. settings of the robot-control application (default data.task=double,
  * data.velocities=false; the fitness is its default, damping for double pole without velocities),
  * and with the prefix model. the controller: model.family (elman, the default, or frnn) and its
- * settings (default model.hidden=3). After each
- * generation whose fittest network beats every earlier generation's, that network is tested as
- * in Gomez et al. 2008 (sec. 6.1): the task is solved once it balances both poles for 100,000 steps from the standard start and then
- * at least 200 of the 625 starts of the generalisation test for 1,000 steps. The evaluations
- * counted are the training episodes up to and including the solving generation (the tests are not
- * counted; {@code judge=off} leaves the tests out, for timing). Prints one JSON line: solved, evaluations, generations, the generalisation score and
- * the wall seconds of training.
+ * settings (default model.hidden=3). Each generation's fittest network, unless an equal one was
+ * tested before, is tested as in Gomez et al. 2008 (sec. 6.1): the task is solved once it balances both
+ * poles for 100,000 steps from the standard start and then at least 200 of the 625 starts of the
+ * generalisation test for 1,000 steps. The evaluations counted are the training episodes up to and
+ * including the solving generation (the tests are not counted). {@code judge=long} is the criterion
+ * of the Markov tasks (data.velocities=true): every network that balanced its whole training episode
+ * is tested for 100,000 steps, without the generalisation test, and the count stops at the solving
+ * network; {@code judge=off} leaves the tests out, for timing. With the environment variable
+ * POLE_TRACE set, each generation's best and mean fitness go to the standard error. Prints one JSON
+ * line: solved, evaluations, generations, the generalisation score (-1 under judge=long) and the wall
+ * seconds of training.
  */
 public final class PoleBalancing {
     public static void main(String[] args) {
@@ -181,6 +185,9 @@ public final class PoleBalancing {
                 for (int i = 0; i < f.length && solvedAt == 0; i++) {
                     if (f[i] >= env.maxSteps()) {
                         judge(candidates.get(i), seed);
+                        if (solvedAt != 0) {
+                            solvedAt = evaluations - (long) (f.length - i - 1) * episodes;
+                        }
                     }
                 }
             }
