@@ -34,7 +34,8 @@ import java.util.concurrent.Executors;
  * TRAINER is genetic, cosyne, annealing, swarm (io.engram.trainer.NAME.internal.NameTrainer) or a
  * class name; KEY=VALUE are trainer hyperparameters (without the trainer. prefix), or with the
  * prefix data. settings of the robot-control application (default data.task=double,
- * data.velocities=false; the fitness is its default, damping for double pole without velocities),
+ * data.velocities=false; data.fitness and data.max.steps set the training episodes' fitness, by
+ * default the application's: damping for double pole without velocities, and length, by default 1,000),
  * and with the prefix model. the controller: model.family (elman, the default, or frnn) and its
  * settings (default model.hidden=3). Each generation's fittest network, unless an equal one was
  * tested before, is tested as in Gomez et al. 2008 (sec. 6.1): the task is solved once it balances both
@@ -75,7 +76,8 @@ public final class PoleBalancing {
             }
         }
         Application app = new RobotControlApplication();
-        Environment env = environment(app, data, "auto", 1000);
+        Environment env = environment(app, data, data.getOrDefault("fitness", "auto"),
+                Integer.parseInt(data.getOrDefault("max.steps", "1000")));
         Environment success = environment(app, data, "steps", 100_000);
         CpuBackend backend = new CpuBackend(1);
         Network net = network(env, backend, seed, model);
