@@ -34,15 +34,20 @@ import java.util.concurrent.Executors;
  * TRAINER is genetic, cosyne, annealing, swarm (io.engram.trainer.NAME.internal.NameTrainer) or a
  * class name; KEY=VALUE are trainer hyperparameters (without the trainer. prefix), or with the
  * prefix data. settings of the robot-control application (default data.task=double,
- * data.velocities=false; the fitness is its default, damping for double pole without velocities),
+ * data.velocities=false; data.fitness and data.max.steps set the training episodes' fitness, by
+ * default the application's: damping for double pole without velocities, and length, by default 1,000),
  * and with the prefix model. the controller: model.family (elman, the default, or frnn) and its
- * settings (default model.hidden=3). After each
- * generation whose fittest network beats every earlier generation's, that network is tested as
- * in Gomez et al. 2008 (sec. 6.1): the task is solved once it balances both poles for 100,000 steps from the standard start and then
- * at least 200 of the 625 starts of the generalisation test for 1,000 steps. The evaluations
- * counted are the training episodes up to and including the solving generation (the tests are not
- * counted; {@code judge=off} leaves the tests out, for timing). Prints one JSON line: solved, evaluations, generations, the generalisation score and
- * the wall seconds of training.
+ * settings (default model.hidden=3). Each generation's fittest network, unless an equal one was
+ * tested before, is tested as in Gomez et al. 2008 (sec. 6.1): the task is solved once it balances both
+ * poles for 100,000 steps from the standard start and then at least 200 of the 625 starts of the
+ * generalisation test for 1,000 steps. The evaluations counted are the training episodes up to and
+ * including the solving generation (the tests are not counted). {@code judge=long} is the criterion
+ * of the Markov tasks (data.velocities=true): every network that balanced its whole training episode
+ * is tested for 100,000 steps, without the generalisation test, and the count stops at the solving
+ * network; {@code judge=off} leaves the tests out, for timing. With the environment variable
+ * POLE_TRACE set, each generation's best and mean fitness go to the standard error. Prints one JSON
+ * line: solved, evaluations, generations, the generalisation score (-1 under judge=long) and the wall
+ * seconds of training.
  */
 public final class PoleBalancing {
     public static void main(String[] args) {
@@ -54,6 +59,7 @@ public final class PoleBalancing {
         raw.put("generations", "100000");
         raw.put("evaluations", Integer.toString(budget));
         boolean judging = true;
+        boolean generalising = true;
         Map<String, String> model = new LinkedHashMap<>(Map.of("family", "elman", "hidden", "3"));
         Map<String, String> data = new LinkedHashMap<>(Map.of("task", "double", "velocities", "false"));
         for (int i = 4; i < args.length; i++) {
@@ -64,12 +70,14 @@ public final class PoleBalancing {
                 data.put(kv[0].substring(5), kv[1]);
             } else if (kv[0].equals("judge")) {
                 judging = !kv[1].equals("off");
+                generalising = kv[1].equals("on");
             } else {
                 raw.put(kv[0], kv[1]);
             }
         }
         Application app = new RobotControlApplication();
-        Environment env = environment(app, data, "auto", 1000);
+        Environment env = environment(app, data, data.getOrDefault("fitness", "auto"),
+                Integer.parseInt(data.getOrDefault("max.steps", "1000")));
         Environment success = environment(app, data, "steps", 100_000);
         CpuBackend backend = new CpuBackend(1);
         Network net = network(env, backend, seed, model);
@@ -83,7 +91,7 @@ public final class PoleBalancing {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         SimpleTrainingContext.Builder b = new SimpleTrainingContext.Builder(net, backend).environment(env)
                 .hyper(hyper).seed(seed).workers(pool, workers);
-        Judge judge = new Judge(b, env, success, probe, backend, judging);
+        Judge judge = new Judge(b, env, success, probe, backend, judging, generalising);
         long t0 = System.nanoTime();
         TrainingResult r = trainer.train(judge);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -139,13 +147,16 @@ public final class PoleBalancing {
         long solvedAt;
         int generations;
         int generalisation;
-        private double champion = Double.NEGATIVE_INFINITY;
+        private final java.util.Set<List<Double>> tested = new java.util.HashSet<>();
 
         private final boolean judging;
+        private final boolean generalising;
 
-        Judge(Builder b, Environment env, Environment success, Network probe, CpuBackend backend, boolean judging) {
+        Judge(Builder b, Environment env, Environment success, Network probe, CpuBackend backend, boolean judging,
+                boolean generalising) {
             super(b);
             this.judging = judging;
+            this.generalising = generalising;
             this.env = env;
             this.success = success;
             this.probe = probe;
@@ -157,28 +168,58 @@ public final class PoleBalancing {
             double[] f = super.populationFitness(candidates, seed, episodes);
             evaluations += (long) candidates.size() * episodes;
             generations++;
+            if (System.getenv("POLE_TRACE") != null) {
+                System.err.printf(Locale.ROOT, "gen %d max %.5f mean %.5f%n", generations,
+                        java.util.Arrays.stream(f).max().orElse(0), java.util.Arrays.stream(f).average().orElse(0));
+            }
             if (!judging) {
                 return f;
             }
-            int best = 0;
-            for (int i = 1; i < f.length; i++) {
-                if (f[i] > f[best]) {
-                    best = i;
+            if (generalising) {
+                int best = 0;
+                for (int i = 1; i < f.length; i++) {
+                    if (f[i] > f[best]) {
+                        best = i;
+                    }
                 }
-            }
-            if (f[best] <= champion) {
-                return f;
-            }
-            champion = f[best];
-            Map<String, Tensor> params = candidates.get(best);
-            if (solvedAt == 0 && Episodes.meanFitness(probe, backend.ops(), params, success, seed, 1) >= 100_000) {
-                probe.setParameters(params);
-                generalisation = (int) (double) env.test(probe, backend.ops(), seed).get("generalisation");
-                if (generalisation >= 200) {
-                    solvedAt = evaluations;
+                judge(candidates.get(best), seed);
+            } else {
+                for (int i = 0; i < f.length && solvedAt == 0; i++) {
+                    if (f[i] >= env.maxSteps()) {
+                        judge(candidates.get(i), seed);
+                        if (solvedAt != 0) {
+                            solvedAt = evaluations - (long) (f.length - i - 1) * episodes;
+                        }
+                    }
                 }
             }
             return f;
+        }
+
+        /** Tests {@code params} unless an equal network was tested before; marks the run solved when it passes. */
+        private void judge(Map<String, Tensor> params, long seed) {
+            if (solvedAt != 0 || !tested.add(key(params))) {
+                return;
+            }
+            if (Episodes.meanFitness(probe, backend.ops(), params, success, seed, 1) < 100_000) {
+                return;
+            }
+            probe.setParameters(params);
+            generalisation = generalising
+                    ? (int) (double) env.test(probe, backend.ops(), seed).get("generalisation") : -1;
+            if (!generalising || generalisation >= 200) {
+                solvedAt = evaluations;
+            }
+        }
+
+        private static List<Double> key(Map<String, Tensor> params) {
+            List<Double> k = new java.util.ArrayList<>();
+            new java.util.TreeMap<>(params).values().forEach(t -> {
+                for (double v : t.toDoubleArray()) {
+                    k.add(v);
+                }
+            });
+            return k;
         }
 
         @Override
