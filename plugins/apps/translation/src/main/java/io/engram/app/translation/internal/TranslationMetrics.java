@@ -1,0 +1,72 @@
+package io.engram.app.translation.internal;
+
+import io.engram.api.Dataset;
+import io.engram.api.Network;
+import io.engram.api.Sequence;
+import io.engram.tensor.Ops;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The translation metrics of a network on a dataset: corpus {@code bleu} ({@link Bleu#corpus}) and
+ * {@code chrf} ({@link ChrF#corpus}) of the greedy translations, {@code bleu.beam} and
+ * {@code chrf.beam} of beam search when the corpus was loaded with {@code data.beam > 1}, and
+ * {@code bleu.copy}: the BLEU of copying each source sentence unchanged, the trivial baseline.
+ *
+ * <p>Translations are detokenised and scored against the reference sentences as written in the file
+ * (lower-cased, with white space collapsed, when {@code data.lowercase} is on, as sacrebleu
+ * {@code -lc}). A dataset of a corpus this application instance did not load (see {@link Corpora}) is
+ * scored on its token ids instead, each id a word. Stateless.
+ */
+final class TranslationMetrics {
+
+    private TranslationMetrics() {
+    }
+
+    static Map<String, Double> of(Network network, Ops ops, Dataset data, Optional<Corpora.Entry> entry, long seed) {
+        List<String> references = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (Sequence s : data.sequences()) {
+            Optional<Corpora.Texts> texts = entry.map(e -> e.texts().get(Corpora.key(s)));
+            references.add(texts.isPresent() ? entry.get().target().words().normalize(texts.get().reference())
+                    : text(Encoding.target(s), entry.map(Corpora.Entry::target)));
+            sources.add(texts.isPresent() ? entry.get().source().words().normalize(texts.get().source())
+                    : text(Encoding.source(s), entry.map(Corpora.Entry::source)));
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        List<String> greedy = texts(Translator.translate(network, ops, data, 1, seed), entry);
+        metrics.put("bleu", Bleu.corpus(greedy, references));
+        metrics.put("chrf", ChrF.corpus(greedy, references));
+        int beam = entry.map(Corpora.Entry::beam).orElse(1);
+        if (beam > 1) {
+            List<String> beamed = texts(Translator.translate(network, ops, data, beam, seed), entry);
+            metrics.put("bleu.beam", Bleu.corpus(beamed, references));
+            metrics.put("chrf.beam", ChrF.corpus(beamed, references));
+        }
+        metrics.put("bleu.copy", Bleu.corpus(sources, references));
+        return metrics;
+    }
+
+    private static List<String> texts(List<int[]> ids, Optional<Corpora.Entry> entry) {
+        return ids.stream().map(t -> text(t, entry.map(Corpora.Entry::target))).toList();
+    }
+
+    /** The text of {@code ids} (up to the end token): detokenised by the codec, or the ids as words. */
+    static String text(int[] ids, Optional<TextCodec> codec) {
+        if (codec.isPresent()) {
+            return codec.get().decode(ids);
+        }
+        List<String> words = new ArrayList<>();
+        for (int id : ids) {
+            if (id == Vocabulary.END) {
+                break;
+            }
+            words.add("t" + id);
+        }
+        return words.stream().collect(Collectors.joining(" "));
+    }
+}

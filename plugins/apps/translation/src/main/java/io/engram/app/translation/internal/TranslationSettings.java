@@ -1,0 +1,29 @@
+package io.engram.app.translation.internal;
+
+import io.engram.api.Hyperparameters;
+
+/**
+ * The validated {@code data.*} parameters of a translation job (see {@link TranslationApplication}).
+ * Immutable.
+ */
+record TranslationSettings(String file, String validationFile, String testFile, double validationFraction,
+                           double testFraction, long shuffleSeed, boolean bpe, boolean lowercase, int bpeMerges,
+                           int sourceVocabulary, int targetVocabulary, int beam, int maxLineBytes) {
+
+    static TranslationSettings of(Hyperparameters p) {
+        return new TranslationSettings(p.getString("file"), p.getString("validation.file"), p.getString("test.file"),
+                p.getDouble("validation.fraction"), p.getDouble("test.fraction"), p.getInt("shuffle.seed"),
+                p.getString("tokens").equals("bpe"), p.getBoolean("lowercase"), p.getInt("bpe.merges"),
+                p.getInt("source.vocabulary"), p.getInt("target.vocabulary"), p.getInt("beam"),
+                p.getInt("max.line.bytes"));
+    }
+
+    WordTokenizer tokenizer() {
+        return new WordTokenizer(lowercase);
+    }
+
+    /** The longest translation decoded for a source of {@code sourceTokens} tokens, the end token included. */
+    static int maxTargetLength(int sourceTokens) {
+        return 2 * sourceTokens + 10;
+    }
+}
