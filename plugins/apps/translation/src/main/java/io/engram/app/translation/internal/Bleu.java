@@ -14,7 +14,8 @@ import java.util.Map;
  * <p>{@link #corpus} is sacrebleu's {@code corpus_bleu} with 13a tokenisation and
  * {@code smooth_method='none'}: a corpus with no match of some order scores 0. Effective order
  * (counting only the orders the hypotheses are long enough for) and {@code floor} and {@code exp}
- * smoothing are there for sentence-level use and for checking against sacrebleu's test cases.
+ * smoothing are there for sentence-level use and for checking against sacrebleu's test cases (with
+ * smoothing, a corpus without any match still scores above 0, as in sacrebleu 1.x).
  * Stateless and thread-safe.
  */
 final class Bleu {
@@ -76,13 +77,6 @@ final class Bleu {
 
     /** The score of summed statistics, 0 to 100, as sacrebleu's {@code compute_bleu}. */
     static double score(Statistics s, Smoothing smoothing, double smoothValue, boolean effectiveOrder) {
-        boolean any = false;
-        for (long c : s.correct()) {
-            any |= c > 0;
-        }
-        if (!any) {
-            return 0.0;
-        }
         double[] precisions = new double[ORDER];
         double mteval = 1;
         int order = ORDER;
