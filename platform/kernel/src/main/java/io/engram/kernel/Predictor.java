@@ -1,9 +1,11 @@
 package io.engram.kernel;
 
 import io.engram.api.CheckpointMetadata;
+import io.engram.api.PredictionFormat;
 import io.vavr.control.Try;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -36,6 +38,43 @@ public interface Predictor {
      */
     default Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs, Decode decoding) {
         return predict(checkpoint, inputs);
+    }
+
+    /**
+     * Whether the application that the checkpoint's model was trained on reads users' own files for
+     * prediction ({@link io.engram.api.Application#predictions}); false when that application is not
+     * installed or predicts on encoded sequences only. A failure is an {@link java.io.IOException}
+     * when the checkpoint is unreadable. The default reads none.
+     */
+    default Try<Boolean> readsFiles(Path checkpoint) {
+        return Try.success(false);
+    }
+
+    /**
+     * Predicts on a file in the format of the checkpoint's application ({@link PredictionFormat}):
+     * reads its records, runs each through the restored network as {@link #predict(Path, List, Decode)}
+     * does (decoding a decoder with {@code decoding}), and formats each result.
+     *
+     * @return per record, in order, what the network made of it; a failure is an
+     *         {@link java.io.IOException} when the checkpoint or the file is unreadable, an
+     *         {@link IllegalArgumentException} naming file and line when the file is malformed, an
+     *         {@link UnsupportedOperationException} when the application reads no files of its own
+     *         ({@link #readsFiles}), and anything else when the model fails
+     */
+    default Try<List<FilePrediction>> predictFile(Path checkpoint, Path file, Decode decoding) {
+        return Try.failure(new UnsupportedOperationException("this predictor reads no application files"));
+    }
+
+    /**
+     * What the network made of one record of a file. Immutable.
+     *
+     * @param record     the record as read
+     * @param prediction the network's outputs (and decoded tokens and attention) for it
+     * @param text       the application's text for it
+     * @param heatmap    the application's matrix to draw for it, if any
+     */
+    record FilePrediction(PredictionFormat.Record record, PredictionFormat.Prediction prediction, String text,
+                          Optional<PredictionFormat.Heatmap> heatmap) {
     }
 
     /**

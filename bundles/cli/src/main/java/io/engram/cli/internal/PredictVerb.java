@@ -20,7 +20,10 @@ import org.osgi.service.component.annotations.Reference;
  * {@link Sequences}) through the model and prints its outputs, one sequence per line in the same
  * format. A model that decodes ({@link io.engram.api.Decoder}) prints one row per decoded token;
  * {@code --beam N} keeps {@code N} hypotheses (1, greedy, by default) and {@code --max-length N}
- * caps the tokens per sequence (0, the default, is twice the source's length). With
+ * caps the tokens per sequence (0, the default, is twice the source's length). When the application
+ * that the model was trained on reads files of its own ({@link Predictor#readsFiles}: sentences, FASTA),
+ * INPUT is such a file and each record's result is printed as the application writes it
+ * ({@link FilePredict}; {@code --attention DIR} also draws each record's heat map there). With
  * {@code --render FILE} it instead replays a controller trained in an environment and writes its
  * trajectory as CSV and PNG ({@link RenderReplay}).
  *
@@ -32,7 +35,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Function.class, property = VerbCall.VERB_PROPERTY + "=predict")
 public final class PredictVerb implements Function<Map<String, Object>, Integer> {
-    static final String USAGE = "usage: engram predict [--beam N] [--max-length N] CHECKPOINT INPUT\n"
+    static final String USAGE = "usage: engram predict [--beam N] [--max-length N] [--attention DIR] CHECKPOINT INPUT\n"
             + "       engram predict --render FILE [--seed N] CHECKPOINT";
 
     private final Predictor predictor;
@@ -50,8 +53,11 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
         }
         List<String> positional = new java.util.ArrayList<>();
         Predictor.Decode decoding;
+        Path heatmaps;
         try {
-            decoding = decoding(call.args(), positional);
+            List<String> rest = new java.util.ArrayList<>();
+            heatmaps = FilePredict.heatmapDirectory(call.args(), rest);
+            decoding = decoding(rest, positional);
         } catch (IllegalArgumentException e) {
             call.err().println("engram: " + e.getMessage());
             return VerbCall.BAD_INPUT;
@@ -65,6 +71,19 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
         Try<CheckpointMetadata> meta = predictor.describe(checkpoint);
         if (meta.isFailure()) {
             call.err().println("engram: " + checkpoint + ": " + meta.getCause().getMessage());
+            return VerbCall.BAD_INPUT;
+        }
+        Try<Boolean> ownFiles = predictor.readsFiles(checkpoint);
+        if (ownFiles.isFailure()) {
+            call.err().println("engram: " + checkpoint + ": " + ownFiles.getCause().getMessage());
+            return VerbCall.BAD_INPUT;
+        }
+        if (ownFiles.get()) {
+            return FilePredict.run(predictor, call, checkpoint, input, decoding, heatmaps);
+        }
+        if (heatmaps != null) {
+            call.err().println("engram: --attention: the checkpoint's application draws no heat maps: "
+                    + "it predicts on encoded sequences");
             return VerbCall.BAD_INPUT;
         }
         Either<InputProblems, List<double[][]>> sequences = Sequences.read(input, meta.get().spec().inputSize());

@@ -1,28 +1,22 @@
 package io.engram.kernel.internal;
 
-import io.engram.api.Application;
 import io.engram.api.CheckpointMetadata;
 import io.engram.api.Environment;
 import io.engram.api.Episode;
-import io.engram.api.Hyperparameters;
 import io.engram.api.Network;
-import io.engram.api.Problem;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
 import io.engram.api.Transition;
-import io.engram.kernel.PluginKind;
 import io.engram.kernel.Predictor.Replay;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
 import io.vavr.control.Try;
-import io.vavr.control.Validation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One episode of a checkpoint's controller in its job's environment, recorded row by row for
@@ -38,31 +32,10 @@ final class EpisodeReplay {
 
     /** The environment the checkpoint's job acted in, or why there is none. */
     static Try<Environment> environment(CheckpointMetadata meta, PluginDirectory plugins) {
-        Map<String, String> spec = meta.provenance() == null ? Map.of() : meta.provenance().jobSpec();
-        String id = spec.get("data.app");
-        if (id == null) {
-            return Try.failure(new IllegalArgumentException("the checkpoint records no job spec with data.app: "
-                    + "it cannot be replayed in an environment"));
-        }
-        Application app = plugins.resolve(PluginKind.APPLICATION, id, null).map(p -> p.as(Application.class))
-                .orElse(null);
-        if (app == null) {
-            return Try.failure(new IllegalStateException("no application '" + id + "' is installed to replay in"));
-        }
-        Map<String, String> data = new TreeMap<>();
-        spec.forEach((k, v) -> {
-            if (k.startsWith("data.") && !k.equals("data.app")) {
-                data.put(k.substring("data.".length()), v);
-            }
-        });
-        Validation<io.vavr.collection.Seq<Problem>, Hyperparameters> params = app.schema().validate(data, "data.");
-        if (params.isInvalid()) {
-            return Try.failure(new IllegalArgumentException("the checkpoint's data parameters: "
-                    + params.getError().map(Problem::toString).mkString("; ")));
-        }
-        return app.environment(params.get()).map(Try::success).orElseGet(() -> Try.failure(
-                new IllegalArgumentException("application '" + id + "' offers no environment for the checkpoint's "
-                        + "data parameters (the model was trained on datasets: engram predict INPUT runs it)")));
+        return CheckpointTask.of(meta, plugins).flatMap(task -> task.application().environment(task.params())
+                .map(Try::success).orElseGet(() -> Try.failure(new IllegalArgumentException("application '"
+                        + task.id() + "' offers no environment for the checkpoint's data parameters (the model was "
+                        + "trained on datasets: engram predict INPUT runs it)"))));
     }
 
     /** The episode of {@code network} in {@code env} from {@code seed}, row by row. */

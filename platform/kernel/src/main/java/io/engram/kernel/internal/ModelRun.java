@@ -2,6 +2,7 @@ package io.engram.kernel.internal;
 
 import io.engram.api.Decoder;
 import io.engram.api.Network;
+import io.engram.api.PredictionFormat;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
@@ -45,6 +46,24 @@ final class ModelRun {
             return stepped(network, ops, sequence, softmax, seed, stream);
         }
         return softmax ? Arrays.stream(raw).map(SequenceOutputs::softmax).toArray(double[][]::new) : raw;
+    }
+
+    /**
+     * What {@code predict} on a user's file shows of one sequence: the outputs as {@link #run} gives
+     * them and, for a {@link Decoder}, the decoded tokens of the best hypothesis.
+     */
+    static PredictionFormat.Prediction predict(Network network, Ops ops, double[][] sequence, boolean softmax,
+                                               Predictor.Decode decoding, long seed, long stream) {
+        if (sequence.length == 0 || network.capability(Decoder.class).isEmpty()) {
+            return new PredictionFormat.Prediction(run(network, ops, sequence, softmax, decoding, seed, stream),
+                    new int[0], new double[0][]);
+        }
+        int max = decoding.maxTokens(sequence.length);
+        Decoding.Hypothesis best = decoding.beamWidth() == 1 ? Decoding.greedy(network, ops, sequence, max, true)
+                : Decoding.beam(network, ops, sequence, decoding.beamWidth(), max).get(0);
+        double[][] raw = best.scores();
+        return new PredictionFormat.Prediction(softmax ? Arrays.stream(raw).map(SequenceOutputs::softmax)
+                .toArray(double[][]::new) : raw, best.tokens(), new double[0][]);
     }
 
     private static double[][] whole(Network network, WholeSequence whole, Ops ops, double[][] sequence, long seed,

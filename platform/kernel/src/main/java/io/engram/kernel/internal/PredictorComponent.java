@@ -3,6 +3,8 @@ package io.engram.kernel.internal;
 import io.engram.api.CheckpointMetadata;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
+import io.engram.api.Payloads;
+import io.engram.api.PredictionFormat;
 import io.engram.api.NetworkFamily;
 import io.engram.kernel.PluginKind;
 import io.engram.kernel.PluginRegistry;
@@ -92,6 +94,28 @@ public final class PredictorComponent implements Predictor {
     }
 
     @Override
+    public Try<Boolean> readsFiles(Path checkpoint) {
+        return checkpoints.readMetadata(checkpoint).flatMap(meta -> CheckpointTask.of(meta, plugins)
+                .fold(missing -> Try.success(false), task -> restored(checkpoint, meta)
+                        .map(r -> task.application().predictions(task.params(), r.payloads()).isPresent())));
+    }
+
+    @Override
+    public Try<List<FilePrediction>> predictFile(Path checkpoint, Path file, Decode decoding) {
+        return checkpoints.readMetadata(checkpoint).flatMap(meta -> CheckpointTask.of(meta, plugins)
+                .flatMap(task -> restored(checkpoint, meta).flatMap(restored -> {
+                    Optional<PredictionFormat> format = task.application().predictions(task.params(),
+                            restored.payloads());
+                    if (format.isEmpty()) {
+                        return Try.failure(new UnsupportedOperationException("application '" + task.id()
+                                + "' reads no files of its own: give encoded sequences"));
+                    }
+                    return format.get().read(file).flatMap(records -> Try.of(() -> FilePredictions.run(restored,
+                            format.get(), records, readsSoftmax(loss(meta)), decoding, meta.provenance().seed())));
+                })));
+    }
+
+    @Override
     public Try<Replay> replay(Path checkpoint, long seed) {
         return checkpoints.readMetadata(checkpoint).flatMap(meta -> EpisodeReplay.environment(meta, plugins)
                 .flatMap(env -> restored(checkpoint, meta).flatMap(r -> Try.of(
@@ -99,7 +123,7 @@ public final class PredictorComponent implements Predictor {
     }
 
     /** A network restored from a checkpoint, with the ops of the backend it lives on. */
-    record Restored(Network network, Ops ops) {
+    record Restored(Network network, Ops ops, Payloads payloads) {
     }
 
     /**
@@ -123,8 +147,8 @@ public final class PredictorComponent implements Predictor {
         Try<NetworkFamily> networks = Try.of(() -> Composition.rebind(family.get().as(NetworkFamily.class),
                 spec.hyper(), meta.provenance() == null ? List.of() : meta.provenance().innerFamilies(), plugins));
         return networks.flatMap(n -> checkpoints.read(checkpoint, ops)
-                .flatMap(loaded -> restore(checkpoint, n, spec, backend, loaded)))
-                .map(network -> new Restored(network, ops));
+                .flatMap(loaded -> restore(checkpoint, n, spec, backend, loaded)
+                        .map(network -> new Restored(network, ops, loaded.payloads()))));
     }
 
     /**
