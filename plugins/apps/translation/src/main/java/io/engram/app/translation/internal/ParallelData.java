@@ -3,7 +3,12 @@ package io.engram.app.translation.internal;
 import io.engram.api.Dataset;
 import io.engram.api.Sequence;
 import io.engram.api.TaskData;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +67,30 @@ final class ParallelData {
         String where = "translation:" + s.file() + (s.validationFile().isEmpty() ? "" : "," + s.validationFile())
                 + (s.testFile().isEmpty() ? "" : "," + s.testFile());
         TaskData data = new TaskData(trainSet, validationSet, testSet, "softmax-ce", where,
-                Dataset.sha256(trainSet, validationSet, testSet));
+                digest(s, seed, train, validation, test));
         return new Built(data, new Corpora.Entry(data.digest(), source, target, s.beam(), texts));
+    }
+
+    /**
+     * SHA-256 of what determines the data: the settings, the seed when it drew the split, and each
+     * file's length and bytes.
+     */
+    private static String digest(TranslationSettings s, long seed, byte[]... files) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+        boolean drawn = s.validationFile().isEmpty() || s.testFile().isEmpty();
+        md.update((s.withoutFiles() + (drawn ? ",seed=" + seed : "")).getBytes(StandardCharsets.UTF_8));
+        for (byte[] f : files) {
+            md.update(ByteBuffer.allocate(8).putLong(f == null ? -1 : f.length).array());
+            if (f != null) {
+                md.update(f);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     private static List<Pair> shuffle(List<Pair> pairs, long seed) {

@@ -18,6 +18,13 @@ record TranslationSettings(String file, String validationFile, String testFile, 
                 p.getInt("max.line.bytes"));
     }
 
+    /** The settings that shape the data, the file names left out. */
+    String withoutFiles() {
+        return "fractions=" + validationFraction + "," + testFraction + ",shuffle=" + shuffleSeed + ",bpe=" + bpe
+                + ",lowercase=" + lowercase + ",merges=" + bpeMerges + ",vocabularies=" + sourceVocabulary + ","
+                + targetVocabulary + ",beam=" + beam + ",max.line=" + maxLineBytes;
+    }
+
     WordTokenizer tokenizer() {
         return new WordTokenizer(lowercase);
     }
