@@ -57,6 +57,7 @@ public final class TestData {
                 }
             }
         }
-        return new Batch(b.time(), b.batch(), b.inputSize(), b.outputSize(), x, y, b.stepMask(), b.targetMask());
+        return new Batch(b.time(), b.batch(), b.inputSize(), b.outputSize(), x, y, b.stepMask(), b.targetMask(),
+                b.labels());
     }
 }

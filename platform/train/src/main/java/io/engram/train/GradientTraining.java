@@ -266,7 +266,7 @@ public final class GradientTraining {
             int targets = 0;
             for (Batch b : data.batches(batchSize)) {
                 sum += SequenceGradients.lossSum(ops, network, params, b, loss, false, 0L);
-                targets += loss.terms(b);
+                targets += SequenceGradients.terms(network, b, loss);
             }
             return targets == 0 ? 0.0 : sum / targets;
         }

@@ -77,6 +77,16 @@ public final class SequenceGradients {
     private SequenceGradients() {
     }
 
+    /**
+     * The number of terms {@code loss} averages over on {@code batch} run through {@code network}:
+     * {@link Loss#terms(Batch)}, except for a decoder given labels of their own length, whose loss is
+     * taken over the label steps ({@link WholeSequenceGradients#terms}).
+     */
+    public static int terms(Network network, Batch batch, Loss loss) {
+        return WholeSequenceGradients.applies(network) ? WholeSequenceGradients.terms(network, batch, loss)
+                : loss.terms(batch);
+    }
+
     /** Full backpropagation through time over the whole sequence. */
     public static GradientMethod bptt() {
         return SequenceGradients::fullBptt;

@@ -24,6 +24,10 @@ import java.util.Set;
  * BPTT, recomputation by segments and RTRL step the network causally and do not apply:
  * {@link #refusal} says so, and trainers refuse the job with that message before training.
  *
+ * <p>A decoder given a batch with labels of their own length (target sentences) is decoded over the
+ * label steps with teacher forcing, and its loss is averaged over the real target tokens
+ * ({@link #terms}).
+ *
  * <p>Masks and randomness as in {@link SequenceGradients}: padded steps add no loss, step {@code t}
  * draws from {@code (seed, t)}. Stateless and thread-safe.
  */
@@ -66,12 +70,12 @@ public final class WholeSequenceGradients {
     /** Full BPTT through one recorded run of the whole batch. */
     public static LossAndGradients bptt(Ops ops, Network network, Map<String, Tensor> params, Batch batch, Loss loss,
                                         long seed) {
-        int targets = loss.terms(batch);
+        WholeRun run = new WholeRun(ops, batch, network.spec().dtype());
+        int targets = loss.terms(run.scored(network));
         Tape tape = new Tape(ops);
         Map<String, Tensor> leaves = new LinkedHashMap<>();
         params.forEach((name, p) -> leaves.put(name, tape.leaf(p)));
-        Tensor total = new WholeRun(ops, batch, network.spec().dtype()).run(tape, network, leaves, loss, true, seed,
-                null);
+        Tensor total = run.run(tape, network, leaves, loss, true, seed, null);
         Map<String, Tensor> grads = new LinkedHashMap<>();
         if (total == null || targets == 0) {
             params.forEach((name, p) -> grads.put(name, ops.zeros(p.dtype(), p.shape())));
@@ -81,6 +85,15 @@ public final class WholeSequenceGradients {
         double scale = 1.0 / targets;
         leaves.forEach((name, leaf) -> grads.put(name, ops.scale(g.of(leaf), scale)));
         return new LossAndGradients(Tape.value(total).item() * scale, grads, targets);
+    }
+
+    /**
+     * The number of terms {@code loss} averages over on {@code batch} run through {@code network}: for
+     * a {@link io.engram.api.Decoder} given labels of their own length, those of the label steps (the
+     * real target tokens for a per-step loss); otherwise {@link Loss#terms(Batch)}.
+     */
+    public static int terms(Network network, Batch batch, Loss loss) {
+        return loss.terms(applies(network) ? new WholeRun(null, batch, network.spec().dtype()).scored(network) : batch);
     }
 
     /** The summed loss (not normalised) of a plain run. */

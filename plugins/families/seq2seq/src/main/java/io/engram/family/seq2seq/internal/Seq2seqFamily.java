@@ -21,9 +21,12 @@ import org.osgi.service.component.annotations.Component;
  * The encoder-decoder family (Sutskever, Vinyals and Le 2014; Cho et al. 2014): a network of the
  * family in slot {@code encoder} reads the source, and a network of the family in slot
  * {@code decoder} writes the target one token at a time, conditioned on the encoder's summary; see
- * {@link Seq2seqNetwork}. Own keys: {@code model.context} (size of the summary), {@code model.start}
- * and {@code model.end} (the start and end tokens among the outputs); the inner families' keys go
- * under {@code model.encoder.} and {@code model.decoder.}.
+ * {@link Seq2seqNetwork}. Own keys: {@code model.context} (size of the encoder's outputs and summary),
+ * {@code model.start} and {@code model.end} (the start and end tokens among the outputs),
+ * {@code model.attention} ({@code none}, {@code additive}, {@code multiplicative}) with
+ * {@code model.attention.size} and {@code model.attention.feeding}, and {@code model.embedding}
+ * (learned token embeddings, 0 for one-hot rows); the inner families' keys go under
+ * {@code model.encoder.} and {@code model.decoder.}.
  *
  * <p>Lifecycle ({@link CompositeFamily}): the kernel binds the inner families it resolved and builds
  * networks through the bound family. A stateless DS component, thread-safe.
@@ -38,7 +41,15 @@ public final class Seq2seqFamily implements CompositeFamily {
     static final Schema SCHEMA = Schema.of(
             HyperParameter.integer("context", 32, 1, 65_536, "Size of the encoder's summary c, fed to every decoder step."),
             HyperParameter.integer("start", 0, 0, 1 << 20, "The output token fed to the first decoder step."),
-            HyperParameter.integer("end", 0, 0, 1 << 20, "The output token that ends a target sequence."));
+            HyperParameter.integer("end", 0, 0, 1 << 20, "The output token that ends a target sequence."),
+            HyperParameter.choice("attention", "none", AttentionKind.NAMES, "Attention over the source steps: none, "
+                    + "additive (Bahdanau et al. 2015) or multiplicative (Luong et al. 2015, general)."),
+            HyperParameter.integer("attention.size", 0, 0, 65_536, "Hidden size of additive attention's scoring "
+                    + "layer; 0 for the context size."),
+            HyperParameter.bool("attention.feeding", false, "Multiplicative attention: feed each step's attentional "
+                    + "vector to the next step (Luong et al. 2015, input feeding)."),
+            HyperParameter.integer("embedding", 0, 0, 65_536, "Size of the learned source and target token "
+                    + "embeddings; 0 feeds the one-hot rows."));
 
     @Activate
     public Seq2seqFamily() {
@@ -123,16 +134,22 @@ public final class Seq2seqFamily implements CompositeFamily {
 
         @Override
         public Seq<Problem> validate(ModelSpec spec) {
-            int context = spec.hyper().getInt("context");
+            Seq2seqShape shape = Seq2seqShape.of(spec);
             Set<String> stepless = new java.util.TreeSet<>(decoder.capabilities());
             stepless.retainAll(Set.of(Capability.WHOLE_SEQUENCE, Capability.DECODER));
             Seq<Problem> causal = stepless.isEmpty() ? io.vavr.collection.List.empty()
                     : io.vavr.collection.List.of(Problem.of("model." + DECODER + ".family", "the decoder steps one token "
                     + "at a time, but family '" + decoder.id() + "' is " + String.join(", ", stepless)));
-            return causal.appendAll(tokens(spec))
-                    .appendAll(CompositeFamily.validateInner(encoder, spec, ENCODER, spec.inputSize(), context))
-                    .appendAll(CompositeFamily.validateInner(decoder, spec, DECODER, spec.outputSize() + context,
-                            spec.outputSize()));
+            Seq<Problem> feeding = shape.feeding() && shape.attention() != AttentionKind.MULTIPLICATIVE
+                    ? io.vavr.collection.List.of(Problem.of("model.attention.feeding", "input feeding feeds the "
+                    + "attentional vector of multiplicative attention; with attention="
+                    + AttentionKind.NAMES.get(shape.attention().ordinal()) + " it would have no effect"))
+                    : io.vavr.collection.List.empty();
+            return causal.appendAll(feeding).appendAll(tokens(spec))
+                    .appendAll(CompositeFamily.validateInner(encoder, spec, ENCODER, shape.encoderInput(),
+                            shape.context()))
+                    .appendAll(CompositeFamily.validateInner(decoder, spec, DECODER, shape.decoderInput(),
+                            shape.decoderOutput()));
         }
 
         @Override
