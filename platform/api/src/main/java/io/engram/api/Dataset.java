@@ -19,11 +19,17 @@ public final class Dataset {
     private final List<Sequence> sequences;
     private final int inputSize;
     private final int outputSize;
+    private final Object context;
 
     public Dataset(List<Sequence> sequences, int inputSize, int outputSize) {
+        this(sequences, inputSize, outputSize, null);
+    }
+
+    private Dataset(List<Sequence> sequences, int inputSize, int outputSize, Object context) {
         this.sequences = List.copyOf(sequences);
         this.inputSize = inputSize;
         this.outputSize = outputSize;
+        this.context = context;
         for (int i = 0; i < this.sequences.size(); i++) {
             Sequence s = this.sequences.get(i);
             for (int t = 0; t < s.length(); t++) {
@@ -56,6 +62,23 @@ public final class Dataset {
         return outputSize;
     }
 
+    /**
+     * The same sequences with the application's own context attached: what its {@link
+     * Application#evaluate} needs besides the encoded sequences, such as class names, vocabularies, or
+     * the text each sequence was made from (kept by the {@link Sequence} objects themselves, which
+     * every derived dataset shares). The context follows the sequences through {@link #shuffled},
+     * {@link #subset} and {@link #split}, so the validation and test sets a trainer derives carry it;
+     * it takes no part in {@link #equals} or {@link #sha256}. It should be immutable.
+     */
+    public Dataset withContext(Object context) {
+        return new Dataset(sequences, inputSize, outputSize, java.util.Objects.requireNonNull(context, "context"));
+    }
+
+    /** The attached context if it is a {@code type}; empty when none is attached or it is of another type. */
+    public <T> java.util.Optional<T> context(Class<T> type) {
+        return type.isInstance(context) ? java.util.Optional.of(type.cast(context)) : java.util.Optional.empty();
+    }
+
     /** The same sequences in an order drawn from {@code seed}. */
     public Dataset shuffled(long seed) {
         List<Sequence> copy = new ArrayList<>(sequences);
@@ -63,12 +86,12 @@ public final class Dataset {
         for (int i = copy.size() - 1; i > 0; i--) {
             Collections.swap(copy, i, r.nextInt(i + 1));
         }
-        return new Dataset(copy, inputSize, outputSize);
+        return new Dataset(copy, inputSize, outputSize, context);
     }
 
     /** Sequences {@code from} (inclusive) to {@code to} (exclusive). */
     public Dataset subset(int from, int to) {
-        return new Dataset(sequences.subList(from, to), inputSize, outputSize);
+        return new Dataset(sequences.subList(from, to), inputSize, outputSize, context);
     }
 
     /**
