@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
  * Builds a translation task from its files: reads the pairs ({@link CorpusReader}), splits
  * validation and test pairs off the training file when they have no file of their own (a shuffle
  * seeded by {@code data.shuffle.seed}, or the job's seed), learns BPE merges and vocabularies from
- * the training pairs only, and encodes every pair ({@link Encoding}). Nothing is kept when a file
- * has a problem. Stateless.
+ * the training pairs only, and encodes every pair ({@link Encoding}); the datasets carry a
+ * {@link TranslationContext}. Nothing is kept when a file has a problem. Stateless.
  */
 final class ParallelData {
 
@@ -29,7 +29,7 @@ final class ParallelData {
     }
 
     /** The task and what it was encoded with. */
-    record Built(TaskData data, Corpora.Entry entry) {
+    record Built(TaskData data, TranslationContext context) {
     }
 
     static Built build(TranslationSettings s, long seed) {
@@ -60,15 +60,20 @@ final class ParallelData {
         }
         TextCodec source = learn(trainPairs, true, s);
         TextCodec target = learn(trainPairs, false, s);
-        Map<String, Corpora.Texts> texts = new LinkedHashMap<>();
-        Dataset trainSet = encode(trainPairs, source, target, texts);
-        Dataset validationSet = encode(validationPairs, source, target, texts);
-        Dataset testSet = encode(testPairs, source, target, texts);
+        Map<String, TranslationContext.Texts> texts = new LinkedHashMap<>();
+        List<Dataset> sets = new ArrayList<>();
+        for (List<Pair> pairs : List.of(trainPairs, validationPairs, testPairs)) {
+            sets.add(encode(pairs, source, target, texts));
+        }
+        TranslationContext context = new TranslationContext(source, target, s.beam(), texts);
+        Dataset trainSet = sets.get(0).withContext(context);
+        Dataset validationSet = sets.get(1).withContext(context);
+        Dataset testSet = sets.get(2).withContext(context);
         String where = "translation:" + s.file() + (s.validationFile().isEmpty() ? "" : "," + s.validationFile())
                 + (s.testFile().isEmpty() ? "" : "," + s.testFile());
         TaskData data = new TaskData(trainSet, validationSet, testSet, "softmax-ce", where,
                 digest(s, seed, train, validation, test));
-        return new Built(data, new Corpora.Entry(data.digest(), source, target, s.beam(), texts));
+        return new Built(data, context);
     }
 
     /**
@@ -119,7 +124,7 @@ final class ParallelData {
     }
 
     private static Dataset encode(List<Pair> pairs, TextCodec source, TextCodec target,
-                                  Map<String, Corpora.Texts> texts) {
+                                  Map<String, TranslationContext.Texts> texts) {
         List<Sequence> sequences = new ArrayList<>(pairs.size());
         int vs = source.vocabulary().size();
         int vt = target.vocabulary().size();
@@ -127,7 +132,7 @@ final class ParallelData {
             int[] src = source.encode(p.source());
             int[] tgt = target.encode(p.target());
             sequences.add(Encoding.sequence(src, tgt, vs, vt));
-            texts.putIfAbsent(Corpora.key(src, tgt), new Corpora.Texts(p.source(), p.target()));
+            texts.putIfAbsent(TranslationContext.key(src, tgt), new TranslationContext.Texts(p.source(), p.target()));
         }
         return new Dataset(sequences, vs, vt);
     }

@@ -39,8 +39,8 @@ import org.osgi.service.component.annotations.Component;
  * copying the source. The vocabularies and merges go into checkpoints ({@link CodecPayloads}), and
  * {@code engram predict} translates a file of sentences line by line ({@link SentenceFormat}).
  *
- * <p>Stateless apart from the texts of its last few loads ({@link Corpora}), which {@code evaluate}
- * and {@code payloads} need to see sentences behind the encoded data; thread-safe.
+ * <p>The datasets carry a {@link TranslationContext} (codecs and sentences) for {@code evaluate} and
+ * {@code payloads}. Stateless and thread-safe.
  */
 @Component(service = Application.class, property = PluginProperties.APPLICATION + "=translation")
 public final class TranslationApplication implements Application {
@@ -58,8 +58,6 @@ public final class TranslationApplication implements Application {
             HyperParameter.integer("target.vocabulary", 2000, 3, 1_000_000, "Most target tokens, </s> and <unk> included; rarer ones become <unk>."),
             HyperParameter.integer("beam", 1, 1, 64, "Beam width for the bleu.beam and chrf.beam metrics; 1: greedy decoding only."),
             HyperParameter.integer("max.line.bytes", 4096, 16, 1 << 24, "Longest line accepted, in bytes."));
-
-    private final Corpora corpora = new Corpora();
 
     @Activate
     public TranslationApplication() {
@@ -83,9 +81,7 @@ public final class TranslationApplication implements Application {
     @Override
     public Try<TaskData> load(Hyperparameters params, long seed) {
         return Try.of(() -> {
-            ParallelData.Built built = ParallelData.build(settings(params), seed);
-            corpora.add(built.entry());
-            return built.data();
+            return ParallelData.build(settings(params), seed).data();
         });
     }
 
@@ -101,18 +97,19 @@ public final class TranslationApplication implements Application {
 
     @Override
     public Map<String, Double> evaluate(Network network, Ops ops, Dataset data, long seed) {
-        return TranslationMetrics.of(network, ops, data, corpora.forData(data), seed);
+        return TranslationMetrics.of(network, ops, data, seed);
     }
 
     /**
      * The vocabularies (and merges) {@code data} was encoded with.
      *
-     * @throws IllegalArgumentException when this instance did not load {@code data} lately
+     * @throws IllegalArgumentException when {@code data} was not loaded by this application
      */
     @Override
     public Payloads payloads(TaskData data) {
-        Corpora.Entry e = corpora.forDigest(data.digest()).orElseThrow(() -> new IllegalArgumentException(
-                "translation: the vocabularies of data " + data.digest() + " are not known; load it first"));
+        TranslationContext e = data.train().context(TranslationContext.class).orElseThrow(() ->
+                new IllegalArgumentException("translation: the data carries no vocabularies; it was not loaded by "
+                        + "the translation application"));
         return CodecPayloads.of(e.source(), e.target());
     }
 

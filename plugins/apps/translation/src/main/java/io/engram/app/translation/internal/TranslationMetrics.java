@@ -19,29 +19,30 @@ import java.util.stream.Collectors;
  *
  * <p>Translations are detokenised and scored against the reference sentences as written in the file
  * (lower-cased, with white space collapsed, when {@code data.lowercase} is on, as sacrebleu
- * {@code -lc}). A dataset of a corpus this application instance did not load (see {@link Corpora}) is
- * scored on its token ids instead, each id a word. Stateless.
+ * {@code -lc}). A dataset without a {@link TranslationContext} is scored on its token ids instead,
+ * each id a word. Stateless.
  */
 final class TranslationMetrics {
 
     private TranslationMetrics() {
     }
 
-    static Map<String, Double> of(Network network, Ops ops, Dataset data, Optional<Corpora.Entry> entry, long seed) {
+    static Map<String, Double> of(Network network, Ops ops, Dataset data, long seed) {
+        Optional<TranslationContext> entry = data.context(TranslationContext.class);
         List<String> references = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         for (Sequence s : data.sequences()) {
-            Optional<Corpora.Texts> texts = entry.map(e -> e.texts().get(Corpora.key(s)));
+            Optional<TranslationContext.Texts> texts = entry.map(e -> e.texts().get(TranslationContext.key(s)));
             references.add(texts.isPresent() ? entry.get().target().words().normalize(texts.get().reference())
-                    : text(Encoding.target(s), entry.map(Corpora.Entry::target)));
+                    : text(Encoding.target(s), entry.map(TranslationContext::target)));
             sources.add(texts.isPresent() ? entry.get().source().words().normalize(texts.get().source())
-                    : text(Encoding.source(s), entry.map(Corpora.Entry::source)));
+                    : text(Encoding.source(s), entry.map(TranslationContext::source)));
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         List<String> greedy = texts(Translator.translate(network, ops, data, 1, seed), entry);
         metrics.put("bleu", Bleu.corpus(greedy, references));
         metrics.put("chrf", ChrF.corpus(greedy, references));
-        int beam = entry.map(Corpora.Entry::beam).orElse(1);
+        int beam = entry.map(TranslationContext::beam).orElse(1);
         if (beam > 1) {
             List<String> beamed = texts(Translator.translate(network, ops, data, beam, seed), entry);
             metrics.put("bleu.beam", Bleu.corpus(beamed, references));
@@ -51,8 +52,8 @@ final class TranslationMetrics {
         return metrics;
     }
 
-    private static List<String> texts(List<int[]> ids, Optional<Corpora.Entry> entry) {
-        return ids.stream().map(t -> text(t, entry.map(Corpora.Entry::target))).toList();
+    private static List<String> texts(List<int[]> ids, Optional<TranslationContext> entry) {
+        return ids.stream().map(t -> text(t, entry.map(TranslationContext::target))).toList();
     }
 
     /** The text of {@code ids} (up to the end token): detokenised by the codec, or the ids as words. */
