@@ -131,6 +131,41 @@ class TranslationApplicationTest {
     }
 
     @Test
+    void bpePredictionsUseTheStoredMerges() {
+        Map<String, String> raw = Map.of("file", TestCorpus.file(), "tokens", "bpe", "bpe.merges", "40");
+        TaskData data = app.load(params(raw), 1).get();
+        Payloads payloads = app.payloads(data);
+        PredictionFormat format = new TranslationApplication().predictions(params(raw), payloads).get();
+        List<String> source = payloads.strings("translation.source.vocabulary").get();
+        PredictionFormat.Record record = format.read(TestCorpus.write("bpe-sentences", List.of("The cats."))).get()
+                .get(0);
+        TextCodec codec = CodecPayloads.codec(payloads, "source", TranslationSettings.of(params(raw)));
+        List<String> subwords = codec.tokens("The cats.");
+        assertTrue(subwords.size() > 3, "an unseen word is split into known subwords: " + subwords);
+        double[][] inputs = record.inputs();
+        assertEquals(subwords.size() + 1, inputs.length);
+        for (int t = 0; t < subwords.size(); t++) {
+            assertEquals(1.0, inputs[t][Math.max(source.indexOf(subwords.get(t)), Vocabulary.UNKNOWN)], subwords.get(t));
+        }
+        List<String> target = payloads.strings("translation.target.vocabulary").get();
+        int[] ids = new TextCodec(new WordTokenizer(true), CodecPayloads.codec(payloads, "target",
+                TranslationSettings.of(params(raw))).bpe(), new Vocabulary(target)).encode("El perro viejo.");
+        assertEquals("el perro viejo.", format.format(record, new PredictionFormat.Prediction(new double[0][],
+                ids, new double[0][])));
+    }
+
+    @Test
+    void malformedMergesAreNamed() {
+        Map<String, String> raw = Map.of("file", TestCorpus.file(), "tokens", "bpe");
+        Payloads bad = new Payloads(Map.of(), Map.of(), Map.of("translation.source.vocabulary",
+                List.of("</s>", "<unk>", "a"), "translation.source.merges", List.of("a b", "ab")));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CodecPayloads.codec(bad, "source", TranslationSettings.of(params(raw))));
+        assertTrue(e.getMessage().contains("translation.source.merges") && e.getMessage().contains("entry 1"),
+                e.getMessage());
+    }
+
+    @Test
     void predictionsNeedTheVocabularies() {
         Map<String, String> raw = Map.of("file", TestCorpus.file());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
