@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Byte-pair encoding of words into subwords (Sennrich, Haddow and Birch 2016, section 3.2 and
@@ -39,7 +40,9 @@ final class Bpe {
 
     /**
      * Learns at most {@code count} merges from {@code words} (each word and its frequency, in order of
-     * first occurrence); stops early when no word has two symbols left.
+     * first occurrence); stops early when no word has two symbols left. The pair counts are kept up
+     * to date as merges change the words that hold the merged pair, so each merge costs a pass over
+     * the distinct pairs and the changed words, not over the whole vocabulary.
      */
     static Bpe learn(LinkedHashMap<String, Integer> words, int count) {
         List<List<String>> symbols = new ArrayList<>();
@@ -48,33 +51,104 @@ final class Bpe {
             symbols.add(new ArrayList<>(chars(w)));
             freq.add(f);
         });
+        PairCounts pairs = new PairCounts(symbols, freq);
+        for (int i = 0; i < symbols.size(); i++) {
+            pairs.add(i);
+        }
         List<String[]> merges = new ArrayList<>();
         for (int m = 0; m < count; m++) {
-            LinkedHashMap<String, long[]> pairs = new LinkedHashMap<>();
-            for (int i = 0; i < symbols.size(); i++) {
-                List<String> s = symbols.get(i);
-                for (int j = 0; j + 1 < s.size(); j++) {
-                    pairs.computeIfAbsent(key(s.get(j), s.get(j + 1)), k -> new long[1])[0] += freq.get(i);
-                }
-            }
-            String best = null;
-            long bestCount = 0;
-            for (Map.Entry<String, long[]> e : pairs.entrySet()) {
-                if (e.getValue()[0] > bestCount) {
-                    best = e.getKey();
-                    bestCount = e.getValue()[0];
-                }
-            }
+            String best = pairs.best();
             if (best == null) {
                 break;
             }
             String[] pair = best.split(" ", 2);
             merges.add(pair);
-            for (List<String> s : symbols) {
-                merge(s, pair[0], pair[1]);
+            for (int i : pairs.wordsWith(best)) {
+                pairs.remove(i);
+                merge(symbols.get(i), pair[0], pair[1]);
+                pairs.add(i);
             }
         }
         return new Bpe(merges);
+    }
+
+    /**
+     * The count of each adjacent pair of symbols over the words, weighted by frequency, and the words
+     * that hold it. Ties in {@link #best} go to the pair that occurs first (lowest word, then lowest
+     * position). Not thread-safe; one per {@link #learn}.
+     */
+    private static final class PairCounts {
+        private final List<List<String>> symbols;
+        private final List<Integer> freq;
+        private final Map<String, Long> counts = new HashMap<>();
+        private final Map<String, TreeSet<Integer>> where = new HashMap<>();
+
+        PairCounts(List<List<String>> symbols, List<Integer> freq) {
+            this.symbols = symbols;
+            this.freq = freq;
+        }
+
+        void add(int word) {
+            update(word, +1);
+        }
+
+        void remove(int word) {
+            update(word, -1);
+        }
+
+        /** Adds ({@code sign} 1) or removes (-1) every pair occurrence of {@code word}. */
+        private void update(int word, int sign) {
+            List<String> s = symbols.get(word);
+            long f = freq.get(word);
+            for (int j = 0; j + 1 < s.size(); j++) {
+                String k = key(s.get(j), s.get(j + 1));
+                long c = counts.getOrDefault(k, 0L) + sign * f;
+                if (sign > 0) {
+                    counts.put(k, c);
+                    where.computeIfAbsent(k, x -> new TreeSet<>()).add(word);
+                } else if (c <= 0) {
+                    counts.remove(k);
+                    where.remove(k);
+                } else {
+                    counts.put(k, c);
+                    where.get(k).remove(word);
+                }
+            }
+        }
+
+        List<Integer> wordsWith(String pair) {
+            return new ArrayList<>(where.get(pair));
+        }
+
+        /** The most frequent pair, the first to occur among equals; null when there is none. */
+        String best() {
+            String best = null;
+            long bestCount = 0;
+            for (Map.Entry<String, Long> e : counts.entrySet()) {
+                long c = e.getValue();
+                if (c > bestCount || c == bestCount && best != null && before(e.getKey(), best)) {
+                    best = e.getKey();
+                    bestCount = c;
+                }
+            }
+            return best;
+        }
+
+        private boolean before(String a, String b) {
+            int wa = where.get(a).first();
+            int wb = where.get(b).first();
+            return wa != wb ? wa < wb : first(a, wa) < first(b, wb);
+        }
+
+        private int first(String pair, int word) {
+            List<String> s = symbols.get(word);
+            for (int j = 0; j + 1 < s.size(); j++) {
+                if (key(s.get(j), s.get(j + 1)).equals(pair)) {
+                    return j;
+                }
+            }
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** The subwords of {@code word}, the last ending in {@value #END}. */
