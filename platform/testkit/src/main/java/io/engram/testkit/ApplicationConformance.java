@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
  * It checks that
  * <ul>
  *   <li>every default of the schema validates, and the defaults (with only the required parameters
- *   given) load: non-empty training data, sizes above zero, a loss the platform knows, a source, and
- *   a SHA-256 digest in hex;</li>
+ *   given) load: non-empty training data, sizes above zero, a loss the platform knows
+ *   ({@link #losses()}), a source, and a SHA-256 digest in hex;</li>
  *   <li>the same parameters and seed give equal data and the same digest;</li>
  *   <li>{@code evaluate} of a small network (the {@link ReferenceRnn} on the
  *   {@link ReferenceBackend}) on the first eight validation (or training) sequences returns exactly
@@ -84,6 +84,14 @@ public abstract class ApplicationConformance {
         return List.of();
     }
 
+    /**
+     * The loss ids the application's data may name: by default those of {@link Losses#ids()}; an
+     * application whose data names a loss of a plugin (such as {@code ctc}) lists it here.
+     */
+    protected Set<String> losses() {
+        return Set.copyOf(Losses.ids());
+    }
+
     /** Raw parameters that must be refused, and the key ({@code data.} prefix excluded) to be named. */
     public record BadCase(Map<String, String> parameters, String key) {
     }
@@ -112,7 +120,7 @@ public abstract class ApplicationConformance {
             assertTrue(d.size() == 0 || d.inputSize() == data.inputSize() && d.outputSize() == data.outputSize(),
                     application.id() + ": a set's sizes differ from the training set's");
         }
-        assertTrue(Losses.ids().contains(data.loss()), application.id() + ": unknown loss " + data.loss());
+        assertTrue(losses().contains(data.loss()), application.id() + ": unknown loss " + data.loss());
         assertFalse(data.source().isBlank(), application.id() + ": no source");
         assertTrue(data.digest().matches("[0-9a-f]{64}"), application.id() + ": digest '" + data.digest() + "'");
     }

@@ -8,33 +8,40 @@ import io.engram.api.Labels;
  * with blanks to {@code l' = (blank, l_1, blank, l_2, ..., l_L, blank)} of length {@code 2L + 1}
  * (Graves et al. 2006, sec. 4.1), padded to the batch's longest {@code S}, and the index arrays and
  * masks that let {@link CtcLoss} run the recursion on all sequences at once. Checks that every label
- * is a class other than the blank and that each sequence has steps enough for its labels. Immutable.
+ * is a class other than the blank, and finds the sequences whose labels need more steps than they
+ * have (each label one step, and a blank between two equal labels): with {@link Impossible#ERROR}
+ * the first of them is an error, otherwise they are marked ({@link #possible()}). Immutable.
  */
 final class CtcLattice {
     private final int batch;
     private final int width;
     private final int[][] extended;
     private final int[] extendedLength;
+    private final boolean[] possible;
 
-    private CtcLattice(int batch, int width, int[][] extended, int[] extendedLength) {
+    private CtcLattice(int batch, int width, int[][] extended, int[] extendedLength, boolean[] possible) {
         this.batch = batch;
         this.width = width;
         this.extended = extended;
         this.extendedLength = extendedLength;
+        this.possible = possible;
     }
 
     /**
      * The lattice of {@code b}'s labels over {@code classes} outputs, the blank being class
-     * {@value CtcLoss#BLANK}.
+     * {@value CtcLoss#BLANK}; a sequence with too few steps for its labels is an error when
+     * {@code impossible} is {@link Impossible#ERROR}, else marked.
      *
-     * @throws IllegalArgumentException naming the sequence of the batch and the label at fault
+     * @throws IllegalArgumentException naming the sequence of the batch and the label at fault, or
+     *                                  the sequence, its steps and the steps its labels need
      */
-    static CtcLattice of(Batch b, int classes) {
+    static CtcLattice of(Batch b, int classes, Impossible impossible) {
         Labels labels = b.labels();
         int n = b.batch();
         int width = 2 * labels.width() + 1;
         int[][] ext = new int[n][width];
         int[] len = new int[n];
+        boolean[] possible = new boolean[n];
         for (int j = 0; j < n; j++) {
             int count = labels.length(j);
             int repeats = 0;
@@ -49,14 +56,16 @@ final class CtcLattice {
                 ext[j][2 * i + 1] = l;
             }
             int steps = b.length(j);
-            if (steps < count + repeats) {
+            possible[j] = steps >= count + repeats;
+            if (!possible[j] && impossible == Impossible.ERROR) {
                 throw new IllegalArgumentException("ctc: sequence " + j + " of the batch has " + steps
                         + " steps, too few for its " + count + " labels (" + repeats
-                        + " repeated, each needing a blank between): at least " + (count + repeats) + " needed");
+                        + " repeated, each needing a blank between): at least " + (count + repeats)
+                        + " needed (loss ctc-infinite or ctc-zero-infinity score such a sequence instead)");
             }
             len[j] = 2 * count + 1;
         }
-        return new CtcLattice(n, width, ext, len);
+        return new CtcLattice(n, width, ext, len, possible);
     }
 
     /** The padded length {@code S} of the extended label sequences. */
@@ -112,6 +121,25 @@ final class CtcLattice {
             idx[b] = b * width + Math.max(0, extendedLength[b] - 2);
         }
         return idx;
+    }
+
+    /** 1 for sequences with steps enough for their labels, {@code [batch, 1]}. */
+    double[] possible() {
+        double[] m = new double[batch];
+        for (int b = 0; b < batch; b++) {
+            m[b] = possible[b] ? 1 : 0;
+        }
+        return m;
+    }
+
+    /** Whether every sequence has steps enough for its labels. */
+    boolean allPossible() {
+        for (boolean p : possible) {
+            if (!p) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 1 for sequences with at least one label, {@code [batch, 1]}. */

@@ -37,9 +37,19 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>Everything is written with {@link Ops} ({@code logSoftmax}, {@code gather}, {@code maximum},
  * {@code exp}, {@code log}, {@code where}, ...), so the gradient comes from the tape like a cell's.
- * The summed loss is divided by the number of sequences ({@link #terms}). It is a loss of the whole
+ * The summed loss is divided by the number of sequences ({@link #terms}): {@link #loss} equals
+ * PyTorch's {@code ctc_loss(..., reduction='sum')}, and the loss a trainer reports is that divided by
+ * the batch size (not PyTorch's {@code reduction='mean'}, which first divides each sequence's loss by
+ * its label count). It is a loss of the whole
  * sequence: trainers that take the loss run by run (truncated BPTT, RTRL) refuse it. Stateless and
  * thread-safe.
+ *
+ * <p>A sequence whose labels need more steps than it has ({@link Impossible}) is refused by this
+ * service, {@code ctc}, with a message naming it; the same loss is also registered as
+ * {@code ctc-infinite} ({@link CtcInfiniteLoss}: such a sequence scores {@code +infinity}) and
+ * {@code ctc-zero-infinity} ({@link CtcZeroInfinityLoss}: it scores 0), both giving its outputs a
+ * zero gradient. Losses have no settings of their own, so the choice is made by the loss id a job
+ * names (the spec's {@code loss}, or the application's {@code data.loss}).
  */
 @Component(service = Loss.class, property = PluginProperties.LOSS + "=ctc")
 public final class CtcLoss implements Loss {
@@ -48,19 +58,33 @@ public final class CtcLoss implements Loss {
     /** {@code ln 0} in the recursion. */
     static final double LOG_ZERO = -1e30;
 
+    private final Impossible impossible;
+
+    /** The {@code ctc} service: a sequence too short for its labels is an error. */
     @Activate
     public CtcLoss() {
+        this(Impossible.ERROR);
+    }
+
+    /** CTC scoring a sequence too short for its labels as {@code impossible} says. */
+    CtcLoss(Impossible impossible) {
+        this.impossible = impossible;
     }
 
     @Override
     public String id() {
-        return "ctc";
+        return impossible.lossId();
     }
 
     @Override
     public String description() {
+        String when = switch (impossible) {
+            case ERROR -> "a sequence too short for its labels is an error";
+            case INFINITE -> "a sequence too short for its labels scores +infinity, with zero gradient";
+            case ZERO -> "a sequence too short for its labels scores 0, with zero gradient";
+        };
         return "Connectionist temporal classification (Graves et al. 2006): labels of their own length, "
-                + "class 0 the blank.";
+                + "class 0 the blank; " + when + ".";
     }
 
     @Override
@@ -74,7 +98,7 @@ public final class CtcLoss implements Loss {
         int time = batch.time();
         int n = batch.batch();
         int classes = out.outputs().dim(1);
-        CtcLattice lattice = CtcLattice.of(batch, classes);
+        CtcLattice lattice = CtcLattice.of(batch, classes, impossible);
         int width = lattice.width();
         DType dtype = out.outputs().dtype();
         Tensor real = ops.where(out.stepMask(), out.outputs(), ops.zeros(dtype, out.outputs().shape()));
@@ -99,7 +123,13 @@ public final class CtcLoss implements Loss {
         Tensor last = ops.gather(rows, 0, lattice.last());
         Tensor lastLabel = ops.where(ops.fromArray(dtype, Shape.of(n, 1), lattice.labelled()),
                 ops.gather(rows, 0, lattice.lastLabel()), ops.full(dtype, Shape.of(n, 1), LOG_ZERO));
-        return ops.scale(ops.sumAll(logSumExp(ops, last, lastLabel)), -1.0);
+        Tensor perSequence = ops.scale(logSumExp(ops, last, lastLabel), -1.0);
+        if (!lattice.allPossible()) {
+            double score = impossible == Impossible.INFINITE ? Double.POSITIVE_INFINITY : 0.0;
+            perSequence = ops.where(ops.fromArray(dtype, Shape.of(n, 1), lattice.possible()), perSequence,
+                    ops.full(dtype, Shape.of(n, 1), score));
+        }
+        return ops.sumAll(perSequence);
     }
 
     /** One term per sequence. */

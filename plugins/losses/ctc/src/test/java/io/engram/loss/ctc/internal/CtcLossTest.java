@@ -215,6 +215,68 @@ class CtcLossTest {
         IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class,
                 () -> loss(batch(3, new int[] {3}, new int[] {1, 1, 2}), y, DType.F64));
         assertEquals("ctc: sequence 0 of the batch has 3 steps, too few for its 3 labels (1 repeated, each needing "
-                + "a blank between): at least 4 needed", tooShort.getMessage());
+                + "a blank between): at least 4 needed (loss ctc-infinite or ctc-zero-infinity score such a sequence "
+                + "instead)", tooShort.getMessage());
+    }
+
+    /** Loss and gradient of {@code loss} on {@code b}; the gradient over all rows. */
+    private double[][] lossAndGradient(CtcLoss loss, Batch b, double[] y, DType dtype) {
+        int classes = b.outputSize();
+        Tape tape = new Tape(ops);
+        Tensor leaf = tape.leaf(ops.fromArray(dtype, Shape.of(y.length / classes, classes), y));
+        Tensor total = loss.loss(tape, outputs(tape, b, leaf));
+        return new double[][] {{total.item()}, tape.backward(total).of(leaf).toDoubleArray()};
+    }
+
+    @Test
+    void impossibleAlignmentsScoreInfinityOrZeroWithZeroGradientAsConfigured() {
+        // sequence 1 has 3 steps for labels (2, 2, 1), which need 4: no alignment
+        Batch b = batch(3, new int[] {4, 3}, new int[] {1, 2}, new int[] {2, 2, 1});
+        Batch alone = batch(3, new int[] {4}, new int[] {1, 2});
+        double[] y = logits(21, b.time() * 2, 3);
+        double[] y0 = new double[4 * 3];
+        for (int t = 0; t < 4; t++) {
+            System.arraycopy(y, t * 2 * 3, y0, t * 3, 3);
+        }
+        for (DType dtype : List.of(DType.F64, DType.F32)) {
+            double[][] possible = lossAndGradient(new CtcLoss(), alone, y0, dtype);
+            double[][] inf = lossAndGradient(new CtcLoss(Impossible.INFINITE), b, y, dtype);
+            double[][] zero = lossAndGradient(new CtcLoss(Impossible.ZERO), b, y, dtype);
+            assertEquals(Double.POSITIVE_INFINITY, inf[0][0], 0.0, dtype + ": ctc-infinite");
+            assertEquals(possible[0][0], zero[0][0], 1e-5 * possible[0][0], dtype + ": ctc-zero-infinity");
+            for (double[][] r : List.of(inf, zero)) {
+                for (int t = 0; t < 4; t++) {
+                    for (int k = 0; k < 3; k++) {
+                        assertEquals(possible[1][t * 3 + k], r[1][(t * 2) * 3 + k], 1e-6, dtype + " step " + t);
+                        assertEquals(0.0, r[1][(t * 2 + 1) * 3 + k], 0.0, dtype + ": the impossible sequence's "
+                                + "gradient at step " + t);
+                    }
+                }
+            }
+        }
+        assertEquals("ctc-infinite", new CtcInfiniteLoss().id());
+        assertEquals("ctc-zero-infinity", new CtcZeroInfinityLoss().id());
+        assertEquals(2, new CtcInfiniteLoss().terms(b));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> loss(b, y, DType.F64));
+        assertTrue(refused.getMessage().startsWith("ctc: sequence 1 of the batch has 3 steps, too few for its 3 labels"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aSequenceThatNeedsEveryStepHasExactlyOneAlignment() {
+        // (1, 1, 2) in 4 steps: only 1 - 1 2 collapses to it
+        Batch b = batch(3, new int[] {4}, new int[] {1, 1, 2});
+        double[] y = logits(8, 4, 3);
+        double expected = 0;
+        int[] path = {1, 0, 1, 2};
+        for (int t = 0; t < 4; t++) {
+            double z = 0;
+            for (int k = 0; k < 3; k++) {
+                z += Math.exp(y[t * 3 + k]);
+            }
+            expected -= y[t * 3 + path[t]] - Math.log(z);
+        }
+        assertEquals(expected, loss(b, y, DType.F64), 1e-12);
     }
 }
