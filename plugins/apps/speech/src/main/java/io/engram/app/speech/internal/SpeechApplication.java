@@ -64,7 +64,7 @@ public final class SpeechApplication implements Application {
             HyperParameter.integer("stack", 1, 1, 16, "Frames stacked into one step; the step rate is divided by it."),
             HyperParameter.choice("loss", "ctc", List.of("ctc", "ctc-infinite", "ctc-zero-infinity"),
                     "ctc: a transcript too long for its audio is an error; ctc-infinite / ctc-zero-infinity score it +inf / 0."),
-            HyperParameter.integer("beam", 1, 1, 1000, "engram predict: 1 decodes the best path, more: prefix beam search of this width."));
+            HyperParameter.integer("beam", 1, 1, 1000, "Prefix beam search width of engram predict (1: the best path) and of the beam.* metrics (when 1: width 8)."));
 
     @Activate
     public SpeechApplication() {
@@ -108,14 +108,13 @@ public final class SpeechApplication implements Application {
     }
 
     /**
-     * The feature settings (which {@link SpeechData} writes at the end of the data's source, after
-     * {@value SpeechData#FEATURES_MARK}) and the alphabet, read back by {@link #predictions}.
+     * The feature settings the data was encoded with (carried by its datasets: {@link SpeechContext})
+     * and the alphabet, read back by {@link #predictions}.
      */
     @Override
     public Payloads payloads(TaskData data) {
-        int at = data.source().lastIndexOf(SpeechData.FEATURES_MARK);
-        List<String> settings = at < 0 ? List.of()
-                : List.of(data.source().substring(at + SpeechData.FEATURES_MARK.length()).split(","));
+        List<String> settings = data.train().context(SpeechContext.class).map(c -> c.features().asStrings())
+                .orElse(List.of());
         Map<String, List<String>> strings = new java.util.LinkedHashMap<>();
         strings.put(FEATURES, settings);
         strings.put(ALPHABET, Alphabet.asList());

@@ -21,7 +21,7 @@ import java.util.Map;
  * ({@code data.manifest: FILE:LINE: ...}). Stateless and thread-safe.
  */
 final class SpeechData {
-    /** Marks the feature settings at the end of {@link TaskData#source()}. */
+    /** Marks the feature settings at the end of {@link TaskData#source()}, where users read them. */
     static final String FEATURES_MARK = " features:";
 
     private SpeechData() {
@@ -59,16 +59,17 @@ final class SpeechData {
         }
         int in = fs.inputSize();
         int out = Alphabet.CLASSES;
-        Dataset train = new Dataset(sets.get(0), in, out);
+        SpeechContext context = new SpeechContext(fs, h.getInt("beam"));
+        Dataset train = new Dataset(sets.get(0), in, out).withContext(context);
         Dataset validation;
         if (sets.get(1) == null) {
             List<Dataset> split = train.split(h.getDouble("validation.fraction"), seed);
             train = split.get(0);
             validation = split.get(1);
         } else {
-            validation = new Dataset(sets.get(1), in, out);
+            validation = new Dataset(sets.get(1), in, out).withContext(context);
         }
-        Dataset test = new Dataset(sets.get(2) == null ? List.of() : sets.get(2), in, out);
+        Dataset test = new Dataset(sets.get(2) == null ? List.of() : sets.get(2), in, out).withContext(context);
         String source = "speech:" + String.join(",", names) + FEATURES_MARK + String.join(",", fs.asStrings());
         return new TaskData(train, validation, test, h.getString("loss"), source,
                 HexFormat.of().formatHex(digest.digest()));

@@ -12,13 +12,14 @@ import java.util.Map;
 /**
  * The error rates of a network on labelled utterances, decoded two ways: {@code char.error.rate} and
  * {@code word.error.rate} with best-path decoding, {@code beam.char.error.rate} and
- * {@code beam.word.error.rate} with prefix beam search of width {@value #BEAM}. A character error rate
+ * {@code beam.word.error.rate} with prefix beam search of the job's {@code data.beam} width when it is
+ * above 1 ({@link SpeechContext}), else of width {@value #BEAM}. A character error rate
  * is the summed edit distance between decoded and reference characters over the reference
  * characters; a word error rate the same over words ({@link EditDistance}); both can exceed 1. An
  * empty reference set gives 0. Stateless and thread-safe.
  */
 final class SpeechMetrics {
-    /** The beam width of the beam metrics. */
+    /** The beam width of the beam metrics when the job's is 1 or unknown. */
     static final int BEAM = 8;
 
     private SpeechMetrics() {
@@ -27,7 +28,8 @@ final class SpeechMetrics {
     static Map<String, Double> of(Network network, Ops ops, Dataset data, long seed) {
         List<double[][]> outputs = SequenceOutputs.of(network, ops, data, seed);
         Transcriber greedy = new Transcriber(1);
-        Transcriber beam = new Transcriber(BEAM);
+        Transcriber beam = new Transcriber(data.context(SpeechContext.class).map(SpeechContext::beam)
+                .filter(w -> w > 1).orElse(BEAM));
         long chars = 0;
         long words = 0;
         long[] errors = new long[4];
