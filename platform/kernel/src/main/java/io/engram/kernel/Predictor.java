@@ -115,10 +115,12 @@ public interface Predictor {
     /**
      * How a decoder model is decoded.
      *
-     * @param beamWidth hypotheses kept by beam search; 1 is greedy decoding
-     * @param maxLength most tokens decoded per sequence; 0 for twice the source's length (at least 1)
+     * @param beamWidth     hypotheses kept by beam search; 1 is greedy decoding
+     * @param maxLength     most tokens decoded per sequence; 0 for twice the source's length (at least 1)
+     * @param lengthPenalty alpha of the length normalisation of beam search,
+     *                      {@code lp(Y) = ((5 + |Y|) / 6)^alpha} (Wu et al. 2016); 0 ranks by log probability
      */
-    record Decode(int beamWidth, int maxLength) {
+    record Decode(int beamWidth, int maxLength, double lengthPenalty) {
         /** Greedy decoding, up to twice the source's length. */
         public static final Decode GREEDY = new Decode(1, 0);
 
@@ -127,6 +129,15 @@ public interface Predictor {
                 throw new IllegalArgumentException("decoding needs a beam width of at least 1 and a maximum length "
                         + "of at least 0, got " + beamWidth + " and " + maxLength);
             }
+            if (!(lengthPenalty >= 0) || Double.isInfinite(lengthPenalty)) {
+                throw new IllegalArgumentException("decoding needs a length penalty of at least 0, got "
+                        + lengthPenalty);
+            }
+        }
+
+        /** Without length normalisation. */
+        public Decode(int beamWidth, int maxLength) {
+            this(beamWidth, maxLength, 0.0);
         }
 
         /** The most tokens for a source of {@code sourceLength} steps. */

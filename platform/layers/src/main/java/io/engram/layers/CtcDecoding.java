@@ -205,7 +205,7 @@ public final class CtcDecoding {
     public static double[][] logSoftmax(double[][] logits) {
         double[][] out = new double[logits.length][];
         for (int t = 0; t < logits.length; t++) {
-            out[t] = Decoding.logSoftmax(logits[t], 0, logits[t].length);
+            out[t] = TokenScores.logSoftmax(logits[t], 0, logits[t].length);
         }
         return out;
     }

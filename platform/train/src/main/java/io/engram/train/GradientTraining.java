@@ -22,7 +22,8 @@ import java.util.Map;
  *
  * <p>Reads the hyperparameters of {@link TrainingSchema#common()} from {@code context.hyper()}.
  * Per epoch {@code e} (from 1): the training set is shuffled with a seed drawn from
- * {@code (seed, e)} and cut into padded batches; for each batch the cancellation flag is checked,
+ * {@code (seed, e)} and cut into padded batches (with {@code batch.by.length}, batches of similar
+ * length in an order drawn from that seed: {@link LengthBatches}); for each batch the cancellation flag is checked,
  * loss and gradients are computed, their finiteness checked, the gradients clipped to the global
  * norm {@code clip}, and one optimizer step taken at the scheduled learning rate, after which the
  * network's parameters are replaced and a {@link TrainingEvent.Progress} emitted. At the end of
@@ -108,6 +109,7 @@ public final class GradientTraining {
         private final Loss loss;
         private final int epochs;
         private final int batchSize;
+        private final boolean byLength;
         private final double clip;
         private final Optimizer optimizer;
         private final LearningRateSchedule schedule;
@@ -128,6 +130,7 @@ public final class GradientTraining {
             this.loss = context.lossFunction();
             this.epochs = intOr("epochs", 10);
             this.batchSize = intOr("batch.size", 16);
+            this.byLength = h.has("batch.by.length") && h.getBoolean("batch.by.length");
             this.clip = doubleOr("clip", 0.0);
             this.optimizer = Optimizers.of(h);
             this.schedule = LearningRateSchedule.of(h, epochs);
@@ -179,7 +182,8 @@ public final class GradientTraining {
             }
             for (int epoch = first; epoch <= epochs && stopReason.isEmpty(); epoch++) {
                 double lr = schedule.rate(epoch - 1);
-                List<Batch> batches = train.shuffled(epochSeed(context.seed(), epoch)).batches(batchSize);
+                List<Batch> batches = byLength ? LengthBatches.of(train, batchSize, epochSeed(context.seed(), epoch))
+                        : train.shuffled(epochSeed(context.seed(), epoch)).batches(batchSize);
                 double lossSum = 0.0;
                 int targetSum = 0;
                 for (int i = 0; i < batches.size(); i++) {
@@ -264,7 +268,7 @@ public final class GradientTraining {
         private double datasetLoss(Dataset data, Map<String, Tensor> params) {
             double sum = 0.0;
             int targets = 0;
-            for (Batch b : data.batches(batchSize)) {
+            for (Batch b : byLength ? LengthBatches.sorted(data, batchSize) : data.batches(batchSize)) {
                 sum += SequenceGradients.lossSum(ops, network, params, b, loss, false, 0L);
                 targets += SequenceGradients.terms(network, b, loss);
             }

@@ -45,7 +45,8 @@ public final class TrainingSchema {
 
     /**
      * {@link #common()} plus the truncation of Williams and Peng 1990 ({@code k1} and {@code k2})
-     * and the recomputation segments of full BPTT ({@code checkpoint.segments}).
+     * and the recomputation segments of full BPTT ({@code checkpoint.segments}), and batches of
+     * sequences of similar length ({@code batch.by.length}, {@link LengthBatches}).
      */
     public static Schema bptt() {
         return common().plus(Schema.of(
@@ -57,6 +58,9 @@ public final class TrainingSchema {
                 HyperParameter.integer("checkpoint.segments", 0, 0, 1_000_000,
                         "Full BPTT only: keep the state at this many segment starts and recompute each "
                                 + "segment's activations in the backward pass (same gradients, less memory); "
-                                + "0 or 1 records the whole sequence.")));
+                                + "0 or 1 records the whole sequence."),
+                HyperParameter.bool("batch.by.length", false,
+                        "Batch sequences of similar length together (less padding), the batches in a seeded "
+                                + "order each epoch.")));
     }
 }

@@ -19,7 +19,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code engram predict CHECKPOINT INPUT}: runs each sequence of the input file (format in
  * {@link Sequences}) through the model and prints its outputs, one sequence per line in the same
  * format. A model that decodes ({@link io.engram.api.Decoder}) prints one row per decoded token;
- * {@code --beam N} keeps {@code N} hypotheses (1, greedy, by default) and {@code --max-length N}
+ * {@code --beam N} keeps {@code N} hypotheses (1, greedy, by default), ranked with
+ * {@code --length-penalty A} by the GNMT length penalty {@code ((5 + |Y|) / 6)^A} (0, none, by
+ * default), and {@code --max-length N}
  * caps the tokens per sequence (0, the default, is twice the source's length). When the application
  * that the model was trained on reads files of its own ({@link Predictor#readsFiles}: sentences, FASTA),
  * INPUT is such a file and each record's result is printed as the application writes it
@@ -35,7 +37,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Function.class, property = VerbCall.VERB_PROPERTY + "=predict")
 public final class PredictVerb implements Function<Map<String, Object>, Integer> {
-    static final String USAGE = "usage: engram predict [--beam N] [--max-length N] [--attention DIR] CHECKPOINT INPUT\n"
+    static final String USAGE = "usage: engram predict [--beam N] [--length-penalty A] [--max-length N] [--attention DIR] "
+            + "CHECKPOINT INPUT\n"
             + "       engram predict --render FILE [--seed N] CHECKPOINT";
 
     private final Predictor predictor;
@@ -118,6 +121,7 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
     static Predictor.Decode decoding(List<String> args, List<String> positional) {
         int beam = 1;
         int maxLength = 0;
+        double penalty = 0;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--beam") || a.equals("--max-length")) {
@@ -134,11 +138,22 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
                 }
                 beam = a.equals("--beam") ? n : beam;
                 maxLength = a.equals("--max-length") ? n : maxLength;
+            } else if (a.equals("--length-penalty")) {
+                String v = i + 1 < args.size() ? args.get(++i) : "";
+                try {
+                    penalty = Double.parseDouble(v);
+                } catch (NumberFormatException e) {
+                    penalty = -1;
+                }
+                if (!(penalty >= 0) || Double.isInfinite(penalty)) {
+                    throw new IllegalArgumentException("--length-penalty: expected an exponent alpha of at least 0 "
+                            + "(0: none), got '" + v + "'");
+                }
             } else {
                 positional.add(a);
             }
         }
-        return new Predictor.Decode(beam, maxLength);
+        return new Predictor.Decode(beam, maxLength, penalty);
     }
 
     /** Prints the capped problems of the input under a line that counts all of them. */

@@ -125,6 +125,13 @@ class PredictVerbTest {
         assertEquals(0, new PredictVerb(recording).apply(Map.of(VerbCall.ARGS, List.of("--beam", "4",
                 dir.resolve("model.ckpt").toString(), "--max-length", "7", file.toString()), VerbCall.OUT, o, VerbCall.ERR, e)));
         assertEquals(List.of(new Predictor.Decode(4, 7)), seen);
+        assertEquals(0, new PredictVerb(recording).apply(Map.of(VerbCall.ARGS, List.of("--beam", "2", "--length-penalty",
+                "0.6", dir.resolve("model.ckpt").toString(), file.toString()), VerbCall.OUT, o, VerbCall.ERR, e)));
+        assertEquals(new Predictor.Decode(2, 0, 0.6), seen.get(1));
+        assertEquals(2, new PredictVerb(recording).apply(Map.of(VerbCall.ARGS, List.of("--length-penalty", "-1",
+                dir.resolve("model.ckpt").toString(), file.toString()), VerbCall.OUT, o, VerbCall.ERR, e)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--length-penalty: expected an exponent alpha of at "
+                + "least 0 (0: none), got '-1'"), err.toString(StandardCharsets.UTF_8));
         assertEquals(2, new PredictVerb(recording).apply(Map.of(VerbCall.ARGS, List.of("--beam", "0",
                 dir.resolve("model.ckpt").toString(), file.toString()), VerbCall.OUT, o, VerbCall.ERR, e)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--beam: expected a width of at least 1, got '0'"),

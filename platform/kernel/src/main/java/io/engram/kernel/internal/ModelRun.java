@@ -9,6 +9,7 @@ import io.engram.api.StepContext;
 import io.engram.api.WholeSequence;
 import io.engram.kernel.Predictor;
 import io.engram.layers.Decoding;
+import io.engram.layers.LengthPenalty;
 import io.engram.layers.SequenceOutputs;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * Runs one input sequence through a restored network for {@code predict}, as the network's kind
- * requires: a {@link Decoder} is decoded (greedily, or by beam search keeping the best hypothesis),
+ * requires: a {@link Decoder} is decoded (greedily, or by beam search keeping the best hypothesis
+ * under the decoding's length penalty),
  * a {@link WholeSequence} network runs the whole sequence at once, any other network is stepped
  * with {@link StepContext#inference(int, long, long)} drawing from {@code (seed, stream)}. With {@code softmax}, each output row goes through softmax.
  * Stateless and thread-safe; the network is used by the calling thread only.
@@ -37,9 +39,7 @@ final class ModelRun {
         if (sequence.length == 0) {
             raw = new double[0][];
         } else if (network.capability(Decoder.class).isPresent()) {
-            int max = decoding.maxTokens(sequence.length);
-            raw = decoding.beamWidth() == 1 ? Decoding.greedy(network, ops, sequence, max, true).scores()
-                    : Decoding.beam(network, ops, sequence, decoding.beamWidth(), max).get(0).scores();
+            raw = best(network, ops, sequence, decoding).scores();
         } else if (network.capability(WholeSequence.class).isPresent()) {
             raw = whole(network, network.capability(WholeSequence.class).get(), ops, sequence, seed, stream);
         } else {
@@ -50,7 +50,7 @@ final class ModelRun {
 
     /**
      * What {@code predict} on a user's file shows of one sequence: the outputs as {@link #run} gives
-     * them and, for a {@link Decoder}, the decoded tokens of the best hypothesis.
+     * them and, for a {@link Decoder}, the decoded tokens of the best hypothesis and its attention rows.
      */
     static PredictionFormat.Prediction predict(Network network, Ops ops, double[][] sequence, boolean softmax,
                                                Predictor.Decode decoding, long seed, long stream) {
@@ -58,12 +58,18 @@ final class ModelRun {
             return new PredictionFormat.Prediction(run(network, ops, sequence, softmax, decoding, seed, stream),
                     new int[0], new double[0][]);
         }
-        int max = decoding.maxTokens(sequence.length);
-        Decoding.Hypothesis best = decoding.beamWidth() == 1 ? Decoding.greedy(network, ops, sequence, max, true)
-                : Decoding.beam(network, ops, sequence, decoding.beamWidth(), max).get(0);
+        Decoding.Hypothesis best = best(network, ops, sequence, decoding);
         double[][] raw = best.scores();
         return new PredictionFormat.Prediction(softmax ? Arrays.stream(raw).map(SequenceOutputs::softmax)
-                .toArray(double[][]::new) : raw, best.tokens(), new double[0][]);
+                .toArray(double[][]::new) : raw, best.tokens(), best.attention());
+    }
+
+    /** The greedy hypothesis, or beam search's best under the length penalty. */
+    private static Decoding.Hypothesis best(Network network, Ops ops, double[][] sequence, Predictor.Decode decoding) {
+        int max = decoding.maxTokens(sequence.length);
+        return decoding.beamWidth() == 1 ? Decoding.greedy(network, ops, sequence, max, true)
+                : Decoding.beam(network, ops, sequence, decoding.beamWidth(), max,
+                        new LengthPenalty(decoding.lengthPenalty())).get(0);
     }
 
     private static double[][] whole(Network network, WholeSequence whole, Ops ops, double[][] sequence, long seed,

@@ -296,7 +296,8 @@ class CompositionTest {
                 chain.create(spec, new Fakes.ToyBackend("cpu", io.engram.tensor.Availability.yes()), 0).parameters());
         PredictorComponent predictor = new PredictorComponent(t, store);
         double[][] source = {{0, 0}, {0, 0}, {0, 0}};
-        for (Predictor.Decode d : List.of(Predictor.Decode.GREEDY, new Predictor.Decode(3, 0))) {
+        for (Predictor.Decode d : List.of(Predictor.Decode.GREEDY, new Predictor.Decode(3, 0),
+                new Predictor.Decode(3, 0, 0.6))) {
             double[][] out = predictor.predict(file, List.<double[][]>of(source), d).get().get(0);
             assertEquals(3, out.length, "stops after the end token");
             for (int k = 0; k < 3; k++) {
@@ -306,5 +307,8 @@ class CompositionTest {
             }
         }
         assertEquals(2, predictor.predict(file, List.<double[][]>of(source), new Predictor.Decode(1, 2)).get().get(0).length);
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Predictor.Decode(2, 0, -0.5));
+        assertEquals("decoding needs a length penalty of at least 0, got -0.5", bad.getMessage());
     }
 }

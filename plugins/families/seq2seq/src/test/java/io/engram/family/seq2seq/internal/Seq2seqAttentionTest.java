@@ -25,6 +25,7 @@ import io.engram.family.bidirectional.internal.BidirectionalFamily;
 import io.engram.family.elman.internal.ElmanFamily;
 import io.engram.family.gru.internal.GruFamily;
 import io.engram.family.lstm.internal.LstmFamily;
+import io.engram.layers.Decoding;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
@@ -161,6 +162,32 @@ class Seq2seqAttentionTest {
             }
         }
         assertTrue(network("gru", "gru", 3, DType.F64, 1, Map.of()).capability(Attention.class).isEmpty());
+    }
+
+    @Test
+    void batchedGreedyBeamAndGreedyAgreeAndCarryTheAttentionRows() {
+        Dataset data = reversal(11, 3, 7, 1, 5);
+        List<double[][]> sources = data.sequences().stream().map(Sequence::inputs).toList();
+        for (Map<String, Object> own : SETTINGS) {
+            Network net = network("bidirectional", "gru", 5, DType.F64, 3, own);
+            List<Decoding.Hypothesis> batched = Decoding.greedy(net, OPS, sources, 9);
+            for (int i = 0; i < sources.size(); i++) {
+                Decoding.Hypothesis alone = Decoding.greedy(net, OPS, sources.get(i), 9, true);
+                Decoding.Hypothesis beam = Decoding.beam(net, OPS, sources.get(i), 1, 9).get(0);
+                assertArrayEquals(alone.tokens(), batched.get(i).tokens(), own + " source " + i);
+                assertArrayEquals(alone.tokens(), beam.tokens(), own + " source " + i);
+                assertEquals(alone.logProbability(), batched.get(i).logProbability(), 1e-10);
+                assertEquals(alone.logProbability(), beam.logProbability(), 0.0);
+                boolean attends = !own.get("attention").equals("none");
+                assertEquals(attends ? alone.tokens().length : 0, alone.attention().length);
+                for (int t = 0; t < alone.attention().length; t++) {
+                    assertEquals(sources.get(i).length, alone.attention()[t].length);
+                    assertEquals(1.0, java.util.Arrays.stream(alone.attention()[t]).sum(), 1e-12);
+                    assertArrayEquals(alone.attention()[t], batched.get(i).attention()[t], 1e-10);
+                    assertArrayEquals(alone.attention()[t], beam.attention()[t], 0.0);
+                }
+            }
+        }
     }
 
     @Test
