@@ -65,7 +65,7 @@ final class ParallelData {
         for (List<Pair> pairs : List.of(trainPairs, validationPairs, testPairs)) {
             sets.add(encode(pairs, source, target, texts));
         }
-        TranslationContext context = new TranslationContext(source, target, s.beam(), texts);
+        TranslationContext context = new TranslationContext(source, target, s.beam(), s.lengthPenalty(), texts);
         Dataset trainSet = sets.get(0).withContext(context);
         Dataset validationSet = sets.get(1).withContext(context);
         Dataset testSet = sets.get(2).withContext(context);

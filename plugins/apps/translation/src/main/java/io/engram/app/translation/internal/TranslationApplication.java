@@ -57,6 +57,7 @@ public final class TranslationApplication implements Application {
             HyperParameter.integer("source.vocabulary", 2000, 3, 1_000_000, "Most source tokens, </s> and <unk> included; rarer ones become <unk>."),
             HyperParameter.integer("target.vocabulary", 2000, 3, 1_000_000, "Most target tokens, </s> and <unk> included; rarer ones become <unk>."),
             HyperParameter.integer("beam", 1, 1, 64, "Beam width for the bleu.beam and chrf.beam metrics; 1: greedy decoding only."),
+            HyperParameter.real("length.penalty", 0.0, 0.0, 10.0, "Beam search ranks hypotheses by log probability / ((5 + length) / 6)^alpha (Wu et al. 2016); this is alpha, 0: by log probability."),
             HyperParameter.integer("max.line.bytes", 4096, 16, 1 << 24, "Longest line accepted, in bytes."));
 
     @Activate

@@ -3,6 +3,7 @@ package io.engram.app.translation.internal;
 import io.engram.api.Dataset;
 import io.engram.api.Network;
 import io.engram.api.Sequence;
+import io.engram.layers.LengthPenalty;
 import io.engram.tensor.Ops;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * The translation metrics of a network on a dataset: corpus {@code bleu} ({@link Bleu#corpus}) and
  * {@code chrf} ({@link ChrF#corpus}) of the greedy translations, {@code bleu.beam} and
- * {@code chrf.beam} of beam search when the corpus was loaded with {@code data.beam > 1}, and
+ * {@code chrf.beam} of beam search (width {@code data.beam}, hypotheses ranked by log probability over
+ * the length penalty of Wu et al. 2016 with {@code data.length.penalty}) when {@code data.beam > 1}, and
  * {@code bleu.copy}: the BLEU of copying each source sentence unchanged, the trivial baseline.
  *
  * <p>Translations are detokenised and scored against the reference sentences as written in the file
@@ -39,12 +41,13 @@ final class TranslationMetrics {
                     : text(Encoding.source(s), entry.map(TranslationContext::source)));
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
-        List<String> greedy = texts(Translator.translate(network, ops, data, 1, seed), entry);
+        List<String> greedy = texts(Translator.greedy(network, ops, data, seed), entry);
         metrics.put("bleu", Bleu.corpus(greedy, references));
         metrics.put("chrf", ChrF.corpus(greedy, references));
         int beam = entry.map(TranslationContext::beam).orElse(1);
         if (beam > 1) {
-            List<String> beamed = texts(Translator.translate(network, ops, data, beam, seed), entry);
+            List<String> beamed = texts(Translator.beam(network, ops, data, beam,
+                    new LengthPenalty(entry.get().lengthPenalty()), seed), entry);
             metrics.put("bleu.beam", Bleu.corpus(beamed, references));
             metrics.put("chrf.beam", ChrF.corpus(beamed, references));
         }
