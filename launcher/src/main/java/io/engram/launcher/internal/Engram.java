@@ -120,10 +120,14 @@ public final class Engram implements Callable<Integer> {
 
     @Command(name = "predict", mixinStandardHelpOptions = true, description = "Runs a trained model on the sequences of INPUT: one sequence per line, "
             + "time steps separated by ';', the features of a step by ','. Prints one line of outputs per sequence. "
+            + "When the model's application reads files of its own (sentences, FASTA, WAV lists, history CSVs), INPUT is such a file "
+            + "and each record's result is printed as the application writes it. "
             + "With --render FILE (and no INPUT) replays a controller trained in an environment instead, writing its trajectory as FILE.csv and a plot as FILE.png.")
     int predict(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "INPUT", arity = "0..1") Path input,
                 @Option(names = "--beam", paramLabel = "N", defaultValue = "1", description = "for a model that decodes: hypotheses kept by beam search (1: greedy)") int beam,
                 @Option(names = "--max-length", paramLabel = "N", defaultValue = "0", description = "for a model that decodes: most tokens per sequence (0: twice the source's length)") int maxLength,
+                @Option(names = "--length-penalty", paramLabel = "A", defaultValue = "0", description = "with --beam: rank hypotheses by log p / ((5 + |Y|) / 6)^A, the GNMT length penalty (0: none)") double lengthPenalty,
+                @Option(names = "--attention", paramLabel = "DIR", description = "draw each record's attention map as DIR/N.png (applications that read their own files)") Path attention,
                 @Option(names = "--render", paramLabel = "FILE", description = "replay the controller for one episode in its job's environment: write FILE.csv and FILE.png") Path render,
                 @Option(names = "--seed", paramLabel = "N", description = "with --render: the episode's seed (default: the training job's)") Long seed) {
         if (render != null) {
@@ -152,9 +156,13 @@ public final class Engram implements Callable<Integer> {
                 return BAD_INPUT;
             }
         }
-        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "predict",
-                List.of("--beam", Integer.toString(beam), "--max-length", Integer.toString(maxLength),
-                        checkpoint.toAbsolutePath().normalize().toString(), input.toAbsolutePath().normalize().toString())));
+        List<String> args = new java.util.ArrayList<>(List.of("--beam", Integer.toString(beam), "--max-length",
+                Integer.toString(maxLength), "--length-penalty", Double.toString(lengthPenalty)));
+        if (attention != null) {
+            args.addAll(List.of("--attention", attention.toAbsolutePath().normalize().toString()));
+        }
+        args.addAll(List.of(checkpoint.toAbsolutePath().normalize().toString(), input.toAbsolutePath().normalize().toString()));
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "predict", args));
     }
 
     @Command(name = "recall", mixinStandardHelpOptions = true, description = "Recalls a pattern from each cue of CUES in a trained "
