@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The continuous stack of the neural network pushdown automaton: Sun, Giles, Chen and Lee (1993),
  * "The neural network pushdown automaton: model, stack and learning simulations", UMIACS-TR-93-77,
- * section 3 (and Das, Giles and Sun 1992, section 2). The stack holds elements {@code V_i} of
+ * the stack of the model (and of Das, Giles and Sun 1992). The stack holds elements {@code V_i} of
  * fractional length {@code l_i in [0, 1]}, index 0 the top. With the exclusive running sum of the
  * lengths above element {@code i}, {@code S_i = sum_{j<i} l_j}:
  * <pre>

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One step of the controller of the neural network pushdown automaton: Sun, Giles, Chen and Lee
  * (1993), "The neural network pushdown automaton: model, stack and learning simulations",
- * UMIACS-TR-93-77, section 3, eqs. (1)-(2) (Das, Giles and Sun 1992, eqs. 1-2). The state units
+ * UMIACS-TR-93-77, the state and action equations of the model (Das, Giles and Sun 1992 likewise;
+ * (1) and (2) below are labels here, not the paper's numbering). The state units
  * {@code s}, the one-hot input symbol {@code x} and the stack's top reading {@code r} meet in
  * higher-order products:
  * <pre>
