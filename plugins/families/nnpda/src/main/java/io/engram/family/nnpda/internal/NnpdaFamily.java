@@ -1,0 +1,116 @@
+package io.engram.family.nnpda.internal;
+
+import io.engram.api.Capability;
+import io.engram.api.HyperParameter;
+import io.engram.api.Hyperparameters;
+import io.engram.api.ModelSpec;
+import io.engram.api.Network;
+import io.engram.api.NetworkFamily;
+import io.engram.api.PluginProperties;
+import io.engram.api.Problem;
+import io.engram.api.Schema;
+import io.engram.layers.LayerSchema;
+import io.engram.tensor.Backend;
+import io.engram.tensor.Ops;
+import io.engram.tensor.Shape;
+import io.engram.tensor.Tensor;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The neural network pushdown automaton (NNPDA) of Sun, Giles, Chen and Lee (1993), "The neural
+ * network pushdown automaton: model, stack and learning simulations", UMIACS-TR-93-77, and Das,
+ * Giles and Sun (1992), "Learning context-free grammars: capabilities and limitations of a recurrent
+ * neural network with an external stack memory", Proc. 14th Annual Conference of the Cognitive
+ * Science Society: a higher-order recurrent controller ({@link NnpdaController}) whose state units
+ * read the input symbol and the top of a continuous stack ({@link ContinuousStack}), and whose
+ * action {@code a in [-1, 1]} pushes the symbol ({@code a > 0}, length {@code a}) or pops
+ * ({@code a < 0}, length {@code |a|}). The stack is part of the network's state, so BPTT
+ * differentiates through it ({@link NnpdaNetwork}). The first {@code outputSize} state units are the
+ * response units (a string is accepted when the response unit is high after its end symbol).
+ *
+ * <p>Hyperparameters: {@code hidden}, the number {@code N} of state units including the response
+ * units (at least the output size); {@code capacity}, the stack's elements {@code C} (every step
+ * pushes one, of length 0 when it pops, so a string longer than {@code C} steps loses its bottom
+ * elements); {@code init.scale}, initial weights and biases uniform in {@code [-scale, scale]}.
+ * Parameters {@code w}, {@code b}, {@code w.action}, {@code b.action} are all a checkpoint holds.
+ *
+ * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.
+ */
+@Component(service = NetworkFamily.class, property = {
+        PluginProperties.FAMILY + "=nnpda",
+        PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE + "," + Capability.FLAT_PARAMETERS})
+public final class NnpdaFamily implements NetworkFamily {
+    static final Schema SCHEMA = Schema.of(
+            HyperParameter.integer("hidden", 4, 1, 1024, "State units N, the response units (the first output-size ones) included."),
+            HyperParameter.integer("capacity", 64, 1, 100_000, "Stack elements C: one is pushed per step, the bottom one drops when full."),
+            HyperParameter.real("init.scale", 1.0, 0.0, 100.0, "Initial weights and biases are uniform in [-scale, scale]."));
+
+    @Activate
+    public NnpdaFamily() {
+    }
+
+    @Override
+    public String id() {
+        return "nnpda";
+    }
+
+    @Override
+    public String description() {
+        return "Neural network pushdown automaton: a higher-order controller with a continuous stack (Sun et al. 1993).";
+    }
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public Set<String> capabilities() {
+        return Set.of(Capability.DIFFERENTIABLE, Capability.FLAT_PARAMETERS);
+    }
+
+    /** The response units are state units: {@code hidden} must be at least the output size. */
+    @Override
+    public Seq<Problem> validate(ModelSpec spec) {
+        int hidden = LayerSchema.complete(SCHEMA, spec.hyper()).getInt("hidden");
+        return spec.outputSize() > hidden
+                ? List.of(Problem.of("model.hidden", "must be at least the output size " + spec.outputSize()
+                        + " (the response units are state units), got " + hidden))
+                : List.empty();
+    }
+
+    @Override
+    public Network create(ModelSpec spec, Backend backend, long seed) {
+        Seq<Problem> problems = validate(spec);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.map(Problem::toString).mkString("; "));
+        }
+        Hyperparameters h = LayerSchema.complete(SCHEMA, spec.hyper());
+        int n = h.getInt("hidden");
+        double scale = h.getDouble("init.scale");
+        SplittableRandom r = new SplittableRandom(seed);
+        Map<String, Tensor> p = new LinkedHashMap<>();
+        int products = (n + 1) * spec.inputSize() * (spec.inputSize() + 1);
+        p.put("w", uniform(backend.ops(), spec, r, scale, products, n));
+        p.put("b", uniform(backend.ops(), spec, r, scale, n));
+        p.put("w.action", uniform(backend.ops(), spec, r, scale, products, 1));
+        p.put("b.action", uniform(backend.ops(), spec, r, scale, 1));
+        return new NnpdaNetwork(spec, n, h.getInt("capacity"), p);
+    }
+
+    private static Tensor uniform(Ops ops, ModelSpec spec, SplittableRandom r, double scale, int... dims) {
+        Shape shape = Shape.of(dims);
+        double[] v = new double[shape.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = scale == 0 ? 0 : r.nextDouble(-scale, scale);
+        }
+        return ops.fromArray(spec.dtype(), shape, v);
+    }
+}
