@@ -53,21 +53,24 @@ import org.osgi.service.component.annotations.Component;
  *   training and validation strings of 2 to {@code train.max.length} symbols, test strings longer
  *   than {@code train.max.length} and at most {@code test.max.length}; loss {@code mse} at the end
  *   symbol; metric {@code accuracy}.</li>
+ *   <li>{@code anbn}: the same for a<sup>n</sup>b<sup>n</sup> (see {@link AnBn}), {@code n} up to
+ *   half of {@code train.max.length} for training and validation, test strings with {@code n} from
+ *   one more up to half of {@code test.max.length}.</li>
  * </ul>
  * Training, validation and test sets come from independent streams split off the seed, so the same
  * seed and parameters give the same data, and changing one set's size leaves the others alone. The
  * digest is the SHA-256 of all three sets (see {@link Dataset#sha256}).
  *
  * <p>{@link #evaluate} recognises the task by the data's shape: 2 inputs and 1 output is the adding
- * problem, 3 and 1 a Tomita grammar, 4 and 1 balanced parentheses, 4 and 4 is a<sup>n</sup>b<sup>n</sup>c<sup>n</sup>, anything else a
+ * problem, 3 and 1 a Tomita grammar, 4 and 1 balanced parentheses or a<sup>n</sup>b<sup>n</sup>, 4 and 4 is a<sup>n</sup>b<sup>n</sup>c<sup>n</sup>, anything else a
  * symbol task.
  * Stateless and thread-safe.
  */
 @Component(service = Application.class, property = PluginProperties.APPLICATION + "=grammar")
 public final class GrammarApplication implements Application {
     static final Schema SCHEMA = Schema.of(
-            HyperParameter.choice("task", "embedded-reber", java.util.List.of("reber", "embedded-reber", "anbncn", "adding", "tomita", "dyck"),
-                    "reber, embedded-reber, anbncn: next-symbol prediction, loss softmax-ce; adding: the adding problem, loss mse at the last step; tomita: accept or reject strings of a Tomita grammar, loss mse at the end symbol; dyck: accept or reject strings of balanced parentheses, loss mse at the end symbol."),
+            HyperParameter.choice("task", "embedded-reber", java.util.List.of("reber", "embedded-reber", "anbncn", "adding", "tomita", "dyck", "anbn"),
+                    "reber, embedded-reber, anbncn: next-symbol prediction, loss softmax-ce; adding: the adding problem, loss mse at the last step; tomita: accept or reject strings of a Tomita grammar, loss mse at the end symbol; dyck: accept or reject strings of balanced parentheses, anbn: of a^n b^n, loss mse at the end symbol."),
             HyperParameter.integer("train.size", 1000, 1, 1_000_000, "Training sequences."),
             HyperParameter.integer("validation.size", 200, 0, 1_000_000, "Validation sequences."),
             HyperParameter.integer("test.size", 500, 0, 1_000_000, "Held-apart test sequences (not for anbncn: its test set has one string per n)."),
@@ -77,8 +80,8 @@ public final class GrammarApplication implements Application {
             HyperParameter.integer("test.max.n", 50, 1, 10_000, "anbncn: largest n in the test set."),
             HyperParameter.integer("length", 100, 4, 1_000_000, "adding: minimal sequence length T (lengths are drawn from [T, T + T/10])."),
             HyperParameter.integer("grammar", 4, 1, 7, "tomita: the grammar, 1 to 7."),
-            HyperParameter.integer("train.max.length", 10, 0, 1000, "tomita, dyck: longest training and validation string."),
-            HyperParameter.integer("test.max.length", 30, 0, 1000, "tomita: longest test string; dyck: test strings are longer than train.max.length and at most this long."));
+            HyperParameter.integer("train.max.length", 10, 0, 1000, "tomita, dyck: longest training and validation string; anbn: n up to half of it."),
+            HyperParameter.integer("test.max.length", 30, 0, 1000, "tomita: longest test string; dyck, anbn: test strings are longer than train.max.length and at most this long."));
 
     /** Steps taken as the bound of a Reber string's length in {@link #shape}. */
     static final int REBER_STEPS = 64;
@@ -117,7 +120,7 @@ public final class GrammarApplication implements Application {
         Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");
         return v.isInvalid() ? Optional.empty()
                 : Optional.of(v.get().getString("task").equals("adding") || v.get().getString("task").equals("tomita")
-                        || v.get().getString("task").equals("dyck") ? "mse" : "softmax-ce");
+                        || v.get().getString("task").equals("dyck") || v.get().getString("task").equals("anbn") ? "mse" : "softmax-ce");
     }
 
     @Override
@@ -146,8 +149,10 @@ public final class GrammarApplication implements Application {
                 int longest = Math.max(p.getInt("train.max.length"), p.getInt("test.max.length")) + 1;
                 return Optional.of(shape("data.train.size", sets + p.getInt("test.size"), longest, Tomita.INPUTS, 1));
             }
-            case "dyck": {
-                int longest = Math.max(p.getInt("train.max.length"), p.getInt("test.max.length")) + 2;
+            case "dyck":
+            case "anbn": {
+                // the start and end symbols; anbn's rejected a^n b^m have up to 2 b's more
+                int longest = Math.max(p.getInt("train.max.length"), p.getInt("test.max.length")) + 4;
                 return Optional.of(shape("data.train.size", sets + p.getInt("test.size"), longest, Dyck.INPUTS, 1));
             }
             default:
@@ -253,24 +258,28 @@ public final class GrammarApplication implements Application {
                 loss = "mse";
                 break;
             }
-            case "dyck": {
+            case "dyck":
+            case "anbn": {
                 int trainPairs = p.getInt("train.max.length") / 2;
                 int testPairs = p.getInt("test.max.length") / 2;
                 List<Problem> problems = List.empty();
                 if (trainPairs < 1) {
-                    problems = problems.append(Problem.of("data.train.max.length", "dyck needs at least 2, got "
+                    problems = problems.append(Problem.of("data.train.max.length", task + " needs at least 2, got "
                             + p.getInt("train.max.length")));
                 }
                 if (testPairs <= Math.max(1, trainPairs)) {
-                    problems = problems.append(Problem.of("data.test.max.length", "dyck needs an even length longer than "
+                    problems = problems.append(Problem.of("data.test.max.length", task + " needs an even length longer than "
                             + "train.max.length (" + p.getInt("train.max.length") + "), got " + p.getInt("test.max.length")));
                 }
                 if (!problems.isEmpty()) {
                     throw new InvalidParameters(problems);
                 }
-                train = Dyck.strings(trainRandom, nTrain, 1, trainPairs);
-                validation = Dyck.strings(validationRandom, nValidation, 1, trainPairs);
-                test = Dyck.strings(testRandom, nTest, trainPairs + 1, testPairs);
+                boolean dyck = task.equals("dyck");
+                train = dyck ? Dyck.strings(trainRandom, nTrain, 1, trainPairs) : AnBn.strings(trainRandom, nTrain, 1, trainPairs);
+                validation = dyck ? Dyck.strings(validationRandom, nValidation, 1, trainPairs)
+                        : AnBn.strings(validationRandom, nValidation, 1, trainPairs);
+                test = dyck ? Dyck.strings(testRandom, nTest, trainPairs + 1, testPairs)
+                        : AnBn.strings(testRandom, nTest, trainPairs + 1, testPairs);
                 loss = "mse";
                 break;
             }

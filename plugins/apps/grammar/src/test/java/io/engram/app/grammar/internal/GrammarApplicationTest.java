@@ -139,7 +139,7 @@ class GrammarApplicationTest {
         assertEquals("data.train.min.n: must not exceed train.max.n (10), got 12; "
                 + "data.test.min.n: must not exceed test.max.n (50), got 60", t.getCause().getMessage());
         Try<TaskData> u = app.load(Hyperparameters.of(Map.of("task", "tree", "length", 1)), 1);
-        assertEquals("data.task: expected one of reber, embedded-reber, anbncn, adding, tomita, dyck, got 'tree'; "
+        assertEquals("data.task: expected one of reber, embedded-reber, anbncn, adding, tomita, dyck, anbn, got 'tree'; "
                 + "data.length: expected an integer in [4, 1000000], got '1'", u.getCause().getMessage());
     }
 
