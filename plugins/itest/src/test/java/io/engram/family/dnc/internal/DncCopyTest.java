@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
  * BPTT on sequences of 1 to 5 random 4-bit vectors from the algorithmic application, copies
  * held-apart sequences of length 5: at most 0.1 wrong bits per sequence of 20 bits on 100 test
  * sequences (seed 1: none wrong on validation from epoch 6 of the 12). Controller of 24 LSTM units,
- * memory 8 x 6, one read head, Adam at 0.01, clipped to
- * norm 10.
+ * memory 8 x 6, one read head, Adam at 0.01, clipped to norm 10.
  */
 class DncCopyTest {
     private static final CpuBackend BACKEND = new CpuBackend(1);
