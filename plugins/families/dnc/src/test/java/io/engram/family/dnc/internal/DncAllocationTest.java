@@ -2,6 +2,7 @@ package io.engram.family.dnc.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.engram.autodiff.Tape;
 import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
@@ -30,6 +31,18 @@ class DncAllocationTest {
         // free list 1 (0.1), 3 (0.2), 0 (0.4), 2 (0.7)
         Tensor a = DncAllocation.allocation(OPS, t(1, 1, 4, 0.4, 0.1, 0.7, 0.2));
         assertArrayEquals(new double[] {0.6 * 0.1 * 0.2, 0.9, 0.3 * 0.1 * 0.2 * 0.4, 0.8 * 0.1}, a.toDoubleArray(), TOLERANCE);
+    }
+
+    /** Given the free list, the gradient with respect to the usage is that of the products, by hand. */
+    @Test
+    void theAllocationIsDifferentiableWithRespectToUsage() {
+        Tape tape = new Tape(OPS);
+        Tensor usage = tape.leaf(t(1, 1, 4, 0.4, 0.1, 0.7, 0.2));
+        Tensor loss = tape.sumAll(tape.mul(DncAllocation.allocation(tape, usage), t(1, 1, 4, 1, 2, 3, 4)));
+        // a1 = 1 - u1, a3 = (1 - u3) u1, a0 = (1 - u0) u1 u3, a2 = (1 - u2) u1 u3 u0
+        double[] expected = {-0.1 * 0.2 + 3 * 0.3 * 0.1 * 0.2, -2 + 4 * 0.8 + 0.6 * 0.2 + 3 * 0.3 * 0.2 * 0.4,
+                -3 * 0.1 * 0.2 * 0.4, -4 * 0.1 + 0.6 * 0.1 + 3 * 0.3 * 0.1 * 0.4};
+        assertArrayEquals(expected, tape.backward(loss).of(usage).toDoubleArray(), 1e-12);
     }
 
     @Test
