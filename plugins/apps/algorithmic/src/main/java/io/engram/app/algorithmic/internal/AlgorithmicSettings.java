@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * they generate. Immutable.
  */
 record AlgorithmicSettings(String task, int bits, int min, int max, int testMin, int testMax, int repeatsMin,
-                           int repeatsMax, int itemLength, int trainSize, int validationSize, int testSize) {
+                           int repeatsMax, int itemLength, int ahead, int trainSize, int validationSize, int testSize) {
 
     static Validation<Seq<Problem>, AlgorithmicSettings> of(Schema schema, Hyperparameters params) {
         Validation<Seq<Problem>, Hyperparameters> v = schema.validate(params.asStrings(), "data.");
@@ -29,7 +29,7 @@ record AlgorithmicSettings(String task, int bits, int min, int max, int testMin,
                 p.getInt("length.max"), p.getInt("test.length.min") == 0 ? p.getInt("length.min") : p.getInt("test.length.min"),
                 p.getInt("test.length.max") == 0 ? p.getInt("length.max") : p.getInt("test.length.max"),
                 p.getInt("repeats.min"), p.getInt("repeats.max"), p.getInt("item.length"),
-                p.getInt("train.size"), p.getInt("validation.size"), p.getInt("test.size"));
+                p.getInt("ahead"), p.getInt("train.size"), p.getInt("validation.size"), p.getInt("test.size"));
         Seq<Problem> problems = List.empty();
         if (s.min > s.max) {
             problems = problems.append(Problem.of("data.length.min", "must not exceed length.max (" + s.max + "), got " + s.min));
@@ -45,6 +45,10 @@ record AlgorithmicSettings(String task, int bits, int min, int max, int testMin,
         if (s.task.equals("recall") && Math.min(s.min, s.testMin) < 2) {
             problems = problems.append(Problem.of("data.length.min", "recall needs at least 2 items per sequence, got "
                     + Math.min(s.min, s.testMin)));
+        }
+        if (s.task.equals("lookahead") && Math.min(s.min, s.testMin) <= s.ahead) {
+            problems = problems.append(Problem.of("data.length.min", "lookahead needs more than 'ahead' (" + s.ahead
+                    + ") vectors per sequence, got " + Math.min(s.min, s.testMin)));
         }
         return problems.isEmpty() ? Validation.valid(s) : Validation.invalid(problems);
     }
@@ -90,6 +94,8 @@ record AlgorithmicSettings(String task, int bits, int min, int max, int testMin,
                 return Tasks.copy(random, bits, size);
             case "repeat-copy":
                 return Tasks.repeatCopy(random, bits, size, repeatsMin + random.nextInt(repeatsMax - repeatsMin + 1), repeatsMax);
+            case "lookahead":
+                return Tasks.lookahead(random, bits, size, ahead);
             default:
                 return Tasks.recall(random, bits, size, itemLength);
         }

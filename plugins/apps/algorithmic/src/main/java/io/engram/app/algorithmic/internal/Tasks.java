@@ -28,7 +28,7 @@ final class Tasks {
     }
 
     static int inputs(String task, int bits) {
-        return task.equals("copy") ? bits + 1 : bits + 2;
+        return task.equals("lookahead") ? bits : task.equals("copy") ? bits + 1 : bits + 2;
     }
 
     static int outputs(String task, int bits) {
@@ -40,6 +40,7 @@ final class Tasks {
         switch (task) {
             case "copy": return 2 * size + 1;
             case "repeat-copy": return size + 2 + repeats * size;
+            case "lookahead": return size;
             default: return (size + 1) * (itemLength + 1) + 1 + itemLength;
         }
     }
@@ -100,6 +101,17 @@ final class Tasks {
         for (double[] v : item[query + 1]) {
             y[t] = v.clone();
             due[t++] = true;
+        }
+        return new Sequence(x, y, due);
+    }
+
+    static Sequence lookahead(SplittableRandom random, int bits, int size, int ahead) {
+        double[][] x = vectors(random, size, bits);
+        double[][] y = new double[size][bits];
+        boolean[] due = new boolean[size];
+        for (int t = 0; t + ahead < size; t++) {
+            y[t] = x[t + ahead].clone();
+            due[t] = true;
         }
         return new Sequence(x, y, due);
     }

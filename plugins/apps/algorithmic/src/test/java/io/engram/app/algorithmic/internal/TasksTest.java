@@ -74,6 +74,24 @@ class TasksTest {
     }
 
     @Test
+    void lookaheadTagsEachStepWithTheVectorAheadOfIt() {
+        Sequence s = Tasks.lookahead(new SplittableRandom(6), 3, 7, 2);
+        assertEquals(7, s.length());
+        for (int t = 0; t < 5; t++) {
+            assertArrayEquals(s.inputs()[t + 2], s.targets()[t], "step " + t);
+            assertTrue(s.targetMask()[t]);
+        }
+        assertFalse(s.targetMask()[5]);
+        assertFalse(s.targetMask()[6]);
+        TaskData d = app.load(Hyperparameters.of(Map.of("task", "lookahead", "bits", 2, "length.min", 4,
+                "length.max", 6, "train.size", 5)), 1).get();
+        assertEquals(List.of(2, 2), List.of(d.train().inputSize(), d.train().outputSize()));
+        String message = app.load(Hyperparameters.of(Map.of("task", "lookahead", "ahead", 4, "length.min", 4)), 1)
+                .getCause().getMessage();
+        assertTrue(message.contains("data.length.min") && message.contains("more than 'ahead' (4)"), message);
+    }
+
+    @Test
     void testSetsMayBeLongerAndBadRangesAreNamed() {
         TaskData d = app.load(Hyperparameters.of(Map.of("length.max", 5, "test.length.min", 40, "test.length.max", 40,
                 "train.size", 20, "test.size", 3)), 1).get();
