@@ -38,7 +38,8 @@ med = {}
 for side in ("engram", "torch"):
     mine = [r for r in rows if r["side"] == side]
     med[side] = statistics.median(r["median_s"] for r in mine)
-    print("%-7s %d rounds, %d parameters, %d threads: median %.3f s per training step, %.2f steps/s"
-          % (side, len(mine), mine[0]["parameters"], mine[0]["threads"], med[side], 1 / med[side]))
+    print("%-7s %d rounds, %d parameters, %d threads: median %.3f s per training step, %.2f steps/s (rounds: %s)"
+          % (side, len(mine), mine[0]["parameters"], mine[0]["threads"], med[side], 1 / med[side],
+             " ".join("%.3f" % r["median_s"] for r in mine)))
 print("ratio (torch s / engram s): %.2f" % (med["torch"] / med["engram"]))
 PY
