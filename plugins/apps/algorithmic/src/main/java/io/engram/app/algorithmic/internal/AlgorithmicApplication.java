@@ -22,8 +22,9 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The algorithmic tasks of Graves, Wayne and Danihelka (2014) ({@link Tasks}): copy, repeat-copy and
- * associative recall of random bit vectors; and lookahead, a tagging task that needs the future
- * context (Schuster and Paliwal 1997). Training and validation sequences have sizes drawn
+ * associative recall of random bit vectors; lookahead, a tagging task that needs the future
+ * context (Schuster and Paliwal 1997); and the graph traversal of Graves et al. (2016)
+ * ({@link GraphTask}), its sizes counting hops. Training and validation sequences have sizes drawn
  * uniformly from {@code [length.min, length.max]} (vectors, or items for recall); test sequences from
  * {@code [test.length.min, test.length.max]} when given (generalisation to longer sequences), else
  * from the training range. Loss {@code sigmoid-bce} at the steps where an answer is due; metrics
@@ -33,12 +34,12 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Application.class, property = PluginProperties.APPLICATION + "=algorithmic")
 public final class AlgorithmicApplication implements Application {
     static final Schema SCHEMA = Schema.of(
-            HyperParameter.choice("task", "copy", java.util.List.of("copy", "repeat-copy", "recall", "lookahead"),
-                    "copy, repeat-copy, recall (associative recall) or lookahead (each step tagged with the "
-                            + "vector that comes 'ahead' steps later)."),
+            HyperParameter.choice("task", "copy", java.util.List.of("copy", "repeat-copy", "recall", "lookahead", "traversal"),
+                    "copy, repeat-copy, recall (associative recall), lookahead (each step tagged with the "
+                            + "vector that comes 'ahead' steps later) or traversal (following labelled edges of a random graph)."),
             HyperParameter.integer("bits", 8, 1, 1024, "Bits per vector."),
             HyperParameter.integer("length.min", 1, 1, 100_000, "Fewest vectors per sequence (items for recall, at least 2)."),
-            HyperParameter.integer("length.max", 20, 1, 100_000, "Most vectors per sequence (items for recall)."),
+            HyperParameter.integer("length.max", 20, 1, 100_000, "Most vectors per sequence (items for recall, hops for traversal)."),
             HyperParameter.integer("test.length.min", 0, 0, 100_000, "Fewest vectors per test sequence; 0: as in training."),
             HyperParameter.integer("test.length.max", 0, 0, 100_000, "Most vectors per test sequence; 0: as in training."),
             HyperParameter.integer("repeats.min", 1, 1, 1000, "Fewest repeats (repeat-copy)."),
@@ -47,7 +48,9 @@ public final class AlgorithmicApplication implements Application {
             HyperParameter.integer("ahead", 2, 1, 100_000, "Steps ahead of the vector due at each step (lookahead)."),
             HyperParameter.integer("train.size", 1000, 1, 10_000_000, "Training sequences."),
             HyperParameter.integer("validation.size", 100, 0, 10_000_000, "Validation sequences."),
-            HyperParameter.integer("test.size", 100, 0, 10_000_000, "Test sequences."));
+            HyperParameter.integer("test.size", 100, 0, 10_000_000, "Test sequences."),
+            HyperParameter.integer("graph.nodes", 6, 2, 10_000, "Nodes of each random graph (traversal)."),
+            HyperParameter.integer("graph.labels", 2, 1, 100, "Edge labels; every node has one outgoing edge of each (traversal)."));
 
     @Activate
     public AlgorithmicApplication() {
@@ -60,7 +63,8 @@ public final class AlgorithmicApplication implements Application {
 
     @Override
     public String description() {
-        return "Copy, repeat-copy and associative recall of random bit vectors (Graves et al. 2014); lookahead tagging.";
+        return "Copy, repeat-copy and associative recall of random bit vectors (Graves et al. 2014); lookahead tagging; "
+                + "graph traversal (Graves et al. 2016).";
     }
 
     @Override

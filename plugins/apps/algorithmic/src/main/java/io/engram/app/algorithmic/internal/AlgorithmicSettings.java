@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * they generate. Immutable.
  */
 record AlgorithmicSettings(String task, int bits, int min, int max, int testMin, int testMax, int repeatsMin,
-                           int repeatsMax, int itemLength, int ahead, int trainSize, int validationSize, int testSize) {
+                           int repeatsMax, int itemLength, int ahead, int trainSize, int validationSize, int testSize,
+                           int nodes, int labels) {
 
     static Validation<Seq<Problem>, AlgorithmicSettings> of(Schema schema, Hyperparameters params) {
         Validation<Seq<Problem>, Hyperparameters> v = schema.validate(params.asStrings(), "data.");
@@ -29,7 +30,8 @@ record AlgorithmicSettings(String task, int bits, int min, int max, int testMin,
                 p.getInt("length.max"), p.getInt("test.length.min") == 0 ? p.getInt("length.min") : p.getInt("test.length.min"),
                 p.getInt("test.length.max") == 0 ? p.getInt("length.max") : p.getInt("test.length.max"),
                 p.getInt("repeats.min"), p.getInt("repeats.max"), p.getInt("item.length"),
-                p.getInt("ahead"), p.getInt("train.size"), p.getInt("validation.size"), p.getInt("test.size"));
+                p.getInt("ahead"), p.getInt("train.size"), p.getInt("validation.size"), p.getInt("test.size"),
+                p.getInt("graph.nodes"), p.getInt("graph.labels"));
         Seq<Problem> problems = List.empty();
         if (s.min > s.max) {
             problems = problems.append(Problem.of("data.length.min", "must not exceed length.max (" + s.max + "), got " + s.min));
@@ -50,11 +52,15 @@ record AlgorithmicSettings(String task, int bits, int min, int max, int testMin,
             problems = problems.append(Problem.of("data.length.min", "lookahead needs more than 'ahead' (" + s.ahead
                     + ") vectors per sequence, got " + Math.min(s.min, s.testMin)));
         }
+        if (s.task.equals("traversal") && s.bits < 31 && s.nodes >= 1 << s.bits) {
+            problems = problems.append(Problem.of("data.bits", "traversal needs a distinct nonzero code for each of the "
+                    + s.nodes + " graph.nodes, so more than log2(" + (s.nodes + 1) + ") bits, got " + s.bits));
+        }
         return problems.isEmpty() ? Validation.valid(s) : Validation.invalid(problems);
     }
 
     int inputs() {
-        return Tasks.inputs(task, bits);
+        return task.equals("traversal") ? GraphTask.inputs(bits, labels) : Tasks.inputs(task, bits);
     }
 
     int outputs() {
@@ -63,11 +69,15 @@ record AlgorithmicSettings(String task, int bits, int min, int max, int testMin,
 
     /** An upper bound of what {@link #generate} makes: every sequence at its longest. */
     DataShape shape() {
-        long longest = Math.max(Tasks.length(task, max, repeatsMax, itemLength), Tasks.length(task, testMax, repeatsMax, itemLength));
+        long longest = Math.max(length(max), length(testMax));
         long sequences = (long) trainSize + validationSize + testSize;
         long steps = sequences * longest;
         return new DataShape("data.train.size", sequences, steps, longest, inputs(), outputs(),
                 DataShape.sequenceBytes(sequences, steps, inputs(), outputs()));
+    }
+
+    private int length(int size) {
+        return task.equals("traversal") ? GraphTask.length(nodes, labels, size) : Tasks.length(task, size, repeatsMax, itemLength);
     }
 
     /** Training, validation and test sets, each from its own stream split off {@code seed}. */
@@ -92,6 +102,8 @@ record AlgorithmicSettings(String task, int bits, int min, int max, int testMin,
         switch (task) {
             case "copy":
                 return Tasks.copy(random, bits, size);
+            case "traversal":
+                return GraphTask.traversal(random, bits, nodes, labels, size);
             case "repeat-copy":
                 return Tasks.repeatCopy(random, bits, size, repeatsMin + random.nextInt(repeatsMax - repeatsMin + 1), repeatsMax);
             case "lookahead":

@@ -3,10 +3,6 @@ package io.engram.family.dnc.internal;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Dynamic memory allocation and the write weighting of a differentiable neural computer (Graves et
@@ -19,12 +15,18 @@ import java.util.stream.IntStream;
  *   a_t[φ_t[j]] = (1 - u_t[φ_t[j]]) Π_{i<j} u_t[φ_t[i]]               allocation weighting
  *   w^w_t = g^w_t [g^a_t a_t + (1 - g^a_t) c^w_t]                    write weighting
  * </pre>
- * The free list is computed on the host from the usage's values; given that order the allocation is
- * differentiable with respect to the usage (as in the paper, no gradient flows through the sort): the
- * usage is gathered into sorted order, the exclusive cumulative product is built slot by slot with
- * {@link Ops#mul}, and the result is gathered back by the inverse permutation. Stateless.
+ * The free list's order enters as a precedence matrix computed by comparisons on the backend (no
+ * copy to the host, no per-slot loop): {@code P[i,j] = 1} when slot {@code j} comes before slot
+ * {@code i} in {@code φ_t}. Then {@code Π_{i<j} u_t[φ_t[i]]} is {@code exp(Σ_k P[·,k] log u_t[k])},
+ * a batched product, and the allocation is differentiable with respect to the usage given that
+ * order (as in the paper, no gradient flows through the sort: the comparisons have none). Stateless.
  */
 final class DncAllocation {
+    /**
+     * Added to the usage before its logarithm, so that a free slot ({@code u = 0}) gives a finite
+     * logarithm and gradient; far below what an f32 or f64 usage resolves next to 1.
+     */
+    static final double TINY = 1e-30;
 
     private DncAllocation() {
     }
@@ -45,49 +47,27 @@ final class DncAllocation {
         return ops.mul(grown, retention);
     }
 
-    /** The allocation weighting {@code a_t [B, 1, N]} from the usage {@code [B, 1, N]}. */
+    /**
+     * The allocation weighting {@code a_t [B, 1, N]} from the usage {@code [B, 1, N]}: slot {@code j}
+     * precedes slot {@code i} in the free list when {@code u[j] < u[i]}, or {@code u[j] = u[i]} and
+     * {@code j < i}; the product over the slots before {@code i} is {@code exp(Σ_j P[i,j] log u[j])}
+     * with the 0/1 precedence matrix {@code P [B, N, N]}, one batched product.
+     */
     static Tensor allocation(Ops ops, Tensor usage) {
         int b = usage.dim(0);
         int n = usage.dim(2);
-        int[][] order = freeList(usage.toDoubleArray(), b, n);
-        Tensor flat = ops.reshape(usage, Shape.of(b * n));
-        Tensor sorted = ops.reshape(ops.gather(flat, 0, order[0]), Shape.of(b, n));
-        List<Tensor> slots = new ArrayList<>(n);
-        Tensor product = null;
-        for (int j = 0; j < n; j++) {
-            Tensor u = ops.slice(sorted, 1, j, j + 1);
-            Tensor free = oneMinus(ops, u);
-            slots.add(product == null ? free : ops.mul(free, product));
-            product = product == null ? u : ops.mul(product, u);
-        }
-        Tensor allocated = ops.reshape(ops.concat(1, slots), Shape.of(b * n));
-        return ops.reshape(ops.gather(allocated, 0, order[1]), Shape.of(b, 1, n));
+        Tensor column = ops.reshape(usage, Shape.of(b, n, 1));
+        Tensor precedes = ops.where(DncMasks.of(n).before(ops, usage.dtype()), ops.lessEqual(usage, column),
+                ops.less(usage, column));
+        Tensor logs = ops.log(ops.addScalar(column, TINY));
+        Tensor products = ops.reshape(ops.exp(ops.batchedMatmul(precedes, logs)), Shape.of(b, 1, n));
+        return ops.mul(oneMinus(ops, usage), products);
     }
 
     /** The write weighting from the allocation gate {@code [B, 1, 1]}, write gate {@code [B, 1, 1]}, allocation and content {@code [B, 1, N]}. */
     static Tensor writeWeighting(Ops ops, Tensor allocationGate, Tensor writeGate, Tensor allocation, Tensor content) {
         Tensor mixed = ops.add(content, ops.mul(allocationGate, ops.sub(allocation, content)));
         return ops.mul(writeGate, mixed);
-    }
-
-    /**
-     * The free lists of a batch, flattened: {@code [0]} maps sorted position {@code b*N + j} to the
-     * flat index of the slot with the {@code j}-th smallest usage of row {@code b} (ties by index);
-     * {@code [1]} is its inverse.
-     */
-    static int[][] freeList(double[] usage, int batch, int n) {
-        int[] forward = new int[batch * n];
-        int[] inverse = new int[batch * n];
-        for (int b = 0; b < batch; b++) {
-            int base = b * n;
-            Integer[] slots = IntStream.range(0, n).boxed().sorted(
-                    Comparator.comparingDouble((Integer i) -> usage[base + i]).thenComparingInt(i -> i)).toArray(Integer[]::new);
-            for (int j = 0; j < n; j++) {
-                forward[base + j] = base + slots[j];
-                inverse[base + slots[j]] = base + j;
-            }
-        }
-        return new int[][] {forward, inverse};
     }
 
     /** {@code 1 - x}. */

@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
  * by dynamic allocation from usage and by the temporal link matrix; see {@link DncNetwork} for the
  * step and parameters, {@link DncInterface}, {@link DncMemory}, {@link DncAllocation} and
  * {@link DncLinks} for the equations. Trained by backpropagation through time; every step is written
- * with the backend's ops (the free list is sorted on the host).
+ * with the backend's ops, the free list's order included (comparisons of the usage, no copy to the host).
  *
  * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.
  */

@@ -29,7 +29,7 @@ final class DncLinks {
         Tensor column = ops.reshape(write, Shape.of(b, n, 1));
         Tensor kept = DncAllocation.oneMinus(ops, ops.add(column, write));
         Tensor updated = ops.add(ops.mul(kept, previousLink), ops.mul(column, previousPrecedence));
-        return ops.mul(updated, offDiagonal(ops, previousLink, n));
+        return ops.mul(updated, DncMasks.of(n).offDiagonal(ops, previousLink.dtype()));
     }
 
     /** {@code p_t} from {@code p_{t-1}} and {@code w^w_t}, both {@code [B, 1, N]}. */
@@ -53,14 +53,5 @@ final class DncLinks {
         Tensor back = ops.mul(ops.slice(modes, -1, 0, 1), backward);
         Tensor byContent = ops.mul(ops.slice(modes, -1, 1, 2), content);
         return ops.add(ops.add(back, byContent), ops.mul(ops.slice(modes, -1, 2, 3), forward));
-    }
-
-    private static Tensor offDiagonal(Ops ops, Tensor like, int n) {
-        double[] mask = new double[n * n];
-        java.util.Arrays.fill(mask, 1.0);
-        for (int i = 0; i < n; i++) {
-            mask[i * n + i] = 0.0;
-        }
-        return ops.fromArray(like.dtype(), Shape.of(1, n, n), mask);
     }
 }

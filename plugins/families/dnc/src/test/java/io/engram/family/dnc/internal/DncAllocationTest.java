@@ -54,11 +54,31 @@ class DncAllocationTest {
                 TOLERANCE, "a full memory allocates nothing");
     }
 
+    /**
+     * Against the paper's formula computed by hand from an explicit sort, on random usages of a batch
+     * with repeated values (ties go by index) and free slots.
+     */
     @Test
-    void theFreeListAndItsInverseArePermutations() {
-        int[][] order = DncAllocation.freeList(new double[] {0.4, 0.1, 0.7, 0.2, 0.3, 0.3, 0.0, 0.9}, 2, 4);
-        assertArrayEquals(new int[] {1, 3, 0, 2, 6, 4, 5, 7}, order[0]);
-        assertArrayEquals(new int[] {2, 0, 3, 1, 5, 6, 4, 7}, order[1]);
+    void thePrecedenceMatrixGivesTheProductsOfTheSortedFreeList() {
+        java.util.Random rnd = new java.util.Random(7);
+        int batch = 3;
+        int n = 9;
+        double[] u = new double[batch * n];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = rnd.nextInt(4) == 0 ? 0.0 : Math.round(rnd.nextDouble() * 4) / 4.0;
+        }
+        double[] expected = new double[u.length];
+        for (int b = 0; b < batch; b++) {
+            int base = b * n;
+            Integer[] order = java.util.stream.IntStream.range(0, n).boxed().sorted(java.util.Comparator
+                    .comparingDouble((Integer i) -> u[base + i]).thenComparingInt(i -> i)).toArray(Integer[]::new);
+            double product = 1.0;
+            for (int slot : order) {
+                expected[base + slot] = (1 - u[base + slot]) * product;
+                product *= u[base + slot];
+            }
+        }
+        assertArrayEquals(expected, DncAllocation.allocation(OPS, t(batch, 1, n, u)).toDoubleArray(), TOLERANCE);
     }
 
     @Test
