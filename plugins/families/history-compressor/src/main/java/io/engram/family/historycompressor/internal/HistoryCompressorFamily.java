@@ -37,8 +37,10 @@ import org.osgi.service.component.annotations.Component;
  * error. The outputs are the stack's prediction of the next input; an application supplies
  * {@code x_{t+1}} as the target at step {@code t} (the last step of a long-lag sequence then asks
  * for the symbol that the first one decided). The "collapsing" of the hierarchy into one net (the
- * automatizer trained to predict the chunker's state) is not part of this family. With
- * {@code levels=1} the network is an Elman net.
+ * automatizer trained to predict the chunker's state, so that it comes to predict by itself what
+ * only the chunker could) is the {@link HistoryCompressionTrainer history-compression} trainer of
+ * this bundle, for networks built with {@code distill=true}; {@code output=automatizer} then
+ * evaluates the automatizer alone. With {@code levels=1} the network is an Elman net.
  *
  * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.
  */
@@ -50,6 +52,10 @@ public final class HistoryCompressorFamily implements NetworkFamily {
             HyperParameter.integer("levels", 2, 1, 8,
                     "Predictors in the hierarchy: the automatizer and levels - 1 chunkers; 1 is an Elman net."),
             LayerSchema.hidden("Hidden units of every level."),
+            HyperParameter.bool("distill", false,
+                    "Give the automatizer a head that predicts the top level's state, which the history-compression trainer trains (the collapsing of the hierarchy)."),
+            HyperParameter.choice("output", "stack", java.util.List.of("stack", "automatizer"),
+                    "stack: the output is the prediction of all levels; automatizer: that of the automatizer alone, the collapsed net (for the history-compression trainer)."),
             LayerSchema.activation("Activation function of the hidden units."),
             LayerSchema.initScheme(),
             LayerSchema.initScale());

@@ -28,9 +28,15 @@ import java.util.Map;
  * {@code k + 1}. Trained by BPTT on next-input prediction (targets {@code x_{t+1}}), the outputs are
  * what all levels learn from; the gating is a mask without gradient.
  *
+ * <p>With {@code output=automatizer} the network's output is {@code z_t^0} instead, the automatizer
+ * alone: the collapsed net, once the {@code history-compression} trainer has distilled the chunkers
+ * into it (that trainer takes the stack's loss and the automatizer's, whatever the output is).
+ *
  * <p>Parameters, in this order, for each level {@code k}: {@code levelk.input.w [in, hidden]},
  * {@code levelk.recurrent.w [hidden, hidden]}, {@code levelk.b [hidden]}, {@code levelk.readout.w
- * [hidden, out]}; then {@code readout.b [out]}. State: {@code h^0 .. h^(L-1)} (each {@code [batch,
+ * [hidden, out]}; then {@code readout.b [out]}; with {@code distill}, then the automatizer's head
+ * predicting the top level's state, {@code distill.w [hidden, hidden]} and {@code distill.b
+ * [hidden]} (used only by {@link #distillationError}). State: {@code h^0 .. h^(L-1)} (each {@code [batch,
  * hidden]}, zeros at the start), then the symbol each stack {@code 0..k} predicted at the last step
  * ({@code [batch, L]}, {@value Surprise#NONE} at the start), then the number of inputs each level has
  * received ({@code [batch, L]}, zeros at the start). The last two carry no gradient.
@@ -58,6 +64,10 @@ final class HistoryCompressorNetwork extends AbstractNetwork implements Differen
             p.put(CompressorSettings.name(k, "readout.w"), init.weights(n, spec.outputSize(), 1));
         }
         p.put("readout.b", init.constant(spec.outputSize(), 0));
+        if (s.distill()) {
+            p.put("distill.w", init.weights(n, n, 1));
+            p.put("distill.b", init.constant(n, 0));
+        }
         return p;
     }
 
@@ -78,6 +88,22 @@ final class HistoryCompressorNetwork extends AbstractNetwork implements Differen
 
     @Override
     public Step step(Ops ops, Map<String, Tensor> p, Tensor x, State state, StepContext context) {
+        Levels run = levels(ops, p, x, state);
+        return new Step(settings.automatizerOutput() ? run.automatizer() : run.output(), run.state());
+    }
+
+    /**
+     * One step with the automatizer's own prediction {@code z_t^0} beside the stack's output.
+     *
+     * @param output      the stack's prediction {@code y_t = z_t^(L-1)}
+     * @param automatizer the automatizer's prediction {@code z_t^0}
+     * @param state       the state after the step
+     */
+    record Levels(Tensor output, Tensor automatizer, State state) {
+    }
+
+    /** {@link #step}, keeping the automatizer's own prediction. */
+    Levels levels(Ops ops, Map<String, Tensor> p, Tensor x, State state) {
         int levels = settings.levels();
         int batch = x.dim(0);
         int in = spec().inputSize();
@@ -89,6 +115,7 @@ final class HistoryCompressorNetwork extends AbstractNetwork implements Differen
         double[] received = state.get(levels + 1).toDoubleArray();
         List<Tensor> next = new ArrayList<>();
         Tensor z = null;
+        Tensor automatizer = null;
         for (int k = 0; k < levels; k++) {
             Tensor xProj = ops.inputProjection(x, p.get(CompressorSettings.name(k, "input.w")),
                     p.get(CompressorSettings.name(k, "b")));
@@ -97,6 +124,7 @@ final class HistoryCompressorNetwork extends AbstractNetwork implements Differen
             next.add(h);
             Tensor term = ops.matmul(h, p.get(CompressorSettings.name(k, "readout.w")));
             z = k == 0 ? ops.add(term, p.get("readout.b")) : ops.add(z, term);
+            automatizer = k == 0 ? z : automatizer;
             int[] guess = Surprise.argmax(z.toDoubleArray(), batch, out, compared);
             for (int b = 0; b < batch; b++) {
                 predicted[b * levels + k] = guess[b];
@@ -105,7 +133,30 @@ final class HistoryCompressorNetwork extends AbstractNetwork implements Differen
         }
         next.add(ops.fromArray(spec().dtype(), Shape.of(batch, levels), predicted));
         next.add(ops.fromArray(spec().dtype(), Shape.of(batch, levels), received));
-        return new Step(z, new State(next));
+        return new Levels(z, automatizer, new State(next));
+    }
+
+    /** Whether the automatizer has the head that predicts the top level's state. */
+    boolean distills() {
+        return settings.distill();
+    }
+
+    /**
+     * The distillation error after a step (Schmidhuber 1992, the collapsing of the hierarchy: the
+     * automatizer is trained to predict the chunker's state), per sequence {@code [batch, 1]}:
+     * {@code sum_u (h^0 D + d - h^top)_u^2}, with the top level's state {@code h^top} taken as a
+     * constant (a target, so that the chunker is not pulled towards the automatizer).
+     *
+     * @param state the state a {@link #step} returned
+     */
+    Tensor distillationError(Ops ops, Map<String, Tensor> p, State state) {
+        Tensor top = state.get(settings.levels() - 1);
+        Tensor target = ops.fromArray(spec().dtype(), top.shape(), top.toDoubleArray());
+        Tensor guess = ops.inputProjection(state.get(0), p.get("distill.w"), p.get("distill.b"));
+        Tensor diff = ops.sub(guess, target);
+        double[] ones = new double[settings.hidden()];
+        java.util.Arrays.fill(ones, 1.0);
+        return ops.matmul(ops.mul(diff, diff), ops.fromArray(spec().dtype(), Shape.of(settings.hidden(), 1), ones));
     }
 
     /** The mask {@code m_t^k [batch, hidden]}: ones on the rows of the sequences whose input reaches the level. */

@@ -70,10 +70,14 @@ class LongLagTest {
     }
 
     static Network train(ReferenceBackend backend, Map<String, Object> hyper) {
+        return train(backend, hyper, 150);
+    }
+
+    static Network train(ReferenceBackend backend, Map<String, Object> hyper, int epochs) {
         Network net = new HistoryCompressorFamily().create(new ModelSpec("history-compressor", SYMBOLS, SYMBOLS,
                 DType.F64, Hyperparameters.of(hyper)), backend, 7);
         TestTrainingContext c = TestTrainingContext.builder(net, backend).train(data()).loss("softmax-ce")
-                .hyper(TrainingSchema.common(), Map.of("epochs", "150", "batch.size", "8", "lr", "0.01"))
+                .hyper(TrainingSchema.common(), Map.of("epochs", String.valueOf(epochs), "batch.size", "8", "lr", "0.01"))
                 .seed(1).build();
         TrainingResult r = GradientTraining.run(c, SequenceGradients.bptt());
         assertFalse(r.failed(), r.stopReason());
@@ -121,6 +125,53 @@ class LongLagTest {
         assertTrue(counts[1] <= 2, "the chunker received " + counts[1] + " of " + STEPS + " inputs");
         assertEquals(1.0, stackAccuracy);
         assertTrue(flatAccuracy <= 0.5, "Elman key accuracy " + flatAccuracy);
+        backend.close();
+    }
+
+    /** The fraction of the two keys that the automatizer alone predicts at step GAP (its own argmax, kept in the state). */
+    static double automatizerKeyAccuracy(Network net, Ops ops, int levels) {
+        double right = 0;
+        for (int key = 0; key < 2; key++) {
+            Sequence s = sequence(key);
+            State state = net.initialState(ops, 1);
+            for (int t = 0; t <= GAP; t++) {
+                Tensor x = ops.fromArray(DType.F64, Shape.of(1, SYMBOLS), s.inputs()[t]);
+                state = net.step(ops, net.parameters(), x, state, StepContext.inference(t)).state();
+            }
+            right += state.get(levels).toDoubleArray()[0] == key ? 1 : 0;
+        }
+        return right / 2;
+    }
+
+    /**
+     * The collapsing of the hierarchy: trained with the distillation term (history-compression), the
+     * automatizer alone comes to predict the key that only the chunker could, so the key at the end no
+     * longer reaches the chunker; trained by plain BPTT with the same budget it does not.
+     */
+    @Test
+    void distillationCollapsesTheChunkersKnowledgeIntoTheAutomatizer() {
+        ReferenceBackend backend = new ReferenceBackend();
+        Ops ops = backend.ops();
+        int epochs = 300;
+        Network plain = train(backend, Map.of("levels", 2, "hidden", 8), epochs);
+        Network distilled = new HistoryCompressorFamily().create(new ModelSpec("history-compressor", SYMBOLS, SYMBOLS,
+                DType.F64, Hyperparameters.of(Map.of("levels", 2, "hidden", 8, "distill", true))), backend, 7);
+        HistoryCompressionTrainer trainer = new HistoryCompressionTrainer();
+        TestTrainingContext c = TestTrainingContext.builder(distilled, backend).train(data()).loss("softmax-ce")
+                .hyper(trainer.schema(), Map.of("epochs", String.valueOf(epochs), "batch.size", "8", "lr", "0.01", "distill", "2"))
+                .seed(1).build();
+        TrainingResult r = trainer.train(c);
+        assertFalse(r.failed(), r.stopReason());
+        double plainAutomatizer = automatizerKeyAccuracy(plain, ops, 2);
+        double distilledAutomatizer = automatizerKeyAccuracy(distilled, ops, 2);
+        double[] counts = received(distilled, ops, sequence(1));
+        System.out.printf("automatizer's own key accuracy: plain BPTT %.2f, distilled %.2f; stack %.2f;"
+                        + " inputs per level after distillation: %s%n", plainAutomatizer, distilledAutomatizer,
+                keyAccuracy(distilled, ops), java.util.Arrays.toString(counts));
+        assertEquals(1.0, distilledAutomatizer);
+        assertTrue(plainAutomatizer <= 0.5, "plain automatizer " + plainAutomatizer);
+        assertEquals(1.0, keyAccuracy(distilled, ops));
+        assertEquals(1.0, counts[1], "only the first symbol reaches the chunker");
         backend.close();
     }
 
