@@ -44,7 +44,7 @@ class TreeReaderTest {
         assertEquals(List.of("f.txt:1:4: empty tree '()'"), problems("(1 () (2 b))"));
         assertEquals(List.of("f.txt:1:1: node '2' has neither a word nor children"), problems("(2)"));
         assertEquals(List.of("f.txt:1:9: leaf '2 a' must close after its one word, got 'b'"), problems("(2 (2 a b))"));
-        assertEquals(List.of("f.txt:1:9: word 'b' among the children of node '2': a word belongs in a leaf (label word)"),
+        assertEquals(List.of("f.txt:1:10: word 'b' among the children of node '2': a word belongs in a leaf (label word)"),
                 problems("(2 (2 a) b)"));
         assertEquals(List.of("f.txt:1:1: text outside a tree: 'x'"), problems("x (2 a)"));
         assertEquals(List.of("f.txt:1:1: no tree in the file"), problems(" \n"));
