@@ -77,10 +77,10 @@ public final class RecursiveFamily implements NetworkFamily {
         return Set.of(Capability.DIFFERENTIABLE, Capability.FLAT_PARAMETERS);
     }
 
-    /** The input is a word's features and the two channels: at least 3 wide. */
+    /** The input is a word's features and the two channels: at least 3 wide (once the data's size is known, not 0). */
     @Override
     public Seq<Problem> validate(ModelSpec spec) {
-        return spec.inputSize() < 3
+        return spec.inputSize() > 0 && spec.inputSize() < 3
                 ? List.of(Problem.of("model.inputs", "a tree step is the word's features, a leaf and a reduce channel: "
                         + "at least 3 inputs, got " + spec.inputSize()))
                 : List.empty();
