@@ -10,14 +10,14 @@ import java.util.Map;
 /**
  * The post-order linearisation of binary trees that the {@code recursive} and {@code rntn}
  * families read: one step per node, children before their parent, so the root is the last step.
- * A step's input is {@code [x_w (V); leaf; reduce]}: a leaf step has its word one-hot (word 0 is
- * {@value #UNKNOWN}, for words the vocabulary lacks) and {@code leaf = 1}; an internal node's step
- * has {@code reduce = 1}. A step's target is its node's label one-hot over the classes, and a node
- * labelled {@value Tree#UNLABELLED} has no target. Only binary trees are encoded (every internal
+ * A step's input is {@code [x_w (V); leaf; reduce]}: a leaf step has its word one-hot (a word the
+ * vocabulary lacks is word 0, which a treebank's vocabulary keeps for {@value #UNKNOWN}) and
+ * {@code leaf = 1}; an internal node's step has {@code reduce = 1}. A step's target is its node's
+ * label one-hot over the classes, and a node labelled {@value Tree#UNLABELLED} has no target. Only binary trees are encoded (every internal
  * node has two children, as the families compose two children); {@link #problems} names every
  * other node and every label outside the classes. Immutable.
  *
- * @param words   the vocabulary, {@value #UNKNOWN} first
+ * @param words   the vocabulary ({@value #UNKNOWN} first in a treebank's)
  * @param classes the labels in output order
  */
 record TreeEncoding(List<String> words, List<String> classes) {
