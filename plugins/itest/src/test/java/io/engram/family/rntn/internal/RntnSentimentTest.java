@@ -13,6 +13,7 @@ import io.engram.api.Trainer;
 import io.engram.api.TrainingResult;
 import io.engram.app.trees.internal.TreesApplication;
 import io.engram.backend.cpu.CpuBackend;
+import io.engram.family.recursive.internal.RecursiveFamily;
 import io.engram.tensor.DType;
 import io.engram.testkit.TestTrainingContext;
 import io.engram.trainer.bptt.internal.BpttTrainer;
@@ -29,8 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * A recursive neural tensor network learns sentiment labels at every node of bracketed trees: the
  * first {@value #TRAIN} trees of {@code examples/data/sentiment-trees/train.txt} (five classes at
  * every node, with negation, intensifiers and contrast), tested on the first {@value #TEST} of
- * {@code test.txt}, read by the {@code trees} application and trained by the bptt trainer. The
- * figures are the per-node and root accuracies, against the majority class of the test nodes.
+ * {@code test.txt}, read by the {@code trees} application and trained by the bptt trainer, beside
+ * the standard recursive network with node vectors of the same size trained the same way (Socher et
+ * al. 2013, table 1, compare the two). The figures are the per-node and root accuracies. Seeded: the
+ * tensor network labels 0.995 of the test nodes and 0.93 of the roots, the recursive network 0.939
+ * and 0.74; the majority class is 0.472 of the nodes.
  */
 class RntnSentimentTest {
     private static final CpuBackend BACKEND = new CpuBackend(1);
@@ -50,14 +54,19 @@ class RntnSentimentTest {
         Application app = new TreesApplication();
         TaskData data = app.load(app.schema().validate(Map.of("task", "treebank", "train.file", train.toString(),
                 "test.file", test.toString()), "data.").get(), 1).get();
-        Network rntn = trained(new RntnFamily(), Map.of("hidden", "8", "capacity", "16"), data, app);
+        Network rntn = trained(new RntnFamily(), Map.of("hidden", "4", "capacity", "16"), data, app);
+        Network recursive = trained(new RecursiveFamily(), Map.of("hidden", "4", "capacity", "16"), data, app);
         Map<String, Double> m = app.evaluate(rntn, BACKEND.ops(), data.test());
+        Map<String, Double> r = app.evaluate(recursive, BACKEND.ops(), data.test());
         double majority = majority(data);
-        System.out.printf("sentiment trees: rntn node accuracy %.3f, root accuracy %.3f; majority node class %.3f%n",
-                m.get("node.accuracy"), m.get("root.accuracy"), majority);
-        assertTrue(m.get("node.accuracy") >= 0.95, "node accuracy " + m);
-        assertTrue(m.get("root.accuracy") >= 0.8, "root accuracy " + m);
-        assertTrue(majority < 0.8, "majority " + majority);
+        System.out.printf("sentiment trees, d = 4: rntn node accuracy %.3f, root accuracy %.3f; recursive %.3f, %.3f;"
+                + " majority node class %.3f%n", m.get("node.accuracy"), m.get("root.accuracy"), r.get("node.accuracy"),
+                r.get("root.accuracy"), majority);
+        assertTrue(m.get("node.accuracy") >= 0.97, "rntn node accuracy " + m);
+        assertTrue(m.get("root.accuracy") >= 0.85, "rntn root accuracy " + m);
+        assertTrue(m.get("node.accuracy") > r.get("node.accuracy") + 0.02, "rntn " + m + " against recursive " + r);
+        assertTrue(m.get("root.accuracy") > r.get("root.accuracy") + 0.1, "rntn " + m + " against recursive " + r);
+        assertTrue(majority < 0.5, "majority " + majority);
     }
 
     private static Network trained(NetworkFamily family, Map<String, String> model, TaskData data, Application app) {
