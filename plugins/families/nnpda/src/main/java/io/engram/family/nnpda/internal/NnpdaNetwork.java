@@ -59,14 +59,15 @@ final class NnpdaNetwork extends AbstractNetwork implements Differentiable {
         Tensor r = ContinuousStack.read(ops, values, lengths);
         Tensor z = NnpdaController.products(ops, state.get(0), x, r);
         boolean discrete = quantize && context != null && !context.training();
-        Tensor units = NnpdaController.state(ops, z, p.get("w"), p.get("b"));
-        Tensor s = discrete ? ops.heaviside(ops.addScalar(units, -0.5)) : units;
+        Tensor analog = NnpdaController.state(ops, z, p.get("w"), p.get("b"));
+        Tensor s = discrete ? ops.heaviside(ops.addScalar(analog, -0.5)) : analog;
         Tensor action = NnpdaController.action(ops, z, p.get("w.action"), p.get("b.action"));
         Tensor a = discrete ? NnpdaController.quantized(ops, action) : action;
         Tensor popped = ContinuousStack.pop(ops, lengths, ops.relu(ops.scale(a, -1)));
         State next = State.of(s, ContinuousStack.pushValues(ops, values, x),
                 ContinuousStack.pushLengths(ops, popped, ops.relu(a)));
         Tensor response = ops.slice(s, 1, 0, spec().outputSize());
-        return new Step(emptyStack ? ops.div(response, ops.addScalar(ContinuousStack.length(ops, lengths), 1)) : response, next);
+        Tensor output = emptyStack ? ops.div(response, ops.addScalar(ContinuousStack.length(ops, lengths), 1)) : response;
+        return new Step(output, next);
     }
 }
