@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * accepts and rejects strings with {@code n} from {@value #TRAIN_N} + 1 to {@value #TEST_N}. Trained
  * by BPTT through the {@link Trainer} interface on the grammar application's {@code anbn} task, with
  * acceptance by empty stack ({@code accept=empty-stack}) and the discrete automaton outside training
- * ({@code quantize}), beside an LSTM of about the same number of parameters trained the same way on
+ * ({@code quantize=all}), beside an LSTM of about the same number of parameters trained the same way on
  * the same data: both classify every training string, the NNPDA at least 98% of the longer strings
  * (98.3% at this seed), the LSTM about half of them (52.0%, chance). The NNPDA pushes one element
  * per {@code a} and pops one per {@code b}: after a<sup>30</sup> its stack holds 30, after
@@ -60,7 +60,7 @@ class NnpdaAnBnReferenceTest {
         int longest = longest(data.train().sequences());
         assertTrue(longest <= 2 * TRAIN_N + 4, "longest training sequence " + longest);
 
-        Network nnpda = trained(new NnpdaFamily(), Map.of("hidden", "3", "capacity", CAPACITY, "accept", "empty-stack", "quantize", "true"), data, app);
+        Network nnpda = trained(new NnpdaFamily(), Map.of("hidden", "3", "capacity", CAPACITY, "accept", "empty-stack", "quantize", "all"), data, app);
         Network lstm = trained(new LstmFamily(), Map.of("hidden", "7"), data, app);
         double a = app.evaluate(nnpda, BACKEND.ops(), data.test()).get("accuracy");
         double b = app.evaluate(lstm, BACKEND.ops(), data.test()).get("accuracy");

@@ -45,11 +45,13 @@ import org.osgi.service.component.annotations.Component;
  * ({@code L < 1}). With the target 1 of an accepted string the error then grows with the length
  * left on the stack, the coupling of state and stack in the papers' error function, whose term for
  * legal strings includes the final stack length: it pushes the controller to pop what it pushed
- * instead of counting in its state units; {@code quantize}, whether outside training (a step context
- * that is not training) the state units are rounded to 0 or 1 and the action to a discrete push of
- * length 1, pop of length 1 or no-op, as the papers quantize the trained network to read a discrete
- * pushdown automaton off it: fractional lengths that almost cancel on short strings, and analog
- * states that stay near a corner for a few steps, drift on long strings; the rounded ones do not.
+ * instead of counting in its state units; {@code quantize}, what is rounded outside training (a step
+ * context that is not training): {@code none}; {@code action}, the action to a discrete push of
+ * length 1, pop of length 1 or no-op; {@code all}, the state units to 0 or 1 as well, as the papers
+ * quantize the trained network to read a discrete pushdown automaton off it. Fractional lengths that
+ * almost cancel on short strings, and analog states that stay near a corner for a few steps, drift
+ * on long strings; rounded ones do not, but rounding the states breaks a network whose states use
+ * values between the corners.
  * Parameters {@code w}, {@code b}, {@code w.action}, {@code b.action} are all a checkpoint holds.
  *
  * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.
@@ -65,8 +67,9 @@ public final class NnpdaFamily implements NetworkFamily {
             HyperParameter.choice("accept", "state", java.util.List.of("state", "empty-stack"),
                     "state: the outputs are the response units; empty-stack: each is divided by 1 + the stack's "
                             + "length L before the step, so that a string is accepted only with the stack empty."),
-            HyperParameter.bool("quantize", false, "Outside training, round the state units to 0 or 1 and the action "
-                    + "to push 1 (a > 0.5), pop 1 (a < -0.5) or no-op: the discrete automaton read off the trained network."));
+            HyperParameter.choice("quantize", "none", java.util.List.of("none", "action", "all"),
+                    "Outside training, action: round the action to push 1 (a > 0.5), pop 1 (a < -0.5) or no-op; "
+                            + "all: also round the state units to 0 or 1 (the discrete automaton read off the trained network)."));
 
     @Activate
     public NnpdaFamily() {
@@ -119,7 +122,7 @@ public final class NnpdaFamily implements NetworkFamily {
         p.put("w.action", uniform(backend.ops(), spec, r, scale, products, 1));
         p.put("b.action", uniform(backend.ops(), spec, r, scale, 1));
         return new NnpdaNetwork(spec, n, h.getInt("capacity"), h.getString("accept").equals("empty-stack"),
-                h.getBoolean("quantize"), p);
+                h.getString("quantize"), p);
     }
 
     private static Tensor uniform(Ops ops, ModelSpec spec, SplittableRandom r, double scale, int... dims) {

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code accept=empty-stack}: the output is the response unit divided by {@code 1 + L}, {@code L}
  * the stack's length before the step; with {@code accept=state} (and the same seed, so the same
- * weights) it is the response unit itself. {@code quantize}: a training step is the analog one; a
- * step outside training rounds the state units to 0 or 1 and pushes or pops whole elements.
+ * weights) it is the response unit itself. {@code quantize=all}: a training step is the analog one;
+ * a step outside training rounds the state units to 0 or 1 and pushes or pops whole elements;
+ * {@code quantize=action} rounds the action only.
  */
 class NnpdaAcceptanceTest {
     private final Ops ops = new ReferenceBackend().ops();
@@ -45,8 +46,8 @@ class NnpdaAcceptanceTest {
 
     @Test
     void quantizeRoundsStatesAndActionsOutsideTrainingOnly() {
-        Network analog = network("state", "false");
-        Network discrete = network("state", "true");
+        Network analog = network("state", "none");
+        Network discrete = network("state", "all");
         State s = discrete.initialState(ops, 2);
         Tensor x = ops.fromArray(DType.F64, Shape.of(2, 3), new double[] {0, 1, 0, 1, 0, 0});
         java.util.Random random = new java.util.Random(1);
@@ -65,8 +66,22 @@ class NnpdaAcceptanceTest {
         }
     }
 
+    @Test
+    void quantizeActionRoundsTheActionAndLeavesTheStatesAnalog() {
+        Network analog = network("state", "none");
+        Network action = network("state", "action");
+        State s = action.initialState(ops, 2);
+        Tensor x = ops.fromArray(DType.F64, Shape.of(2, 3), new double[] {0, 1, 0, 1, 0, 0});
+        Step plain = analog.step(ops, analog.parameters(), x, s, StepContext.inference(0));
+        Step rounded = action.step(ops, action.parameters(), x, s, StepContext.inference(0));
+        assertArrayEquals(plain.state().get(0).toDoubleArray(), rounded.state().get(0).toDoubleArray(), 0.0);
+        for (double l : rounded.state().get(2).toDoubleArray()) {
+            assertTrue(l == 0.0 || l == 1.0, "stack length " + l);
+        }
+    }
+
     private static Network network(String accept) {
-        return network(accept, "false");
+        return network(accept, "none");
     }
 
     private static Network network(String accept, String quantize) {
