@@ -32,6 +32,11 @@ final class ContinuousStack {
         return ops.sub(ops.cumsum(lengths, 1), lengths);
     }
 
+    /** The stack's total length {@code L = sum_i l_i}, {@code [B, 1]}. */
+    static Tensor length(Ops ops, Tensor lengths) {
+        return ops.reshape(ops.sum(lengths, 1), Shape.of(lengths.dim(0), 1));
+    }
+
     /** The lengths after popping {@code u [B, 1]} of length off the top. */
     static Tensor pop(Ops ops, Tensor lengths, Tensor u) {
         Tensor removed = ops.relu(ops.sub(u, lengthAbove(ops, lengths)));

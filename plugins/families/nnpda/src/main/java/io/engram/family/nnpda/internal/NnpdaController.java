@@ -53,6 +53,11 @@ final class NnpdaController {
         return ops.tanh(ops.add(ops.matmul(products, w), b));
     }
 
+    /** The action rounded to a discrete stack operation: 1 (push) above 0.5, -1 (pop) below -0.5, else 0. */
+    static Tensor quantized(Ops ops, Tensor a) {
+        return ops.sub(ops.heaviside(ops.addScalar(a, -0.5)), ops.heaviside(ops.addScalar(ops.scale(a, -1), -0.5)));
+    }
+
     /** {@code (1, v)} of each row. */
     private static Tensor withOne(Ops ops, Tensor v) {
         return ops.concat(1, List.of(ops.full(v.dtype(), Shape.of(v.dim(0), 1), 1.0), v));

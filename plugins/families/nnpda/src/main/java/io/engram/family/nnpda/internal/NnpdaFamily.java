@@ -38,7 +38,20 @@ import org.osgi.service.component.annotations.Component;
  * <p>Hyperparameters: {@code hidden}, the number {@code N} of state units including the response
  * units (at least the output size); {@code capacity}, the stack's elements {@code C} (every step
  * pushes one, of length 0 when it pops, so a string longer than {@code C} steps loses its bottom
- * elements); {@code init.scale}, initial weights and biases uniform in {@code [-scale, scale]}.
+ * elements); {@code init.scale}, initial weights and biases uniform in {@code [-scale, scale]};
+ * {@code accept}, how a string is accepted: {@code state} (the outputs are the response units) or
+ * {@code empty-stack}, where each output is the response unit divided by {@code 1 + L}, {@code L}
+ * the stack's total length before the step, so that an output above 0.5 needs the stack nearly empty
+ * ({@code L < 1}). With the target 1 of an accepted string the error then grows with the length
+ * left on the stack, the coupling of state and stack in the papers' error function, whose term for
+ * legal strings includes the final stack length: it pushes the controller to pop what it pushed
+ * instead of counting in its state units; {@code quantize}, what is rounded outside training (a step
+ * context that is not training): {@code none}; {@code action}, the action to a discrete push of
+ * length 1, pop of length 1 or no-op; {@code all}, the state units to 0 or 1 as well, as the papers
+ * quantize the trained network to read a discrete pushdown automaton off it. Fractional lengths that
+ * almost cancel on short strings, and analog states that stay near a corner for a few steps, drift
+ * on long strings; rounded ones do not, but rounding the states breaks a network whose states use
+ * values between the corners.
  * Parameters {@code w}, {@code b}, {@code w.action}, {@code b.action} are all a checkpoint holds.
  *
  * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.
@@ -50,7 +63,13 @@ public final class NnpdaFamily implements NetworkFamily {
     static final Schema SCHEMA = Schema.of(
             HyperParameter.integer("hidden", 4, 1, 1024, "State units N, the response units (the first output-size ones) included."),
             HyperParameter.integer("capacity", 64, 1, 100_000, "Stack elements C: one is pushed per step, the bottom one drops when full."),
-            HyperParameter.real("init.scale", 1.0, 0.0, 100.0, "Initial weights and biases are uniform in [-scale, scale]."));
+            HyperParameter.real("init.scale", 1.0, 0.0, 100.0, "Initial weights and biases are uniform in [-scale, scale]."),
+            HyperParameter.choice("accept", "state", java.util.List.of("state", "empty-stack"),
+                    "state: the outputs are the response units; empty-stack: each is divided by 1 + the stack's "
+                            + "length L before the step, so that a string is accepted only with the stack empty."),
+            HyperParameter.choice("quantize", "none", java.util.List.of("none", "action", "all"),
+                    "Outside training, action: round the action to push 1 (a > 0.5), pop 1 (a < -0.5) or no-op; "
+                            + "all: also round the state units to 0 or 1 (the discrete automaton read off the trained network)."));
 
     @Activate
     public NnpdaFamily() {
@@ -102,7 +121,8 @@ public final class NnpdaFamily implements NetworkFamily {
         p.put("b", uniform(backend.ops(), spec, r, scale, n));
         p.put("w.action", uniform(backend.ops(), spec, r, scale, products, 1));
         p.put("b.action", uniform(backend.ops(), spec, r, scale, 1));
-        return new NnpdaNetwork(spec, n, h.getInt("capacity"), p);
+        return new NnpdaNetwork(spec, n, h.getInt("capacity"), h.getString("accept").equals("empty-stack"),
+                h.getString("quantize"), p);
     }
 
     private static Tensor uniform(Ops ops, ModelSpec spec, SplittableRandom r, double scale, int... dims) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * BPTT through the controller and the continuous stack against central differences in f64, on
  * one-hot strings longer than the stack's capacity (so that pops reach below the top element and
- * the bottom element falls off).
+ * the bottom element falls off), with the response units as outputs and with them divided by
+ * {@code 1 + L} ({@code accept=empty-stack}).
  */
 class NnpdaGradientTest {
 
@@ -32,6 +33,17 @@ class NnpdaGradientTest {
                 .validate(Map.of("hidden", "3", "capacity", "4", "init.scale", "2"), "model.").get());
         Network net = family.create(spec, new ReferenceBackend(), 5);
         Batch batch = TestData.oneBatch(strings(11, 3, 9, 6, 7));
+        double error = GradientChecker.maxRelativeError(net, batch, Losses.of("mse"));
+        assertTrue(error < 1e-6, "max relative error " + error);
+    }
+
+    @Test
+    void bpttGradientsMatchCentralDifferencesWithEmptyStackAcceptance() {
+        NnpdaFamily family = new NnpdaFamily();
+        ModelSpec spec = new ModelSpec("nnpda", 3, 1, DType.F64, family.schema()
+                .validate(Map.of("hidden", "3", "capacity", "4", "init.scale", "2", "accept", "empty-stack"), "model.").get());
+        Network net = family.create(spec, new ReferenceBackend(), 5);
+        Batch batch = TestData.oneBatch(strings(12, 3, 9, 6, 7));
         double error = GradientChecker.maxRelativeError(net, batch, Losses.of("mse"));
         assertTrue(error < 1e-6, "max relative error " + error);
     }
