@@ -37,7 +37,8 @@ import java.util.concurrent.Executors;
  * data.velocities=false; data.fitness and data.max.steps set the training episodes' fitness, by
  * default the application's: damping for double pole without velocities, and length, by default 1,000),
  * and with the prefix model. the controller: model.family (elman, the default, or frnn) and its
- * settings (default model.hidden=3). Each generation's fittest network, unless an equal one was
+ * settings (default model.hidden=3); model.biases=false holds its biases at 0, outside the trained
+ * vector ({@link Unbiased}). Each generation's fittest network, unless an equal one was
  * tested before, is tested as in Gomez et al. 2008 (sec. 6.1): the task is solved once it balances both
  * poles for 100,000 steps from the standard start and then at least 200 of the 625 starts of the
  * generalisation test for 1,000 steps. The evaluations counted are the training episodes up to and
