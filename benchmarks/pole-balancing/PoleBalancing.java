@@ -37,7 +37,8 @@ import java.util.concurrent.Executors;
  * data.velocities=false; data.fitness and data.max.steps set the training episodes' fitness, by
  * default the application's: damping for double pole without velocities, and length, by default 1,000),
  * and with the prefix model. the controller: model.family (elman, the default, or frnn) and its
- * settings (default model.hidden=3). Each generation's fittest network, unless an equal one was
+ * settings (default model.hidden=3); model.biases=false holds its biases at 0, outside the trained
+ * vector ({@link Unbiased}). Each generation's fittest network, unless an equal one was
  * tested before, is tested as in Gomez et al. 2008 (sec. 6.1): the task is solved once it balances both
  * poles for 100,000 steps from the standard start and then at least 200 of the 625 starts of the
  * generalisation test for 1,000 steps. The evaluations counted are the training episodes up to and
@@ -80,8 +81,9 @@ public final class PoleBalancing {
                 Integer.parseInt(data.getOrDefault("max.steps", "1000")));
         Environment success = environment(app, data, "steps", 100_000);
         CpuBackend backend = new CpuBackend(1);
-        Network net = network(env, backend, seed, model);
-        Network probe = network(env, backend, seed, model);
+        boolean biases = !"false".equals(model.remove("biases"));
+        Network net = biases ? network(env, backend, seed, model) : new Unbiased(network(env, backend, seed, model));
+        Network probe = biases ? network(env, backend, seed, model) : new Unbiased(network(env, backend, seed, model));
         Trainer trainer = trainer(name);
         var checked = trainer.schema().validate(raw, "trainer.");
         if (checked.isInvalid()) {
@@ -125,6 +127,58 @@ public final class PoleBalancing {
         }
         return family.create(new ModelSpec(name, env.observationSize(), env.actionSize(), DType.F64, h.get()), backend,
                 seed);
+    }
+
+    /**
+     * A network whose biases (the parameters named {@code ...b}) stay at their initial 0 and are left
+     * out of the trained vector: without a bias the controller is an odd function of its inputs, as
+     * the task is symmetric ({@code model.biases=false}). Not thread-safe, as the network it wraps.
+     */
+    static final class Unbiased implements Network {
+        private final Network net;
+
+        Unbiased(Network net) {
+            this.net = net;
+        }
+
+        @Override
+        public ModelSpec spec() {
+            return net.spec();
+        }
+
+        @Override
+        public Map<String, Tensor> parameters() {
+            return net.parameters();
+        }
+
+        @Override
+        public java.util.Set<String> trainable() {
+            java.util.Set<String> t = new java.util.LinkedHashSet<>(net.trainable());
+            t.removeIf(n -> n.endsWith("b"));
+            return t;
+        }
+
+        @Override
+        public void setParameters(Map<String, Tensor> values) {
+            net.setParameters(full(values));
+        }
+
+        @Override
+        public io.engram.api.State initialState(io.engram.tensor.Ops ops, int batch) {
+            return net.initialState(ops, batch);
+        }
+
+        @Override
+        public io.engram.api.Step step(io.engram.tensor.Ops ops, Map<String, Tensor> params, Tensor x, io.engram.api.State state,
+                io.engram.api.StepContext context) {
+            return net.step(ops, full(params), x, state, context);
+        }
+
+        private Map<String, Tensor> full(Map<String, Tensor> params) {
+            Map<String, Tensor> all = new LinkedHashMap<>(net.parameters());
+            all.putAll(params);
+            return all;
+        }
     }
 
     static Trainer trainer(String name) {

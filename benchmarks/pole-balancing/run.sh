@@ -1,6 +1,7 @@
 #!/bin/sh
 # Double pole balancing without velocities (the robot-control application, damping fitness, an
-# Elman controller of 3 tanh units, 25 weights), solved by each population trainer over SEEDS seeds: the
+# Elman controller of 3 tanh units, 25 weights; cosyne holds its 4 biases at 0 with fixed=.*[.]b
+# and evolves the 21 weights), solved by each population trainer over SEEDS seeds: the
 # evaluations each needs until a network balances both poles for 100,000 steps and 200 of the 625
 # generalisation starts (Gomez, Schmidhuber and Miikkulainen 2008, sec. 6.1), as mean, median and
 # failures (runs that spend BUDGET evaluations unsolved), beside the CoSyNE paper's count; then the
@@ -13,8 +14,10 @@
 # Defaults: 20 seeds, a budget of 20,000 evaluations, the trainers genetic and cosyne (any trainer
 # on PopulationSearch can be named: annealing, swarm, random-search's class name...). Each
 # trainer's settings are in the TRAINER_SETTINGS lines below (model.family=frnn, model.hidden=N and
-# other model. or data. settings there change the controller or the task). Seeds run one at a time on 1 worker.
+# other model. or data. settings there change the controller or the task; model.biases=false leaves
+# the biases out of any trainer's vector). Seeds run one at a time on 1 worker.
 set -e
+set -f
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
 dist=$root/distribution/target/engram
@@ -29,7 +32,7 @@ fi
 cp="$dist/system/*:$dist/plugins/*:$dist/lib/*"
 settings() {
   case "$1" in
-    cosyne) echo "population=40 top=0.25 replaced=0.75 mutation.rate=0.3 mutation.scale=0.3 init.sigma=1.0" ;;
+    cosyne) echo "population=40 top=0.25 replaced=0.75 mutation.rate=0.3 mutation.scale=0.3 init.sigma=1.0 fixed=.*[.]b" ;;
     genetic) echo "population=50 elitism=2 tournament=3 crossover=uniform mutation.rate=0.2 mutation.sigma=0.3 init.sigma=1.0" ;;
     annealing) echo "sigma=0.3" ;;
     swarm) echo "spread=1.0" ;;

@@ -35,6 +35,9 @@ import java.util.SplittableRandom;
  * other value the start's plus {@code initSigma} times a standard normal number. Recombination draws
  * from {@code Seeds.of(generation seed, 0)}, the permutation of subpopulation {@code i} from
  * {@code Seeds.of(generation seed, i + 1)}. {@link #best()} is the lowest-cost network ever told.
+ * A <em>fixed</em> parameter keeps the start's value in every network: it gets neither initial noise
+ * nor mutation (the random numbers are drawn all the same, so the other parameters evolve as they
+ * would without it).
  *
  * <p>Not thread-safe: one per job, on the job's thread.
  */
@@ -55,6 +58,7 @@ final class Cosyne implements PopulationOptimizer {
 
     private final Settings s;
     private final double[] start;
+    private final boolean[] fixed;
     /** {@code x[i][j]}: the value of parameter {@code i} in network {@code j}. */
     private double[][] x;
     private double[] costs;
@@ -62,6 +66,18 @@ final class Cosyne implements PopulationOptimizer {
     private final BestPoint best;
 
     Cosyne(double[] start, Settings settings) {
+        this(start, settings, new boolean[start.length]);
+    }
+
+    /**
+     * @param fixed for each parameter, whether it keeps the start's value ({@code start.length} long)
+     * @throws IllegalArgumentException when {@code fixed} has not {@code start.length} elements
+     */
+    Cosyne(double[] start, Settings settings, boolean[] fixed) {
+        if (fixed.length != start.length) {
+            throw new IllegalArgumentException("fixed: " + fixed.length + " flags for " + start.length + " parameters");
+        }
+        this.fixed = fixed.clone();
         this.start = start.clone();
         this.best = new BestPoint(start);
         this.s = settings;
@@ -70,7 +86,7 @@ final class Cosyne implements PopulationOptimizer {
     @Override
     public List<double[]> ask(int generation, long seed) {
         if (x == null) {
-            x = Subpopulations.around(start, s.population(), s.initSigma(), seed);
+            x = Subpopulations.around(start, s.population(), s.initSigma(), fixed, seed);
         } else if (costs != null) {
             evolve(seed);
         }
@@ -107,7 +123,7 @@ final class Cosyne implements PopulationOptimizer {
         int[] order = Ranking.ascending(costs);
         int kept = s.population() - s.children();
         double[][] children = Recombination.children(asked, order, s.parents(), s.children(), s.mutationRate(),
-                s.mutationScale(), new SplittableRandom(Seeds.of(seed, 0)));
+                s.mutationScale(), fixed, new SplittableRandom(Seeds.of(seed, 0)));
         double[] marking = marking(order, kept);
         double[][] next = new double[x.length][s.population()];
         for (int i = 0; i < x.length; i++) {

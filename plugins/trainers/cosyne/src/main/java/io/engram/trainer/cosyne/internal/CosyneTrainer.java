@@ -46,7 +46,10 @@ public final class CosyneTrainer implements Trainer {
                             + "(f_max - f_min))^(1/n), or all of them."),
             HyperParameter.real("init.sigma", 1.0, 0.0, 1e6,
                     "Initial population: the network's parameters plus Gaussian noise of this deviation "
-                            + "(the first network exactly the network's).")));
+                            + "(the first network exactly the network's)."),
+            HyperParameter.text("fixed", "",
+                    "A regular expression: the trainable parameters whose whole name matches it keep the "
+                            + "network's values (e.g. .*\\.b for the biases of most families); empty: none.")));
 
     @Activate
     public CosyneTrainer() {
@@ -81,7 +84,8 @@ public final class CosyneTrainer implements Trainer {
     @Override
     public TrainingResult train(TrainingContext context) {
         PopulationSearch search = new PopulationSearch(context);
-        return search.run(new Cosyne(search.start(), settings(context.hyper())));
+        boolean[] fixed = FixedParameters.flags(context.network(), context.hyper().getString("fixed"));
+        return search.run(new Cosyne(search.start(), settings(context.hyper()), fixed));
     }
 
     /** The algorithm's settings from validated hyperparameters. */

@@ -15,10 +15,11 @@ final class Recombination {
      * {@code count} children of the networks {@code order[0..kept-1]} of {@code networks}: each pair
      * of distinct parents, drawn uniformly among them, gives two children that swap their values
      * after a cut drawn in {@code [1, n-1]}; each value of a child then gets, with probability
-     * {@code rate}, Cauchy noise of scale {@code scale} ({@code scale tan(pi (u - 1/2))}).
+     * {@code rate}, Cauchy noise of scale {@code scale} ({@code scale tan(pi (u - 1/2))}), except a
+     * {@code fixed} one (its numbers are drawn and dropped).
      */
     static double[][] children(List<double[]> networks, int[] order, int kept, int count, double rate, double scale,
-            SplittableRandom r) {
+            boolean[] fixed, SplittableRandom r) {
         double[][] out = new double[count][];
         for (int k = 0; k < count; k += 2) {
             int a = r.nextInt(kept);
@@ -27,9 +28,9 @@ final class Recombination {
             double[] q = networks.get(order[b]);
             int n = p.length;
             int cut = n < 2 ? n : 1 + r.nextInt(n - 1);
-            out[k] = mutate(splice(p, q, cut), rate, scale, r);
+            out[k] = mutate(splice(p, q, cut), rate, scale, fixed, r);
             if (k + 1 < count) {
-                out[k + 1] = mutate(splice(q, p, cut), rate, scale, r);
+                out[k + 1] = mutate(splice(q, p, cut), rate, scale, fixed, r);
             }
         }
         return out;
@@ -41,10 +42,13 @@ final class Recombination {
         return c;
     }
 
-    private static double[] mutate(double[] c, double rate, double scale, SplittableRandom r) {
+    private static double[] mutate(double[] c, double rate, double scale, boolean[] fixed, SplittableRandom r) {
         for (int i = 0; i < c.length; i++) {
             if (r.nextDouble() < rate) {
-                c[i] += scale * Math.tan(Math.PI * (r.nextDouble() - 0.5));
+                double noise = scale * Math.tan(Math.PI * (r.nextDouble() - 0.5));
+                if (!fixed[i]) {
+                    c[i] += noise;
+                }
             }
         }
         return c;

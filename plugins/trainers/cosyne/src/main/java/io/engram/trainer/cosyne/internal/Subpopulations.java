@@ -11,14 +11,16 @@ final class Subpopulations {
     /**
      * The {@code n x m} population around {@code start}: network 0 the start, every other value the
      * start's plus {@code sigma} times a standard normal number, network {@code j} drawn from
-     * {@code Seeds.of(seed, j)}.
+     * {@code Seeds.of(seed, j)}; a {@code fixed} parameter's values are all the start's (its normal
+     * numbers are drawn and dropped).
      */
-    static double[][] around(double[] start, int m, double sigma, long seed) {
+    static double[][] around(double[] start, int m, double sigma, boolean[] fixed, long seed) {
         double[][] x = new double[start.length][m];
         for (int j = 0; j < m; j++) {
             SplittableRandom r = new SplittableRandom(Seeds.of(seed, j));
             for (int i = 0; i < start.length; i++) {
-                x[i][j] = start[i] + (j == 0 ? 0.0 : sigma * r.nextGaussian());
+                double noise = j == 0 ? 0.0 : sigma * r.nextGaussian();
+                x[i][j] = fixed[i] ? start[i] : start[i] + noise;
             }
         }
         return x;

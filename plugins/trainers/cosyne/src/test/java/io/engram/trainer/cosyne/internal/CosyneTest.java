@@ -82,7 +82,7 @@ class CosyneTest {
     @Test
     void cauchyMutationHasHeavyTails() {
         double[][] kids = Recombination.children(List.of(new double[1000], new double[1000]), new int[] {0, 1}, 2, 2,
-                1.0, 0.3, new SplittableRandom(9));
+                1.0, 0.3, new boolean[1000], new SplittableRandom(9));
         double[] v = Arrays.stream(kids[0]).map(Math::abs).sorted().toArray();
         assertEquals(0.3, v[500], 0.05, "the median of |Cauchy(0.3)| is its scale");
         assertTrue(v[990] > 0.3 * 20, "the 99th percentile of |Cauchy| is about 64 scales, not 2.6 as a Gaussian's");

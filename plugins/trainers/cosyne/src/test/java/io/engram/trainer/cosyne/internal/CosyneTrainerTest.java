@@ -104,4 +104,33 @@ class CosyneTrainerTest {
         assertEquals("evaluation budget spent: 60 evaluations", spent.stopReason());
         assertEquals(3, spent.epochs());
     }
+
+    @Test
+    void fixedParametersKeepTheNetworksValuesWhileTheOthersEvolve() {
+        Network n = elman();
+        Map<String, Tensor> before = new HashMap<>(n.parameters());
+        TrainingResult r = trainer.train(onEcho(n, Map.of("generations", "30", "population", "20",
+                "init.sigma", "0.5", "fixed", "b|c")).build());
+        assertArrayEquals(before.get("b").toDoubleArray(), n.parameters().get("b").toDoubleArray(), 0.0);
+        assertArrayEquals(before.get("c").toDoubleArray(), n.parameters().get("c").toDoubleArray(), 0.0);
+        assertTrue(!Arrays.equals(before.get("wx").toDoubleArray(), n.parameters().get("wx").toDoubleArray()),
+                "the unfixed weights moved");
+        assertTrue(r.metrics().get("loss") < 0.05, "loss " + r.metrics().get("loss"));
+    }
+
+    @Test
+    void aPatternThatFixesNothingChangesNothing() {
+        Network a = elman();
+        Network b = elman();
+        trainer.train(onEcho(a, Map.of("generations", "6", "population", "12")).build());
+        trainer.train(onEcho(b, Map.of("generations", "6", "population", "12", "fixed", "nothing")).build());
+        assertArrayEquals(flat(a.parameters()), flat(b.parameters()), 0.0);
+    }
+
+    @Test
+    void aBadPatternIsRefusedNamingTheField() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(onEcho(elman(), Map.of("generations", "2", "fixed", "(b")).build()));
+        assertTrue(e.getMessage().startsWith("trainer.fixed: not a regular expression: (b"), e.getMessage());
+    }
 }
