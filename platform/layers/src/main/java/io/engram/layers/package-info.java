@@ -1,7 +1,8 @@
 /**
  * Building blocks the network families and applications share: seeded initialisers, dropout,
  * parameter stores, activations, the linear readout, the common schema entries, a stack of
- * recurrent layers, and a runner that collects a network's outputs over a dataset.
+ * recurrent layers, the node stack of the tree families, and a runner that collects a network's
+ * outputs over a dataset.
  */
 @Version("0.2.0")
 @Export

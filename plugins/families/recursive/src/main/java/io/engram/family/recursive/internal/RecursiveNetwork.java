@@ -6,6 +6,7 @@ import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
 import io.engram.layers.AbstractNetwork;
+import io.engram.layers.TreeStack;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;

@@ -10,6 +10,7 @@ import io.engram.api.PluginProperties;
 import io.engram.api.Problem;
 import io.engram.api.Schema;
 import io.engram.layers.LayerSchema;
+import io.engram.layers.TreeStack;
 import io.engram.tensor.Backend;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;

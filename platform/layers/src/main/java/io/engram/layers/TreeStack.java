@@ -1,4 +1,4 @@
-package io.engram.family.rntn.internal;
+package io.engram.layers;
 
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
@@ -21,25 +21,27 @@ import java.util.List;
  * so a padded step leaves the stack as it is and the blend is exact for 0/1 channels. A tree deeper
  * than the stack loses its bottom vectors (a post-order of a binary tree of height {@code k} needs
  * {@code k + 1} of them). Built of {@link Ops} (slice, concat, reshape, mul), so a tape
- * differentiates through the stack: backpropagation through structure. Stateless.
+ * differentiates through the stack: backpropagation through structure. Shared by the tree families
+ * (recursive networks and recursive tensor networks), which differ only in the composition {@code h}.
+ * Stateless and thread-safe.
  */
-final class TreeStack {
+public final class TreeStack {
 
     private TreeStack() {
     }
 
     /** {@code [S_1; S_0]}, the left and right children of the node a reduce step builds, {@code [B, 2d]}. */
-    static Tensor children(Ops ops, Tensor stack) {
+    public static Tensor children(Ops ops, Tensor stack) {
         return ops.concat(1, List.of(slot(ops, stack, 1), slot(ops, stack, 0)));
     }
 
     /** The top vector {@code S_0}, {@code [B, d]}. */
-    static Tensor top(Ops ops, Tensor stack) {
+    public static Tensor top(Ops ops, Tensor stack) {
         return slot(ops, stack, 0);
     }
 
     /** The next stack from the step's channels {@code leaf, reduce [B, 1]}, the leaf vector {@code e} and the composition {@code h}. */
-    static Tensor next(Ops ops, Tensor stack, Tensor leaf, Tensor reduce, Tensor e, Tensor h) {
+    public static Tensor next(Ops ops, Tensor stack, Tensor leaf, Tensor reduce, Tensor e, Tensor h) {
         int batch = stack.dim(0);
         int c = stack.dim(1);
         int d = stack.dim(2);
