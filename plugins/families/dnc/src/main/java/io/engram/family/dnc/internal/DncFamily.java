@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
  * network with dynamic external memory", Nature 538, Methods): an LSTM or feed-forward controller
  * with {@code R} read heads and one write head on an {@code N x W} memory, addressed by content,
  * by dynamic allocation from usage and by the temporal link matrix; see {@link DncNetwork} for the
- * step and parameters, {@link DncInterface}, {@link DncMemory}, {@link DncAllocation} and
+ * step and parameters, {@link DncInterface}, {@link io.engram.layers.MemoryAccess}, {@link DncAllocation} and
  * {@link DncLinks} for the equations. Trained by backpropagation through time; every step is written
  * with the backend's ops, the free list's order included (comparisons of the usage, no copy to the host).
  *

@@ -7,6 +7,8 @@ import io.engram.api.Step;
 import io.engram.api.StepContext;
 import io.engram.layers.AbstractNetwork;
 import io.engram.layers.Initializer;
+import io.engram.layers.MemoryAccess;
+import io.engram.layers.MemoryController;
 import io.engram.layers.Readout;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
@@ -19,10 +21,10 @@ import java.util.Map;
 /**
  * A differentiable neural computer (Graves et al. 2016, Methods). One step:
  * <pre>
- *   h_t   = controller([x_t; r_{t-1}], h_{t-1})                 {@link DncController}
+ *   h_t   = controller([x_t; r_{t-1}], h_{t-1})                 {@link MemoryController}
  *   ξ_t   = h_t W_ξ + b_ξ, split into the interface              {@link DncInterface}
- *   ψ_t, u_t, a_t; c^w_t = C(M_{t-1}, k^w, β^w); w^w_t             {@link DncAllocation}, {@link DncMemory}
- *   M_t   = M_{t-1} ∘ (E - w^w_t e_t^T) + w^w_t v_t^T              {@link DncMemory}
+ *   ψ_t, u_t, a_t; c^w_t = C(M_{t-1}, k^w, β^w); w^w_t             {@link DncAllocation}, {@link MemoryAccess}
+ *   M_t   = M_{t-1} ∘ (E - w^w_t e_t^T) + w^w_t v_t^T              {@link MemoryAccess}
  *   L_t, p_t, f^i_t, b^i_t; c^{r,i}_t = C(M_t, k^{r,i}, β^{r,i}); w^{r,i}_t   {@link DncLinks}
  *   r^i_t = M_t^T w^{r,i}_t
  *   y_t   = W_y [h_t; r^1_t; ...; r^R_t] + b_y
@@ -49,7 +51,7 @@ final class DncNetwork extends AbstractNetwork implements Differentiable {
     static Map<String, Tensor> initialParameters(ModelSpec spec, DncSettings s, Ops ops, long seed) {
         Initializer init = s.initializer(ops, spec.dtype(), seed);
         Map<String, Tensor> p = new LinkedHashMap<>();
-        DncController.parameters(p, init, s, spec.inputSize() + s.readHeads() * s.width());
+        MemoryController.parameters(p, init, s.lstm(), s.hidden(), spec.inputSize() + s.readHeads() * s.width());
         p.put("interface.w", init.weights(s.hidden(), s.interfaceSize(), 1));
         p.put("interface.b", init.constant(s.interfaceSize(), 0));
         Readout.initialise(p, init, s.hidden() + s.readHeads() * s.width(), spec.outputSize());
@@ -78,19 +80,19 @@ final class DncNetwork extends AbstractNetwork implements Differentiable {
         Tensor previousReads = ops.reshape(state.get(2), Shape.of(b, s.readHeads(), n));
         Tensor previousWrite = ops.reshape(state.get(3), Shape.of(b, 1, n));
         Tensor previousPrecedence = ops.reshape(state.get(5), Shape.of(b, 1, n));
-        List<Tensor> control = DncController.step(ops, params, s.lstm(), ops.concat(1, List.of(x, state.get(1))),
+        List<Tensor> control = MemoryController.step(ops, params, s.lstm(), ops.concat(1, List.of(x, state.get(1))),
                 state.tensors().subList(7, state.size()));
         Tensor h = control.get(0);
         DncInterface xi = DncInterface.of(ops, ops.inputProjection(h, params.get("interface.w"), params.get("interface.b")), s);
         Tensor usage = DncAllocation.usage(ops, ops.reshape(state.get(4), Shape.of(b, 1, n)), previousWrite,
                 DncAllocation.retention(ops, xi.free(), previousReads));
         Tensor write = DncAllocation.writeWeighting(ops, xi.allocation(), xi.writeGate(),
-                DncAllocation.allocation(ops, usage), DncMemory.content(ops, memory, xi.writeKey(), xi.writeStrength()));
-        Tensor written = DncMemory.write(ops, memory, write, xi.erase(), xi.write());
+                DncAllocation.allocation(ops, usage), MemoryAccess.content(ops, memory, xi.writeKey(), xi.writeStrength()));
+        Tensor written = MemoryAccess.write(ops, memory, write, xi.erase(), xi.write());
         Tensor link = DncLinks.link(ops, ops.reshape(state.get(6), Shape.of(b, n, n)), write, previousPrecedence);
         Tensor reads = DncLinks.reads(ops, xi.modes(), DncLinks.backward(ops, link, previousReads),
-                DncMemory.content(ops, written, xi.readKeys(), xi.readStrengths()), DncLinks.forward(ops, link, previousReads));
-        Tensor vectors = ops.reshape(DncMemory.read(ops, written, reads), Shape.of(b, s.readHeads() * s.width()));
+                MemoryAccess.content(ops, written, xi.readKeys(), xi.readStrengths()), DncLinks.forward(ops, link, previousReads));
+        Tensor vectors = ops.reshape(MemoryAccess.read(ops, written, reads), Shape.of(b, s.readHeads() * s.width()));
         Tensor y = Readout.apply(ops, params, ops.concat(1, List.of(h, vectors)));
         List<Tensor> next = new ArrayList<>(List.of(ops.reshape(written, Shape.of(b, n * s.width())), vectors,
                 ops.reshape(reads, Shape.of(b, s.readHeads() * n)), ops.reshape(write, Shape.of(b, n)),

@@ -1,5 +1,6 @@
 package io.engram.family.dnc.internal;
 
+import io.engram.layers.MemoryAccess;
 import static io.engram.family.dnc.internal.DncAllocationTest.t;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -57,16 +58,16 @@ class DncLinksTest {
 
     @Test
     void writeErasesThenAddsAndReadMixesRows() {
-        Tensor written = DncMemory.write(OPS, t(1, 2, 2, 1, 2, 3, 4), t(1, 1, 2, 0.5, 1), t(1, 1, 2, 1, 0.5),
+        Tensor written = MemoryAccess.write(OPS, t(1, 2, 2, 1, 2, 3, 4), t(1, 1, 2, 0.5, 1), t(1, 1, 2, 1, 0.5),
                 t(1, 1, 2, 2, -1));
         assertArrayEquals(new double[] {1.5, 1, 2, 1}, written.toDoubleArray(), TOLERANCE);
-        assertArrayEquals(new double[] {1.875, 1}, DncMemory.read(OPS, written, t(1, 1, 2, 0.25, 0.75)).toDoubleArray(), TOLERANCE);
+        assertArrayEquals(new double[] {1.875, 1}, MemoryAccess.read(OPS, written, t(1, 1, 2, 0.25, 0.75)).toDoubleArray(), TOLERANCE);
     }
 
     @Test
     void contentWeightingIsASoftmaxOfScaledCosines() {
         Tensor memory = t(1, 3, 2, 1, 0, 0, 1, 1, 1);
-        Tensor got = DncMemory.content(OPS, memory, t(1, 1, 2, 2, 0), t(1, 1, 1, 2));
+        Tensor got = MemoryAccess.content(OPS, memory, t(1, 1, 2, 2, 0), t(1, 1, 1, 2));
         double[] e = {Math.exp(2), 1, Math.exp(2 / Math.sqrt(2))};
         double total = e[0] + e[1] + e[2];
         assertArrayEquals(new double[] {e[0] / total, e[1] / total, e[2] / total}, got.toDoubleArray(), 1e-7);

@@ -1,5 +1,6 @@
 package io.engram.family.ntm.internal;
 
+import io.engram.layers.MemoryAccess;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
@@ -15,7 +16,7 @@ import io.engram.tensor.Tensor;
  *   w̃_t(i)     = Σ_j w^g_t(j) s_t(i - j)    (indices mod N)        (8)  shift over {-1, 0, +1}
  *   w_t(i)     = w̃_t(i)^γ_t / Σ_j w̃_t(j)^γ_t                     (9)  sharpening γ ≥ 1
  * </pre>
- * Norms are {@code sqrt(Σ v² + ε)} and the power is {@code exp(γ log(w̃ + ε))} with {@code ε = 1e-8},
+ * The content weighting, eqs. 5-6, is {@link MemoryAccess#content}. Norms are {@code sqrt(Σ v² + ε)} and the power is {@code exp(γ log(w̃ + ε))} with {@code ε = 1e-8},
  * so that neither a zero row nor a zero weight makes the gradient infinite. Everything is written
  * with {@link Ops} (batched products, broadcasting, slices), so a tape records it. Stateless.
  */
@@ -28,20 +29,8 @@ final class NtmAddressing {
     /** The final weighting {@code w_t [B, heads, N]}: eqs. 5-9 in turn. */
     static Tensor weights(Ops ops, Tensor memory, Tensor key, Tensor beta, Tensor gate, Tensor shift, Tensor gamma,
                           Tensor previous) {
-        Tensor wc = content(ops, memory, key, beta);
+        Tensor wc = MemoryAccess.content(ops, memory, key, beta);
         return sharpen(ops, shift(ops, interpolate(ops, wc, previous, gate), shift), gamma);
-    }
-
-    /** Eqs. 5-6: {@code memory [B, N, M]}, {@code key [B, heads, M]}, {@code beta [B, heads, 1]}. */
-    static Tensor content(Ops ops, Tensor memory, Tensor key, Tensor beta) {
-        int b = memory.dim(0);
-        int n = memory.dim(1);
-        int heads = key.dim(1);
-        Tensor dots = ops.batchedMatmul(key, memory, false, true);
-        Tensor keyNorm = ops.reshape(norm(ops, key), Shape.of(b, heads, 1));
-        Tensor rowNorm = ops.reshape(norm(ops, memory), Shape.of(b, 1, n));
-        Tensor cosine = ops.div(dots, ops.mul(keyNorm, rowNorm));
-        return ops.softmax(ops.mul(beta, cosine), -1);
     }
 
     /** Eq. 7: {@code gate [B, heads, 1]} between the content weighting and the previous one. */
@@ -68,10 +57,5 @@ final class NtmAddressing {
         Tensor powered = ops.exp(ops.mul(gamma, ops.log(ops.addScalar(w, EPSILON))));
         Tensor total = ops.reshape(ops.sum(powered, -1), Shape.of(w.dim(0), w.dim(1), 1));
         return ops.div(powered, total);
-    }
-
-    /** {@code sqrt(Σ v² + ε)} over the last axis of a rank-3 tensor: {@code [B, rows]}. */
-    private static Tensor norm(Ops ops, Tensor v) {
-        return ops.sqrt(ops.addScalar(ops.sum(ops.mul(v, v), -1), EPSILON));
     }
 }

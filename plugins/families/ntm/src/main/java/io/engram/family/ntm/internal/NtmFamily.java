@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
  * The neural Turing machine family (Graves, Wayne and Danihelka 2014, "Neural Turing machines",
  * arXiv:1410.5401): an LSTM or feed-forward controller with read and write heads on an {@code N x M}
  * memory, addressed by content and location; see {@link NtmNetwork} for the step and parameters,
- * {@link NtmAddressing} and {@link NtmMemory} for the equations. Trained by backpropagation through
+ * {@link NtmAddressing} and {@link io.engram.layers.MemoryAccess} for the equations. Trained by backpropagation through
  * time; every step is written with the backend's ops.
  *
  * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.

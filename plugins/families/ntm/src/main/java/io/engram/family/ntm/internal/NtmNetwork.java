@@ -7,6 +7,8 @@ import io.engram.api.Step;
 import io.engram.api.StepContext;
 import io.engram.layers.AbstractNetwork;
 import io.engram.layers.Initializer;
+import io.engram.layers.MemoryAccess;
+import io.engram.layers.MemoryController;
 import io.engram.layers.Readout;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
@@ -17,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A neural Turing machine (Graves, Wayne and Danihelka 2014): a {@link NtmController} reads
+ * A neural Turing machine (Graves, Wayne and Danihelka 2014): a {@link MemoryController} reads
  * {@code [x_t, r_{t-1}]}; its output gives every head's parameters ({@link NtmHeads}); all heads are
  * addressed against {@code M_{t-1}} ({@link NtmAddressing}); the write heads erase and add
- * ({@link NtmMemory}), then the read heads read {@code M_t}; the output is
+ * ({@link MemoryAccess}), then the read heads read {@code M_t}; the output is
  * {@code y_t = [h_t, r_t] V + c}.
  *
  * <p>Parameters, in order: the controller's, {@code heads.w [H, P]}, {@code heads.b [P]}
@@ -43,7 +45,7 @@ final class NtmNetwork extends AbstractNetwork implements Differentiable {
     static Map<String, Tensor> initialParameters(ModelSpec spec, NtmSettings s, Ops ops, long seed) {
         Initializer init = s.initializer(ops, spec.dtype(), seed);
         Map<String, Tensor> p = new LinkedHashMap<>();
-        NtmController.parameters(p, init, s, spec.inputSize() + s.readHeads() * s.width());
+        MemoryController.parameters(p, init, s.lstm(), s.hidden(), spec.inputSize() + s.readHeads() * s.width());
         p.put("heads.w", init.weights(s.hidden(), s.headOutputs(), 1));
         p.put("heads.b", init.constant(s.headOutputs(), 0));
         Readout.initialise(p, init, s.hidden() + s.readHeads() * s.width(), spec.outputSize());
@@ -75,14 +77,14 @@ final class NtmNetwork extends AbstractNetwork implements Differentiable {
         int r = s.readHeads();
         Tensor memory = ops.reshape(state.get(0), Shape.of(b, n, s.width()));
         Tensor previous = ops.reshape(state.get(2), Shape.of(b, s.heads(), n));
-        List<Tensor> control = NtmController.step(ops, params, s.lstm(), ops.concat(1, List.of(x, state.get(1))),
+        List<Tensor> control = MemoryController.step(ops, params, s.lstm(), ops.concat(1, List.of(x, state.get(1))),
                 state.tensors().subList(3, state.size()));
         Tensor h = control.get(0);
         NtmHeads heads = NtmHeads.of(ops, ops.inputProjection(h, params.get("heads.w"), params.get("heads.b")), s);
         Tensor w = NtmAddressing.weights(ops, memory, heads.key(), heads.beta(), heads.gate(), heads.shift(),
                 heads.gamma(), previous);
-        Tensor written = NtmMemory.write(ops, memory, ops.slice(w, 1, r, s.heads()), heads.erase(), heads.add());
-        Tensor reads = ops.reshape(NtmMemory.read(ops, written, ops.slice(w, 1, 0, r)), Shape.of(b, r * s.width()));
+        Tensor written = MemoryAccess.write(ops, memory, ops.slice(w, 1, r, s.heads()), heads.erase(), heads.add());
+        Tensor reads = ops.reshape(MemoryAccess.read(ops, written, ops.slice(w, 1, 0, r)), Shape.of(b, r * s.width()));
         Tensor y = Readout.apply(ops, params, ops.concat(1, List.of(h, reads)));
         List<Tensor> next = new ArrayList<>(List.of(ops.reshape(written, Shape.of(b, n * s.width())), reads,
                 ops.reshape(w, Shape.of(b, s.heads() * n))));

@@ -1,5 +1,6 @@
 package io.engram.family.ntm.internal;
 
+import io.engram.layers.MemoryAccess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.engram.tensor.DType;
@@ -32,7 +33,7 @@ class NtmAddressingTest {
         Tensor beta = t(2, 1, 1, 2, 1);
         double[] first = softmax(2 * 1, 2 * 0, 2 / Math.sqrt(2));
         double[] second = softmax(0, -1, -1 / Math.sqrt(2));
-        double[] got = NtmAddressing.content(OPS, memory, key, beta).toDoubleArray();
+        double[] got = MemoryAccess.content(OPS, memory, key, beta).toDoubleArray();
         assertArrayEquals(concat(first, second), got, TOLERANCE);
     }
 
@@ -82,14 +83,14 @@ class NtmAddressingTest {
     @Test
     void writeErasesThenAddsAndReadMixesRows() {
         Tensor memory = t(1, 2, 2, 1, 2, 3, 4);
-        Tensor written = NtmMemory.write(OPS, memory, t(1, 1, 2, 1, 0), t(1, 1, 2, 1, 0), t(1, 1, 2, 0.5, 0.5));
+        Tensor written = MemoryAccess.write(OPS, memory, t(1, 1, 2, 1, 0), t(1, 1, 2, 1, 0), t(1, 1, 2, 0.5, 0.5));
         assertArrayEquals(new double[] {0.5, 2.5, 3, 4}, written.toDoubleArray(), TOLERANCE);
-        Tensor two = NtmMemory.write(OPS, memory, t(1, 2, 2, 0.5, 0, 0.5, 1), t(1, 2, 2, 1, 0, 0, 1),
+        Tensor two = MemoryAccess.write(OPS, memory, t(1, 2, 2, 0.5, 0, 0.5, 1), t(1, 2, 2, 1, 0, 0, 1),
                 t(1, 2, 2, 0, 0, 1, 1));
         // row 0: [1*(1-0.5), 2*(1-0.5)] + 0.5*[1,1]; row 1: [3, 4*(1-1)] + 1*[1,1]
         assertArrayEquals(new double[] {1.0, 1.5, 4, 1}, two.toDoubleArray(), TOLERANCE);
         assertArrayEquals(new double[] {2.375, 3.625},
-                NtmMemory.read(OPS, written, t(1, 1, 2, 0.25, 0.75)).toDoubleArray(), TOLERANCE);
+                MemoryAccess.read(OPS, written, t(1, 1, 2, 0.25, 0.75)).toDoubleArray(), TOLERANCE);
     }
 
     private static double[] softmax(double... z) {
