@@ -1,7 +1,7 @@
 #!/bin/sh
 # Double pole balancing without velocities (the robot-control application, damping fitness, an
-# Elman controller of 3 tanh units, 25 weights; cosyne holds its 4 biases at 0 with fixed=.*[.]b
-# and evolves the 21 weights), solved by each population trainer over SEEDS seeds: the
+# Elman controller of 3 tanh units, 25 weights, its 4 biases held at 0 so that every trainer
+# evolves the same 21 weights: cosyne with fixed=.*[.]b, the others with model.biases=false), solved by each population trainer over SEEDS seeds: the
 # evaluations each needs until a network balances both poles for 100,000 steps and 200 of the 625
 # generalisation starts (Gomez, Schmidhuber and Miikkulainen 2008, sec. 6.1), as mean, median and
 # failures (runs that spend BUDGET evaluations unsolved), beside the CoSyNE paper's count; then the
@@ -33,9 +33,9 @@ cp="$dist/system/*:$dist/plugins/*:$dist/lib/*"
 settings() {
   case "$1" in
     cosyne) echo "population=40 top=0.25 replaced=0.75 mutation.rate=0.3 mutation.scale=0.3 init.sigma=1.0 fixed=.*[.]b" ;;
-    genetic) echo "population=50 elitism=2 tournament=3 crossover=uniform mutation.rate=0.2 mutation.sigma=0.3 init.sigma=1.0" ;;
-    annealing) echo "sigma=0.3" ;;
-    swarm) echo "spread=1.0" ;;
+    genetic) echo "population=50 elitism=2 tournament=3 crossover=uniform mutation.rate=0.2 mutation.sigma=0.3 init.sigma=1.0 model.biases=false" ;;
+    annealing) echo "sigma=0.3 model.biases=false" ;;
+    swarm) echo "spread=1.0 model.biases=false" ;;
     *) echo "" ;;
   esac
 }
