@@ -91,6 +91,20 @@ class PluginsIT {
     }
 
     @Test
+    void anIdPrintsItsSpecKeysAndAMistypedOneItsNearestId() throws Exception {
+        Path home = Installation.copy(tmp);
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "plugins", "lstm")) {
+            assertEquals(0, p.waitFor(LIMIT), p.transcript());
+            assertTrue(p.out().startsWith("lstm (family "), p.out());
+            assertTrue(Pattern.compile("^model\\.hidden +\\d+ +an integer in \\[", Pattern.MULTILINE).matcher(p.out()).find(), p.out());
+        }
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "plugins", "lsmt")) {
+            assertEquals(2, p.waitFor(LIMIT), p.transcript());
+            assertTrue(p.err().contains("engram: no plugin 'lsmt'; did you mean lsm or lstm?"), p.transcript());
+        }
+    }
+
+    @Test
     void aMissingKernelIsNamed() throws Exception {
         Path home = Installation.copy(tmp);
         try (var jars = java.nio.file.Files.newDirectoryStream(home.resolve("system"), "io.engram.kernel-*.jar")) {

@@ -113,9 +113,10 @@ public final class Engram implements Callable<Integer> {
         return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> verb(platform, "run", List.of(file.toString())));
     }
 
-    @Command(name = "plugins", mixinStandardHelpOptions = true, description = "Lists the registered plugins: id, kind, version, bundle, capabilities, available.")
-    int plugins() {
-        return withPlatform(Platform.Mode.COMMAND, Use.LISTS, (platform, settings, signals) -> verb(platform, "plugins", List.of()));
+    @Command(name = "plugins", mixinStandardHelpOptions = true, description = "Lists the registered plugins: id, kind, version, bundle, capabilities, available. "
+            + "With ID, prints that plugin's description and the spec keys of its settings: type, default, allowed values.")
+    int plugins(@Parameters(paramLabel = "ID", arity = "0..1", description = "a plugin's id, such as lstm or bptt") String id) {
+        return withPlatform(Platform.Mode.COMMAND, Use.LISTS, (platform, settings, signals) -> verb(platform, "plugins", id == null ? List.of() : List.of(id)));
     }
 
     @Command(name = "predict", mixinStandardHelpOptions = true, description = "Runs a trained model on the sequences of INPUT: one sequence per line, "
@@ -363,7 +364,7 @@ public final class Engram implements Callable<Integer> {
     private int withPlatform(Platform.Mode mode, Use use, Session session) {
         Validation<Seq<String>, Settings> loaded = Settings.load(home.root(), home.confFile(), env, sets);
         if (loaded.isInvalid()) {
-            err.println("engram: the settings were rejected (" + loaded.getError().size() + " problems):");
+            err.println("engram: the settings were rejected (" + problems(loaded.getError().size()) + "):");
             loaded.getError().forEach(err::println);
             return BAD_INPUT;
         }
@@ -400,7 +401,7 @@ public final class Engram implements Callable<Integer> {
             platform.reportFailures(err);
             List<String> rejected = platform.settingProblems();
             if (!rejected.isEmpty()) {
-                err.println("engram: the plugin settings were rejected (" + rejected.size() + " problems):");
+                err.println("engram: the plugin settings were rejected (" + problems(rejected.size()) + "):");
                 rejected.forEach(err::println);
                 if (use != Use.LISTS) {
                     return BAD_INPUT;
@@ -487,5 +488,10 @@ public final class Engram implements Callable<Integer> {
             String v = Engram.class.getPackage().getImplementationVersion();
             return new String[] {"engram " + (v == null ? "development" : v) + " on Java " + Runtime.version()};
         }
+    }
+
+    /** {@code "1 problem"}, {@code "2 problems"}. */
+    static String problems(int n) {
+        return n + (n == 1 ? " problem" : " problems");
     }
 }

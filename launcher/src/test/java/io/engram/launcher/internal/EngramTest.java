@@ -111,4 +111,10 @@ class EngramTest {
                 Engram.benchArgs(List.of("lstm_small", "gru_std"), new String[][] {{"mode", null}, {"threads", "2"}, {"reps", "5"}}));
         assertEquals(List.of(), Engram.benchArgs(null, new String[][] {{"mode", null}}));
     }
+
+    @Test
+    void problemsAreCountedInTheRightNumber() {
+        assertEquals("1 problem", Engram.problems(1));
+        assertEquals("2 problems", Engram.problems(2));
+    }
 }

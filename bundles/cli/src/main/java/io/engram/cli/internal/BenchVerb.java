@@ -36,7 +36,8 @@ public final class BenchVerb implements Function<Map<String, Object>, Integer> {
         VerbCall call = VerbCall.of(raw);
         Validation<Seq<String>, BenchOptions> options = BenchOptions.parse(call.args());
         if (options.isInvalid()) {
-            call.err().println("engram bench: the options were rejected (" + options.getError().size() + " problems):");
+            call.err().println("engram bench: the options were rejected (" + options.getError().size()
+                    + (options.getError().size() == 1 ? " problem):" : " problems):"));
             options.getError().forEach(p -> call.err().println("  " + p));
             call.err().flush();
             return VerbCall.BAD_INPUT;

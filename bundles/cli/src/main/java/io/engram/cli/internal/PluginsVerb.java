@@ -17,10 +17,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code engram plugins}: prints every registered plugin as a table with the columns id, kind,
+ * {@code engram plugins [ID]}: without an id, prints every registered plugin as a table with the columns id, kind,
  * version, bundle, capabilities and available (with the reason when a plugin cannot run here; for
  * a backend that names its BLAS in {@code Backend.describe()}, the library, its source and threads,
- * such as {@code yes (BLAS: OpenBLAS 0.3.31, bundled, 1 thread)}). Stateless and thread-safe.
+ * such as {@code yes (BLAS: OpenBLAS 0.3.31, bundled, 1 thread)}); with an id, that plugin's
+ * description and the spec keys of its schema ({@link PluginDetails}). Stateless and thread-safe.
  */
 @Component(service = Function.class, property = VerbCall.VERB_PROPERTY + "=plugins")
 public final class PluginsVerb implements Function<Map<String, Object>, Integer> {
@@ -40,11 +41,29 @@ public final class PluginsVerb implements Function<Map<String, Object>, Integer>
     public Integer apply(Map<String, Object> raw) {
         VerbCall call = VerbCall.of(raw);
         List<PluginInfo> plugins = registry.plugins();
+        if (!call.args().isEmpty()) {
+            return details(call, plugins, call.args().get(0));
+        }
         if (plugins.isEmpty()) {
             call.out().println("no plugins registered");
         } else {
             call.out().print(table(plugins, this::describe));
         }
+        call.out().flush();
+        return VerbCall.OK;
+    }
+
+    /** {@code engram plugins ID}: the plugin's schema, or an error naming the nearest id (exit 2). */
+    private static int details(VerbCall call, List<PluginInfo> plugins, String id) {
+        List<PluginInfo> matches = plugins.stream().filter(p -> p.id().equals(id)).toList();
+        if (matches.isEmpty()) {
+            List<String> near = PluginDetails.nearest(id, plugins);
+            call.err().println("engram: no plugin '" + id + "'" + (near.isEmpty() ? "" : "; did you mean "
+                    + String.join(" or ", near) + "?") + " ('engram plugins' lists them)");
+            call.err().flush();
+            return VerbCall.BAD_INPUT;
+        }
+        call.out().print(PluginDetails.describe(matches));
         call.out().flush();
         return VerbCall.OK;
     }

@@ -39,4 +39,46 @@ class PluginsVerbTest {
                 "blas.version", "unknown", "blas.source", "java", "blas.threads", "2")));
         assertEquals("", PluginsVerb.blas(java.util.Map.of("device", "NVIDIA H100")));
     }
+
+    @Test
+    void anIdPrintsTheSpecKeysOfItsSchema() {
+        PluginInfo lstm = new PluginInfo("lstm", PluginKind.FAMILY, "1.2.0", "io.engram.family.lstm", 7,
+                Set.of("differentiable"), true, "", "Long short-term memory.", Schema.of(
+                        io.engram.api.HyperParameter.integer("hidden", 32, 1, 4096, "Units."),
+                        io.engram.api.HyperParameter.choice("init", "xavier", List.of("xavier", "orthogonal"), "Initialiser."),
+                        io.engram.api.HyperParameter.text("note", "", "Free text.")));
+        assertEquals("""
+                lstm (family 1.2.0, bundle io.engram.family.lstm)
+                Long short-term memory.
+                capabilities: differentiable
+                available: yes
+
+                KEY           DEFAULT  ALLOWED                    DESCRIPTION
+                model.hidden  32       an integer in [1, 4096]    Units.
+                model.init    xavier   one of xavier, orthogonal  Initialiser.
+                model.note    ""       text                       Free text.
+                """, PluginDetails.describe(List.of(lstm)));
+        PluginInfo bptt = new PluginInfo("bptt", PluginKind.TRAINER, "0.2.0", "io.engram.trainer.bptt", 8, Set.of(), true, "",
+                "", Schema.empty());
+        assertEquals("""
+                bptt (trainer 0.2.0, bundle io.engram.trainer.bptt)
+                capabilities: -
+                available: yes
+                settings: none
+                """, PluginDetails.describe(List.of(bptt)));
+    }
+
+    @Test
+    void aMistypedIdIsAnsweredWithTheNearestOne() {
+        List<PluginInfo> plugins = List.of(plugin("lstm"), plugin("lsm"), plugin("cosyne"), plugin("gru"));
+        assertEquals(List.of("lsm", "lstm"), PluginDetails.nearest("lsmt", plugins));
+        assertEquals(List.of("lstm"), PluginDetails.nearest("lstn", plugins));
+        assertEquals(List.of("cosyne"), PluginDetails.nearest("cosine", plugins));
+        assertEquals(List.of("gru"), PluginDetails.nearest("rgu", plugins));
+        assertEquals(List.of(), PluginDetails.nearest("transformer", plugins));
+    }
+
+    private static PluginInfo plugin(String id) {
+        return new PluginInfo(id, PluginKind.FAMILY, "0.2.0", "io.engram.family." + id, 7, Set.of(), true, "", "", Schema.empty());
+    }
 }
