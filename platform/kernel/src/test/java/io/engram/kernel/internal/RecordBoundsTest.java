@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,8 @@ class RecordBoundsTest {
     static final class FloodTrainer implements Trainer {
         /** Heap in use (after a collection) when the last epoch has ended, while the job still runs. */
         volatile long heapAtEnd;
+        /** Opened by a test once it is ready for the events (open unless a test replaces it). */
+        volatile CountDownLatch gate = new CountDownLatch(0);
 
         @Override
         public String id() {
@@ -66,6 +70,14 @@ class RecordBoundsTest {
         public TrainingResult train(TrainingContext ctx) {
             int epochs = ctx.hyper().getInt("epochs");
             int steps = ctx.hyper().getInt("steps");
+            try {
+                if (!gate.await(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("the test never opened the gate");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
             for (int e = 1; e <= epochs; e++) {
                 for (int b = 1; b <= steps; b++) {
                     ctx.emit(new TrainingEvent.Progress(e, epochs, b, steps, 1.0 / b));
@@ -118,8 +130,10 @@ class RecordBoundsTest {
         try {
             long before = usedHeap();
             AtomicLong live = new AtomicLong();
+            flood.gate = new CountDownLatch(1);
             JobInfo queued = m.submit(flood(100, 10_000)).get();
             m.subscribe(queued.id(), e -> live.incrementAndGet());
+            flood.gate.countDown();
             JobInfo info = m.await(queued.id(), WAIT).get();
             assertEquals(JobState.SUCCEEDED, info.state(), info.error());
             long heldAfter = usedHeap() - before;
