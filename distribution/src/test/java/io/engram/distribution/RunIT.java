@@ -61,6 +61,17 @@ class RunIT {
             }
         }
 
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", checkpoint.toString(), "-")) {
+            p.input(Files.readString(input));
+            assertEquals(0, p.waitFor(LIMIT), p.transcript());
+            assertEquals(lines(home, checkpoint, input), p.out().lines().toList(), "standard input predicts as the file does");
+        }
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", checkpoint.toString(), "-")) {
+            p.input("1,0,0,0,0,0,0; 0,x,0,0,0,0,0\n");
+            assertEquals(2, p.waitFor(LIMIT), p.transcript());
+            assertTrue(Pattern.compile("stdin:1: step 2, feature 2: 'x' is not a number").matcher(p.err()).find(), p.transcript());
+        }
+
         Path bad = Specs.write(tmp, "bad-input.txt", "1,0,0,0,0,0,0; 0,x,0,0,0,0,0\n1,0\n");
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", checkpoint.toString(), bad.toString())) {
             assertEquals(2, p.waitFor(LIMIT), p.transcript());
@@ -140,6 +151,14 @@ class RunIT {
             assertEquals(2, p.waitFor(LIMIT), p.transcript());
             assertTrue(p.err().contains("jobs.concurrency (ENGRAM_JOBS_CONCURRENCY): 'none' is not a whole number"), p.transcript());
             assertTrue(p.err().contains("deploy.poll.ms (--set): -5 is outside 10..3600000"), p.transcript());
+        }
+    }
+
+    /** The lines {@code engram predict CHECKPOINT INPUT} prints. */
+    private static List<String> lines(Path home, Path checkpoint, Path input) throws Exception {
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", checkpoint.toString(), input.toString())) {
+            assertEquals(0, p.waitFor(LIMIT), p.transcript());
+            return p.out().lines().toList();
         }
     }
 }

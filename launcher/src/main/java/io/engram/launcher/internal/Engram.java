@@ -120,7 +120,7 @@ public final class Engram implements Callable<Integer> {
     }
 
     @Command(name = "predict", mixinStandardHelpOptions = true, description = "Runs a trained model on the sequences of INPUT: one sequence per line, "
-            + "time steps separated by ';', the features of a step by ','. Prints one line of outputs per sequence. "
+            + "time steps separated by ';', the features of a step by ','; '-' reads them from standard input. Prints one line of outputs per sequence. "
             + "When the model's application reads files of its own (sentences, FASTA, WAV lists, history CSVs), INPUT is such a file "
             + "and each record's result is printed as the application writes it. "
             + "With --render FILE (and no INPUT) replays a controller trained in an environment instead, writing its trajectory as FILE.csv and a plot as FILE.png.")
@@ -150,6 +150,9 @@ public final class Engram implements Callable<Integer> {
         if (input == null) {
             err.println("engram: predict needs INPUT (or --render FILE to replay a controller)");
             return BAD_INPUT;
+        }
+        if (input.toString().equals("-")) {
+            return predictStandardInput(checkpoint, beam, maxLength, lengthPenalty, attention);
         }
         for (Path p : List.of(checkpoint, input)) {
             if (!Files.isRegularFile(p)) {
@@ -487,6 +490,37 @@ public final class Engram implements Callable<Integer> {
         public String[] getVersion() {
             String v = Engram.class.getPackage().getImplementationVersion();
             return new String[] {"engram " + (v == null ? "development" : v) + " on Java " + Runtime.version()};
+        }
+    }
+
+    /**
+     * {@code engram predict CHECKPOINT -}: standard input, read to its end into a file named
+     * {@code stdin} in a directory of its own (so that problems name {@code .../stdin:LINE}), is the
+     * input; the directory is deleted once the predictions are printed.
+     */
+    private int predictStandardInput(Path checkpoint, int beam, int maxLength, double lengthPenalty, Path attention) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("engram-predict-");
+            Path file = dir.resolve("stdin");
+            try (java.io.InputStream in = System.in) {
+                Files.copy(in, file);
+            }
+            return predict(checkpoint, file, beam, maxLength, lengthPenalty, attention, null, null);
+        } catch (java.io.IOException e) {
+            err.println("engram: standard input could not be read: " + e.getMessage());
+            return BAD_INPUT;
+        } finally {
+            if (dir != null) {
+                try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                    Files.deleteIfExists(dir);
+                } catch (java.io.IOException e) {
+                    err.println("engram: " + dir + " could not be removed: " + e.getMessage());
+                }
+            }
         }
     }
 
