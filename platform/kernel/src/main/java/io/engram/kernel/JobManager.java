@@ -81,6 +81,29 @@ public interface JobManager {
     }
 
     /**
+     * The job's metric series so far, oldest first: for each epoch end, the train loss, the
+     * validation loss when there is one, and each of the application's metrics split by
+     * {@link MetricPoint#splitKey}. Empty for an unknown job.
+     */
+    default List<MetricPoint> metrics(String id) {
+        java.util.ArrayList<MetricPoint> out = new java.util.ArrayList<>();
+        for (JobEvent e : events(id)) {
+            if (e.event() instanceof io.engram.api.TrainingEvent.EpochEnd end) {
+                long step = end.epoch() + 1L;
+                out.add(new MetricPoint(step, end.epoch(), "train", "loss", end.trainLoss()));
+                if (!Double.isNaN(end.validationLoss())) {
+                    out.add(new MetricPoint(step, end.epoch(), "validation", "loss", end.validationLoss()));
+                }
+                new java.util.TreeMap<>(end.metrics()).forEach((key, value) -> {
+                    String[] sn = MetricPoint.splitKey(key);
+                    out.add(new MetricPoint(step, end.epoch(), sn[0], sn[1], value));
+                });
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /**
      * Delivers the job's past events and then each new one, on an internal thread, until the job
      * ends or the returned handle is closed.
      */
