@@ -98,6 +98,51 @@ class GruFamilyTest {
         }
     }
 
+    /** With reset.after, two steps against eqs. 5-7 and 8' (the reset gate scales U h + b_u), element by element. */
+    @Test
+    void resetAfterScalesTheRecurrentProduct() {
+        int n = 3;
+        Network net = family.create(spec(Map.of("hidden", n, "reset.after", true)), BACKEND, 19);
+        Map<String, Tensor> p = new java.util.LinkedHashMap<>(net.parameters());
+        assertEquals(List.of("layer0.w", "layer0.b", "layer0.u_rz", "layer0.u", "layer0.bu", "readout.w", "readout.b"),
+                List.copyOf(p.keySet()));
+        double[] bu = {0.3, -0.2, 0.1};
+        double[] b = {0.05, -0.1, 0.15, 0.2, -0.25, 0.3, -0.35, 0.4, -0.45};
+        p.put("layer0.bu", OPS.fromArray(DType.F64, Shape.of(n), bu));
+        p.put("layer0.b", OPS.fromArray(DType.F64, Shape.of(3 * n), b));
+        double[] w = p.get("layer0.w").toDoubleArray();
+        double[] urz = p.get("layer0.u_rz").toDoubleArray();
+        double[] u = p.get("layer0.u").toDoubleArray();
+        double[][] xs = {{0.5, -1.0}, {-0.25, 0.75}, {1.0, 0.5}};
+        double[] h = new double[n];
+        State s = net.initialState(OPS, 1);
+        for (double[] x : xs) {
+            double[] next = new double[n];
+            for (int j = 0; j < n; j++) {
+                double ar = b[j];
+                double az = b[n + j];
+                double ax = b[2 * n + j];
+                double uh = bu[j];
+                for (int i = 0; i < 2; i++) {
+                    ar += x[i] * w[i * 3 * n + j];
+                    az += x[i] * w[i * 3 * n + n + j];
+                    ax += x[i] * w[i * 3 * n + 2 * n + j];
+                }
+                for (int i = 0; i < n; i++) {
+                    ar += h[i] * urz[i * 2 * n + j];
+                    az += h[i] * urz[i * 2 * n + n + j];
+                    uh += h[i] * u[i * n + j];
+                }
+                double r = 1 / (1 + Math.exp(-ar));
+                double z = 1 / (1 + Math.exp(-az));
+                next[j] = z * h[j] + (1 - z) * Math.tanh(ax + r * uh);
+            }
+            h = next;
+            s = net.step(OPS, p, OPS.fromArray(DType.F64, Shape.of(1, 2), x), s, StepContext.inference(0)).state();
+            assertArrayEquals(h, s.get(0).toDoubleArray(), 1e-12);
+        }
+    }
+
     @Test
     void dropoutOnlyWhileTraining() {
         Network net = family.create(spec(Map.of("hidden", 8, "layers", 3, "dropout", 0.5)), BACKEND, 2);
