@@ -61,7 +61,8 @@ public final class Engram implements Callable<Integer> {
     static final String JOB_MANAGER = "io.engram.kernel.JobManager";
 
     /** The bundle that registers a verb, when it is not the CLI bridge. */
-    static final Map<String, String> VERB_BUNDLES = Map.of("sweep", "io.engram.sweep");
+    static final Map<String, String> VERB_BUNDLES = Map.of("sweep", "io.engram.sweep",
+            "export", "io.engram.onnx", "import", "io.engram.onnx");
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
             description = "Overrides a setting (repeatable): any key of conf/engram.properties, or a plugin's setting "
@@ -482,6 +483,51 @@ public final class Engram implements Callable<Integer> {
         out.flush();
         err.flush();
         return status instanceof Integer i ? i : FAILED;
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = {
+            "Writes an lstm, gru or elman checkpoint (single or stacked, with its readout) as an ONNX model of the standard "
+                    + "LSTM, GRU and RNN operators (opset 14): inputs x [time, batch, input] float and lengths [batch] int32 "
+                    + "(each sequence's steps), output y [time, batch, output] float, the readout's raw outputs, zeros at padded steps. "
+                    + "Exit 0 when written, 2 when the checkpoint cannot be read or has no ONNX form, or OUT exists."})
+    int export(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "OUT.onnx") Path out,
+               @Option(names = "--force", description = "replace OUT if it exists") boolean force) {
+        if (!Files.isRegularFile(checkpoint)) {
+            err.println("engram: " + checkpoint.toAbsolutePath().normalize() + ": no such file");
+            return BAD_INPUT;
+        }
+        List<String> args = new java.util.ArrayList<>(List.of(checkpoint.toAbsolutePath().normalize().toString(),
+                out.toAbsolutePath().normalize().toString()));
+        if (force) {
+            args.add("--force");
+        }
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "export", args));
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = {
+            "Reads the LSTM, GRU or RNN layers and the linear readout (MatMul and Add, or Gemm) of an ONNX model, such as "
+                    + "torch.onnx.export writes for torch.nn.LSTM, GRU or RNN followed by Linear, and writes them as a checkpoint "
+                    + "of FAMILY that engram predict runs. The file sets hidden, layers and peepholes, reset.after or activation; "
+                    + "KEY=VALUE sets the family's other hyperparameters. Exit 0 when written, 1 when the family is not installed, "
+                    + "2 when the file holds what the family cannot compute (the node and attribute named), a key is bad, or OUT exists."})
+    int importModel(@Parameters(index = "0", paramLabel = "IN.onnx") Path in,
+                    @Parameters(index = "1..*", paramLabel = "KEY=VALUE... OUT", arity = "1..*",
+                            description = "hyperparameters of the family, then the checkpoint to write") List<String> rest,
+                    @Option(names = "--family", paramLabel = "lstm|gru|elman", required = true, description = "the family to import into") String family,
+                    @Option(names = "--force", description = "replace OUT if it exists") boolean force) {
+        if (!Files.isRegularFile(in)) {
+            err.println("engram: " + in.toAbsolutePath().normalize() + ": no such file");
+            return BAD_INPUT;
+        }
+        List<String> args = new java.util.ArrayList<>(List.of(in.toAbsolutePath().normalize().toString(), "--family", family));
+        for (int i = 0; i < rest.size(); i++) {
+            String a = rest.get(i);
+            args.add(i == rest.size() - 1 && !a.contains("=") ? Path.of(a).toAbsolutePath().normalize().toString() : a);
+        }
+        if (force) {
+            args.add("--force");
+        }
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "import", args));
     }
 
     /** The version of this launcher, from its jar. */
