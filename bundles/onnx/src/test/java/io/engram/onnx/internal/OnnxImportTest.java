@@ -134,6 +134,35 @@ class OnnxImportTest {
                 e.getMessage());
     }
 
+    /** A readout written as Gemm with a transposed weight (as PyTorch writes Linear on 2-D input) reads as the same V and c. */
+    @Test
+    void aGemmReadoutWithTransposedWeightReadsAsTheSameReadout() throws IOException {
+        ModelProto m = model("torch-lstm-1");
+        OnnxImport.Imported plain = OnnxImport.read(m, "lstm");
+        Dense v = plain.tensors().get("readout.w");
+        float[] vt = new float[v.data().length];
+        for (int i = 0; i < v.dim(0); i++) {
+            for (int j = 0; j < v.dim(1); j++) {
+                vt[j * v.dim(0) + i] = v.get(i, j);
+            }
+        }
+        ModelProto.Builder b = m.toBuilder();
+        b.getGraphBuilder().addInitializer(OnnxTensors.floats("vt", new Dense(new int[] {v.dim(1), v.dim(0)}, vt)));
+        b.getGraphBuilder().addInitializer(OnnxTensors.floats("c", plain.tensors().get("readout.b")));
+        for (NodeProto.Builder n : b.getGraphBuilder().getNodeBuilderList()) {
+            if (n.getOpType().equals("MatMul")) {
+                n.setOpType("Gemm").setInput(1, "vt").addInput("c").addAttribute(AttributeProto.newBuilder()
+                        .setName("transB").setType(AttributeProto.AttributeType.INT).setI(1));
+            }
+        }
+        OnnxImport.Imported gemm = OnnxImport.read(b.build(), "lstm");
+        for (String k : new String[] {"readout.w", "readout.b"}) {
+            assertTrue(java.util.Arrays.equals(plain.tensors().get(k).shape(), gemm.tensors().get(k).shape()), k);
+            assertTrue(java.util.Arrays.equals(plain.tensors().get(k).data(), gemm.tensors().get(k).data()), k);
+        }
+        assertTrue(!plain.tensors().get("readout.b").allZero(), "PyTorch's Linear has a bias");
+    }
+
     @Test
     void fixturesAreWhatTheScriptDescribes() throws IOException {
         Map<String, String> ops = Map.of("lstm", "LSTM", "gru", "GRU", "elman", "RNN");
