@@ -117,4 +117,15 @@ class EngramTest {
         assertEquals("1 problem", Engram.problems(1));
         assertEquals("2 problems", Engram.problems(2));
     }
+
+    @Test
+    void exportAndImportRejectMissingFilesAndFamilyWithExitTwoBeforeAnythingBoots() {
+        assertEquals(2, engram(Map.of(), "export", "no-such.ckpt", "out.onnx"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such.ckpt: no such file"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, engram(Map.of(), "import", "no-such.onnx", "--family", "lstm", "out.ckpt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such.onnx: no such file"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, engram(Map.of(), "import", "model.onnx", "out.ckpt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Missing required option: '--family=lstm|gru|elman'"),
+                err.toString(StandardCharsets.UTF_8));
+    }
 }
