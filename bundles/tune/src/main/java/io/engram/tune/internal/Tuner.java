@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  *
  * <p>Every trial is submitted in order as soon as the job queue takes it, so {@code jobs.concurrency}
  * decides how many train at once, and the trials are ordinary jobs (listed, cancellable, kept in the
- * job store). The search polls each running trial's metric series ({@link JobManager#metrics}) every
- * {@link #POLL}. With asha a trial runs with the full budget and is compared at each rung
+ * job store). The search reads each running trial's metric series ({@link JobManager#metrics}) at
+ * each of its epoch ends (a subscription wakes it) and at least every {@link #POLL}. With asha a trial runs with the full budget and is compared at each rung
  * ({@link Asha}) as soon as its series reaches the rung's epoch; one that is not promoted is
  * cancelled there and keeps the rung's value as its result (its epochs count what it really ran,
  * including any part-epoch past the rung before the cancellation landed). A trial is compared only
@@ -43,6 +43,9 @@ final class Tuner {
     private final Consumer<String> notes;
     private final String[] metric;
     private final Duration poll;
+    /** Signalled by the trials' subscriptions at each epoch end, so a rung is judged as soon as it is reached. */
+    private final java.util.concurrent.BlockingQueue<String> wake = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
     /** A search whose trials stop at {@code rungs} (empty: none stops early), polling every {@link #POLL}. */
     Tuner(JobManager jobs, TuneOptions options, List<Integer> rungs, Consumer<String> notes) {
@@ -66,6 +69,20 @@ final class Tuner {
 
     /** Runs every trial to its end; true when all ended, false when interrupted (the rest cancelled). */
     boolean run(List<Trial> trials) {
+        try {
+            return search(trials);
+        } finally {
+            for (AutoCloseable s : subscriptions) {
+                try {
+                    s.close();
+                } catch (Exception e) {
+                    notes.accept("closing a trial's subscription: " + e);
+                }
+            }
+        }
+    }
+
+    private boolean search(List<Trial> trials) {
         int next = 0;
         try {
             while (true) {
@@ -86,7 +103,8 @@ final class Tuner {
                 if (next == trials.size() && trials.stream().allMatch(t -> t.ended)) {
                     return true;
                 }
-                Thread.sleep(poll.toMillis());
+                wake.poll(poll.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                wake.clear();
             }
         } catch (InterruptedException e) {
             cancelAll(trials);
@@ -112,6 +130,12 @@ final class Tuner {
             } else {
                 t.job = submitted.get().id();
                 t.status = Trial.Status.RUNNING;
+                String id = t.job;
+                subscriptions.add(jobs.subscribe(id, e -> {
+                    if (e.event() instanceof io.engram.api.TrainingEvent.EpochEnd || e.state().terminal()) {
+                        wake.offer(id);
+                    }
+                }));
                 notes.accept("trial " + t.number + " " + t.job + ": " + values(t.values));
             }
             next++;
