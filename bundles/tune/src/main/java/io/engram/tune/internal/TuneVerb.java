@@ -184,7 +184,7 @@ public final class TuneVerb implements Function<Map<String, Object>, Integer> {
         call.out().println("best: trial " + best.number + " (" + best.job + ") " + options.metric() + " "
                 + Tuner.number(best.metric) + " after " + best.epochs + " epochs; " + trials.size() + " trials ("
                 + done + " done, " + stopped + " stopped early, " + other + " failed or cancelled), " + epochs
-                + " epochs in all; spec written to " + target);
+                + " epochs in all; spec written to " + shown(target));
         call.out().flush();
         return VerbCall.OK;
     }
@@ -207,6 +207,12 @@ public final class TuneVerb implements Function<Map<String, Object>, Integer> {
                 return registry.plugins().stream().filter(p -> p.kind() == kind).map(PluginInfo::id).distinct().sorted().toList();
             }
         };
+    }
+
+    /** The path relative to the working directory when it lies inside it, else as it is. */
+    static String shown(Path target) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return target.startsWith(cwd) ? cwd.relativize(target).toString() : target.toString();
     }
 
     private static String stem(Path file) {
