@@ -117,4 +117,11 @@ class EngramTest {
         assertEquals("1 problem", Engram.problems(1));
         assertEquals("2 problems", Engram.problems(2));
     }
+
+    @Test
+    void tuneRejectsAMissingSpecWithExitTwoBeforeAnythingBoots() {
+        assertEquals(2, engram(Map.of(), "tune", "no-such-search.properties"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such-search.properties: no such file"));
+        assertEquals(2, engram(Map.of(), "tune", "--trials"));
+    }
 }

@@ -161,7 +161,9 @@ public final class TuneVerb implements Function<Map<String, Object>, Integer> {
             TreeSet<String> reported = new TreeSet<>();
             trials.forEach(t -> jobs.job(t.job).ifPresent(j -> reported.addAll(j.metrics().keySet())));
             call.err().println("engram tune: no trial finished with " + options.metric()
-                    + (reported.isEmpty() ? "" : " (the trials reported: " + String.join(", ", reported) + ")"));
+                    + (reported.isEmpty() ? "" : " (the trials reported: " + String.join(", ", reported) + ")")
+                    + (!rungs.isEmpty() && trials.stream().allMatch(t -> t.rungValues.stream().allMatch(v -> v.isNaN()))
+                    ? "; asha compares the trials by the metric at their epoch ends, and none had it there" : ""));
             call.err().flush();
             return VerbCall.FAILED;
         }
