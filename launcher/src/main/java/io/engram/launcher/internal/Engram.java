@@ -530,6 +530,51 @@ public final class Engram implements Callable<Integer> {
         return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "import", args));
     }
 
+    /** Kernel services the {@code tune} verb needs. */
+    static final List<String> TUNE_NEEDS = List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager",
+            "io.engram.kernel.PluginRegistry");
+
+    @Command(name = "tune", mixinStandardHelpOptions = true, description = {
+            "Searches hyperparameters: runs trials of the job spec SPEC as jobs (jobs.concurrency at a time), each with "
+                    + "values drawn from the spec's tune.* ranges, prints a table of the trials best first and writes the "
+                    + "best trial's spec beside SPEC as NAME.best.properties.",
+            "Ranges: tune.model.hidden=8..64 (integers), tune.trainer.lr=1e-4..1e-1 log (reals on a log scale), "
+                    + "tune.model.family=lstm,gru (a choice); each is checked against the plugins' schemas. Keys not given "
+                    + "are not searched. The options override the spec's tune.* settings.",
+            "Exit 0 when the best spec was written, 1 when no trial finished with the metric or the search was "
+                    + "interrupted (Ctrl-C cancels the running trials), 2 when the spec or a range was rejected."})
+    int tune(@Parameters(paramLabel = "SPEC", description = "tuning spec: a job spec with tune.* keys (.properties, .yaml or .json)") Path spec,
+             @Option(names = "--strategy", paramLabel = "random|asha", description = "random search, or asynchronous successive halving (tune.strategy; default random)") String strategy,
+             @Option(names = "--trials", paramLabel = "N", description = "trials drawn (tune.trials; default 10)") String trials,
+             @Option(names = "--seed", paramLabel = "N", description = "seed of the draws (tune.seed; default 1)") String seed,
+             @Option(names = "--metric", paramLabel = "KEY", description = "a final metric of the jobs (tune.metric; default validation.loss)") String metric,
+             @Option(names = "--direction", paramLabel = "min|max", description = "tune.direction (default min)") String direction,
+             @Option(names = "--min-epochs", paramLabel = "N", description = "asha: epochs of the first rung (tune.min.epochs; default 1)") String minEpochs,
+             @Option(names = "--max-epochs", paramLabel = "N", description = "asha: epochs of a trial never stopped (tune.max.epochs; default the spec's trainer.epochs)") String maxEpochs,
+             @Option(names = "--eta", paramLabel = "N", description = "asha: a trial goes on past a rung when in the best 1/eta there (tune.eta; default 3)") String eta) {
+        Path file = spec.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            err.println("engram: " + file + ": no such file");
+            return BAD_INPUT;
+        }
+        List<String> args = new java.util.ArrayList<>(List.of(file.toString()));
+        keyValues(new String[][] {{"tune.strategy", strategy}, {"tune.trials", trials}, {"tune.seed", seed},
+                {"tune.metric", metric}, {"tune.direction", direction}, {"tune.min.epochs", minEpochs},
+                {"tune.max.epochs", maxEpochs}, {"tune.eta", eta}}).forEach(args::add);
+        return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> {
+            Optional<Object> service = platform.await(verbFilter("tune"), SERVICE_WAIT,
+                    () -> !platform.componentFailures(TUNE_NEEDS).isEmpty());
+            if (service.isEmpty()) {
+                List<String> failed = platform.componentFailures(TUNE_NEEDS);
+                err.println("engram: " + (failed.isEmpty() ? "the 'tune' command service (engram.verb=tune) did not appear within "
+                        + SERVICE_WAIT.toSeconds() + " s (bundle io.engram.tune: " + platform.bundleState("io.engram.tune") + ")"
+                        : String.join("; ", failed)));
+                return FAILED;
+            }
+            return call(service.get(), args);
+        });
+    }
+
     /** The version of this launcher, from its jar. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override

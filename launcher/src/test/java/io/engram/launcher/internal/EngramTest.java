@@ -128,4 +128,11 @@ class EngramTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Missing required option: '--family=lstm|gru|elman'"),
                 err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void tuneRejectsAMissingSpecWithExitTwoBeforeAnythingBoots() {
+        assertEquals(2, engram(Map.of(), "tune", "no-such-search.properties"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such-search.properties: no such file"));
+        assertEquals(2, engram(Map.of(), "tune", "--trials"));
+    }
 }
