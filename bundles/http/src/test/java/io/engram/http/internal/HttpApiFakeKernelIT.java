@@ -153,7 +153,7 @@ class HttpApiFakeKernelIT {
         assertEquals(204, preflight.statusCode(), preflight.body());
         assertEquals(APP, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
         assertEquals("GET, HEAD, POST", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""));
-        assertEquals("Authorization, Content-Type",
+        assertEquals("Authorization, Content-Type, Last-Event-ID",
                 preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""));
         assertEquals("Origin", preflight.headers().firstValue("Vary").orElse(""));
         HttpResponse<String> created = rt.send("POST", "/api/jobs", "{\"model.family\":\"lstm\",\"data.app\":\"g\"}",
