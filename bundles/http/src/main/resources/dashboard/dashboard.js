@@ -4,7 +4,7 @@
  * is asked for once and kept in sessionStorage (this tab only); it is sent with every request when
  * set. A job's events come from GET /api/jobs/{id}/stream (server-sent events), read with fetch so
  * that the token can travel in the Authorization header; a dropped connection resumes with
- * Last-Event-ID.
+ * Last-Event-ID. Epochs and batches are plotted and shown as the trainers number them (from 1).
  */
 (function () {
   'use strict';
@@ -21,6 +21,7 @@
     stream: null,
     compare: new Set(),
     compareData: null,
+    jobsSig: null,
     charts: {}
   };
 
@@ -125,8 +126,14 @@
         }
         return;
       }
+      var sig = JSON.stringify(r.data.map(function (j) {
+        return [j.id, j.state, j.endedAt];
+      }));
       view.jobs = r.data;
-      renderJobs();
+      if (sig !== view.jobsSig) {
+        view.jobsSig = sig;
+        renderJobs();
+      }
     }).catch(function (e) {
       status('jobs: ' + e.message, true);
     });
@@ -162,8 +169,8 @@
       tr.appendChild(el('td', j.id));
       tr.appendChild(el('td', j.name));
       tr.appendChild(el('td', j.state, {'class': 'state state-' + j.state}));
-      tr.appendChild(el('td', j.family));
-      tr.appendChild(el('td', j.application));
+      tr.appendChild(el('td', (j.family || '').split('@')[0], {title: j.family || ''}));
+      tr.appendChild(el('td', (j.application || '').split('@')[0], {title: j.application || ''}));
       tr.appendChild(el('td', (j.submittedAt || '').replace('T', ' ').replace(/\..*$/, '')));
       tr.appendChild(el('td', (j.endedAt || '').replace('T', ' ').replace(/\..*$/, '')));
       var actions = el('td');
@@ -222,6 +229,7 @@
     view.selected = id;
     $('job-section').hidden = false;
     $('job-title').textContent = id;
+    $('job-csv').href = '/api/jobs/' + encodeURIComponent(id) + '/metrics?format=csv';
     $('job-progress').textContent = '';
     clear($('job-messages'));
     $('job-detail').textContent = '';
@@ -323,7 +331,7 @@
     }
     var d = JSON.parse(f.data);
     if (f.event === 'epoch') {
-      s.steps.push(d.epoch + 1);
+      s.steps.push(d.epoch);
       s.train.push(num(d.trainLoss));
       s.validation.push(num(d.validationLoss));
       var n = s.steps.length;
@@ -336,10 +344,10 @@
         values.push(d.metrics && k in d.metrics ? num(d.metrics[k]) : null);
       });
       drawJob(s);
-      $('job-progress').textContent = 'epoch ' + (d.epoch + 1) + ': train loss ' + fmt(d.trainLoss)
+      $('job-progress').textContent = 'epoch ' + d.epoch + ': train loss ' + fmt(d.trainLoss)
           + (num(d.validationLoss) === null ? '' : ', validation loss ' + fmt(d.validationLoss));
     } else if (f.event === 'progress') {
-      $('job-progress').textContent = 'epoch ' + (d.epoch + 1) + '/' + d.epochs + ', batch ' + (d.batch + 1)
+      $('job-progress').textContent = 'epoch ' + d.epoch + '/' + d.epochs + ', batch ' + d.batch
           + '/' + d.batches + ', loss ' + fmt(d.loss);
     } else if (f.event === 'state') {
       showState(d.state);
@@ -378,8 +386,7 @@
       clear(container);
       var series = [{label: xLabel}];
       labels.forEach(function (l, i) {
-        series.push({label: l, stroke: COLOURS[i % COLOURS.length], width: 2, spanGaps: true,
-          points: {show: true, size: 4}});
+        series.push({label: l, stroke: COLOURS[i % COLOURS.length], width: 2, spanGaps: true});
       });
       var chart = new uPlot({width: width(container), height: 240, series: series,
         scales: {x: {time: false}}, axes: [{label: xLabel}, {}]}, data, container);
@@ -446,7 +453,7 @@
       var ys = [];
       run.points.forEach(function (p) {
         if (p.split === parts[0] && p.name === parts[1]) {
-          xs.push(p.step);
+          xs.push(p.epoch);
           ys.push(num(p.value));
         }
       });
