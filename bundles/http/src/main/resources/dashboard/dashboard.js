@@ -171,8 +171,8 @@
       tr.appendChild(el('td', j.state, {'class': 'state state-' + j.state}));
       tr.appendChild(el('td', (j.family || '').split('@')[0], {title: j.family || ''}));
       tr.appendChild(el('td', (j.application || '').split('@')[0], {title: j.application || ''}));
-      tr.appendChild(el('td', (j.submittedAt || '').replace('T', ' ').replace(/\..*$/, '')));
-      tr.appendChild(el('td', (j.endedAt || '').replace('T', ' ').replace(/\..*$/, '')));
+      tr.appendChild(el('td', clock(j.submittedAt), {title: j.submittedAt || ''}));
+      tr.appendChild(el('td', clock(j.endedAt), {title: j.endedAt || ''}));
       var actions = el('td');
       var show = el('button', 'Show', {type: 'button', 'class': 'show'});
       show.addEventListener('click', function () {
@@ -195,6 +195,12 @@
     if (sel) {
       showState(sel.state);
     }
+  }
+
+  /** The time of day of an ISO-8601 instant (UTC), to the second; the whole instant is in the cell's title. */
+  function clock(instant) {
+    var m = /T(\d\d:\d\d:\d\d)/.exec(instant || '');
+    return m ? m[1] : '';
   }
 
   function cancelJob(id) {
@@ -638,6 +644,7 @@
         $('token-input').value = '';
         showToken();
         status('token kept for this tab');
+        loadPlugins();
         refreshJobs();
         loadModels();
       }

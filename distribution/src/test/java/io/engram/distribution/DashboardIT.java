@@ -35,11 +35,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard of {@code engram serve} in a real browser: Debian's headless Chromium driven through
  * Selenium with Debian's chromedriver (nothing is downloaded). The page lists the plugins and shows a
- * schema; a job submitted from its form (the token entered once) appears in the list and its loss
+ * schema; a rejected spec lists its problems under the form; a job submitted from the form (the
+ * token entered once) appears in the list and its loss
  * curve grows while it trains (the number of points the chart plots, which the page keeps in
  * {@code data-points}); the job cancelled from the page shows as cancelled; two runs share the
- * comparison chart; the browser reports no Content-Security-Policy violation and no error (but a 404 from
- * {@code /api/models} on a server without a model registry, which the page reports as such). A screenshot is saved
+ * comparison chart; the browser reports no Content-Security-Policy violation and no error but the
+ * answers asked for (the 400 of the rejected spec, and a 404 from {@code /api/models} on a server
+ * without a model registry, which the page reports as such). A screenshot is saved
  * as {@code target/dashboard.png}. Skipped, saying why, where Chromium or chromedriver is missing
  * ({@code .ci/run} installs both).
  */
@@ -124,6 +126,17 @@ class DashboardIT {
         wait.until(d -> d.findElement(By.id("token-state")).isDisplayed());
         assertEquals(token, js.executeScript("return sessionStorage.getItem('engram.token')"));
 
+        // a rejected spec: every problem listed under the form, nothing created
+        WebElement bad = driver.findElement(By.id("spec"));
+        bad.clear();
+        bad.sendKeys(Specs.BAD);
+        driver.findElement(By.id("submit-button")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#submit-errors li")).size() == Specs.BAD_KEYS.size());
+        List<String> where = new ArrayList<>();
+        driver.findElements(By.cssSelector("#submit-errors li")).forEach(li -> where.add(li.getText().split(":")[0]));
+        assertTrue(where.containsAll(Specs.BAD_KEYS), where.toString());
+        assertEquals(1, rest.get("/jobs").json().size(), "nothing created from a rejected spec");
+
         // a job submitted from the form appears, is followed, and its loss curve grows
         WebElement spec = driver.findElement(By.id("spec"));
         spec.clear();
@@ -177,9 +190,11 @@ class DashboardIT {
 
         List<String> problems = new ArrayList<>();
         for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-            boolean noRegistry = e.getMessage().contains("/api/models - Failed to load resource: the server responded"
-                    + " with a status of 404");
-            if ((e.getLevel().intValue() >= Level.SEVERE.intValue() && !noRegistry)
+            // answers the test asked for: no model registry here, and the rejected spec
+            boolean expected = e.getMessage().contains("/api/models - Failed to load resource: the server responded"
+                    + " with a status of 404") || e.getMessage().contains("/api/jobs - Failed to load resource: the"
+                    + " server responded with a status of 400");
+            if ((e.getLevel().intValue() >= Level.SEVERE.intValue() && !expected)
                     || e.getMessage().contains("Content Security Policy")) {
                 problems.add(e.getMessage());
             }
