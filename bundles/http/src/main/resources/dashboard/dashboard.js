@@ -666,13 +666,19 @@
     refreshJobs();
     setInterval(refreshJobs, JOBS_EVERY_MS);
     setInterval(function () {
-      var running = view.compareData && view.compareData.some(function (run) {
+      if (!view.compareData) {
+        return;
+      }
+      // again while a compared job runs, and once more when one has ended since the last look
+      var states = view.compareData.map(function (run) {
         var j = view.jobs.find(function (x) {
           return x.id === run.id;
         });
-        return j && active(j.state);
+        return j ? j.state : '';
       });
-      if (running) {
+      var sig = states.join(',');
+      if (states.some(active) || sig !== view.compareStates) {
+        view.compareStates = sig;
         compare();
       }
     }, COMPARE_EVERY_MS);
