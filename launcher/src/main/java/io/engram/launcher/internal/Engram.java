@@ -318,6 +318,7 @@ public final class Engram implements Callable<Integer> {
             String base = endpoint.endsWith("/") ? endpoint : endpoint + "/";
             String token = settings.token().isBlank() ? "bearer token in " + home.tokenFile() : "bearer token set by http.token";
             out.println("engram: serving " + base + "api (" + token + "); stop with SIGTERM or Ctrl-C");
+            out.println("engram: dashboard at " + base);
             out.flush();
         }
         stop.await();

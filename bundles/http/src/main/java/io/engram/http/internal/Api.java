@@ -21,6 +21,8 @@ import java.util.Optional;
  * GET    /jobs[?offset=&amp;limit=]   a page of jobs, newest first
  * GET    /jobs/{id}               one job
  * GET    /jobs/{id}/events        a page of the job's events; ?after=N: those with seq &gt; N; &amp;limit=M
+ * GET    /jobs/{id}/stream        the job's events as server-sent events until it ends (Last-Event-ID)
+ * GET    /jobs/{id}/metrics       the job's metric series; ?format=csv: as CSV
  * DELETE /jobs/{id}               cancel a queued or running job
  * </pre>
  * HEAD is answered wherever GET is, with the same status and headers. POST and DELETE always need
@@ -52,7 +54,10 @@ final class Api {
                 .add("POST", "/jobs", (r, p) -> submission.submit(r))
                 .add("GET", "/jobs/{id}", (r, p) -> jobResource.one(p.get(0)))
                 .add("DELETE", "/jobs/{id}", (r, p) -> jobResource.cancel(p.get(0)))
-                .add("GET", "/jobs/{id}/events", (r, p) -> jobResource.events(p.get(0), r.query()));
+                .add("GET", "/jobs/{id}/events", (r, p) -> jobResource.events(p.get(0), r.query()))
+                .add("GET", "/jobs/{id}/stream", (r, p) -> jobResource.stream(p.get(0), r.query(),
+                        r.header("Last-Event-ID")))
+                .add("GET", "/jobs/{id}/metrics", (r, p) -> jobResource.metrics(p.get(0), r.query()));
     }
 
     /** Answers one request, in the order of checks given in the class comment. */

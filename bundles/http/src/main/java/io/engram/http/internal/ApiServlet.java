@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.engram.kernel.JobManager;
 import io.engram.kernel.JobSpecs;
 import io.engram.kernel.PluginRegistry;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
@@ -13,6 +16,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.lang.System.Logger.Level;
@@ -27,8 +36,10 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -44,18 +55,34 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * or the token file is open to others. A configuration change builds a new instance. The
  * whiteboard calls {@link #init}, then {@link #service} from many threads at once, then
  * {@link #destroy}; all state is final and the services are thread-safe.
+ *
+ * <p>Event streams ({@code GET /api/jobs/{id}/stream}) run asynchronously: the request thread
+ * returns at once and the job manager's delivery thread writes each event. One daemon thread writes
+ * a comment to every open stream each {@value #HEARTBEAT_SECONDS} s, so that a client that went away
+ * is noticed (the write fails) and its subscription closed. Deactivation and {@link #destroy} close
+ * every open stream and stop that thread.
  */
 @Component(service = Servlet.class, configurationPid = HttpApiConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = HttpApiConfiguration.class)
 @HttpWhiteboardServletPattern("/api/*")
 @HttpWhiteboardServletName("engram-api")
+@HttpWhiteboardServletAsyncSupported
 public final class ApiServlet implements Servlet {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final System.Logger LOG = System.getLogger("io.engram.http");
     private static final String FRAMEWORK_HOST = "org.apache.felix.http.host";
 
+    /** Seconds between the comments written to open event streams. */
+    static final int HEARTBEAT_SECONDS = 15;
+
     private final Api api;
+    private final Set<JobStream> streams = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "engram-http-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile ServletConfig servletConfig;
 
     @Activate
@@ -82,6 +109,20 @@ public final class ApiServlet implements Servlet {
                 HostCheck.of(host, list(config.allowed_hosts())), CorsPolicy.of(list(config.cors_origins()), warn));
         StartupWarnings.of(host, config.tls(), tokenFile).forEach(warn);
         this.api = new Api(plugins, jobs, specs, access, Math.max(0, config.max_body_bytes()));
+        heartbeat.scheduleWithFixedDelay(() -> streams.forEach(JobStream::heartbeat),
+                HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Closes the open event streams and stops the heartbeat. */
+    @Deactivate
+    void deactivate() {
+        heartbeat.shutdownNow();
+        streams.forEach(JobStream::close);
+    }
+
+    /** The number of event streams open now. */
+    int openStreams() {
+        return streams.size();
     }
 
     /** The entries of a list setting, each also split at commas. */
@@ -116,13 +157,29 @@ public final class ApiServlet implements Servlet {
             log("failed: " + request.getMethod() + " " + request.getRequestURI(), e);
             answer = ApiResponse.error(500, "internal error: " + Api.describe(e));
         }
-        write(answer, response, withBody);
+        write(answer, request, response, withBody);
     }
 
-    private static void write(ApiResponse answer, HttpServletResponse response, boolean withBody) throws IOException {
+    private void write(ApiResponse answer, HttpServletRequest request, HttpServletResponse response,
+                       boolean withBody) throws IOException {
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);
         response.setHeader("Cache-Control", "no-store");
+        if (answer.other() instanceof ApiResponse.Events events) {
+            stream(events.stream(), request, response, withBody);
+            return;
+        }
+        if (answer.other() instanceof ApiResponse.Text text) {
+            byte[] bytes = text.text().getBytes(StandardCharsets.UTF_8);
+            response.setContentType(text.contentType());
+            response.setContentLength(bytes.length);
+            if (withBody) {
+                try (OutputStream out = response.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            return;
+        }
         if (answer.body() == null) {
             response.setContentLength(0);
             return;
@@ -136,6 +193,62 @@ public final class ApiServlet implements Servlet {
                 out.write('\n');
             }
         }
+    }
+
+    /**
+     * Starts the response of an event stream and hands it to the job manager's delivery thread;
+     * the request thread returns. A HEAD request gets the headers only.
+     */
+    private void stream(JobStream stream, HttpServletRequest request, HttpServletResponse response,
+                        boolean withBody) throws IOException {
+        response.setContentType("text/event-stream;charset=UTF-8");
+        response.setHeader("X-Accel-Buffering", "no");
+        if (!withBody) {
+            response.flushBuffer();
+            return;
+        }
+        OutputStream out = response.getOutputStream();
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                streams.remove(stream);
+                stream.close();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                stream.close();
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                stream.close();
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        });
+        streams.add(stream);
+        stream.start(new JobStream.Sink() {
+            @Override
+            public void write(String text) throws IOException {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+
+            @Override
+            public void end() {
+                streams.remove(stream);
+                try {
+                    async.complete();
+                } catch (IllegalStateException ignored) {
+                    // completed already, or the request is gone
+                }
+            }
+        });
     }
 
     private void log(String message, Throwable t) {
@@ -152,5 +265,6 @@ public final class ApiServlet implements Servlet {
 
     @Override
     public void destroy() {
+        deactivate();
     }
 }

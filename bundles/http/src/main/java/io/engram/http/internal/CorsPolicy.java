@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * could then read what the loopback server answers without a token. Immutable and thread-safe.
  */
 final class CorsPolicy {
-    static final String ALLOW_HEADERS = "Authorization, Content-Type";
+    static final String ALLOW_HEADERS = "Authorization, Content-Type, Last-Event-ID";
     static final String EXPOSE_HEADERS = "Location, Retry-After, Link, X-Total-Count, WWW-Authenticate";
     static final String MAX_AGE_SECONDS = "600";
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#@\\s]+");

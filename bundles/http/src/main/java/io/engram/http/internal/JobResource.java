@@ -3,6 +3,7 @@ package io.engram.http.internal;
 import io.engram.kernel.JobEvent;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobManager;
+import io.engram.kernel.MetricPoint;
 import io.engram.kernel.Page;
 import io.vavr.control.Either;
 import java.net.URLEncoder;
@@ -63,6 +64,62 @@ final class JobResource {
                     + "&limit=" + limit.get() + ">; rel=\"next\"");
         }
         return r;
+    }
+
+    /**
+     * {@code ?format=json} (the default): the job's metric series as a JSON array of
+     * {@code {step, epoch, split, name, value}}, oldest first; {@code ?format=csv}: the same as CSV
+     * with a header line {@code step,epoch,split,name,value}.
+     */
+    ApiResponse metrics(String id, Map<String, String> query) {
+        String format = query.getOrDefault("format", "json").trim().toLowerCase(Locale.ROOT);
+        if (!format.equals("json") && !format.equals("csv")) {
+            return ApiResponse.error(400, "format: expected json or csv, got '" + query.get("format") + "'");
+        }
+        if (jobs.job(id).isEmpty()) {
+            return noJob(id);
+        }
+        List<MetricPoint> points = jobs.metrics(id);
+        if (format.equals("json")) {
+            return ApiResponse.of(200, Json.metrics(points));
+        }
+        StringBuilder csv = new StringBuilder("step,epoch,split,name,value\n");
+        for (MetricPoint p : points) {
+            csv.append(p.step()).append(',').append(p.epoch()).append(',').append(csvField(p.split())).append(',')
+                    .append(csvField(p.name())).append(',').append(p.value()).append('\n');
+        }
+        return ApiResponse.text(200, "text/csv;charset=UTF-8", csv.toString())
+                .withHeader("Content-Disposition", "attachment; filename=\"" + id.replaceAll("[^A-Za-z0-9._-]", "_")
+                        + "-metrics.csv\"");
+    }
+
+    /** A field quoted when it holds a comma, a quote or a line break (RFC 4180). */
+    static String csvField(String v) {
+        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+            return v;
+        }
+        return '"' + v.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * The job's events as server-sent events ({@link JobStream}), from the one after
+     * {@code Last-Event-ID} (or {@code ?after=N}) when given; 400 when that is not a whole number.
+     */
+    ApiResponse stream(String id, Map<String, String> query, Optional<String> lastEventId) {
+        long after = -1;
+        String given = lastEventId.filter(s -> !s.isBlank()).orElse(query.get("after"));
+        if (given != null) {
+            try {
+                after = Math.max(-1, Long.parseLong(given.trim()));
+            } catch (NumberFormatException e) {
+                return ApiResponse.error(400, (lastEventId.isPresent() ? "Last-Event-ID" : "after")
+                        + ": expected an event seq (a whole number), got '" + given + "'");
+            }
+        }
+        if (jobs.job(id).isEmpty()) {
+            return noJob(id);
+        }
+        return ApiResponse.events(new JobStream(jobs, id, after));
     }
 
     /** 202 once asked to stop; 404 when unknown; 409 when it has already ended. */

@@ -10,6 +10,7 @@ import io.engram.api.Problem;
 import io.engram.api.TrainingEvent;
 import io.engram.kernel.JobEvent;
 import io.engram.kernel.JobInfo;
+import io.engram.kernel.MetricPoint;
 import io.engram.kernel.PluginInfo;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -161,6 +162,23 @@ final class Json {
     static ArrayNode events(Collection<JobEvent> events) {
         ArrayNode a = NODES.arrayNode();
         events.forEach(e -> a.add(event(e)));
+        return a;
+    }
+
+    /** One metric value: {@code {step, epoch, split, name, value}}. */
+    static ObjectNode metric(MetricPoint p) {
+        ObjectNode o = NODES.objectNode();
+        o.put("step", p.step());
+        o.put("epoch", p.epoch());
+        o.put("split", p.split());
+        o.put("name", p.name());
+        o.set("value", number(p.value()));
+        return o;
+    }
+
+    static ArrayNode metrics(Collection<MetricPoint> points) {
+        ArrayNode a = NODES.arrayNode();
+        points.forEach(p -> a.add(metric(p)));
         return a;
     }
 

@@ -139,7 +139,7 @@ class ApiAccessTest {
         assertNull(preflight.body());
         assertEquals(APP, preflight.headers().get("Access-Control-Allow-Origin"));
         assertEquals("GET, HEAD, POST", preflight.headers().get("Access-Control-Allow-Methods"));
-        assertEquals("Authorization, Content-Type", preflight.headers().get("Access-Control-Allow-Headers"));
+        assertEquals("Authorization, Content-Type, Last-Event-ID", preflight.headers().get("Access-Control-Allow-Headers"));
         assertEquals("600", preflight.headers().get("Access-Control-Max-Age"));
         assertEquals("Origin", preflight.headers().get("Vary"));
         assertFalse(preflight.headers().containsKey("Access-Control-Allow-Credentials"));

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 final class FakeJobManager implements JobManager {
     private final Map<String, JobInfo> jobs = new LinkedHashMap<>();
     private final Map<String, java.util.List<JobEvent>> events = new LinkedHashMap<>();
+    private final Map<String, java.util.List<Consumer<JobEvent>>> listeners = new LinkedHashMap<>();
     private int submissions;
     private Problem refusal;
     private RuntimeException failure;
@@ -92,19 +93,37 @@ final class FakeJobManager implements JobManager {
     synchronized void progress(String id, int n) {
         java.util.List<JobEvent> list = events.get(id);
         for (int i = 0; i < n; i++) {
-            list.add(new JobEvent(id, list.size(), "2026-01-01T00:00:01Z", JobState.RUNNING,
+            record(id, new JobEvent(id, list.size(), "2026-01-01T00:00:01Z", JobState.RUNNING,
                     new TrainingEvent.Progress(0, 1, i, n, 1.0 / (i + 1))));
         }
+    }
+
+    /** Adds the end of an epoch, as a running job's trainer reports it. */
+    synchronized void epoch(String id, TrainingEvent.EpochEnd end) {
+        record(id, new JobEvent(id, events.get(id).size(), "2026-01-01T00:00:01Z", JobState.RUNNING, end));
+    }
+
+    /** Keeps the event and hands it to the job's subscribers, on the caller's thread. */
+    private void record(String id, JobEvent e) {
+        events.get(id).add(e);
+        for (Consumer<JobEvent> l : java.util.List.copyOf(listeners.getOrDefault(id, java.util.List.of()))) {
+            l.accept(e);
+        }
+    }
+
+    /** The subscriptions not closed yet, over all jobs. */
+    synchronized int subscribers() {
+        return listeners.values().stream().mapToInt(java.util.List::size).sum();
     }
 
     /** Moves a job to {@code state}, recording a state event and, when given, a trainer event before it. */
     synchronized void end(String id, JobState state, TrainingEvent event) {
         java.util.List<JobEvent> list = events.get(id);
         if (event != null) {
-            list.add(new JobEvent(id, list.size(), "2026-01-01T00:00:01Z", JobState.RUNNING, event));
+            record(id, new JobEvent(id, list.size(), "2026-01-01T00:00:01Z", JobState.RUNNING, event));
         }
-        list.add(new JobEvent(id, list.size(), "2026-01-01T00:00:02Z", state, null));
         jobs.put(id, info(id, state, jobs.get(id).spec()));
+        record(id, new JobEvent(id, list.size(), "2026-01-01T00:00:02Z", state, null));
     }
 
     private static JobInfo info(String id, JobState state, Map<String, String> spec) {
@@ -142,10 +161,37 @@ final class FakeJobManager implements JobManager {
         return java.util.List.copyOf(events.getOrDefault(id, java.util.List.of()));
     }
 
+    /**
+     * Delivers the past events on the caller's thread, then each new one on the thread that records
+     * it, until the job ends or the handle is closed.
+     */
     @Override
-    public AutoCloseable subscribe(String id, Consumer<JobEvent> listener) {
+    public synchronized AutoCloseable subscribe(String id, Consumer<JobEvent> listener) {
+        if (!jobs.containsKey(id)) {
+            return () -> { };
+        }
         events(id).forEach(listener);
-        return () -> { };
+        if (jobs.get(id).state().terminal()) {
+            return () -> { };
+        }
+        Consumer<JobEvent> once = new Consumer<>() {
+            @Override
+            public void accept(JobEvent e) {
+                listener.accept(e);
+                if (e.event() == null && e.state().terminal()) {
+                    unsubscribe(id, this);
+                }
+            }
+        };
+        listeners.computeIfAbsent(id, k -> new ArrayList<>()).add(once);
+        return () -> unsubscribe(id, once);
+    }
+
+    private synchronized void unsubscribe(String id, Consumer<JobEvent> l) {
+        java.util.List<Consumer<JobEvent>> list = listeners.get(id);
+        if (list != null) {
+            list.remove(l);
+        }
     }
 
     @Override

@@ -153,7 +153,7 @@ class HttpApiFakeKernelIT {
         assertEquals(204, preflight.statusCode(), preflight.body());
         assertEquals(APP, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
         assertEquals("GET, HEAD, POST", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""));
-        assertEquals("Authorization, Content-Type",
+        assertEquals("Authorization, Content-Type, Last-Event-ID",
                 preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""));
         assertEquals("Origin", preflight.headers().firstValue("Vary").orElse(""));
         HttpResponse<String> created = rt.send("POST", "/api/jobs", "{\"model.family\":\"lstm\",\"data.app\":\"g\"}",
@@ -182,5 +182,102 @@ class HttpApiFakeKernelIT {
                 "text/x-java-properties");
         assertEquals(500, thrown.statusCode());
         assertEquals("{\"error\":\"internal error: writing the record: disk full\"}", thrown.body().trim());
+    }
+
+    @Test
+    void streamPushesEventsOverTheSocketUntilTheJobEnds() throws Exception {
+        HttpResponse<String> created = rt.post("model.family=lstm\ndata.app=grammar\njob.name=streamed\n",
+                "text/x-java-properties");
+        String location = created.headers().firstValue("Location").orElseThrow();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + rt.port + location + "/stream"))
+                .header("Authorization", "Bearer " + PRESET_TOKEN).build();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture<HttpResponse<Void>> live = java.net.http.HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new LineCollector(lines)));
+        assertEquals("retry: 2000", lines.poll(30, java.util.concurrent.TimeUnit.SECONDS),
+                "the preamble arrives while the job is still queued");
+        assertEquals("id: 0", next(lines, "id:"));
+        HttpResponse<String> cancelled = rt.send("DELETE", location, null, rt.auth());
+        assertEquals(202, cancelled.statusCode());
+        assertEquals("id: 1", next(lines, "id:"));
+        assertEquals("event: state", next(lines, "event:"));
+        assertTrue(next(lines, "data:").contains("\"state\":\"cancelled\""));
+        assertEquals("event: end", next(lines, "event:"));
+        HttpResponse<Void> done = live.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, done.statusCode());
+        assertEquals("text/event-stream;charset=utf-8",
+                done.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT).replace(" ", ""));
+
+        HttpResponse<String> replay = rt.send("GET", location + "/stream", null, Map.of("Authorization",
+                "Bearer " + PRESET_TOKEN, "Last-Event-ID", "0"));
+        assertEquals(200, replay.statusCode());
+        assertTrue(!replay.body().contains("id: 0\n") && replay.body().contains("id: 1\nevent: state\n"),
+                replay.body());
+        assertTrue(replay.body().endsWith("event: end\ndata: " + rt.get(location).body().trim() + "\n\n"),
+                replay.body());
+        assertEquals(401, rt.send("GET", location + "/stream", null, Map.of()).statusCode());
+
+        HttpResponse<String> csv = rt.send("GET", location + "/metrics?format=csv", null, rt.auth());
+        assertEquals(200, csv.statusCode());
+        assertEquals("step,epoch,split,name,value\n", csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    }
+
+    /** The next line that starts with {@code prefix}, skipping others; fails after 30 s. */
+    private static String next(java.util.concurrent.BlockingQueue<String> lines, String prefix) throws InterruptedException {
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < until) {
+            String l = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (l != null && l.startsWith(prefix)) {
+                return l;
+            }
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' within 30 s");
+    }
+
+    private static final class LineCollector implements java.util.concurrent.Flow.Subscriber<String> {
+        private final java.util.concurrent.BlockingQueue<String> lines;
+
+        LineCollector(java.util.concurrent.BlockingQueue<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String item) {
+            lines.add(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+
+    @Test
+    void dashboardIsServedAtTheRootUnderItsContentSecurityPolicy() throws Exception {
+        HttpResponse<String> page = rt.send("GET", "/", null, Map.of());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<script src=\"dashboard.js\" defer></script>"), page.body());
+        assertEquals(DashboardServlet.CONTENT_SECURITY_POLICY,
+                page.headers().firstValue("Content-Security-Policy").orElse(""));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        HttpResponse<String> chart = rt.send("GET", "/vendor/uPlot.iife.min.js", null, Map.of());
+        assertEquals(200, chart.statusCode());
+        assertTrue(chart.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertTrue(chart.body().contains("uPlot"));
+        assertEquals(404, rt.send("GET", "/no-such-page.html", null, Map.of()).statusCode());
+        assertEquals(405, rt.send("POST", "/", "x", Map.of()).statusCode());
+        assertEquals(401, rt.send("GET", "/api/jobs", null, Map.of()).statusCode(), "the API keeps its own rules");
+        String evil = rt.rawExchange("GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n", "");
+        assertTrue(evil.startsWith("HTTP/1.1 421 "), evil);
     }
 }
