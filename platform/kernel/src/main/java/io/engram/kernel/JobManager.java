@@ -81,16 +81,18 @@ public interface JobManager {
     }
 
     /**
-     * The job's metric series so far, oldest first: for each epoch end, the train loss, the
-     * validation loss when there is one, and each of the application's metrics split by
+     * The job's metric series so far, oldest first: for each epoch end, the train loss and the
+     * validation loss when they were computed, and each of the application's metrics split by
      * {@link MetricPoint#splitKey}. Empty for an unknown job.
      */
     default List<MetricPoint> metrics(String id) {
         java.util.ArrayList<MetricPoint> out = new java.util.ArrayList<>();
         for (JobEvent e : events(id)) {
             if (e.event() instanceof io.engram.api.TrainingEvent.EpochEnd end) {
-                long step = end.epoch() + 1L;
-                out.add(new MetricPoint(step, end.epoch(), "train", "loss", end.trainLoss()));
+                long step = end.epoch();
+                if (!Double.isNaN(end.trainLoss())) {
+                    out.add(new MetricPoint(step, end.epoch(), "train", "loss", end.trainLoss()));
+                }
                 if (!Double.isNaN(end.validationLoss())) {
                     out.add(new MetricPoint(step, end.epoch(), "validation", "loss", end.validationLoss()));
                 }

@@ -7,8 +7,9 @@ import java.util.Set;
  * One value of a job's metric series: the losses and the application's metrics at the end of an
  * epoch, one point per split and name.
  *
- * @param step   the number of epochs completed when the value was measured, from 1
- * @param epoch  the epoch it ends, from 0
+ * @param step   the position of the value on its curve: the number of epochs (or generations)
+ *               completed when it was measured, from 1
+ * @param epoch  the epoch it ends, as the trainer numbers it (from 1)
  * @param split  {@code train}, {@code validation} or {@code test}
  * @param name   the metric without its split, for example {@code loss} or {@code accuracy}
  * @param value  the value; NaN where it could not be computed

@@ -19,19 +19,21 @@ class MetricSeriesTest {
     @Test
     void epochEndsBecomeOnePointPerSplitAndName() {
         List<JobEvent> events = List.of(
-                new JobEvent("j", 0, "t", JobState.RUNNING, new TrainingEvent.Progress(0, 2, 1, 4, 0.9)),
+                new JobEvent("j", 0, "t", JobState.RUNNING, new TrainingEvent.Progress(1, 2, 1, 4, 0.9)),
                 new JobEvent("j", 1, "t", JobState.RUNNING,
-                        new TrainingEvent.EpochEnd(0, 0.8, 0.7, Map.of("validation.accuracy", 0.5, "bits", 3.0))),
+                        new TrainingEvent.EpochEnd(1, 0.8, 0.7, Map.of("validation.accuracy", 0.5, "bits", 3.0))),
                 new JobEvent("j", 2, "t", JobState.RUNNING,
-                        new TrainingEvent.EpochEnd(1, 0.6, Double.NaN, Map.of("test.accuracy", 1.0))));
+                        new TrainingEvent.EpochEnd(2, 0.6, Double.NaN, Map.of("test.accuracy", 1.0))),
+                new JobEvent("j", 3, "t", JobState.RUNNING,
+                        new TrainingEvent.EpochEnd(3, Double.NaN, Double.NaN, Map.of())));
         List<MetricPoint> points = new Fixed(events).metrics("j");
         assertEquals(List.of(
-                new MetricPoint(1, 0, "train", "loss", 0.8),
-                new MetricPoint(1, 0, "validation", "loss", 0.7),
-                new MetricPoint(1, 0, "validation", "bits", 3.0),
-                new MetricPoint(1, 0, "validation", "accuracy", 0.5),
-                new MetricPoint(2, 1, "train", "loss", 0.6),
-                new MetricPoint(2, 1, "test", "accuracy", 1.0)), points);
+                new MetricPoint(1, 1, "train", "loss", 0.8),
+                new MetricPoint(1, 1, "validation", "loss", 0.7),
+                new MetricPoint(1, 1, "validation", "bits", 3.0),
+                new MetricPoint(1, 1, "validation", "accuracy", 0.5),
+                new MetricPoint(2, 2, "train", "loss", 0.6),
+                new MetricPoint(2, 2, "test", "accuracy", 1.0)), points);
     }
 
     @Test

@@ -97,8 +97,8 @@ class TunerTest {
             }
             List<MetricPoint> points = new ArrayList<>();
             for (int e = 1; e <= epochs.get(id); e++) {
-                points.add(new MetricPoint(e, e - 1, "train", "loss", 2 * loss(specs.get(id), e)));
-                points.add(new MetricPoint(e, e - 1, "validation", "loss", loss(specs.get(id), e)));
+                points.add(new MetricPoint(e, e, "train", "loss", 2 * loss(specs.get(id), e)));
+                points.add(new MetricPoint(e, e, "validation", "loss", loss(specs.get(id), e)));
             }
             return points;
         }
