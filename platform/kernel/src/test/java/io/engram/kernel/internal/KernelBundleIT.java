@@ -134,7 +134,7 @@ class KernelBundleIT {
             if (ref != null) {
                 found.complete(ctx.getService(ref));
             }
-            return found.get(10, TimeUnit.SECONDS);
+            return found.get(60, TimeUnit.SECONDS);
         } catch (InvalidSyntaxException | ExecutionException
                  | TimeoutException e) {
             throw new AssertionError("no " + type.getSimpleName() + " service", e);
