@@ -507,13 +507,14 @@ public final class Engram implements Callable<Integer> {
     /**
      * What a verb gets for a CHECKPOINT argument: the absolute path of an existing file, else the
      * argument itself when it can be a registered model ({@code NAME[@VERSION|@ALIAS]}, resolved in
-     * the framework); else empty, with the problem printed.
+     * the framework; a name ending in {@code .ckpt} is taken for a file); else empty, with the
+     * problem printed.
      */
     Optional<String> model(Path checkpoint) {
         if (Files.isRegularFile(checkpoint)) {
             return Optional.of(checkpoint.toAbsolutePath().normalize().toString());
         }
-        if (MODEL_REFERENCE.matcher(checkpoint.toString()).matches()) {
+        if (MODEL_REFERENCE.matcher(checkpoint.toString()).matches() && !checkpoint.toString().endsWith(".ckpt")) {
             return Optional.of(checkpoint.toString());
         }
         err.println("engram: " + checkpoint.toAbsolutePath().normalize() + ": no such file, and not a model "
