@@ -211,8 +211,11 @@ class ModelsIT {
         assertTrue(resumedFile.group(1).endsWith("cut/1/model.ckpt"), resumed);
         assertArrayEquals(sections(Path.of(wholeFile.group(1).strip())), sections(Path.of(resumedFile.group(1).strip())),
                 "the parameters differ from the uninterrupted run's");
-        try (EngramProcess p = engram("run", "--resume", id)) {
+        String resumedId = resumed.lines().findFirst().orElseThrow().split(" ")[0];
+        try (EngramProcess p = engram("run", "--resume", resumedId)) {
             assertEquals(2, p.waitFor(LIMIT), p.transcript());
+            assertTrue(p.err().contains("job " + resumedId + " is SUCCEEDED; only a failed or cancelled job resumes"),
+                    p.transcript());
         }
     }
 

@@ -78,8 +78,8 @@ final class Versions {
                 AtomicFiles.copyTo(data, tmp, limit);
                 Try<?> read = CheckpointFile.read(tmp, null);
                 if (read.isFailure()) {
-                    throw new IllegalArgumentException("not a valid checkpoint: " + message(read.getCause()),
-                            read.getCause());
+                    throw new IllegalArgumentException("not a valid checkpoint: " + message(read.getCause())
+                            .replace("checkpoint " + tmp + ": ", "").replace(tmp.toString(), "the upload"), read.getCause());
                 }
                 return register(n, tmp, "upload", Map.of()).get();
             } finally {
