@@ -36,9 +36,14 @@ import java.util.function.UnaryOperator;
  * observation and action sizes, and there is no dataset); if it gives no validation set,
  * {@value JobManagerComponent#VALIDATION_FRACTION} of the training set is split off with the seed;
  * the family creates the network with the seed on the pinned backend; the trainer
- * trains it, with a checkpoint written whenever {@link PeriodicCheckpoints} says so; on success the
- * spec's {@code checkpoint} is written with full provenance. A failed result (a non-finite loss) or
- * a cancelled job never writes its final checkpoint. Checkpoints carry the payloads of the network
+ * trains it, with a checkpoint written whenever {@link PeriodicCheckpoints} says so (to the job's
+ * {@code last.ckpt} when a {@link io.engram.kernel.ModelRegistry} is bound) and, with
+ * {@code checkpoint.best}, the best epoch end's network to its {@code best.ckpt}; on success the
+ * spec's {@code checkpoint} is written with full provenance and, with a registry, registered as the
+ * next version of its model (after the best one, aliased {@code best}). A failed result (a
+ * non-finite loss) or a cancelled job never writes its final checkpoint; a cancelled one writes the
+ * network of its last epoch end with the trainer's state ({@link LastState}) to resume from. A job
+ * with {@code init.from} starts from a registered model's parameters ({@link FineTuning}). Checkpoints carry the payloads of the network
  * and the application, and periodic ones the state the trainer offered before that epoch's end
  * ({@code TrainingContext.checkpoint}). A job requeued after the process stopped
  * ({@link JobRecord#resumeFrom}) gets its network back from that checkpoint ({@link Resumption})
