@@ -24,7 +24,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /**
- * The model store on the local file system, reading checkpoints with {@link CheckpointFile}. The
+ * The model store and registry on the local file system: versions by name ({@link Versions}, the
+ * layout {@code NAME/VERSION/model.ckpt} with its {@code model.json}), aliases, and the plain
+ * checkpoint files kept in the directory before, read with {@link CheckpointFile}. It is also the
+ * kernel's {@link ModelRegistry}, so jobs register their final checkpoints here. The
  * directory is {@code models.dir}, or else the sibling {@code models} of the kernel's
  * {@code data.dir}: the same place a job spec's relative {@code checkpoint} path lands in. Built once
  * per configuration; stateless beyond the directory, and thread-safe.

@@ -279,6 +279,17 @@ class ModelRegistryJobsTest {
         assertFalse(java.util.Arrays.equals(parameters(scratch.checkpoint()), parameters(tuned.checkpoint())));
         assertEquals(tmp.resolve("models/toy/3.ckpt").toString(), tuned.checkpoint());
 
+        Path foreign = tmp.resolve("foreign.ckpt");
+        CheckpointFile.write(foreign, new io.engram.api.CheckpointMetadata(CheckpointFile.FORMAT_VERSION,
+                "io.engram.family.gru", "1.0.0", new io.engram.api.ModelSpec("gru", 1, 1, io.engram.tensor.DType.F64,
+                io.engram.api.Hyperparameters.of(Map.of())), null), Map.of());
+        registry.register("other", foreign, "x", Map.of()).get();
+        tune.put("init.from", "other@1");
+        JobInfo unfit = run(m, tune);
+        assertEquals(JobState.FAILED, unfit.state());
+        assertTrue(unfit.error().startsWith("init.from: model 'other@1' ("), unfit.error());
+        assertTrue(unfit.error().endsWith(") is of family 'gru', the job's is 'toy'"), unfit.error());
+
         tune.put("init.from", "toy@9");
         Problem missing = m.submit(tune).getError().head();
         assertEquals("init.from", missing.where());
