@@ -31,7 +31,7 @@ class RecallIT {
 
     @Test
     void storedPatternsAreRecalledAndACueSettlesInAFixedPointOfLowerEnergy() throws Exception {
-        Path checkpoint = home.resolve("data/models/hopfield.ckpt");
+        Path checkpoint = home.resolve("data/models/hopfield/1/model.ckpt");
         Path spec = Specs.write(tmp, "hopfield.properties", """
                 job.name=hopfield
                 seed=1

@@ -31,7 +31,7 @@ class RunIT {
 
     @Test
     void tinyJobSucceedsWithFinalMetrics() throws Exception {
-        Path checkpoint = home.resolve("data/models/tiny.ckpt");
+        Path checkpoint = home.resolve("data/models/tiny/1/model.ckpt");
         Path spec = Specs.write(tmp, "tiny.properties", Specs.TINY + "checkpoint=tiny.ckpt\n");
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", spec.toString())) {
             int status = p.waitFor(LIMIT);

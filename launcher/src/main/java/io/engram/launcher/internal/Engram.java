@@ -56,7 +56,8 @@ public final class Engram implements Callable<Integer> {
             "stop", List.of("io.engram.kernel.JobManager"),
             "bench", List.of("io.engram.bench.Benchmarks"),
             "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"),
-            "recall", List.of("io.engram.kernel.Recaller"));
+            "recall", List.of("io.engram.kernel.Recaller"),
+            "models", List.of("io.engram.store.ModelStore"));
 
     static final String JOB_MANAGER = "io.engram.kernel.JobManager";
 
@@ -105,7 +106,17 @@ public final class Engram implements Callable<Integer> {
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs one job and prints its progress and final metrics. "
             + "Exit 0 on success, 1 when the job fails, 2 when the spec is rejected.")
-    int run(@Parameters(paramLabel = "SPEC", description = "job spec: .properties, .yaml or .json") Path spec) {
+    int run(@Parameters(paramLabel = "SPEC", arity = "0..1", description = "job spec: .properties, .yaml or .json") Path spec,
+            @Option(names = "--resume", paramLabel = "JOB", description = "continue the failed or cancelled job JOB from its last "
+                    + "checkpoint (network and trainer state) as a new job; for the same seed it ends as the uninterrupted job would") String resume) {
+        if ((spec == null) == (resume == null)) {
+            err.println("engram: run takes a SPEC or --resume JOB");
+            return BAD_INPUT;
+        }
+        if (resume != null) {
+            return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> verb(platform, "run",
+                    List.of("--resume", resume)));
+        }
         Path file = spec.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             err.println("engram: " + file + ": no such file");
@@ -137,15 +148,15 @@ public final class Engram implements Callable<Integer> {
                 err.println("engram: --render replays in the job's environment and takes no INPUT");
                 return BAD_INPUT;
             }
-            if (!Files.isRegularFile(checkpoint)) {
-                err.println("engram: " + checkpoint.toAbsolutePath().normalize() + ": no such file");
+            Optional<String> model = model(checkpoint);
+            if (model.isEmpty()) {
                 return BAD_INPUT;
             }
             List<String> args = new java.util.ArrayList<>(List.of("--render", render.toAbsolutePath().normalize().toString()));
             if (seed != null) {
                 args.addAll(List.of("--seed", Long.toString(seed)));
             }
-            args.add(checkpoint.toAbsolutePath().normalize().toString());
+            args.add(model.get());
             return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "predict", args));
         }
         if (input == null) {
@@ -155,18 +166,20 @@ public final class Engram implements Callable<Integer> {
         if (input.toString().equals("-")) {
             return predictStandardInput(checkpoint, beam, maxLength, lengthPenalty, attention);
         }
-        for (Path p : List.of(checkpoint, input)) {
-            if (!Files.isRegularFile(p)) {
-                err.println("engram: " + p.toAbsolutePath().normalize() + ": no such file");
-                return BAD_INPUT;
-            }
+        Optional<String> model = model(checkpoint);
+        if (model.isEmpty()) {
+            return BAD_INPUT;
+        }
+        if (!Files.isRegularFile(input)) {
+            err.println("engram: " + input.toAbsolutePath().normalize() + ": no such file");
+            return BAD_INPUT;
         }
         List<String> args = new java.util.ArrayList<>(List.of("--beam", Integer.toString(beam), "--max-length",
                 Integer.toString(maxLength), "--length-penalty", Double.toString(lengthPenalty)));
         if (attention != null) {
             args.addAll(List.of("--attention", attention.toAbsolutePath().normalize().toString()));
         }
-        args.addAll(List.of(checkpoint.toAbsolutePath().normalize().toString(), input.toAbsolutePath().normalize().toString()));
+        args.addAll(List.of(model.get(), input.toAbsolutePath().normalize().toString()));
         return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "predict", args));
     }
 
@@ -175,14 +188,16 @@ public final class Engram implements Callable<Integer> {
             + "Prints per cue the settled state, its energy and the cue's energy.")
     int recall(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "CUES") Path cues,
                @Option(names = "--steps", paramLabel = "N", defaultValue = "100", description = "most recall steps (fewer at a fixed point)") int steps) {
-        for (Path p : List.of(checkpoint, cues)) {
-            if (!Files.isRegularFile(p)) {
-                err.println("engram: " + p.toAbsolutePath().normalize() + ": no such file");
-                return BAD_INPUT;
-            }
+        Optional<String> model = model(checkpoint);
+        if (model.isEmpty()) {
+            return BAD_INPUT;
+        }
+        if (!Files.isRegularFile(cues)) {
+            err.println("engram: " + cues.toAbsolutePath().normalize() + ": no such file");
+            return BAD_INPUT;
         }
         return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "recall",
-                List.of("--steps", Integer.toString(steps), checkpoint.toAbsolutePath().normalize().toString(),
+                List.of("--steps", Integer.toString(steps), model.get(),
                         cues.toAbsolutePath().normalize().toString())));
     }
 
@@ -491,14 +506,13 @@ public final class Engram implements Callable<Integer> {
                     + "LSTM, GRU and RNN operators (opset 14): inputs x [time, batch, input] float and lengths [batch] int32 "
                     + "(each sequence's steps), output y [time, batch, output] float, the readout's raw outputs, zeros at padded steps. "
                     + "Exit 0 when written, 2 when the checkpoint cannot be read or has no ONNX form, or OUT exists."})
-    int export(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "OUT.onnx") Path out,
+    int export(@Parameters(paramLabel = "CHECKPOINT", description = "a checkpoint file or a registered model: NAME, NAME@VERSION, NAME@ALIAS") Path checkpoint, @Parameters(paramLabel = "OUT.onnx") Path out,
                @Option(names = "--force", description = "replace OUT if it exists") boolean force) {
-        if (!Files.isRegularFile(checkpoint)) {
-            err.println("engram: " + checkpoint.toAbsolutePath().normalize() + ": no such file");
+        Optional<String> model = model(checkpoint);
+        if (model.isEmpty()) {
             return BAD_INPUT;
         }
-        List<String> args = new java.util.ArrayList<>(List.of(checkpoint.toAbsolutePath().normalize().toString(),
-                out.toAbsolutePath().normalize().toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(model.get(), out.toAbsolutePath().normalize().toString()));
         if (force) {
             args.add("--force");
         }
@@ -574,6 +588,45 @@ public final class Engram implements Callable<Integer> {
             }
             return call(service.get(), args);
         });
+    }
+
+    /** A model reference of the registry: {@code NAME}, {@code NAME@VERSION} or {@code NAME@ALIAS}. */
+    static final java.util.regex.Pattern MODEL_REFERENCE = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9._-]{0,127}(@[A-Za-z0-9][A-Za-z0-9._-]{0,127})?");
+
+    /**
+     * What a verb gets for a CHECKPOINT argument: the absolute path of an existing file, else the
+     * argument itself when it can be a registered model ({@code NAME[@VERSION|@ALIAS]}, resolved in
+     * the framework; a name ending in {@code .ckpt} is taken for a file); else empty, with the
+     * problem printed.
+     */
+    Optional<String> model(Path checkpoint) {
+        if (Files.isRegularFile(checkpoint)) {
+            return Optional.of(checkpoint.toAbsolutePath().normalize().toString());
+        }
+        if (MODEL_REFERENCE.matcher(checkpoint.toString()).matches() && !checkpoint.toString().endsWith(".ckpt")) {
+            return Optional.of(checkpoint.toString());
+        }
+        err.println("engram: " + checkpoint.toAbsolutePath().normalize() + ": no such file, and not a model "
+                + "reference (NAME, NAME@VERSION, NAME@ALIAS)");
+        return Optional.empty();
+    }
+
+    @Command(name = "models", mixinStandardHelpOptions = true, description = {
+            "Lists the registered models: name, version, aliases, family, when and from what each was registered, "
+                    + "and its final metrics. Each job with a checkpoint registers its model as the next version; nothing is overwritten.",
+            "  engram models show NAME[@VERSION|@ALIAS]   metadata, provenance and checksum (verified)",
+            "  engram models delete NAME@VERSION          deletes one version and the aliases naming it",
+            "  engram models alias NAME@VERSION ALIAS     points ALIAS (such as production) at a version",
+            "  engram models export NAME[@V] FILE         copies the version's checkpoint to FILE",
+            "Exit 0 on success, 1 when the store failed, 2 for a bad or unknown reference."})
+    int models(@Parameters(paramLabel = "ARGS", arity = "0..3", description = "show|delete|alias|export and their arguments") List<String> args) {
+        List<String> given = new java.util.ArrayList<>(args == null ? List.of() : args);
+        if (given.size() == 3 && given.get(0).equals("export")) {
+            given.set(2, Path.of(given.get(2)).toAbsolutePath().normalize().toString());
+        }
+        Use use = given.isEmpty() || given.get(0).equals("show") || given.get(0).equals("export") ? Use.READS : Use.WRITES;
+        return withPlatform(Platform.Mode.COMMAND, use, (platform, settings, signals) -> verb(platform, "models", given));
     }
 
     /** The version of this launcher, from its jar. */

@@ -49,6 +49,17 @@ public interface JobManager {
      */
     Validation<Seq<Problem>, JobInfo> submit(Map<String, String> spec);
 
+    /**
+     * Queues a new job with the spec of the failed or cancelled job {@code id}, to continue from its
+     * last checkpoint: the network and the trainer's state as that checkpoint holds them, so that for
+     * the same seed it ends as the uninterrupted job would have. Invalid (one problem at {@code job})
+     * when the job is unknown, has not ended, succeeded, or left no checkpoint with its trainer's
+     * state; and as {@link #submit} when its spec no longer validates. The default resumes nothing.
+     */
+    default Validation<Seq<Problem>, JobInfo> resume(String id) {
+        return Validation.invalid(io.vavr.collection.List.of(Problem.of("job", "this job manager resumes no jobs")));
+    }
+
     /** All known jobs, newest first, including those from earlier runs; prefer {@link #jobs(int, int)}. */
     List<JobInfo> jobs();
 

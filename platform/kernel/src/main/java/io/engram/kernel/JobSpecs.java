@@ -27,8 +27,14 @@ import org.osgi.annotation.versioning.ProviderType;
  * data.app        application id, optionally pinned
  * data.*          the application's parameters; input files resolve against the installation
  *                 and must lie inside a data root
- * checkpoint      where to write the trained model, inside the model store (relative paths
- *                 resolve against it)                       (optional)
+ * checkpoint      the trained model's name: with a model registry, the final network becomes the
+ *                 next version of the model named by its file name without .ckpt; without one,
+ *                 the file written, inside the model store (relative paths resolve against it)
+ *                                                           (optional)
+ * checkpoint.best METRIC[:min|max]: keep the best epoch end's network (validation.loss,
+ *                 train.loss or an application metric), registered with the alias best (optional)
+ * init.from       a registered model (name@3, name@production, name) whose parameters the job
+ *                 starts from instead of fresh ones         (optional)
  * </pre>
  */
 @ProviderType

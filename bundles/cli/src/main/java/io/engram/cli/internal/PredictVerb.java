@@ -2,6 +2,7 @@ package io.engram.cli.internal;
 
 import io.engram.api.CheckpointMetadata;
 import io.engram.cli.VerbCall;
+import io.engram.store.ModelStore;
 import io.engram.kernel.Predictor;
 import io.vavr.control.Either;
 import io.vavr.control.Try;
@@ -42,17 +43,33 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
             + "       engram predict --render FILE [--seed N] CHECKPOINT";
 
     private final Predictor predictor;
+    private final ModelStore store;
 
     @Activate
-    public PredictVerb(@Reference Predictor predictor) {
+    public PredictVerb(@Reference Predictor predictor, @Reference ModelStore store) {
         this.predictor = predictor;
+        this.store = store;
+    }
+
+    /** A verb that reads checkpoint files only. */
+    public PredictVerb(Predictor predictor) {
+        this(predictor, null);
     }
 
     @Override
     public Integer apply(Map<String, Object> raw) {
         VerbCall call = VerbCall.of(raw);
         if (call.args().contains("--render")) {
-            return RenderReplay.run(predictor, call);
+            List<String> args = new java.util.ArrayList<>(call.args());
+            if (!args.isEmpty()) {
+                Try<Path> model = ModelArgument.resolve(store, args.get(args.size() - 1));
+                if (model.isFailure()) {
+                    call.err().println("engram: " + model.getCause().getMessage());
+                    return VerbCall.BAD_INPUT;
+                }
+                args.set(args.size() - 1, model.get().toString());
+            }
+            return RenderReplay.run(predictor, new VerbCall(args, call.out(), call.err(), call.tty()));
         }
         List<String> positional = new java.util.ArrayList<>();
         Predictor.Decode decoding;
@@ -69,7 +86,12 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
             call.err().println(USAGE);
             return VerbCall.BAD_INPUT;
         }
-        Path checkpoint = Path.of(positional.get(0));
+        Try<Path> model = ModelArgument.resolve(store, positional.get(0));
+        if (model.isFailure()) {
+            call.err().println("engram: " + model.getCause().getMessage());
+            return VerbCall.BAD_INPUT;
+        }
+        Path checkpoint = model.get();
         Path input = Path.of(positional.get(1));
         Try<CheckpointMetadata> meta = predictor.describe(checkpoint);
         if (meta.isFailure()) {

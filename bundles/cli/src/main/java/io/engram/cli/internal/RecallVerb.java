@@ -1,6 +1,7 @@
 package io.engram.cli.internal;
 
 import io.engram.cli.VerbCall;
+import io.engram.store.ModelStore;
 import io.engram.kernel.Recaller;
 import io.vavr.control.Either;
 import io.vavr.control.Try;
@@ -33,10 +34,17 @@ public final class RecallVerb implements Function<Map<String, Object>, Integer> 
     static final int STEPS = 100;
 
     private final Recaller recaller;
+    private final ModelStore store;
 
     @Activate
-    public RecallVerb(@Reference Recaller recaller) {
+    public RecallVerb(@Reference Recaller recaller, @Reference ModelStore store) {
         this.recaller = recaller;
+        this.store = store;
+    }
+
+    /** A verb that reads checkpoint files only. */
+    public RecallVerb(Recaller recaller) {
+        this(recaller, null);
     }
 
     @Override
@@ -54,7 +62,12 @@ public final class RecallVerb implements Function<Map<String, Object>, Integer> 
             call.err().println(USAGE);
             return VerbCall.BAD_INPUT;
         }
-        Path checkpoint = Path.of(positional.get(0));
+        io.vavr.control.Try<Path> model = ModelArgument.resolve(store, positional.get(0));
+        if (model.isFailure()) {
+            call.err().println("engram: " + model.getCause().getMessage());
+            return VerbCall.BAD_INPUT;
+        }
+        Path checkpoint = model.get();
         Path input = Path.of(positional.get(1));
         Either<InputProblems, List<double[][]>> read = Sequences.read(input, 0);
         if (read.isLeft()) {

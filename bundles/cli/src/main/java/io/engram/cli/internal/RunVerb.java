@@ -46,13 +46,21 @@ public final class RunVerb implements Function<Map<String, Object>, Integer> {
     @Override
     public Integer apply(Map<String, Object> raw) {
         VerbCall call = VerbCall.of(raw);
-        if (call.args().size() != 1) {
-            call.err().println("usage: engram run SPEC");
+        boolean resume = call.args().size() == 2 && call.args().get(0).equals("--resume");
+        if (call.args().size() != 1 && !resume) {
+            call.err().println("usage: engram run SPEC | engram run --resume JOB");
             return VerbCall.BAD_INPUT;
         }
-        Path file = Path.of(call.args().get(0));
-        Validation<Seq<Problem>, JobInfo> submitted = specs.read(file).flatMap(jobs::submit);
+        Path file = Path.of(call.args().get(call.args().size() - 1));
+        Validation<Seq<Problem>, JobInfo> submitted = resume ? jobs.resume(call.args().get(1))
+                : specs.read(file).flatMap(jobs::submit);
         if (submitted.isInvalid()) {
+            if (resume) {
+                call.err().println("engram: job " + call.args().get(1) + " cannot resume:");
+                submitted.getError().forEach(p -> call.err().println(p.message()));
+                call.err().flush();
+                return VerbCall.BAD_INPUT;
+            }
             return rejected(call.err(), file, submitted.getError());
         }
         JobInfo job = submitted.get();
@@ -124,6 +132,9 @@ public final class RunVerb implements Function<Map<String, Object>, Integer> {
         }
         if (job.checkpoint() != null && !job.checkpoint().isBlank()) {
             out.println("checkpoint: " + job.checkpoint());
+            if (job.state() == io.engram.kernel.JobState.CANCELLED || job.state() == io.engram.kernel.JobState.FAILED) {
+                out.println("resume with: engram run --resume " + job.id());
+            }
         }
         out.flush();
         if (job.state() == io.engram.kernel.JobState.SUCCEEDED) {

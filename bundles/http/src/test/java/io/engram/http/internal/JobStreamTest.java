@@ -248,15 +248,15 @@ class JobStreamTest {
     void metricsAsJsonAndCsv() {
         String id = submit();
         assertEquals("[]", get("/jobs/" + id + "/metrics", Map.of()).body().toString());
-        jobs.epoch(id, epoch(0, 0.75, 0.5));
-        jobs.epoch(id, epoch(1, 0.25, Double.NaN));
+        jobs.epoch(id, epoch(1, 0.75, 0.5));
+        jobs.epoch(id, epoch(2, 0.25, Double.NaN));
 
         ApiResponse json = get("/jobs/" + id + "/metrics", Map.of());
         assertEquals(200, json.status());
         assertEquals(7, json.body().size(), json.body().toString());
-        assertEquals("{\"step\":1,\"epoch\":0,\"split\":\"train\",\"name\":\"loss\",\"value\":0.75}",
+        assertEquals("{\"step\":1,\"epoch\":1,\"split\":\"train\",\"name\":\"loss\",\"value\":0.75}",
                 json.body().get(0).toString());
-        assertEquals("{\"step\":1,\"epoch\":0,\"split\":\"validation\",\"name\":\"loss\",\"value\":0.5}",
+        assertEquals("{\"step\":1,\"epoch\":1,\"split\":\"validation\",\"name\":\"loss\",\"value\":0.5}",
                 json.body().get(1).toString());
         assertEquals("validation", json.body().get(2).get("split").asText());
         assertEquals("accuracy", json.body().get(2).get("name").asText());
@@ -269,13 +269,13 @@ class JobStreamTest {
         assertEquals("text/csv;charset=UTF-8", text.contentType());
         assertEquals("""
                 step,epoch,split,name,value
-                1,0,train,loss,0.75
-                1,0,validation,loss,0.5
-                1,0,validation,accuracy,0.5
-                1,0,test,accuracy,0.25
-                2,1,train,loss,0.25
-                2,1,validation,accuracy,0.6
-                2,1,test,accuracy,0.25
+                1,1,train,loss,0.75
+                1,1,validation,loss,0.5
+                1,1,validation,accuracy,0.6
+                1,1,test,accuracy,0.25
+                2,2,train,loss,0.25
+                2,2,validation,accuracy,0.7
+                2,2,test,accuracy,0.25
                 """, text.text());
         assertEquals("attachment; filename=\"" + id + "-metrics.csv\"", csv.headers().get("Content-Disposition"));
 

@@ -2,6 +2,7 @@ package io.engram.onnx.internal;
 
 import io.engram.api.ModelSpec;
 import io.engram.cli.VerbCall;
+import io.engram.kernel.ModelRegistry;
 import io.engram.tensor.Backend;
 import io.engram.tensor.DType;
 import io.engram.train.CheckpointFile;
@@ -20,9 +21,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 
 /**
- * {@code engram export [--force] CHECKPOINT OUT.onnx}: writes an LSTM, GRU or Elman checkpoint as an
+ * {@code engram export [--force] CHECKPOINT OUT.onnx}: writes an LSTM, GRU or Elman checkpoint (a
+ * file, or a registered model {@code NAME[@VERSION|@ALIAS]} when the model registry is present) as an
  * ONNX model ({@link OnnxExport}: inputs {@code x [time, batch, input]} float and {@code lengths
  * [batch]} int32, output {@code y [time, batch, output]}), durably (a temporary file renamed over
  * OUT). An existing OUT is kept unless {@code --force}.
@@ -37,15 +40,19 @@ public final class ExportVerb implements Function<Map<String, Object>, Integer> 
 
     private final Backend backend;
     private final String version;
+    private final ModelRegistry registry;
 
     @Activate
-    public ExportVerb(@Reference(target = "(engram.backend=cpu)") Backend backend, BundleContext context) {
-        this(backend, context.getBundle().getVersion().toString());
+    public ExportVerb(@Reference(target = "(engram.backend=cpu)") Backend backend,
+                      @Reference(cardinality = ReferenceCardinality.OPTIONAL) ModelRegistry registry,
+                      BundleContext context) {
+        this(backend, context.getBundle().getVersion().toString(), registry);
     }
 
-    ExportVerb(Backend backend, String version) {
+    ExportVerb(Backend backend, String version, ModelRegistry registry) {
         this.backend = backend;
         this.version = version;
+        this.registry = registry;
     }
 
     @Override
@@ -58,6 +65,14 @@ public final class ExportVerb implements Function<Map<String, Object>, Integer> 
             return VerbCall.BAD_INPUT;
         }
         Path checkpoint = Path.of(positional.get(0));
+        if (!Files.isRegularFile(checkpoint) && registry != null) {
+            Try<Path> resolved = registry.resolve(positional.get(0));
+            if (resolved.isFailure()) {
+                call.err().println("engram: " + resolved.getCause().getMessage());
+                return VerbCall.BAD_INPUT;
+            }
+            checkpoint = resolved.get();
+        }
         Path out = Path.of(positional.get(1));
         Try<LoadedCheckpoint> loaded = CheckpointFile.read(checkpoint, backend.ops());
         if (loaded.isFailure()) {

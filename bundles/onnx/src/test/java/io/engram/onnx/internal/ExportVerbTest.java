@@ -31,7 +31,7 @@ class ExportVerbTest {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int export(String... args) {
-        return new ExportVerb(EngramRuns.BACKEND, "0.2.0.test").apply(Map.of("args", List.of(args),
+        return new ExportVerb(EngramRuns.BACKEND, "0.2.0.test", null).apply(Map.of("args", List.of(args),
                 "out", new PrintStream(out, true, StandardCharsets.UTF_8),
                 "err", new PrintStream(err, true, StandardCharsets.UTF_8)));
     }

@@ -62,9 +62,18 @@ final class JobCheckpoints {
      */
     String write(JobRecord rec, Path file, CheckpointMetadata metadata, Network network, Payloads payloads,
                  TrainerState state) {
+        return write(rec, file, metadata, network.parameters(), network.payloads().with(payloads), state);
+    }
+
+    /**
+     * Writes a checkpoint of {@code tensors} with all its payloads and the trainer's state (null for
+     * none); empty when it was written, else why not, naming the file.
+     */
+    String write(JobRecord rec, Path file, CheckpointMetadata metadata, Map<String, io.engram.tensor.Tensor> tensors,
+                 Payloads payloads, TrainerState state) {
         try {
             Files.createDirectories(file.getParent());
-            checkpoints.write(file, metadata, network.parameters(), network.payloads().with(payloads), state);
+            checkpoints.write(file, metadata, tensors, payloads, state);
             return "";
         } catch (IOException | RuntimeException e) {
             log.log(System.Logger.Level.WARNING, "job " + rec.id + ": cannot write " + file, e);

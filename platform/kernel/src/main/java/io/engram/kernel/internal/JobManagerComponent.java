@@ -8,6 +8,7 @@ import io.engram.kernel.JobEvent;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobManager;
 import io.engram.kernel.JobState;
+import io.engram.kernel.ModelRegistry;
 import io.engram.kernel.Page;
 import io.engram.kernel.PluginRegistry;
 import io.engram.tensor.Tensor;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -36,6 +38,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -90,6 +95,9 @@ public final class JobManagerComponent implements JobManager {
     private final JobScheduler scheduler;
     private final ExecutorService delivery;
     private final JobTable jobs = new JobTable();
+    private final Checkpoints checkpointFiles;
+    /** The model store, bound and unbound as it comes and goes; null while there is none. */
+    private final AtomicReference<ModelRegistry> registry = new AtomicReference<>();
     private volatile boolean closing;
     private final System.Logger log = System.getLogger(JobManagerComponent.class.getName());
 
@@ -117,7 +125,9 @@ public final class JobManagerComponent implements JobManager {
         this.queue = new JobQueue(config.jobs_queue_capacity(), config.jobs_concurrency(), daemons("engram-job-"));
         JobFiles files = new JobFiles(dataDir);
         this.records = new RecordKeeper(files, config.jobs_events_recent(), queue::left);
-        JobRun runner = new JobRun(records, checkpoints, platform, this::checkpointPath, dataDir, config, workers);
+        this.checkpointFiles = checkpoints;
+        JobRun runner = new JobRun(records, checkpoints, platform, this::checkpointPath, dataDir, config, workers,
+                registry::get);
         this.scheduler = new JobScheduler(queue, workers, records, runner, new Requeued(validator, pluginWait));
         this.delivery = Executors.newCachedThreadPool(daemons("engram-job-events-"));
         reload(files, checkpoints);
@@ -157,6 +167,22 @@ public final class JobManagerComponent implements JobManager {
         }
     }
 
+    /**
+     * Binds the model store: from then on a job's final checkpoint is registered as the next version
+     * of its model, and {@code init.from} resolves. Dynamic, so the store may come and go while jobs
+     * run; a job asks for it when it ends.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindRegistry(ModelRegistry models) {
+        registry.set(models);
+    }
+
+    /** Unbinds the model store; jobs then write their checkpoints to their plain paths. */
+    public void unbindRegistry(ModelRegistry models) {
+        registry.compareAndSet(models, null);
+    }
+
     /** Where job records live. */
     public Path dataDir() {
         return dataDir;
@@ -164,6 +190,37 @@ public final class JobManagerComponent implements JobManager {
 
     @Override
     public Validation<Seq<Problem>, JobInfo> submit(Map<String, String> given) {
+        return submit(given, null, "");
+    }
+
+    @Override
+    public Validation<Seq<Problem>, JobInfo> resume(String id) {
+        JobRecord old = jobs.get(id);
+        if (old == null) {
+            return Validation.invalid(List.of(Problem.of("job", "no job " + id)));
+        }
+        JobInfo info = old.info();
+        if (!info.state().terminal() || info.state() == JobState.SUCCEEDED) {
+            return Validation.invalid(List.of(Problem.of("job", "job " + id + " is " + info.state()
+                    + "; only a failed or cancelled job resumes")));
+        }
+        if (info.checkpoint().isEmpty()) {
+            return Validation.invalid(List.of(Problem.of("job", "job " + id + " wrote no checkpoint to resume from")));
+        }
+        Path file = Path.of(info.checkpoint());
+        io.vavr.control.Try<Boolean> resumable = checkpointFiles.resumable(file);
+        if (!resumable.getOrElse(false)) {
+            return Validation.invalid(List.of(Problem.of("job", "job " + id + " cannot resume from " + file + ": "
+                    + (resumable.isFailure() ? Failures.message(resumable.getCause()) : "it holds no trainer state"))));
+        }
+        return submit(info.spec(), file, "resumes job " + id + " from its checkpoint " + file);
+    }
+
+    /**
+     * Validates and queues a job; one that resumes ({@code resumeFrom} not null) gets its network and
+     * its trainer's state from that checkpoint, and {@code note} as its first event.
+     */
+    private Validation<Seq<Problem>, JobInfo> submit(Map<String, String> given, Path resumeFrom, String note) {
         Map<String, String> spec = new LinkedHashMap<>();
         given.forEach((k, v) -> spec.put(k, v == null ? "" : v));
         if (closing) {
@@ -178,14 +235,29 @@ public final class JobManagerComponent implements JobManager {
                     + " jobs already wait to run (jobs.queue.capacity); submit again once some have started")));
         }
         ResolvedSpec r = checked.get();
+        if (spec.containsKey(FineTuning.KEY) && resumeFrom == null) {
+            io.vavr.control.Try<Path> from = FineTuning.locate(registry.get(), spec.get(FineTuning.KEY));
+            if (from.isFailure()) {
+                queue.left();
+                return Validation.invalid(List.of(Problem.of(FineTuning.KEY,
+                        Failures.message(from.getCause()).replaceFirst("^" + FineTuning.KEY + ": ", ""))));
+            }
+        }
         String id = jobs.nextId();
         JobInfo info = new JobInfo(id, r.name().isEmpty() ? id : r.name(), JobState.QUEUED, r.family().label(),
                 r.trainer().label(), r.application().label(), r.backend().id(), JobInfos.now(), "", "", Map.of(), "",
                 "", spec);
         JobRecord rec = records.open(info, r, null);
+        rec.resumeFrom = resumeFrom;
+        java.util.List<TrainingEvent> first = new java.util.ArrayList<>();
+        if (!r.fallbackNote().isEmpty()) {
+            first.add(new TrainingEvent.Message("warning", r.fallbackNote()));
+        }
+        if (!note.isEmpty()) {
+            first.add(new TrainingEvent.Message("info", note));
+        }
         try {
-            records.create(rec, r.fallbackNote().isEmpty() ? java.util.List.of()
-                    : java.util.List.of(new TrainingEvent.Message("warning", r.fallbackNote())));
+            records.create(rec, first);
         } catch (IOException e) {
             queue.left();
             log.log(System.Logger.Level.ERROR, "refusing " + id + ": its record " + e.getMessage());

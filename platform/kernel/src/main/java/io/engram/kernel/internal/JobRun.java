@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import io.engram.kernel.ModelRegistry;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,9 +36,14 @@ import java.util.function.UnaryOperator;
  * observation and action sizes, and there is no dataset); if it gives no validation set,
  * {@value JobManagerComponent#VALIDATION_FRACTION} of the training set is split off with the seed;
  * the family creates the network with the seed on the pinned backend; the trainer
- * trains it, with a checkpoint written whenever {@link PeriodicCheckpoints} says so; on success the
- * spec's {@code checkpoint} is written with full provenance. A failed result (a non-finite loss) or
- * a cancelled job never writes its final checkpoint. Checkpoints carry the payloads of the network
+ * trains it, with a checkpoint written whenever {@link PeriodicCheckpoints} says so (to the job's
+ * {@code last.ckpt} when a {@link io.engram.kernel.ModelRegistry} is bound) and, with
+ * {@code checkpoint.best}, the best epoch end's network to its {@code best.ckpt}; on success the
+ * spec's {@code checkpoint} is written with full provenance and, with a registry, registered as the
+ * next version of its model (after the best one, aliased {@code best}). A failed result (a
+ * non-finite loss) or a cancelled job never writes its final checkpoint; a cancelled one writes the
+ * network of its last epoch end with the trainer's state ({@link LastState}) to resume from. A job
+ * with {@code init.from} starts from a registered model's parameters ({@link FineTuning}). Checkpoints carry the payloads of the network
  * and the application, and periodic ones the state the trainer offered before that epoch's end
  * ({@code TrainingContext.checkpoint}). A job requeued after the process stopped
  * ({@link JobRecord#resumeFrom}) gets its network back from that checkpoint ({@link Resumption})
@@ -61,10 +68,13 @@ final class JobRun {
     private final Path dataDir;
     private final JobManagerConfiguration config;
     private final Workers workers;
+    private final Supplier<ModelRegistry> registry;
+    private final FineTuning fineTuning;
     private final System.Logger log = System.getLogger(JobRun.class.getName());
 
     JobRun(RecordKeeper records, Checkpoints checkpoints, List<BundleRef> platform,
-           Function<String, Path> checkpointPath, Path dataDir, JobManagerConfiguration config, Workers workers) {
+           Function<String, Path> checkpointPath, Path dataDir, JobManagerConfiguration config, Workers workers,
+           Supplier<ModelRegistry> registry) {
         this.records = records;
         this.checkpoints = new JobCheckpoints(checkpoints, platform, records);
         this.resumption = new Resumption(checkpoints);
@@ -72,7 +82,14 @@ final class JobRun {
         this.dataDir = dataDir;
         this.config = config;
         this.workers = workers;
+        this.registry = registry;
+        this.fineTuning = new FineTuning(checkpoints);
     }
+
+    /** The file of a job's best checkpoint, in its directory. */
+    static final String BEST = "best.ckpt";
+    /** The alias of a registered best checkpoint. */
+    static final String BEST_ALIAS = "best";
 
     /** How a job ends: its terminal state and the change to its info. */
     record Ending(JobState state, UnaryOperator<JobInfo> change) {
@@ -155,17 +172,31 @@ final class JobRun {
             }
             network = resumed.get().network();
             resumeState = resumed.get().state();
+        } else if (r.spec().containsKey(FineTuning.KEY)) {
+            String from = r.spec().get(FineTuning.KEY);
+            Try<Network> tuned = FineTuning.locate(registry.get(), from).flatMap(f -> fineTuning.start(f, from,
+                    r.family().as(NetworkFamily.class), modelSpec, backend, r.seed()));
+            if (tuned.isFailure()) {
+                return failure(Failures.message(tuned.getCause()), Map.of());
+            }
+            network = tuned.get();
+            records.emit(rec, new TrainingEvent.Message("info", "fine-tuning from " + from));
         }
-        Path file = r.checkpoint().map(checkpointPath).orElse(dataDir.resolve(rec.id).resolve("last.ckpt"));
-        TrainingResult result = train(rec, r, task, network, backend, meter, file, modelSpec, resumeState);
+        ModelRegistry models = r.checkpoint().isPresent() ? registry.get() : null;
+        Path jobDir = dataDir.resolve(rec.id);
+        Path file = models != null || r.checkpoint().isEmpty() ? jobDir.resolve("last.ckpt")
+                : checkpointPath.apply(r.checkpoint().get());
+        LastState last = new LastState();
+        TrainingResult result = train(rec, r, task, network, backend, meter, file, modelSpec, resumeState, last);
 
         Map<String, Double> metrics = new LinkedHashMap<>(rec.info().metrics());
         metrics.putAll(result.metrics());
         metrics.put("epoch", (double) result.epochs());
         meter.addTo(metrics);
         if (rec.cancelRequested()) {
-            return new Ending(JobState.CANCELLED,
-                    i -> JobInfos.ended(JobInfos.withMetrics(i, metrics), rec.cancelReason, i.checkpoint()));
+            String kept = keepLast(rec, jobDir.resolve("last.ckpt"), last, backend.ops());
+            return new Ending(JobState.CANCELLED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics),
+                    rec.cancelReason, kept.isEmpty() ? i.checkpoint() : kept));
         }
         if (result.failed()) {
             String why = result.stopReason().isEmpty() ? "training failed" : result.stopReason();
@@ -175,6 +206,10 @@ final class JobRun {
         if (!tested.isEmpty()) {
             metrics.putAll(tested);
             meter.addTo(metrics);
+        }
+        if (models != null) {
+            return register(rec, r, models, jobDir, checkpoints.metadata(rec, r, modelSpec, data), network,
+                    app.payloads(data), metrics);
         }
         if (r.checkpoint().isPresent()) {
             String failed = checkpoints.write(rec, file, checkpoints.metadata(rec, r, modelSpec, data), network,
@@ -190,7 +225,8 @@ final class JobRun {
     }
 
     private TrainingResult train(JobRecord rec, ResolvedSpec r, JobTask task, Network network, Backend backend,
-                                 JobMeter meter, Path file, ModelSpec modelSpec, TrainerState resumeState) {
+                                 JobMeter meter, Path file, ModelSpec modelSpec, TrainerState resumeState,
+                                 LastState last) {
         TaskData data = task.data();
         Dataset train = data.train();
         Dataset validation = data.validation();
@@ -203,6 +239,9 @@ final class JobRun {
         PeriodicCheckpoints periodic = new PeriodicCheckpoints(config.checkpoint_every_epochs(),
                 config.checkpoint_every_minutes());
         TrainerState[] offered = new TrainerState[1];
+        BestCheckpoint best = r.spec().containsKey(BestCheckpoint.KEY)
+                ? BestCheckpoint.parse(r.spec().get(BestCheckpoint.KEY)).getOrNull() : null;
+        Path bestFile = dataDir.resolve(rec.id).resolve(BEST);
         SimpleTrainingContext.Builder parts = new SimpleTrainingContext.Builder(network, backend);
         task.environment().ifPresent(parts::environment);
         r.loss().used().ifPresent(p -> parts.loss(LossChoice.loss(p)));
@@ -225,6 +264,17 @@ final class JobRun {
                             checkpoints.periodic(rec, end.epoch(), file, checkpoints.metadata(rec, r, modelSpec, data),
                                     network, app.payloads(data), state);
                         }
+                        if (state != null) {
+                            last.keep(end.epoch(), network.parameters(), checkpoints.metadata(rec, r, modelSpec, data),
+                                    network.payloads().with(app.payloads(data)), state);
+                        }
+                        if (best != null && best.improves(end)) {
+                            String failed = checkpoints.write(rec, bestFile, checkpoints.metadata(rec, r, modelSpec,
+                                    data), network, app.payloads(data), state);
+                            records.emit(rec, new TrainingEvent.Message(failed.isEmpty() ? "info" : "warning",
+                                    failed.isEmpty() ? "best " + best.metric() + " " + best.best() + " at epoch "
+                                            + end.epoch() + ": " + bestFile : "best checkpoint: " + failed));
+                        }
                     }
                 })
                 .cancelled(rec::cancelRequested)
@@ -232,6 +282,68 @@ final class JobRun {
                 .checkpoints(state -> offered[0] = state)
                 .build();
         return r.trainer().as(Trainer.class).train(context);
+    }
+
+    /**
+     * Registers the job's final network as the next version of its model, after the epoch end that
+     * was best by {@code checkpoint.best} (when one was kept, as its own version with the alias
+     * {@value #BEST_ALIAS}); the job fails when the final one cannot be written or registered.
+     */
+    private Ending register(JobRecord rec, ResolvedSpec r, ModelRegistry models, Path jobDir,
+                            io.engram.api.CheckpointMetadata metadata, Network network, io.engram.api.Payloads payloads,
+                            Map<String, Double> metrics) {
+        String name = modelName(r.checkpoint().get());
+        Path bestFile = jobDir.resolve(BEST);
+        if (r.spec().containsKey(BestCheckpoint.KEY) && java.nio.file.Files.isRegularFile(bestFile)) {
+            Try<ModelRegistry.Registered> best = models.register(name, bestFile, rec.id, Map.of());
+            if (best.isSuccess()) {
+                models.alias(best.get().reference(), BEST_ALIAS);
+            }
+            records.emit(rec, best.isSuccess()
+                    ? new TrainingEvent.Message("info", "best checkpoint registered as " + best.get().reference())
+                    : new TrainingEvent.Message("warning", "best checkpoint: " + Failures.message(best.getCause())));
+        }
+        Path file = jobDir.resolve("final.ckpt");
+        String failed = checkpoints.write(rec, file, metadata, network, payloads, null);
+        if (!failed.isEmpty()) {
+            return new Ending(JobState.FAILED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics),
+                    "checkpoint: " + failed, ""));
+        }
+        Try<ModelRegistry.Registered> registered = models.register(name, file, rec.id, metrics);
+        if (registered.isFailure()) {
+            return new Ending(JobState.FAILED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics),
+                    "checkpoint: " + Failures.message(registered.getCause()), file.toString()));
+        }
+        ModelRegistry.Registered v = registered.get();
+        records.emit(rec, new TrainingEvent.Message("info", "model registered as " + v.reference() + ": "
+                + v.checkpoint()));
+        return new Ending(JobState.SUCCEEDED, i -> JobInfos.ended(JobInfos.withMetrics(i, metrics), "",
+                v.checkpoint().toString()));
+    }
+
+    /** The name a spec's {@code checkpoint} registers its model under: the file name without {@code .ckpt}. */
+    static String modelName(String checkpoint) {
+        String file = Path.of(checkpoint).getFileName().toString();
+        return file.endsWith(".ckpt") && file.length() > ".ckpt".length()
+                ? file.substring(0, file.length() - ".ckpt".length()) : file;
+    }
+
+    /**
+     * Writes the network kept at the last epoch end of a cancelled job as {@code file}, with its
+     * trainer's state, and says so in an event; the path when it was written, else empty.
+     */
+    private String keepLast(JobRecord rec, Path file, LastState last, io.engram.tensor.Ops ops) {
+        if (!last.present()) {
+            return "";
+        }
+        String failed = checkpoints.write(rec, file, last.metadata(), last.tensors(ops), last.payloads(), last.state());
+        if (!failed.isEmpty()) {
+            records.emit(rec, new TrainingEvent.Message("warning", "last state: " + failed));
+            return "";
+        }
+        records.emit(rec, new TrainingEvent.Message("info", "cancelled; the state after epoch " + last.epoch()
+                + " is kept in " + file + " (engram run --resume " + rec.id + " continues from it)"));
+        return file.toString();
     }
 
     /** Ends the job thread's use of the backend; a failure there is logged, never the job's outcome. */

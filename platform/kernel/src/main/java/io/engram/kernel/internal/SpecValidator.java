@@ -60,9 +60,9 @@ public final class SpecValidator {
 
     private static final Set<String> TOP = Set.of(
             "job.name", "seed", "backend", "backend.fallback", "dtype", "trainer", "checkpoint", "model.family",
-            "data.app", "loss");
+            "data.app", "loss", BestCheckpoint.KEY, FineTuning.KEY);
     private static final String KNOWN = "job.name, seed, backend, backend.fallback, dtype, model.family, model.*, "
-            + "trainer, trainer.*, data.app, data.*, loss, checkpoint";
+            + "trainer, trainer.*, data.app, data.*, loss, checkpoint, " + BestCheckpoint.KEY + ", " + FineTuning.KEY;
     /** The key naming the backend a job runs on when its {@code backend} cannot run here. */
     public static final String FALLBACK = "backend.fallback";
     private static final Pattern REF = Pattern.compile(
@@ -250,6 +250,10 @@ public final class SpecValidator {
             Validation<Problem, java.nio.file.Path> c = confinement.output("checkpoint", spec.get("checkpoint"));
             problems = c.isInvalid() ? problems.append(c.getError()) : problems;
             checkpoint = c.isInvalid() ? "" : c.get().toString();
+        }
+        if (spec.containsKey(BestCheckpoint.KEY)) {
+            Validation<Problem, BestCheckpoint> best = BestCheckpoint.parse(spec.get(BestCheckpoint.KEY));
+            problems = best.isInvalid() ? problems.append(best.getError()) : problems;
         }
         problems = problems.appendAll(confined);
         if (problems.isEmpty()) {

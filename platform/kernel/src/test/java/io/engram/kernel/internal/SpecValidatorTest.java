@@ -57,7 +57,7 @@ class SpecValidatorTest {
         List<String> problems = lines(validator.validate(spec));
         assertEquals(List.of(
                 "colour: unknown key (known: job.name, seed, backend, backend.fallback, dtype, model.family, "
-                        + "model.*, trainer, trainer.*, data.app, data.*, loss, checkpoint)",
+                        + "model.*, trainer, trainer.*, data.app, data.*, loss, checkpoint, checkpoint.best, init.from)",
                 "seed: expected a 64-bit integer, got '12x'",
                 "dtype: expected f32 or f64, got 'f16'",
                 "backend: backend 'gpu' is not available here: no device found",
