@@ -70,6 +70,16 @@ class KernelBundleIT {
     @TempDir
     Path tmp;
 
+    /** The version this module's package-info gives io.engram.kernel, which the system bundle exports here. */
+    private static String kernelPackageVersion() throws java.io.IOException {
+        String info = Files.readString(Paths.get("src/main/java/io/engram/kernel/package-info.java"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("@Version\\(\"([0-9.]+)\"\\)").matcher(info);
+        if (!m.find()) {
+            throw new AssertionError("no @Version in io.engram.kernel's package-info");
+        }
+        return m.group(1);
+    }
+
     private Framework boot(boolean clean) throws Exception {
         Map<String, String> props = new HashMap<>();
         props.put(Constants.FRAMEWORK_STORAGE, tmp.resolve("felix").toString());
@@ -77,7 +87,7 @@ class KernelBundleIT {
             props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         }
         props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",",
-                "io.engram.tensor;version=0.2.0", "io.engram.api;version=0.2.0", "io.engram.kernel;version=0.4.0",
+                "io.engram.tensor;version=0.2.0", "io.engram.api;version=0.2.0", "io.engram.kernel;version=" + kernelPackageVersion(),
                 "io.vavr;version=0.10.7", "io.vavr.collection;version=0.10.7", "io.vavr.control;version=0.10.7",
                 "org.osgi.service.cm;version=1.6.1"));
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
