@@ -103,14 +103,21 @@ public final class Engram implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs one job and prints its progress and final metrics. "
+            + "KEY=VALUE arguments after SPEC set spec keys over the file's (engram run spec.properties trainer.epochs=5 model.hidden=32), "
+            + "validated like the file's own. Relative input paths resolve against SPEC's directory. "
             + "Exit 0 on success, 1 when the job fails, 2 when the spec is rejected.")
-    int run(@Parameters(paramLabel = "SPEC", description = "job spec: .properties, .yaml or .json") Path spec) {
+    int run(@Parameters(index = "0", paramLabel = "SPEC", description = "job spec: .properties, .yaml or .json") Path spec,
+            @Parameters(index = "1..*", arity = "0..*", paramLabel = "KEY=VALUE", description = "a spec key set over the file's value") List<String> overrides) {
         Path file = spec.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             err.println("engram: " + file + ": no such file");
             return BAD_INPUT;
         }
-        return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> verb(platform, "run", List.of(file.toString())));
+        List<String> args = new java.util.ArrayList<>(List.of(file.toString()));
+        if (overrides != null) {
+            args.addAll(overrides);
+        }
+        return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> verb(platform, "run", args));
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true, description = "Lists the registered plugins: id, kind, version, bundle, capabilities, available. "
