@@ -53,6 +53,13 @@ final class EngramProcess implements AutoCloseable {
         return new EngramProcess(pb.start(), out, err, String.join(" ", cmd));
     }
 
+    /** Writes a line to the process's standard input and keeps it open. */
+    void type(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     /** Writes to the process's standard input and closes it. */
     void input(String text) throws IOException {
         try (OutputStream in = process.getOutputStream()) {
