@@ -420,7 +420,10 @@ public final class Engram implements Callable<Integer> {
             if (signals.requested()) {
                 return FAILED;
             }
+            BootTrace trace = BootTrace.fromSystem();
+            trace.mark("booted");
             int status = session.run(platform, settings, signals);
+            trace.mark("command ran");
             return rejected.isEmpty() ? status : BAD_INPUT;
         } catch (InterruptedException e) {
             return FAILED;
@@ -431,6 +434,7 @@ public final class Engram implements Callable<Integer> {
         } finally {
             boolean interrupted = Thread.interrupted();
             platform.close();
+            BootTrace.fromSystem().mark("stopped");
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -59,6 +59,10 @@ public final class Platform implements AutoCloseable {
             "org.osgi.service.log", "org.apache.felix.configadmin", "org.apache.felix.metatype");
     /** The MetaType API, shared by the system bundle with the launcher like ConfigAdmin's. */
     static final String SYSTEM_PACKAGES = "org.osgi.service.cm;version=\"1.6.1\",org.osgi.service.metatype;version=\"1.4.0\"";
+    /** Felix installs a bundle from its jar in place, rather than copying the jar into its cache on every boot. */
+    static final String REFERENCE = "reference:";
+    /** Bundles a mode without a console leaves unstarted. */
+    static final java.util.Set<String> CONSOLE = java.util.Set.of();
     /** Started last: with it the console begins to read commands. */
     static final String SHELL = "org.apache.felix.gogo.shell";
 
@@ -143,7 +147,7 @@ public final class Platform implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         Platform platform = new Platform(framework, storage, failures);
         try {
-            platform.start(home, s, strict);
+            platform.start(home, s, strict, mode == Mode.SHELL);
         } catch (IOException | BundleException | RuntimeException e) {
             platform.close();
             throw e;
@@ -151,31 +155,42 @@ public final class Platform implements AutoCloseable {
         return platform;
     }
 
-    private void start(Home home, Settings s, boolean strict) throws IOException, BundleException {
+    private void start(Home home, Settings s, boolean strict, boolean shell) throws IOException, BundleException {
+        BootTrace trace = BootTrace.fromSystem();
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars(home.system(), home.plugins())) {
             try {
-                installed.add(context.installBundle(jar.toUri().toString()));
+                installed.add(context.installBundle(REFERENCE + jar.toUri()));
             } catch (BundleException e) {
                 failures.add(jar.getFileName() + ": cannot install: " + e.getMessage());
             }
         }
+        trace.mark("install " + installed.size() + " bundles");
         framework.start();
         framework.adapt(FrameworkWiring.class).resolveBundles(installed);
+        trace.mark("resolve");
         for (String name : FIRST) {
             installed.stream().filter(b -> name.equals(b.getSymbolicName())).forEach(this::startQuietly);
         }
         List<PluginSetting> pending = configure(context, s, home);
+        trace.mark("start logging, ConfigAdmin, MetaType; configure");
         if (strict && !settingProblems.isEmpty()) {
             return;
         }
-        installed.stream().filter(b -> !SHELL.equals(b.getSymbolicName())).forEach(this::startQuietly);
+        installed.stream().filter(b -> !SHELL.equals(b.getSymbolicName()) && (shell || !CONSOLE.contains(b.getSymbolicName())))
+                .forEach(b -> {
+                    startQuietly(b);
+                    trace.mark("start " + b.getSymbolicName());
+                });
         awaitDeployed(context, s.deployDir());
         if (!pending.isEmpty()) {
             configurePlugins(context, pending, true);
         }
-        installed.stream().filter(b -> SHELL.equals(b.getSymbolicName())).forEach(this::startQuietly);
+        if (shell) {
+            installed.stream().filter(b -> SHELL.equals(b.getSymbolicName())).forEach(this::startQuietly);
+        }
+        trace.mark("deploy/, shell");
     }
 
     private void startQuietly(Bundle b) {
