@@ -48,7 +48,7 @@ public final class ExitCommand {
     @Descriptor("cancels the queued and running jobs (recorded as CANCELLED) and leaves the shell")
     public String exit() throws InterruptedException {
         List<String> cancelled = new ArrayList<>();
-        for (JobInfo j : jobs.jobs()) {
+        for (JobInfo j : List.copyOf(jobs.jobs())) {
             if (!j.state().terminal() && jobs.cancel(j.id())) {
                 cancelled.add(j.id());
             }
