@@ -53,7 +53,9 @@ class RunIT {
                 """);
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", checkpoint.toString(), input.toString())) {
             assertEquals(0, p.waitFor(LIMIT), p.transcript());
-            List<String> lines = p.out().lines().toList();
+            List<String> all = p.out().lines().toList();
+            assertEquals("# outputs: B,T,P,S,X,V,E", all.get(0), "the application's symbols name the outputs\n" + p.transcript());
+            List<String> lines = all.subList(1, all.size());
             assertEquals(2, lines.size(), p.transcript());
             assertEquals(3, lines.get(0).split(";").length);
             assertEquals(2, lines.get(1).split(";").length);
@@ -63,6 +65,11 @@ class RunIT {
             }
         }
 
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", "--labels", checkpoint.toString(), input.toString())) {
+            assertEquals(0, p.waitFor(LIMIT), p.transcript());
+            assertTrue(Pattern.compile("^B=[0-9.e-]+,T=[0-9.e-]+,P=[0-9.e-]+,S=[0-9.e-]+,X=[0-9.e-]+,V=[0-9.e-]+,E=[0-9.e-]+; B=",
+                    Pattern.MULTILINE).matcher(p.out()).find(), p.transcript());
+        }
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", checkpoint.toString(), "-")) {
             p.input(Files.readString(input));
             assertEquals(0, p.waitFor(LIMIT), p.transcript());

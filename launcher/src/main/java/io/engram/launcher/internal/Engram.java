@@ -126,12 +126,17 @@ public final class Engram implements Callable<Integer> {
         return withPlatform(Platform.Mode.COMMAND, Use.LISTS, (platform, settings, signals) -> verb(platform, "plugins", id == null ? List.of() : List.of(id)));
     }
 
-    @Command(name = "predict", mixinStandardHelpOptions = true, description = "Runs a trained model on the sequences of INPUT: one sequence per line, "
-            + "time steps separated by ';', the features of a step by ','; '-' reads them from standard input. Prints one line of outputs per sequence. "
+    @Command(name = "predict", mixinStandardHelpOptions = true, description = {"Runs a trained model on the sequences of INPUT: one sequence per line, "
+            + "time steps separated by ';', the features of a step by ',' (0,1,0; 1,0,0); blank lines and lines starting with # are skipped; "
+            + "'-' reads them from standard input. Prints one line of outputs per sequence in the same format (one output row per step, "
+            + "or per decoded token), after a line '# outputs: B,T,P,S,X,V,E' when the model's application names its outputs "
+            + "(symbols, class names, target columns); --labels writes each value as NAME=VALUE. "
             + "When the model's application reads files of its own (sentences, FASTA, WAV lists, history CSVs), INPUT is such a file "
             + "and each record's result is printed as the application writes it. "
-            + "With --render FILE (and no INPUT) replays a controller trained in an environment instead, writing its trajectory as FILE.csv and a plot as FILE.png.")
+            + "With --render FILE (and no INPUT) replays a controller trained in an environment instead, writing its trajectory as FILE.csv and a plot as FILE.png.",
+            "Exit 0 on success, 1 when the model fails to run, 2 for a bad checkpoint or input (each problem named with its file:line)."})
     int predict(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "INPUT", arity = "0..1") Path input,
+                @Option(names = "--labels", description = "write each output value as NAME=VALUE with the application's names for the outputs") boolean labels,
                 @Option(names = "--beam", paramLabel = "N", defaultValue = "1", description = "for a model that decodes: hypotheses kept by beam search (1: greedy)") int beam,
                 @Option(names = "--max-length", paramLabel = "N", defaultValue = "0", description = "for a model that decodes: most tokens per sequence (0: twice the source's length)") int maxLength,
                 @Option(names = "--length-penalty", paramLabel = "A", defaultValue = "0", description = "with --beam: rank hypotheses by log p / ((5 + |Y|) / 6)^A, the GNMT length penalty (0: none)") double lengthPenalty,
@@ -159,7 +164,7 @@ public final class Engram implements Callable<Integer> {
             return BAD_INPUT;
         }
         if (input.toString().equals("-")) {
-            return predictStandardInput(checkpoint, beam, maxLength, lengthPenalty, attention);
+            return predictStandardInput(checkpoint, labels, beam, maxLength, lengthPenalty, attention);
         }
         for (Path p : List.of(checkpoint, input)) {
             if (!Files.isRegularFile(p)) {
@@ -171,6 +176,9 @@ public final class Engram implements Callable<Integer> {
                 Integer.toString(maxLength), "--length-penalty", Double.toString(lengthPenalty)));
         if (attention != null) {
             args.addAll(List.of("--attention", attention.toAbsolutePath().normalize().toString()));
+        }
+        if (labels) {
+            args.add("--labels");
         }
         args.addAll(List.of(checkpoint.toAbsolutePath().normalize().toString(), input.toAbsolutePath().normalize().toString()));
         return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "predict", args));
@@ -509,7 +517,7 @@ public final class Engram implements Callable<Integer> {
      * {@code stdin} in a directory of its own (so that problems name {@code .../stdin:LINE}), is the
      * input; the directory is deleted once the predictions are printed.
      */
-    private int predictStandardInput(Path checkpoint, int beam, int maxLength, double lengthPenalty, Path attention) {
+    private int predictStandardInput(Path checkpoint, boolean labels, int beam, int maxLength, double lengthPenalty, Path attention) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("engram-predict-");
@@ -517,7 +525,7 @@ public final class Engram implements Callable<Integer> {
             try (java.io.InputStream in = System.in) {
                 Files.copy(in, file);
             }
-            return predict(checkpoint, file, beam, maxLength, lengthPenalty, attention, null, null);
+            return predict(checkpoint, file, labels, beam, maxLength, lengthPenalty, attention, null, null);
         } catch (java.io.IOException e) {
             err.println("engram: standard input could not be read: " + e.getMessage());
             return BAD_INPUT;
