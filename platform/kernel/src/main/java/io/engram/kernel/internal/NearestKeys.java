@@ -41,8 +41,9 @@ final class NearestKeys {
 
     /**
      * The problem with a suggestion appended when it is a schema's "unknown parameter" problem whose
-     * key is near a known name of that section (under the key's own prefix: {@code model.},
-     * {@code model.inner.}); otherwise the problem itself.
+     * name is near a known name of that section. The section's prefix is not in the problem, so each
+     * prefix of the key at a dot is tried ({@code model.}, {@code model.inner.}), comparing the rest of
+     * the key with the section's names; the nearest win. Otherwise the problem itself.
      */
     static Problem suggest(Problem problem) {
         Matcher m = UNKNOWN_PARAMETER.matcher(problem.message());
@@ -51,13 +52,22 @@ final class NearestKeys {
         }
         String where = problem.where();
         List<String> names = Arrays.stream(m.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        List<String> known = new java.util.ArrayList<>();
+        DamerauLevenshteinDistance distance = new DamerauLevenshteinDistance();
+        List<Candidate> near = new java.util.ArrayList<>();
         for (int dot = where.indexOf('.'); dot >= 0; dot = where.indexOf('.', dot + 1)) {
             String prefix = where.substring(0, dot + 1);
-            names.forEach(n -> known.add(prefix + n));
+            String name = where.substring(dot + 1);
+            int limit = Math.max(2, name.length() / 3);
+            for (String n : names) {
+                int edits = distance.apply(name, n);
+                if (edits <= limit) {
+                    near.add(new Candidate(prefix + n, edits));
+                }
+            }
         }
-        String hint = suggestion(where, known);
-        return hint.isEmpty() ? problem : Problem.of(where, problem.message() + hint);
+        int best = near.stream().mapToInt(Candidate::edits).min().orElse(-1);
+        List<String> keys = near.stream().filter(c -> c.edits() == best).map(Candidate::key).distinct().sorted().toList();
+        return keys.isEmpty() ? problem : Problem.of(where, problem.message() + "; did you mean " + String.join(" or ", keys) + "?");
     }
 
     private record Candidate(String key, int edits) {

@@ -90,6 +90,11 @@ class SpecValidatorTest {
         assertEquals(List.of("ab", "ba"), NearestKeys.nearest("aa", List.of("ab", "ba", "xyz")));
         assertEquals(List.of(), NearestKeys.nearest("hidden", List.of("seed", "dtype")));
         assertEquals("", NearestKeys.suggestion("hidden", List.of("seed")));
+        assertEquals("model.inner.hidden: unknown parameter (known: hidden, layers); did you mean model.inner.hidden?"
+                .replace("model.inner.hidden:", "model.inner.hiden:"), NearestKeys.suggest(Problem.of("model.inner.hiden",
+                "unknown parameter (known: hidden, layers)")).toString());
+        assertEquals("model.inner.colour: unknown parameter (known: scale)",
+                NearestKeys.suggest(Problem.of("model.inner.colour", "unknown parameter (known: scale)")).toString());
     }
 
     @Test
