@@ -61,8 +61,11 @@ public final class Platform implements AutoCloseable {
     static final String SYSTEM_PACKAGES = "org.osgi.service.cm;version=\"1.6.1\",org.osgi.service.metatype;version=\"1.4.0\"";
     /** Felix installs a bundle from its jar in place, rather than copying the jar into its cache on every boot. */
     static final String REFERENCE = "reference:";
-    /** Bundles a mode without a console leaves unstarted. */
-    static final java.util.Set<String> CONSOLE = java.util.Set.of();
+    /**
+     * Bundles only {@code serve} starts: the HTTP runtime and the REST API, which the other modes
+     * disable anyway ({@code org.apache.felix.http.enable=false}), so starting them only costs time.
+     */
+    static final java.util.Set<String> SERVING = java.util.Set.of("org.apache.felix.http.jetty12", "io.engram.http");
     /** Started last: with it the console begins to read commands. */
     static final String SHELL = "org.apache.felix.gogo.shell";
 
@@ -130,7 +133,9 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Boots the runtime; with {@code strict}, plugin settings that the installed bundles' metatype
+     * Boots the runtime: every bundle is installed, but the HTTP runtime and the REST API are started
+     * only to serve ({@link #SERVING}) and the Gogo console only for the shell. With {@code strict},
+     * plugin settings that the installed bundles' metatype
      * rejects stop the boot before the bundles that read them start (see {@link #settingProblems()}).
      */
     public static Platform boot(Home home, Settings s, Mode mode, boolean strict) throws IOException, BundleException {
@@ -147,7 +152,7 @@ public final class Platform implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         Platform platform = new Platform(framework, storage, failures);
         try {
-            platform.start(home, s, strict, mode == Mode.SHELL);
+            platform.start(home, s, strict, mode);
         } catch (IOException | BundleException | RuntimeException e) {
             platform.close();
             throw e;
@@ -155,7 +160,9 @@ public final class Platform implements AutoCloseable {
         return platform;
     }
 
-    private void start(Home home, Settings s, boolean strict, boolean shell) throws IOException, BundleException {
+    private void start(Home home, Settings s, boolean strict, Mode mode) throws IOException, BundleException {
+        boolean shell = mode == Mode.SHELL;
+        boolean serve = mode == Mode.SERVE;
         BootTrace trace = BootTrace.fromSystem();
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
@@ -178,7 +185,7 @@ public final class Platform implements AutoCloseable {
         if (strict && !settingProblems.isEmpty()) {
             return;
         }
-        installed.stream().filter(b -> !SHELL.equals(b.getSymbolicName()) && (shell || !CONSOLE.contains(b.getSymbolicName())))
+        installed.stream().filter(b -> !SHELL.equals(b.getSymbolicName()) && (serve || !SERVING.contains(b.getSymbolicName())))
                 .forEach(b -> {
                     startQuietly(b);
                     trace.mark("start " + b.getSymbolicName());
