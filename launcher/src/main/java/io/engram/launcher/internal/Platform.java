@@ -83,6 +83,8 @@ public final class Platform implements AutoCloseable {
     private final Path storage;
     private final List<String> failures;
     private final List<String> settingProblems = new ArrayList<>();
+    /** Symbolic names of the bundles this mode leaves resolved but not started ({@link #SERVING}, the console). */
+    private final java.util.Set<String> idle = new java.util.HashSet<>();
 
     private Platform(Framework framework, Path storage, List<String> failures) {
         this.framework = framework;
@@ -163,6 +165,12 @@ public final class Platform implements AutoCloseable {
     private void start(Home home, Settings s, boolean strict, Mode mode) throws IOException, BundleException {
         boolean shell = mode == Mode.SHELL;
         boolean serve = mode == Mode.SERVE;
+        if (!serve) {
+            idle.addAll(SERVING);
+        }
+        if (!shell) {
+            idle.add(SHELL);
+        }
         BootTrace trace = BootTrace.fromSystem();
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
@@ -390,11 +398,16 @@ public final class Platform implements AutoCloseable {
         return List.copyOf(failures);
     }
 
-    /** Every bundle that is neither active nor a resolved fragment, as {@code name version: STATE}. */
+    /**
+     * Every bundle that is neither active nor a resolved fragment nor a resolved bundle this mode
+     * leaves unstarted (the HTTP runtime and the REST API outside {@code serve}, the console outside
+     * {@code shell}), as {@code name version: STATE}.
+     */
     public List<String> notActive() {
         List<String> out = new ArrayList<>();
         for (Bundle b : context().getBundles()) {
-            boolean ok = isFragment(b) ? b.getState() == Bundle.RESOLVED : b.getState() == Bundle.ACTIVE;
+            boolean ok = isFragment(b) || idle.contains(b.getSymbolicName()) ? b.getState() == Bundle.RESOLVED
+                    : b.getState() == Bundle.ACTIVE;
             if (!ok) {
                 out.add(b.getSymbolicName() + " " + b.getVersion() + ": " + state(b.getState()));
             }
