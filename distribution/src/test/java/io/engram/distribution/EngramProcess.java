@@ -33,6 +33,11 @@ final class EngramProcess implements AutoCloseable {
     }
 
     static EngramProcess start(Path home, Map<String, String> env, String... args) throws IOException {
+        return startIn(home, home, env, args);
+    }
+
+    /** Starts {@code bin/engram} of {@code home} with {@code dir} as its working directory. */
+    static EngramProcess startIn(Path dir, Path home, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(home.resolve("bin/engram").toString());
         cmd.addAll(List.of(args));
@@ -40,12 +45,19 @@ final class EngramProcess implements AutoCloseable {
         String stamp = Long.toString(System.nanoTime());
         Path out = logs.resolve(stamp + ".out");
         Path err = logs.resolve(stamp + ".err");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile())
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ENGRAM_"));
         pb.environment().put("ENGRAM_OPTS", "-Xmx512m");
         pb.environment().putAll(env);
         return new EngramProcess(pb.start(), out, err, String.join(" ", cmd));
+    }
+
+    /** Writes a line to the process's standard input and keeps it open. */
+    void type(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
     }
 
     /** Writes to the process's standard input and closes it. */

@@ -86,6 +86,8 @@ class PluginsIT {
             // the bundled OpenBLAS of system/io.engram.openblas computes the cpu backend's products, whatever the machine has
             assertTrue(Pattern.compile("^cpu +backend +.* yes \\(BLAS: OpenBLAS 0\\.3\\.31, bundled, \\d+ threads?\\)$",
                     Pattern.MULTILINE).matcher(out).find(), out);
+            assertTrue(Pattern.compile("^BLAS of backend cpu: OpenBLAS 0\\.3\\.31 \\(bundled, org\\.bytedeco:openblas [^)]+\\), "
+                    + "bundle io\\.engram\\.openblas \\d+\\.\\d+\\.\\d+\\S*$", Pattern.MULTILINE).matcher(out).find(), out);
             assertFalse(p.transcript().contains("netlib-blas: JNI_OnLoad"), p.transcript());
         }
     }

@@ -2,6 +2,7 @@ package io.engram.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -39,8 +40,9 @@ class RunIT {
             String out = p.out();
             assertTrue(out.contains(" SUCCEEDED in "), out);
             assertTrue(out.contains("family lstm@"), out);
-            assertTrue(Pattern.compile("final metrics:\\n(  \\S+ = -?[0-9.e+-]+\\n)+").matcher(out).find(), out);
-            assertTrue(Pattern.compile("epoch 2 train loss [0-9.e+-]+").matcher(out).find(), out);
+            assertTrue(Pattern.compile("final metrics \\(epoch \\d+\\):\\n  train +loss = [0-9.e+-]+\\n"
+                    + "  validation +loss = [0-9.e+-]+").matcher(out).find(), out);
+            assertTrue(Pattern.compile("epoch 2 train loss [0-9.e+-]+ .*\\([0-9.]+ s\\)\\n").matcher(out).find(), out);
             assertTrue(Files.size(checkpoint) > 0, "checkpoint written");
         }
 
@@ -51,7 +53,9 @@ class RunIT {
                 """);
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", checkpoint.toString(), input.toString())) {
             assertEquals(0, p.waitFor(LIMIT), p.transcript());
-            List<String> lines = p.out().lines().toList();
+            List<String> all = p.out().lines().toList();
+            assertEquals("# outputs: B,T,P,S,X,V,E", all.get(0), "the application's symbols name the outputs\n" + p.transcript());
+            List<String> lines = all.subList(1, all.size());
             assertEquals(2, lines.size(), p.transcript());
             assertEquals(3, lines.get(0).split(";").length);
             assertEquals(2, lines.get(1).split(";").length);
@@ -61,6 +65,11 @@ class RunIT {
             }
         }
 
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", "--labels", checkpoint.toString(), input.toString())) {
+            assertEquals(0, p.waitFor(LIMIT), p.transcript());
+            assertTrue(Pattern.compile("^B=[0-9.e-]+,T=[0-9.e-]+,P=[0-9.e-]+,S=[0-9.e-]+,X=[0-9.e-]+,V=[0-9.e-]+,E=[0-9.e-]+; B=",
+                    Pattern.MULTILINE).matcher(p.out()).find(), p.transcript());
+        }
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "predict", checkpoint.toString(), "-")) {
             p.input(Files.readString(input));
             assertEquals(0, p.waitFor(LIMIT), p.transcript());
@@ -77,6 +86,48 @@ class RunIT {
             assertEquals(2, p.waitFor(LIMIT), p.transcript());
             assertTrue(p.err().contains(bad + ":1: step 2, feature 2: 'x' is not a number"), p.transcript());
             assertTrue(p.err().contains(bad + ":2: step 1 has 2 features, expected 7"), p.transcript());
+        }
+    }
+
+    /**
+     * KEY=VALUE arguments after the spec set its keys; a mistyped one is refused like a key of the
+     * file, named as coming from the command line with the nearest known key.
+     */
+    @Test
+    void keysSetOnTheCommandLineOverrideTheSpec() throws Exception {
+        Path spec = Specs.write(tmp, "tiny-override.properties", Specs.TINY);
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", spec.toString(), "trainer.epochs=1", "model.hiden=3")) {
+            assertEquals(2, p.waitFor(LIMIT), p.transcript());
+            assertTrue(p.err().contains("model.hiden (command line): unknown parameter (known: "), p.transcript());
+            assertTrue(p.err().contains("; did you mean model.hidden?"), p.transcript());
+        }
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", spec.toString(), "trainer.epochs=1")) {
+            assertEquals(0, p.waitFor(LIMIT), p.transcript());
+            assertTrue(p.out().contains("epoch 1 train loss"), p.transcript());
+            assertFalse(p.out().contains("epoch 2 train loss"), p.transcript());
+        }
+    }
+
+    /**
+     * An example that reads a CSV file runs from another working directory, given by a relative
+     * path: its input path resolves against the spec's directory; a missing data file is refused at
+     * validation, naming the key and the path it resolved to.
+     */
+    @Test
+    void anExampleWithADataFileRunsFromAnotherDirectory() throws Exception {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Path example = home.resolve("examples/csv-waves-gru.properties");
+        try (EngramProcess p = EngramProcess.startIn(elsewhere, home, Map.of(), "run",
+                elsewhere.relativize(example).toString(), "trainer.epochs=1")) {
+            assertEquals(0, p.waitFor(LIMIT), p.transcript());
+            assertTrue(p.out().contains(" SUCCEEDED in "), p.transcript());
+        }
+        Path missing = Files.writeString(home.resolve("examples/csv-missing.properties"),
+                Files.readString(example).replace("data.file=data/waves.csv", "data.file=data/nope.csv"));
+        try (EngramProcess p = EngramProcess.startIn(elsewhere, home, Map.of(), "run", missing.toString())) {
+            assertEquals(2, p.waitFor(LIMIT), p.transcript());
+            assertTrue(p.err().contains("data.file: 'data/nope.csv': no such file (" + home.resolve("examples/data/nope.csv") + ")"),
+                    p.transcript());
         }
     }
 
@@ -114,7 +165,8 @@ class RunIT {
                 + "data.file=conf/token\ncheckpoint=../../bin/engram\n");
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", spec.toString())) {
             assertEquals(2, p.waitFor(LIMIT), p.transcript());
-            assertTrue(p.err().contains("data.file: 'conf/token' is outside the data roots ("), p.transcript());
+            assertTrue(p.err().contains("data.file: 'conf/token' (" + tmp.resolve("conf/token") + ") is outside the data roots ("),
+                    p.transcript());
             assertTrue(p.err().contains("checkpoint: '../../bin/engram' is outside the model store ("), p.transcript());
             assertTrue(p.out().lines().noneMatch(l -> l.startsWith("job ")), "nothing was queued\n" + p.transcript());
         }

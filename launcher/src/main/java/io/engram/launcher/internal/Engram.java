@@ -105,12 +105,15 @@ public final class Engram implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs one job and prints its progress and final metrics. "
+            + "KEY=VALUE arguments after SPEC set spec keys over the file's (engram run spec.properties trainer.epochs=5 model.hidden=32), "
+            + "validated like the file's own. Relative input paths resolve against SPEC's directory. "
             + "Exit 0 on success, 1 when the job fails, 2 when the spec is rejected.")
-    int run(@Parameters(paramLabel = "SPEC", arity = "0..1", description = "job spec: .properties, .yaml or .json") Path spec,
+    int run(@Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "job spec: .properties, .yaml or .json") Path spec,
+            @Parameters(index = "1..*", arity = "0..*", paramLabel = "KEY=VALUE", description = "a spec key set over the file's value") List<String> overrides,
             @Option(names = "--resume", paramLabel = "JOB", description = "continue the failed or cancelled job JOB from its last "
                     + "checkpoint (network and trainer state) as a new job; for the same seed it ends as the uninterrupted job would") String resume) {
-        if ((spec == null) == (resume == null)) {
-            err.println("engram: run takes a SPEC or --resume JOB");
+        if ((spec == null) == (resume == null) || (resume != null && overrides != null && !overrides.isEmpty())) {
+            err.println("engram: run takes a SPEC [KEY=VALUE...] or --resume JOB");
             return BAD_INPUT;
         }
         if (resume != null) {
@@ -122,7 +125,11 @@ public final class Engram implements Callable<Integer> {
             err.println("engram: " + file + ": no such file");
             return BAD_INPUT;
         }
-        return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> verb(platform, "run", List.of(file.toString())));
+        List<String> args = new java.util.ArrayList<>(List.of(file.toString()));
+        if (overrides != null) {
+            args.addAll(overrides);
+        }
+        return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> verb(platform, "run", args));
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true, description = "Lists the registered plugins: id, kind, version, bundle, capabilities, available. "
@@ -131,12 +138,17 @@ public final class Engram implements Callable<Integer> {
         return withPlatform(Platform.Mode.COMMAND, Use.LISTS, (platform, settings, signals) -> verb(platform, "plugins", id == null ? List.of() : List.of(id)));
     }
 
-    @Command(name = "predict", mixinStandardHelpOptions = true, description = "Runs a trained model on the sequences of INPUT: one sequence per line, "
-            + "time steps separated by ';', the features of a step by ','; '-' reads them from standard input. Prints one line of outputs per sequence. "
+    @Command(name = "predict", mixinStandardHelpOptions = true, description = {"Runs a trained model on the sequences of INPUT: one sequence per line, "
+            + "time steps separated by ';', the features of a step by ',' (0,1,0; 1,0,0); blank lines and lines starting with # are skipped; "
+            + "'-' reads them from standard input. Prints one line of outputs per sequence in the same format (one output row per step, "
+            + "or per decoded token), after a line '# outputs: B,T,P,S,X,V,E' when the model's application names its outputs "
+            + "(symbols, class names, target columns); --labels writes each value as NAME=VALUE. "
             + "When the model's application reads files of its own (sentences, FASTA, WAV lists, history CSVs), INPUT is such a file "
             + "and each record's result is printed as the application writes it. "
-            + "With --render FILE (and no INPUT) replays a controller trained in an environment instead, writing its trajectory as FILE.csv and a plot as FILE.png.")
+            + "With --render FILE (and no INPUT) replays a controller trained in an environment instead, writing its trajectory as FILE.csv and a plot as FILE.png.",
+            "Exit 0 on success, 1 when the model fails to run, 2 for a bad checkpoint or input (each problem named with its file:line)."})
     int predict(@Parameters(paramLabel = "CHECKPOINT") Path checkpoint, @Parameters(paramLabel = "INPUT", arity = "0..1") Path input,
+                @Option(names = "--labels", description = "write each output value as NAME=VALUE with the application's names for the outputs") boolean labels,
                 @Option(names = "--beam", paramLabel = "N", defaultValue = "1", description = "for a model that decodes: hypotheses kept by beam search (1: greedy)") int beam,
                 @Option(names = "--max-length", paramLabel = "N", defaultValue = "0", description = "for a model that decodes: most tokens per sequence (0: twice the source's length)") int maxLength,
                 @Option(names = "--length-penalty", paramLabel = "A", defaultValue = "0", description = "with --beam: rank hypotheses by log p / ((5 + |Y|) / 6)^A, the GNMT length penalty (0: none)") double lengthPenalty,
@@ -164,7 +176,7 @@ public final class Engram implements Callable<Integer> {
             return BAD_INPUT;
         }
         if (input.toString().equals("-")) {
-            return predictStandardInput(checkpoint, beam, maxLength, lengthPenalty, attention);
+            return predictStandardInput(checkpoint, labels, beam, maxLength, lengthPenalty, attention);
         }
         Optional<String> model = model(checkpoint);
         if (model.isEmpty()) {
@@ -178,6 +190,9 @@ public final class Engram implements Callable<Integer> {
                 Integer.toString(maxLength), "--length-penalty", Double.toString(lengthPenalty)));
         if (attention != null) {
             args.addAll(List.of("--attention", attention.toAbsolutePath().normalize().toString()));
+        }
+        if (labels) {
+            args.add("--labels");
         }
         args.addAll(List.of(model.get(), input.toAbsolutePath().normalize().toString()));
         return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "predict", args));
@@ -430,7 +445,10 @@ public final class Engram implements Callable<Integer> {
             if (signals.requested()) {
                 return FAILED;
             }
+            BootTrace trace = BootTrace.fromSystem();
+            trace.mark("booted");
             int status = session.run(platform, settings, signals);
+            trace.mark("command ran");
             return rejected.isEmpty() ? status : BAD_INPUT;
         } catch (InterruptedException e) {
             return FAILED;
@@ -441,6 +459,7 @@ public final class Engram implements Callable<Integer> {
         } finally {
             boolean interrupted = Thread.interrupted();
             platform.close();
+            BootTrace.fromSystem().mark("stopped");
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -643,7 +662,7 @@ public final class Engram implements Callable<Integer> {
      * {@code stdin} in a directory of its own (so that problems name {@code .../stdin:LINE}), is the
      * input; the directory is deleted once the predictions are printed.
      */
-    private int predictStandardInput(Path checkpoint, int beam, int maxLength, double lengthPenalty, Path attention) {
+    private int predictStandardInput(Path checkpoint, boolean labels, int beam, int maxLength, double lengthPenalty, Path attention) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("engram-predict-");
@@ -651,7 +670,7 @@ public final class Engram implements Callable<Integer> {
             try (java.io.InputStream in = System.in) {
                 Files.copy(in, file);
             }
-            return predict(checkpoint, file, beam, maxLength, lengthPenalty, attention, null, null);
+            return predict(checkpoint, file, labels, beam, maxLength, lengthPenalty, attention, null, null);
         } catch (java.io.IOException e) {
             err.println("engram: standard input could not be read: " + e.getMessage());
             return BAD_INPUT;

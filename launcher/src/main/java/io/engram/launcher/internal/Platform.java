@@ -59,6 +59,13 @@ public final class Platform implements AutoCloseable {
             "org.osgi.service.log", "org.apache.felix.configadmin", "org.apache.felix.metatype");
     /** The MetaType API, shared by the system bundle with the launcher like ConfigAdmin's. */
     static final String SYSTEM_PACKAGES = "org.osgi.service.cm;version=\"1.6.1\",org.osgi.service.metatype;version=\"1.4.0\"";
+    /** Felix installs a bundle from its jar in place, rather than copying the jar into its cache on every boot. */
+    static final String REFERENCE = "reference:";
+    /**
+     * Bundles only {@code serve} starts: the HTTP runtime and the REST API, which the other modes
+     * disable anyway ({@code org.apache.felix.http.enable=false}), so starting them only costs time.
+     */
+    static final java.util.Set<String> SERVING = java.util.Set.of("org.apache.felix.http.jetty12", "io.engram.http");
     /** Started last: with it the console begins to read commands. */
     static final String SHELL = "org.apache.felix.gogo.shell";
 
@@ -76,6 +83,8 @@ public final class Platform implements AutoCloseable {
     private final Path storage;
     private final List<String> failures;
     private final List<String> settingProblems = new ArrayList<>();
+    /** Symbolic names of the bundles this mode leaves resolved but not started ({@link #SERVING}, the console). */
+    private final java.util.Set<String> idle = new java.util.HashSet<>();
 
     private Platform(Framework framework, Path storage, List<String> failures) {
         this.framework = framework;
@@ -126,7 +135,9 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Boots the runtime; with {@code strict}, plugin settings that the installed bundles' metatype
+     * Boots the runtime: every bundle is installed, but the HTTP runtime and the REST API are started
+     * only to serve ({@link #SERVING}) and the Gogo console only for the shell. With {@code strict},
+     * plugin settings that the installed bundles' metatype
      * rejects stop the boot before the bundles that read them start (see {@link #settingProblems()}).
      */
     public static Platform boot(Home home, Settings s, Mode mode, boolean strict) throws IOException, BundleException {
@@ -143,7 +154,7 @@ public final class Platform implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         Platform platform = new Platform(framework, storage, failures);
         try {
-            platform.start(home, s, strict);
+            platform.start(home, s, strict, mode);
         } catch (IOException | BundleException | RuntimeException e) {
             platform.close();
             throw e;
@@ -151,31 +162,50 @@ public final class Platform implements AutoCloseable {
         return platform;
     }
 
-    private void start(Home home, Settings s, boolean strict) throws IOException, BundleException {
+    private void start(Home home, Settings s, boolean strict, Mode mode) throws IOException, BundleException {
+        boolean shell = mode == Mode.SHELL;
+        boolean serve = mode == Mode.SERVE;
+        if (!serve) {
+            idle.addAll(SERVING);
+        }
+        if (!shell) {
+            idle.add(SHELL);
+        }
+        BootTrace trace = BootTrace.fromSystem();
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars(home.system(), home.plugins())) {
             try {
-                installed.add(context.installBundle(jar.toUri().toString()));
+                installed.add(context.installBundle(REFERENCE + jar.toUri()));
             } catch (BundleException e) {
                 failures.add(jar.getFileName() + ": cannot install: " + e.getMessage());
             }
         }
+        trace.mark("install " + installed.size() + " bundles");
         framework.start();
         framework.adapt(FrameworkWiring.class).resolveBundles(installed);
+        trace.mark("resolve");
         for (String name : FIRST) {
             installed.stream().filter(b -> name.equals(b.getSymbolicName())).forEach(this::startQuietly);
         }
         List<PluginSetting> pending = configure(context, s, home);
+        trace.mark("start logging, ConfigAdmin, MetaType; configure");
         if (strict && !settingProblems.isEmpty()) {
             return;
         }
-        installed.stream().filter(b -> !SHELL.equals(b.getSymbolicName())).forEach(this::startQuietly);
+        installed.stream().filter(b -> !SHELL.equals(b.getSymbolicName()) && (serve || !SERVING.contains(b.getSymbolicName())))
+                .forEach(b -> {
+                    startQuietly(b);
+                    trace.mark("start " + b.getSymbolicName());
+                });
         awaitDeployed(context, s.deployDir());
         if (!pending.isEmpty()) {
             configurePlugins(context, pending, true);
         }
-        installed.stream().filter(b -> SHELL.equals(b.getSymbolicName())).forEach(this::startQuietly);
+        if (shell) {
+            installed.stream().filter(b -> SHELL.equals(b.getSymbolicName())).forEach(this::startQuietly);
+        }
+        trace.mark("deploy/, shell");
     }
 
     private void startQuietly(Bundle b) {
@@ -368,11 +398,16 @@ public final class Platform implements AutoCloseable {
         return List.copyOf(failures);
     }
 
-    /** Every bundle that is neither active nor a resolved fragment, as {@code name version: STATE}. */
+    /**
+     * Every bundle that is neither active nor a resolved fragment nor a resolved bundle this mode
+     * leaves unstarted (the HTTP runtime and the REST API outside {@code serve}, the console outside
+     * {@code shell}), as {@code name version: STATE}.
+     */
     public List<String> notActive() {
         List<String> out = new ArrayList<>();
         for (Bundle b : context().getBundles()) {
-            boolean ok = isFragment(b) ? b.getState() == Bundle.RESOLVED : b.getState() == Bundle.ACTIVE;
+            boolean ok = isFragment(b) || idle.contains(b.getSymbolicName()) ? b.getState() == Bundle.RESOLVED
+                    : b.getState() == Bundle.ACTIVE;
             if (!ok) {
                 out.add(b.getSymbolicName() + " " + b.getVersion() + ": " + state(b.getState()));
             }

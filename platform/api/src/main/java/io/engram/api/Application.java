@@ -120,4 +120,14 @@ public interface Application {
     default Optional<PredictionFormat> predictions(Hyperparameters params, Payloads payloads) {
         return Optional.empty();
     }
+
+    /**
+     * The names of the network's output units, in order (a symbol task's symbols, a classifier's
+     * class names, a regression's target columns), for {@code engram predict} to label its outputs
+     * with; {@code params} are the job's validated parameters. Must be cheap: it reads no files.
+     * Empty (the default) when the outputs have no names.
+     */
+    default java.util.List<String> outputNames(Hyperparameters params) {
+        return java.util.List.of();
+    }
 }

@@ -25,8 +25,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * trainer         trainer id, optionally pinned             (default bptt)
  * trainer.*       the trainer's hyperparameters
  * data.app        application id, optionally pinned
- * data.*          the application's parameters; input files resolve against the installation
- *                 and must lie inside a data root
+ * data.*          the application's parameters; relative input files resolve against spec.dir
+ *                 (else the installation) and must lie inside a data root
  * checkpoint      the trained model's name: with a model registry, the final network becomes the
  *                 next version of the model named by its file name without .ckpt; without one,
  *                 the file written, inside the model store (relative paths resolve against it)
@@ -35,12 +35,16 @@ import org.osgi.annotation.versioning.ProviderType;
  *                 train.loss or an application metric), registered with the alias best (optional)
  * init.from       a registered model (name@3, name@production, name) whose parameters the job
  *                 starts from instead of fresh ones         (optional)
+ * spec.dir        the spec file's directory, set by {@link #read} (a file may not set it)
  * </pre>
  */
 @ProviderType
 public interface JobSpecs {
 
-    /** Reads a spec file; the format follows the extension. */
+    /**
+     * Reads a spec file; the format follows the extension. {@code job.name} defaults to the file's
+     * name, and {@code spec.dir} is set to the file's absolute directory.
+     */
     Validation<Seq<Problem>, Map<String, String>> read(Path file);
 
     /** Parses spec text of the given format ({@code properties}, {@code yaml}, {@code json}). */

@@ -41,6 +41,16 @@ public interface Predictor {
     }
 
     /**
+     * The names of the checkpoint's output units as its application gives them
+     * ({@link io.engram.api.Application#outputNames}): empty when the application names none or is
+     * not installed. A failure is an {@link java.io.IOException} when the checkpoint is unreadable.
+     * The default names none.
+     */
+    default Try<List<String>> outputNames(Path checkpoint) {
+        return Try.success(List.of());
+    }
+
+    /**
      * Whether the application that the checkpoint's model was trained on reads users' own files for
      * prediction ({@link io.engram.api.Application#predictions}); false when that application is not
      * installed or predicts on encoded sequences only. A failure is an {@link java.io.IOException}

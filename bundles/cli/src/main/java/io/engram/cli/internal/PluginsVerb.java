@@ -20,7 +20,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code engram plugins [ID]}: without an id, prints every registered plugin as a table with the columns id, kind,
  * version, bundle, capabilities and available (with the reason when a plugin cannot run here; for
  * a backend that names its BLAS in {@code Backend.describe()}, the library, its source and threads,
- * such as {@code yes (BLAS: OpenBLAS 0.3.31, bundled, 1 thread)}); with an id, that plugin's
+ * such as {@code yes (BLAS: OpenBLAS 0.3.31, bundled, 1 thread)}), and under the table the BLAS of each
+ * backend with the bundle that ships it ({@link #blasFooter}); with an id, that plugin's
  * description and the spec keys of its schema ({@link PluginDetails}). Stateless and thread-safe.
  */
 @Component(service = Function.class, property = VerbCall.VERB_PROPERTY + "=plugins")
@@ -48,6 +49,7 @@ public final class PluginsVerb implements Function<Map<String, Object>, Integer>
             call.out().println("no plugins registered");
         } else {
             call.out().print(table(plugins, this::describe));
+            call.out().print(blasFooter(plugins, this::describe, this::bundleVersion));
         }
         call.out().flush();
         return VerbCall.OK;
@@ -84,6 +86,43 @@ public final class PluginsVerb implements Function<Map<String, Object>, Integer>
             rows.add(List.of(p.id(), p.kind().label(), p.version(), p.bundle(), capabilities, available));
         }
         return Text.columns(rows);
+    }
+
+    /** The bundle that ships the OpenBLAS natives of the bundled BLAS. */
+    static final String OPENBLAS_BUNDLE = "io.engram.openblas";
+
+    /**
+     * A line under the table per available backend that names its BLAS ({@code blas.library}), and
+     * for the bundled one the bundle that ships it:
+     * {@code BLAS of backend cpu: OpenBLAS 0.3.31 (bundled, org.bytedeco:openblas 0.3.31-1.5.13), bundle io.engram.openblas 0.2.0};
+     * empty when no backend names one.
+     */
+    static String blasFooter(List<PluginInfo> plugins, Function<PluginInfo, Map<String, String>> describe,
+                             Function<String, java.util.Optional<String>> bundleVersion) {
+        StringBuilder sb = new StringBuilder();
+        for (PluginInfo p : plugins) {
+            if (p.kind() != PluginKind.BACKEND || !p.available()) {
+                continue;
+            }
+            Map<String, String> d = describe.apply(p);
+            String library = d.get("blas.library");
+            if (library == null || library.isBlank()) {
+                continue;
+            }
+            sb.append(sb.length() == 0 ? "\n" : "").append("BLAS of backend ").append(p.id()).append(": ").append(library);
+            if ("bundled".equals(d.get("blas.source"))) {
+                sb.append(", bundle ").append(OPENBLAS_BUNDLE).append(' ')
+                        .append(bundleVersion.apply(OPENBLAS_BUNDLE).orElse("(not installed)"));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The version of the installed bundle named {@code symbolicName}, the highest when several are. */
+    private java.util.Optional<String> bundleVersion(String symbolicName) {
+        return java.util.Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .map(org.osgi.framework.Bundle::getVersion).max(java.util.Comparator.naturalOrder()).map(Object::toString);
     }
 
     /** {@code " (BLAS: OpenBLAS 0.3.31, bundled, 1 thread)"} from a backend's description, or empty. */

@@ -19,7 +19,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code engram predict CHECKPOINT INPUT}: runs each sequence of the input file (format in
  * {@link Sequences}) through the model and prints its outputs, one sequence per line in the same
- * format. A model that decodes ({@link io.engram.api.Decoder}) prints one row per decoded token;
+ * format, after a line {@code # outputs: B,T,P,S,X,V,E} when the model's application names its outputs
+ * ({@link Predictor#outputNames}: a grammar's symbols, a CSV's target columns or classes); with
+ * {@code --labels} each value is written {@code name=value}. A model that decodes ({@link io.engram.api.Decoder}) prints one row per decoded token;
  * {@code --beam N} keeps {@code N} hypotheses (1, greedy, by default), ranked with
  * {@code --length-penalty A} by the GNMT length penalty {@code ((5 + |Y|) / 6)^A} (0, none, by
  * default), and {@code --max-length N}
@@ -38,7 +40,11 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Function.class, property = VerbCall.VERB_PROPERTY + "=predict")
 public final class PredictVerb implements Function<Map<String, Object>, Integer> {
-    static final String USAGE = "usage: engram predict [--beam N] [--length-penalty A] [--max-length N] [--attention DIR] "
+    /** The option that writes each output value with its name. */
+    static final String LABELS = "--labels";
+    /** The comment line that names the outputs, before the first sequence. */
+    static final String OUTPUTS = "# outputs: ";
+    static final String USAGE = "usage: engram predict [--labels] [--beam N] [--length-penalty A] [--max-length N] [--attention DIR] "
             + "CHECKPOINT INPUT\n"
             + "       engram predict --render FILE [--seed N] CHECKPOINT";
 
@@ -74,9 +80,10 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
         List<String> positional = new java.util.ArrayList<>();
         Predictor.Decode decoding;
         Path heatmaps;
+        boolean labels = call.args().contains(LABELS);
         try {
             List<String> rest = new java.util.ArrayList<>();
-            heatmaps = FilePredict.heatmapDirectory(call.args(), rest);
+            heatmaps = FilePredict.heatmapDirectory(call.args().stream().filter(a -> !a.equals(LABELS)).toList(), rest);
             decoding = decoding(rest, positional);
         } catch (IllegalArgumentException e) {
             call.err().println("engram: " + e.getMessage());
@@ -129,7 +136,11 @@ public final class PredictVerb implements Function<Map<String, Object>, Integer>
             call.err().println("engram: prediction failed: " + cause.getMessage());
             return VerbCall.FAILED;
         }
-        outputs.get().forEach(o -> call.out().println(Sequences.format(o)));
+        List<String> names = predictor.outputNames(checkpoint).getOrElse(List.of());
+        if (!names.isEmpty()) {
+            call.out().println(OUTPUTS + String.join(",", names));
+        }
+        outputs.get().forEach(o -> call.out().println(Sequences.format(o, labels ? names : List.of())));
         call.out().flush();
         return VerbCall.OK;
     }

@@ -19,7 +19,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code engram run SPEC}: reads the spec, submits it, renders progress until the job ends and
+ * {@code engram run SPEC [KEY=VALUE...]}: reads the spec, sets the keys given after it
+ * ({@link SpecOverrides}), submits it, renders progress until the job ends and
  * prints the final metrics.
  *
  * <p>Exit status: 0 when the job succeeded, 1 when it failed or was cancelled, 2 when the spec was
@@ -47,13 +48,15 @@ public final class RunVerb implements Function<Map<String, Object>, Integer> {
     public Integer apply(Map<String, Object> raw) {
         VerbCall call = VerbCall.of(raw);
         boolean resume = call.args().size() == 2 && call.args().get(0).equals("--resume");
-        if (call.args().size() != 1 && !resume) {
-            call.err().println("usage: engram run SPEC | engram run --resume JOB");
+        if (call.args().isEmpty() || (!resume && call.args().get(0).equals("--resume"))) {
+            call.err().println("usage: engram run SPEC [KEY=VALUE...] | engram run --resume JOB");
             return VerbCall.BAD_INPUT;
         }
-        Path file = Path.of(call.args().get(call.args().size() - 1));
+        Path file = Path.of(call.args().get(resume ? 1 : 0));
         Validation<Seq<Problem>, JobInfo> submitted = resume ? jobs.resume(call.args().get(1))
-                : specs.read(file).flatMap(jobs::submit);
+                : SpecOverrides.parse(call.args().subList(1, call.args().size()))
+                        .flatMap(overrides -> specs.read(file).map(spec -> SpecOverrides.apply(spec, overrides))
+                                .flatMap(spec -> jobs.submit(spec).mapError(p -> SpecOverrides.attribute(p, overrides.keySet()))));
         if (submitted.isInvalid()) {
             if (resume) {
                 call.err().println("engram: job " + call.args().get(1) + " cannot resume:");
@@ -127,7 +130,8 @@ public final class RunVerb implements Function<Map<String, Object>, Integer> {
         PrintStream out = call.out();
         out.println(job.id() + " " + job.state() + " in " + Text.number(took.toMillis() / 1000.0) + " s");
         if (!job.metrics().isEmpty()) {
-            out.println("final metrics:");
+            Double epoch = job.metrics().get("epoch");
+            out.println("final metrics" + (epoch == null || epoch.isNaN() ? "" : " (epoch " + Text.number(epoch) + ")") + ":");
             out.print(Progress.metrics(job.metrics()));
         }
         if (job.checkpoint() != null && !job.checkpoint().isBlank()) {

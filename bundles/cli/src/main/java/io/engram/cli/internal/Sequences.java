@@ -22,7 +22,11 @@ import java.util.List;
  * 1,0,0; 1,0,0
  * </pre>
  *
- * Every step of every sequence has the same number of features (the model's input size when it is
+ * {@code engram predict} writes its outputs in the same format, after a comment line naming the
+ * outputs when the model's application names them ({@code # outputs: B,T,P,S,X,V,E}); with
+ * {@code --labels} each value carries its name ({@code B=0.01,T=0.93,...}).
+ *
+ * <p>Every step of every sequence has the same number of features (the model's input size when it is
  * known). The input is UTF-8 of at most {@value #MAX_BYTES} bytes, a sequence has at most
  * {@value #MAX_STEPS} steps, a step at most {@value #MAX_FEATURES} features, and the file at most
  * {@value #MAX_VALUES} values in all; each limit is checked by counting separators before anything
@@ -97,6 +101,14 @@ final class Sequences {
 
     /** One sequence in the same format: steps joined by "; ", features by ",". */
     static String format(double[][] sequence) {
+        return format(sequence, List.of());
+    }
+
+    /**
+     * A sequence in the input format; with {@code names} (one per feature) each value is written
+     * {@code name=value}, as {@code engram predict --labels} prints outputs: {@code B=0.01,T=0.93,...}.
+     */
+    static String format(double[][] sequence, List<String> names) {
         StringBuilder sb = new StringBuilder();
         for (int t = 0; t < sequence.length; t++) {
             if (t > 0) {
@@ -105,6 +117,9 @@ final class Sequences {
             for (int f = 0; f < sequence[t].length; f++) {
                 if (f > 0) {
                     sb.append(',');
+                }
+                if (f < names.size()) {
+                    sb.append(names.get(f)).append('=');
                 }
                 sb.append(Text.number(sequence[t][f]));
             }

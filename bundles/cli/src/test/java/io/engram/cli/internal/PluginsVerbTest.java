@@ -41,6 +41,23 @@ class PluginsVerbTest {
     }
 
     @Test
+    void underTheTableEachBackendNamesItsBlasAndTheBundleThatShipsIt() {
+        PluginInfo cpu = new PluginInfo("cpu", PluginKind.BACKEND, "0.1.0", "io.engram.backend.cpu", 8, Set.of(), true, "",
+                "CPU", Schema.empty());
+        PluginInfo lstm = new PluginInfo("lstm", PluginKind.FAMILY, "1.2.0", "io.engram.family.lstm", 7,
+                Set.of(), true, "", "LSTM", Schema.empty());
+        java.util.Map<String, String> bundled = java.util.Map.of("blas.library",
+                "OpenBLAS 0.3.31 (bundled, org.bytedeco:openblas 0.3.31-1.5.13)", "blas.source", "bundled");
+        assertEquals("\nBLAS of backend cpu: OpenBLAS 0.3.31 (bundled, org.bytedeco:openblas 0.3.31-1.5.13), "
+                + "bundle io.engram.openblas 0.2.0\n", PluginsVerb.blasFooter(List.of(lstm, cpu),
+                p -> p == cpu ? bundled : java.util.Map.of(), name -> java.util.Optional.of("0.2.0")));
+        assertEquals("\nBLAS of backend cpu: OpenBLAS 0.3.21 (system, libblas.so.3)\n", PluginsVerb.blasFooter(List.of(cpu),
+                p -> java.util.Map.of("blas.library", "OpenBLAS 0.3.21 (system, libblas.so.3)", "blas.source", "system"),
+                name -> java.util.Optional.empty()));
+        assertEquals("", PluginsVerb.blasFooter(List.of(lstm), p -> java.util.Map.of(), name -> java.util.Optional.empty()));
+    }
+
+    @Test
     void anIdPrintsTheSpecKeysOfItsSchema() {
         PluginInfo lstm = new PluginInfo("lstm", PluginKind.FAMILY, "1.2.0", "io.engram.family.lstm", 7,
                 Set.of("differentiable"), true, "", "Long short-term memory.", Schema.of(

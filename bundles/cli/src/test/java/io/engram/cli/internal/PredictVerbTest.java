@@ -53,12 +53,19 @@ class PredictVerbTest {
                 return o;
             }).toList());
         }
+
+        @Override
+        public Try<List<String>> outputNames(Path checkpoint) {
+            return Try.success(checkpoint.toString().endsWith("named.ckpt") ? List.of("sum") : List.of());
+        }
     };
 
-    private int predict(String checkpoint, String input) throws IOException {
+    private int predict(String checkpoint, String input, String... options) throws IOException {
         Path file = dir.resolve("input.txt");
         Files.writeString(file, input);
-        return new PredictVerb(predictor).apply(Map.of(VerbCall.ARGS, List.of(dir.resolve(checkpoint).toString(), file.toString()),
+        List<String> args = new java.util.ArrayList<>(List.of(options));
+        args.addAll(List.of(dir.resolve(checkpoint).toString(), file.toString()));
+        return new PredictVerb(predictor).apply(Map.of(VerbCall.ARGS, args,
                 VerbCall.OUT, new PrintStream(out, true, StandardCharsets.UTF_8),
                 VerbCall.ERR, new PrintStream(err, true, StandardCharsets.UTF_8)));
     }
@@ -67,6 +74,16 @@ class PredictVerbTest {
     void printsOneLineOfOutputsPerSequence() throws IOException {
         assertEquals(0, predict("model.ckpt", "1,2; 0.5,0.25\n\n3,4\n"));
         assertEquals("3; 0.75\n7\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void outputsTheApplicationNamesAreNamedInAHeaderAndWithLabelsAtEachValue() throws IOException {
+        assertEquals(0, predict("named.ckpt", "1,2; 0.5,0.25\n3,4\n"));
+        assertEquals("# outputs: sum\n3; 0.75\n7\n", out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        assertEquals(0, predict("named.ckpt", "1,2; 0.5,0.25\n", "--labels"));
+        assertEquals("# outputs: sum\nsum=3; sum=0.75\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("B=0.25,T=0.75; B=1,T=0", Sequences.format(new double[][] {{0.25, 0.75}, {1, 0}}, List.of("B", "T")));
     }
 
     @Test

@@ -54,8 +54,41 @@ class RunVerbTest {
         assertEquals(0, status);
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("j1 SUCCEEDED in "), text);
-        assertTrue(text.contains("final metrics:\n  accuracy = 0.875\n  loss = 0.125\n"), text);
-        assertTrue(text.contains("j1 RUNNING\nepoch 1 train loss 0.125\nj1 SUCCEEDED in "), text);
+        assertTrue(text.contains("final metrics (epoch 1):\n  train       loss = 0.125\n"
+                + "  validation  accuracy = 0.875\n  test        accuracy = 0.75\n"), text);
+        assertTrue(java.util.regex.Pattern.compile("j1 RUNNING\nepoch 1 train loss 0.125 \\([0-9.]+ s\\)\nj1 SUCCEEDED in ")
+                .matcher(text).find(), text);
+    }
+
+    @Test
+    void keyValuesAfterTheSpecOverrideItsKeysAndProblemsNameTheCommandLine() {
+        java.util.List<Map<String, String>> seen = new java.util.ArrayList<>();
+        FakeJobs jobs = new FakeJobs(JobState.SUCCEEDED, seen, List.of(
+                Problem.of("model.hiden", "unknown parameter (known: hidden); did you mean model.hidden?"),
+                Problem.of("trainer.lr", "expected a number, got 'x'")));
+        int status = new RunVerb(new FakeSpecs(Validation.valid(Map.of("model.family", "lstm", "trainer.lr", "0.1"))), jobs)
+                .apply(call("/tmp/spec.properties", "model.hiden=8", "trainer.lr=x", "data.note=a=b"));
+        assertEquals(2, status);
+        assertEquals(Map.of("model.family", "lstm", "trainer.lr", "x", "model.hiden", "8", "data.note", "a=b"), seen.get(0));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("model.hiden (command line): unknown parameter (known: hidden); did you mean model.hidden?\n"), text);
+        assertTrue(text.contains("trainer.lr (command line): expected a number, got 'x'\n"), text);
+    }
+
+    @Test
+    void malformedOverridesAreRejectedBeforeTheSpecIsSubmitted() {
+        java.util.List<Map<String, String>> seen = new java.util.ArrayList<>();
+        int status = new RunVerb(new FakeSpecs(Validation.valid(Map.of("model.family", "lstm"))),
+                new FakeJobs(JobState.SUCCEEDED, seen, List.empty()))
+                .apply(call("/tmp/spec.properties", "epochs", "=3", "spec.dir=/etc", "seed=1", "seed=2"));
+        assertEquals(2, status);
+        assertTrue(seen.isEmpty());
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("(4 problems)"), text);
+        assertTrue(text.contains("'epochs' (command line): expected KEY=VALUE, such as trainer.epochs=5\n"), text);
+        assertTrue(text.contains("'=3' (command line): expected KEY=VALUE"), text);
+        assertTrue(text.contains("spec.dir (command line): is set from the spec file's location and cannot be given\n"), text);
+        assertTrue(text.contains("seed (command line): is given twice\n"), text);
     }
 
     @Test
@@ -73,7 +106,8 @@ class RunVerbTest {
 
     static JobInfo info(JobState state) {
         return new JobInfo("j1", "test", state, "lstm@1.0.0", "bptt@1.0.0", "grammar@1.0.0", "cpu", "t0", "", "",
-                state.terminal() ? Map.of("loss", 0.125, "accuracy", 0.875) : Map.of(),
+                state.terminal() ? Map.of("epoch", 1.0, "loss", 0.125, "accuracy", 0.875, "test.accuracy", 0.75,
+                        "validation.loss", Double.NaN) : Map.of(),
                 state == JobState.FAILED ? "boom" : "", "", Map.of());
     }
 
@@ -94,10 +128,16 @@ class RunVerbTest {
         }
     }
 
-    record FakeJobs(JobState end) implements JobManager {
+    /** Records each spec submitted in {@code seen} and rejects it with {@code reject} when that is not empty. */
+    record FakeJobs(JobState end, java.util.List<Map<String, String>> seen, Seq<Problem> reject) implements JobManager {
+        FakeJobs(JobState end) {
+            this(end, new java.util.ArrayList<>(), List.empty());
+        }
+
         @Override
         public Validation<Seq<Problem>, JobInfo> submit(Map<String, String> spec) {
-            return Validation.valid(info(JobState.QUEUED));
+            seen.add(spec);
+            return reject.isEmpty() ? Validation.valid(info(JobState.QUEUED)) : Validation.invalid(reject);
         }
 
         @Override

@@ -63,6 +63,7 @@ class CommandsTest {
             boolean ok = job(id).map(j -> !j.state().terminal()).orElse(false);
             if (ok) {
                 cancelled.add(id);
+                jobs.replaceAll(j -> j.id().equals(id) ? info(id, JobState.CANCELLED, "") : j);
             }
             return ok;
         }
@@ -81,6 +82,19 @@ class CommandsTest {
         public Optional<JobInfo> await(String id, Duration timeout) {
             return job(id);
         }
+    }
+
+    @Test
+    void exitCancelsTheUnfinishedJobsWaitsUntilTheyEndAndThenStops() throws Exception {
+        FakeJobs jobs = new FakeJobs();
+        jobs.jobs.add(info("job-000001", JobState.SUCCEEDED, ""));
+        jobs.jobs.add(info("job-000002", JobState.RUNNING, ""));
+        jobs.jobs.add(info("job-000003", JobState.QUEUED, ""));
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        String out = new ExitCommand(jobs, stopped::countDown).exit();
+        assertEquals(java.util.List.of("job-000002", "job-000003"), jobs.cancelled);
+        assertEquals("job-000002: cancelled\njob-000003: cancelled\nstopping\n", out);
+        assertEquals(true, stopped.await(10, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     /** Reads every file as the same spec, or as a file that does not exist. */

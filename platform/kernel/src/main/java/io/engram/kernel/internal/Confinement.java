@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps the paths of a job spec inside the installation. An input file (a parameter of type
- * {@link io.engram.api.ParamType#INPUT_FILE}) resolves, when relative, against {@link #home()}; its
+ * {@link io.engram.api.ParamType#INPUT_FILE}) resolves, when relative, against the directory of the
+ * spec file that names it ({@link #input(String, String, Path)}), or against {@link #home()} for a spec
+ * that has no file; its
  * real path (every symbolic link followed) must lie inside one of the {@link #roots()}, and it must be
  * a regular file that can be read. A checkpoint resolves, when relative, against the model store
  * {@link #store()}; after removing {@code .} and {@code ..} it must lie inside the store, the real
@@ -67,11 +69,20 @@ public final class Confinement {
         return store;
     }
 
-    /** The real path of the input file {@code given}, or the problem with it, at {@code key}. */
+    /** The real path of the input file {@code given}, relative to {@link #home()}, or the problem with it, at {@code key}. */
     public Validation<Problem, Path> input(String key, String given) {
+        return input(key, given, home);
+    }
+
+    /**
+     * The real path of the input file {@code given}, resolved when relative against {@code base} (the
+     * spec file's directory), or the problem with it, at {@code key}; a file that does not exist is
+     * named with the path it resolved to.
+     */
+    public Validation<Problem, Path> input(String key, String given, Path base) {
         Path lexical;
         try {
-            lexical = home.resolve(given).normalize();
+            lexical = base.toAbsolutePath().resolve(given).normalize();
         } catch (InvalidPathException e) {
             return Validation.invalid(Problem.of(key, "expected a file path, got '" + given + "': " + e.getReason()));
         }
@@ -80,7 +91,7 @@ public final class Confinement {
             real = lexical.toRealPath();
         } catch (IOException e) {
             return Validation.invalid(Problem.of(key, inside(lexical, roots) ? "'" + given + "': no such file"
-                    : outside(given)));
+                    + (lexical.toString().equals(given) ? "" : " (" + lexical + ")") : outside(given, lexical)));
         }
         List<Path> realRoots = new ArrayList<>();
         for (Path r : roots) {
@@ -91,7 +102,7 @@ public final class Confinement {
             }
         }
         if (!inside(real, realRoots)) {
-            return Validation.invalid(Problem.of(key, outside(given)));
+            return Validation.invalid(Problem.of(key, outside(given, lexical)));
         }
         if (!Files.isRegularFile(real)) {
             return Validation.invalid(Problem.of(key, "'" + given + "' is not a regular file"));
@@ -100,6 +111,19 @@ public final class Confinement {
             return Validation.invalid(Problem.of(key, "'" + given + "' cannot be read"));
         }
         return Validation.valid(real);
+    }
+
+    /** The absolute directory {@code given} (a spec's {@code spec.dir}), or the problem with it, at {@code key}. */
+    public static Validation<Problem, Path> directory(String key, String given) {
+        try {
+            Path p = Paths.get(given);
+            if (!p.isAbsolute()) {
+                return Validation.invalid(Problem.of(key, "expected an absolute directory, got '" + given + "'"));
+            }
+            return Validation.valid(p.normalize());
+        } catch (InvalidPathException e) {
+            return Validation.invalid(Problem.of(key, "expected a directory, got '" + given + "': " + e.getReason()));
+        }
     }
 
     /** Where the checkpoint {@code given} is written, or the problem with it, at {@code key}. */
@@ -147,8 +171,8 @@ public final class Confinement {
         return dirs.stream().anyMatch(p::startsWith);
     }
 
-    private String outside(String given) {
-        return "'" + given + "' is outside the data roots (" + roots.stream().map(Path::toString)
+    private String outside(String given, Path resolved) {
+        return "'" + given + "'" + (resolved.toString().equals(given) ? "" : " (" + resolved + ")") + " is outside the data roots (" + roots.stream().map(Path::toString)
                 .collect(Collectors.joining(", ")) + ")";
     }
 }

@@ -94,6 +94,15 @@ public final class PredictorComponent implements Predictor {
     }
 
     @Override
+    public Try<List<String>> outputNames(Path checkpoint) {
+        return checkpoints.readMetadata(checkpoint).flatMap(meta -> CheckpointTask.of(meta, plugins)
+                .fold(missing -> Try.success(List.<String>of()), task -> Try.of(() -> {
+                    List<String> names = task.application().outputNames(task.params());
+                    return names.size() == meta.spec().outputSize() ? List.copyOf(names) : List.<String>of();
+                })));
+    }
+
+    @Override
     public Try<Boolean> readsFiles(Path checkpoint) {
         return checkpoints.readMetadata(checkpoint).flatMap(meta -> CheckpointTask.of(meta, plugins)
                 .fold(missing -> Try.success(false), task -> restored(checkpoint, meta)

@@ -53,7 +53,8 @@ public final class SpecReader {
 
     /**
      * Reads {@code file}, choosing the format by its extension; {@code job.name} defaults to the
-     * file name without its extension.
+     * file name without its extension, and {@value SpecValidator#SPEC_DIR} is set to the file's
+     * absolute directory, against which relative input paths resolve (a file may not set it itself).
      */
     public static Validation<Seq<Problem>, Map<String, String>> read(Path file) {
         String where = file.toString();
@@ -74,14 +75,19 @@ public final class SpecReader {
         }
         String base = file.getFileName().toString();
         String name = base.substring(0, base.lastIndexOf('.'));
-        return parse(text, format, where).map(spec -> {
-            if (!spec.containsKey("job.name")) {
-                Map<String, String> named = new LinkedHashMap<>();
-                named.put("job.name", name);
-                named.putAll(spec);
-                return named;
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        return parse(text, format, where).flatMap(spec -> {
+            if (spec.containsKey(SpecValidator.SPEC_DIR)) {
+                return invalid(where, SpecValidator.SPEC_DIR + " is set from the spec file's location (" + dir
+                        + ") and cannot be given in the file");
             }
-            return spec;
+            Map<String, String> named = new LinkedHashMap<>();
+            if (!spec.containsKey("job.name")) {
+                named.put("job.name", name);
+            }
+            named.putAll(spec);
+            named.put(SpecValidator.SPEC_DIR, dir == null ? "/" : dir.toString());
+            return Validation.valid(named);
         });
     }
 

@@ -30,7 +30,7 @@ import org.osgi.framework.VersionRange;
 
 /**
  * Checks a flat job spec in one pass and reports every problem at once, each naming its key and
- * what was expected: required keys, unknown top-level keys, the seed, the dtype, the backend
+ * what was expected: required keys, unknown keys (with the nearest known ones, {@link NearestKeys}), the seed, the dtype, the backend
  * (installed, available, computing in the dtype; when it is not installed or not available and
  * {@value #FALLBACK} names an installed, available backend, that one is used instead and the
  * {@link ResolvedSpec#fallbackNote()} says so), the family, trainer and application (installed
@@ -42,7 +42,8 @@ import org.osgi.framework.VersionRange;
  * slots are resolved, pinned and validated as nested sections ({@link Composition}), and the family is
  * bound to them.
  * Every path is confined ({@link Confinement}): each parameter of type
- * {@link ParamType#INPUT_FILE} must name a readable regular file inside the data roots, and is
+ * {@link ParamType#INPUT_FILE} must name a readable regular file inside the data roots (a relative
+ * one resolves against {@value #SPEC_DIR}, the spec file's directory, else the installation), and is
  * replaced by its real path; {@code checkpoint} must lie inside the model store. Nothing is opened.
  * Last, when everything else is right, the job's peak memory is estimated ({@link MemoryEstimate},
  * from the application's {@link Application#shape}) and a job that needs more than
@@ -60,9 +61,16 @@ public final class SpecValidator {
 
     private static final Set<String> TOP = Set.of(
             "job.name", "seed", "backend", "backend.fallback", "dtype", "trainer", "checkpoint", "model.family",
-            "data.app", "loss", BestCheckpoint.KEY, FineTuning.KEY);
+            "data.app", "loss", BestCheckpoint.KEY, FineTuning.KEY, "spec.dir");
     private static final String KNOWN = "job.name, seed, backend, backend.fallback, dtype, model.family, model.*, "
-            + "trainer, trainer.*, data.app, data.*, loss, checkpoint, " + BestCheckpoint.KEY + ", " + FineTuning.KEY;
+            + "trainer, trainer.*, data.app, data.*, loss, checkpoint, " + BestCheckpoint.KEY + ", " + FineTuning.KEY
+            + ", spec.dir";
+    /**
+     * The key holding the directory that relative input paths resolve against: set by
+     * {@link SpecReader#read} to the spec file's directory; absent for spec text that has no file
+     * (then the installation, {@link Confinement#home()}).
+     */
+    public static final String SPEC_DIR = "spec.dir";
     /** The key naming the backend a job runs on when its {@code backend} cannot run here. */
     public static final String FALLBACK = "backend.fallback";
     private static final Pattern REF = Pattern.compile(
@@ -115,8 +123,16 @@ public final class SpecValidator {
         for (String key : spec.keySet()) {
             if (!TOP.contains(key) && !key.startsWith("model.") && !key.startsWith("trainer.")
                     && !key.startsWith("data.")) {
-                problems = problems.append(Problem.of(key, "unknown key (known: " + KNOWN + ")"));
+                problems = problems.append(Problem.of(key, "unknown key (known: " + KNOWN + ")"
+                        + NearestKeys.suggestion(key, TOP)));
             }
+        }
+
+        java.nio.file.Path base = confinement.home();
+        if (spec.containsKey(SPEC_DIR)) {
+            Validation<Problem, java.nio.file.Path> dir = Confinement.directory(SPEC_DIR, spec.get(SPEC_DIR));
+            problems = dir.isInvalid() ? problems.append(dir.getError()) : problems;
+            base = dir.isInvalid() ? base : dir.get();
         }
 
         Long seed = null;
@@ -200,21 +216,21 @@ public final class SpecValidator {
         if (family != null) {
             Validation<Seq<Problem>, Composition.Composed> v =
                     Composition.validate(family, section(spec, "model.", "model.family"), "model.", this::resolve);
-            problems = v.isInvalid() ? problems.appendAll(v.getError()) : problems;
-            model = v.isInvalid() ? null : confine(family.info().schema(), v.get().hyper(), "model.", confined);
+            problems = v.isInvalid() ? problems.appendAll(v.getError().map(NearestKeys::suggest)) : problems;
+            model = v.isInvalid() ? null : confine(family.info().schema(), v.get().hyper(), "model.", base, confined);
             family = v.isInvalid() ? family : v.get().family();
         }
         if (trainer != null) {
             Validation<Seq<Problem>, Hyperparameters> v =
                     trainer.info().schema().validate(section(spec, "trainer.", null), "trainer.");
-            problems = v.isInvalid() ? problems.appendAll(v.getError()) : problems;
-            training = v.isInvalid() ? null : confine(trainer.info().schema(), v.get(), "trainer.", confined);
+            problems = v.isInvalid() ? problems.appendAll(v.getError().map(NearestKeys::suggest)) : problems;
+            training = v.isInvalid() ? null : confine(trainer.info().schema(), v.get(), "trainer.", base, confined);
         }
         if (application != null) {
             Validation<Seq<Problem>, Hyperparameters> v =
                     application.info().schema().validate(section(spec, "data.", "data.app"), "data.");
-            problems = v.isInvalid() ? problems.appendAll(v.getError()) : problems;
-            data = v.isInvalid() ? null : confine(application.info().schema(), v.get(), "data.", confined);
+            problems = v.isInvalid() ? problems.appendAll(v.getError().map(NearestKeys::suggest)) : problems;
+            data = v.isInvalid() ? null : confine(application.info().schema(), v.get(), "data.", base, confined);
         }
 
         if (family != null && trainer != null) {
@@ -316,13 +332,13 @@ public final class SpecValidator {
      * file it names; the problems of those that name no file inside the data roots are kept for
      * {@link #validate} to report.
      */
-    private Hyperparameters confine(Schema schema, Hyperparameters values, String prefix,
+    private Hyperparameters confine(Schema schema, Hyperparameters values, String prefix, java.nio.file.Path base,
                                     java.util.List<Problem> sink) {
         Map<String, Object> out = new LinkedHashMap<>(values.asMap());
         for (HyperParameter p : schema.parameters()) {
             String given = p.type() == ParamType.INPUT_FILE && values.has(p.name()) ? values.getString(p.name()).trim() : "";
             if (!given.isEmpty()) {
-                Validation<Problem, java.nio.file.Path> real = confinement.input(prefix + p.name(), given);
+                Validation<Problem, java.nio.file.Path> real = confinement.input(prefix + p.name(), given, base);
                 if (real.isValid()) {
                     out.put(p.name(), real.get().toString());
                 } else {

@@ -115,9 +115,9 @@ class ConfinementTest {
     void inputsOutsideTheDataRootsAreRefusedBeforeAnythingIsOpened() {
         assertEquals(List.of("data.file: '/etc/passwd' is outside the data roots (" + roots() + ")"),
                 problems("data.file", "/etc/passwd"));
-        assertEquals(List.of("data.file: 'conf/token' is outside the data roots (" + roots() + ")"),
+        assertEquals(List.of("data.file: 'conf/token' (" + home.resolve("conf/token") + ") is outside the data roots (" + roots() + ")"),
                 problems("data.file", "conf/token"));
-        assertEquals(List.of("data.file: 'data/../conf/token' is outside the data roots (" + roots() + ")"),
+        assertEquals(List.of("data.file: 'data/../conf/token' (" + home.resolve("conf/token") + ") is outside the data roots (" + roots() + ")"),
                 problems("data.file", "data/../conf/token"));
         assertEquals(List.of("data.file: '/dev/zero' is outside the data roots (" + roots() + ")"),
                 problems("data.file", "/dev/zero"));
@@ -130,18 +130,35 @@ class ConfinementTest {
         Files.createSymbolicLink(home.resolve("data/token.csv"), home.resolve("conf/token"));
         Files.createSymbolicLink(home.resolve("data/zero.csv"), Path.of("/dev/zero"));
         Files.createSymbolicLink(home.resolve("data/conf"), home.resolve("conf"));
-        assertEquals(List.of("data.file: 'data/token.csv' is outside the data roots (" + roots() + ")"),
+        assertEquals(List.of("data.file: 'data/token.csv' (" + home.resolve("data/token.csv") + ") is outside the data roots (" + roots() + ")"),
                 problems("data.file", "data/token.csv"));
-        assertEquals(List.of("data.file: 'data/zero.csv' is outside the data roots (" + roots() + ")"),
+        assertEquals(List.of("data.file: 'data/zero.csv' (" + home.resolve("data/zero.csv") + ") is outside the data roots (" + roots() + ")"),
                 problems("data.file", "data/zero.csv"));
-        assertEquals(List.of("data.file: 'data/conf/token' is outside the data roots (" + roots() + ")"),
+        assertEquals(List.of("data.file: 'data/conf/token' (" + home.resolve("data/conf/token") + ") is outside the data roots (" + roots() + ")"),
                 problems("data.file", "data/conf/token"));
     }
 
     @Test
     void anInputMustBeAnExistingRegularFile() {
-        assertEquals(List.of("data.file: 'data/missing.csv': no such file"), problems("data.file", "data/missing.csv"));
+        assertEquals(List.of("data.file: 'data/missing.csv': no such file (" + home.resolve("data/missing.csv") + ")"),
+                problems("data.file", "data/missing.csv"));
         assertEquals(List.of("data.file: 'data/jobs' is not a regular file"), problems("data.file", "data/jobs"));
+    }
+
+    @Test
+    void relativeInputsResolveAgainstTheSpecFilesDirectoryWhenItIsKnown() {
+        Map<String, String> spec = Fakes.spec();
+        spec.put("spec.dir", home.resolve("examples").toString());
+        spec.put("data.file", "sine.csv");
+        assertEquals(home.resolve("examples/sine.csv").toString(), validator.validate(spec).get().data().getString("file"));
+        spec.put("data.file", "../data/train.csv");
+        assertEquals(home.resolve("data/train.csv").toString(), validator.validate(spec).get().data().getString("file"));
+        spec.put("data.file", "data/train.csv");
+        assertEquals(List.of("data.file: 'data/train.csv': no such file (" + home.resolve("examples/data/train.csv") + ")"),
+                validator.validate(spec).getError().map(Problem::toString).toJavaList());
+        spec.put("spec.dir", "relative/dir");
+        assertEquals(List.of("spec.dir: expected an absolute directory, got 'relative/dir'"),
+                validator.validate(spec).getError().map(Problem::toString).toJavaList());
     }
 
     @Test
@@ -166,7 +183,7 @@ class ConfinementTest {
             spec.put("data.file", "conf/token");
             assertEquals(List.of("checkpoint: '../../bin/engram' is outside the model store ("
                             + home.resolve("data/models") + ")",
-                    "data.file: 'conf/token' is outside the data roots (" + roots() + ")"),
+                    "data.file: 'conf/token' (" + home.resolve("conf/token") + ") is outside the data roots (" + roots() + ")"),
                     m.submit(spec).getError().map(Problem::toString).toJavaList());
             assertEquals(0, m.jobs().size());
             assertArrayEquals(script, Files.readAllBytes(home.resolve("bin/engram")));

@@ -8,6 +8,7 @@ import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,11 +89,20 @@ class SpecReaderTest {
     void readChoosesTheFormatByExtensionAndDefaultsTheName(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("grammar-lstm.yml");
         Files.writeString(file, "seed: 3\n");
-        assertEquals(Map.of("job.name", "grammar-lstm", "seed", "3"), SpecReader.read(file).get());
+        assertEquals(Map.of("job.name", "grammar-lstm", "seed", "3", "spec.dir", dir.toAbsolutePath().toString()),
+                SpecReader.read(file).get());
 
         Path named = dir.resolve("b.json");
         Files.writeString(named, "{\"job\": {\"name\": \"mine\"}}");
-        assertEquals(Map.of("job.name", "mine"), SpecReader.read(named).get());
+        assertEquals(Map.of("job.name", "mine", "spec.dir", dir.toAbsolutePath().toString()), SpecReader.read(named).get());
+    }
+
+    @Test
+    void aSpecFileMayNotSetItsOwnDirectory(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.properties");
+        Files.writeString(file, "seed=3\nspec.dir=/etc\n");
+        assertEquals(List.of(file + ": spec.dir is set from the spec file's location (" + dir.toAbsolutePath()
+                + ") and cannot be given in the file"), SpecReader.read(file).getError().map(Object::toString).toJavaList());
     }
 
     @Test

@@ -57,7 +57,7 @@ class SpecValidatorTest {
         List<String> problems = lines(validator.validate(spec));
         assertEquals(List.of(
                 "colour: unknown key (known: job.name, seed, backend, backend.fallback, dtype, model.family, "
-                        + "model.*, trainer, trainer.*, data.app, data.*, loss, checkpoint, checkpoint.best, init.from)",
+                        + "model.*, trainer, trainer.*, data.app, data.*, loss, checkpoint, checkpoint.best, init.from, spec.dir)",
                 "seed: expected a 64-bit integer, got '12x'",
                 "dtype: expected f32 or f64, got 'f16'",
                 "backend: backend 'gpu' is not available here: no device found",
@@ -66,6 +66,35 @@ class SpecValidatorTest {
                 "trainer.epochs: expected an integer in [0, 1000], got '-1'",
                 "data.sequences: expected an integer in [1, 10000], got 'many'",
                 "checkpoint: expected a file path, got 'models/\u0000.ckpt': Nul character not allowed"), problems);
+    }
+
+    @Test
+    void aMistypedKeyNamesTheNearestKnownOnes() {
+        Map<String, String> spec = Fakes.spec();
+        spec.put("trainer.epoch", "3");
+        spec.put("modle.family", "toy");
+        spec.put("sede", "2");
+        spec.put("colour", "blue");
+        List<String> problems = lines(validator.validate(spec));
+        String known = "(known: job.name, seed, backend, backend.fallback, dtype, model.family, model.*, trainer, "
+                + "trainer.*, data.app, data.*, loss, checkpoint, checkpoint.best, init.from, spec.dir)";
+        assertEquals(List.of(
+                "modle.family: unknown key " + known + "; did you mean model.family?",
+                "sede: unknown key " + known + "; did you mean seed?",
+                "colour: unknown key " + known,
+                "trainer.epoch: unknown parameter (known: epochs, mode); did you mean trainer.epochs?"), problems);
+    }
+
+    @Test
+    void equallyNearKeysAreAllNamed() {
+        assertEquals(List.of("ab", "ba"), NearestKeys.nearest("aa", List.of("ab", "ba", "xyz")));
+        assertEquals(List.of(), NearestKeys.nearest("hidden", List.of("seed", "dtype")));
+        assertEquals("", NearestKeys.suggestion("hidden", List.of("seed")));
+        assertEquals("model.inner.hidden: unknown parameter (known: hidden, layers); did you mean model.inner.hidden?"
+                .replace("model.inner.hidden:", "model.inner.hiden:"), NearestKeys.suggest(Problem.of("model.inner.hiden",
+                "unknown parameter (known: hidden, layers)")).toString());
+        assertEquals("model.inner.colour: unknown parameter (known: scale)",
+                NearestKeys.suggest(Problem.of("model.inner.colour", "unknown parameter (known: scale)")).toString());
     }
 
     @Test

@@ -95,6 +95,28 @@ class MemristorBackendTest {
         assertFalse(Arrays.equals(a, c), "another seed, another result");
     }
 
+    /**
+     * Without noise each row is one read with its own DAC and ADC range, so a product of all rows
+     * at once (the input projection of every step of a sequence, as {@code Network.steps} computes
+     * it) equals the rows' products one at a time (one step at a time), to the bit, at 4 bits.
+     */
+    @Test
+    void withoutNoiseAProductOfManyRowsEqualsItsRowsOneAtATime() {
+        DeviceModel pcm = DeviceModel.pcm();
+        DeviceModel device = pcm.withNoise(0).withConverters(4, 4, pcm.dacEnergyJoules(), pcm.adcEnergyJoules()).withLevels(16);
+        try (MemristorBackend b = new MemristorBackend(device, 1, HOST)) {
+            Ops ops = b.ops();
+            double[] all = ops.matmul(ops.fromArray(DType.F64, Shape.of(M, K), X), ops.fromArray(DType.F64, Shape.of(K, N), W))
+                    .toDoubleArray();
+            for (int r = 0; r < M; r++) {
+                double[] row = java.util.Arrays.copyOfRange(X, r * K, (r + 1) * K);
+                double[] one = ops.matmul(ops.fromArray(DType.F64, Shape.of(1, K), row),
+                        ops.fromArray(DType.F64, Shape.of(K, N), W)).toDoubleArray();
+                assertArrayEquals(one, java.util.Arrays.copyOfRange(all, r * N, (r + 1) * N), 0.0, "row " + r);
+            }
+        }
+    }
+
     @Test
     void idealDeviceMatchesTheExactProduct() {
         double error = relativeError(product(DeviceModel.ideal(), 3), exact());

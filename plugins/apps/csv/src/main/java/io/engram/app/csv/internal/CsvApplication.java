@@ -154,6 +154,20 @@ public final class CsvApplication implements Application {
         return v.isInvalid() ? Optional.empty() : Optional.of(v.get().getString("loss"));
     }
 
+    /**
+     * The target columns, or for a single label column read with {@code softmax-ce} the classes that
+     * {@code classes} lists (none when the classes come from the data).
+     */
+    @Override
+    public java.util.List<String> outputNames(Hyperparameters params) {
+        Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");
+        if (v.isInvalid()) {
+            return java.util.List.of();
+        }
+        CsvSettings s = CsvSettings.of(v.get());
+        return s.labels() ? s.classes() : s.targetColumns();
+    }
+
     @Override
     public Optional<DataShape> shape(Hyperparameters params) {
         Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");

@@ -208,4 +208,14 @@ class CsvApplicationTest {
         assertEquals(java.util.Optional.of("mse"), app.loss(Hyperparameters.of(new HashMap<>(Map.of(
                 "file", "x.csv", "input.columns", "x", "target.columns", "y")))));
     }
+
+    @Test
+    void theOutputsAreNamedByTheTargetColumnsOrTheListedClasses() {
+        assertEquals(java.util.List.of("y", "z"), app.outputNames(Hyperparameters.of(new HashMap<>(Map.of(
+                "file", "x.csv", "input.columns", "x", "target.columns", "y,z")))));
+        assertEquals(java.util.List.of("cat", "dog"), app.outputNames(Hyperparameters.of(new HashMap<>(Map.of(
+                "file", "x.csv", "input.columns", "x", "target.columns", "y", "loss", "softmax-ce", "classes", "cat,dog")))));
+        assertEquals(java.util.List.of(), app.outputNames(Hyperparameters.of(new HashMap<>(Map.of(
+                "file", "x.csv", "input.columns", "x", "target.columns", "y", "loss", "softmax-ce")))));
+    }
 }

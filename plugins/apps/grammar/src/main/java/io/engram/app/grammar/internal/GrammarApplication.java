@@ -123,6 +123,25 @@ public final class GrammarApplication implements Application {
                         || v.get().getString("task").equals("dyck") || v.get().getString("task").equals("anbn") ? "mse" : "softmax-ce");
     }
 
+    /**
+     * The output symbols: {@code B T P S X V E} for the Reber grammars, {@code a b c T} for
+     * a<sup>n</sup>b<sup>n</sup>c<sup>n</sup> (T ends the string), {@code accept} for the tasks that
+     * accept or reject a string, {@code sum} for the adding problem.
+     */
+    @Override
+    public java.util.List<String> outputNames(Hyperparameters params) {
+        Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");
+        if (v.isInvalid()) {
+            return java.util.List.of();
+        }
+        return switch (v.get().getString("task")) {
+            case "reber", "embedded-reber" -> java.util.List.of("B", "T", "P", "S", "X", "V", "E");
+            case "anbncn" -> java.util.List.of("a", "b", "c", "T");
+            case "adding" -> java.util.List.of("sum");
+            default -> java.util.List.of("accept");
+        };
+    }
+
     @Override
     public Optional<DataShape> shape(Hyperparameters params) {
         Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");

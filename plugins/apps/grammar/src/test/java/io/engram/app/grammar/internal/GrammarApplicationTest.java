@@ -199,4 +199,13 @@ class GrammarApplicationTest {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("mse"),
                 app.loss(Hyperparameters.of(Map.of("task", "adding"))));
     }
+
+    @Test
+    void theOutputsAreNamedByTheTasksSymbols() {
+        assertEquals(java.util.List.of("B", "T", "P", "S", "X", "V", "E"),
+                app.outputNames(Hyperparameters.of(Map.of("task", "embedded-reber"))));
+        assertEquals(java.util.List.of("a", "b", "c", "T"), app.outputNames(Hyperparameters.of(Map.of("task", "anbncn"))));
+        assertEquals(java.util.List.of("accept"), app.outputNames(Hyperparameters.of(Map.of("task", "tomita"))));
+        assertEquals(java.util.List.of(), app.outputNames(Hyperparameters.of(Map.of("task", "nope"))));
+    }
 }
