@@ -77,7 +77,7 @@ class KernelBundleIT {
             props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         }
         props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",",
-                "io.engram.tensor;version=0.2.0", "io.engram.api;version=0.2.0", "io.engram.kernel;version=0.2.0",
+                "io.engram.tensor;version=0.2.0", "io.engram.api;version=0.2.0", "io.engram.kernel;version=0.3.0",
                 "io.vavr;version=0.10.7", "io.vavr.collection;version=0.10.7", "io.vavr.control;version=0.10.7",
                 "org.osgi.service.cm;version=1.6.1"));
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
@@ -111,6 +111,10 @@ class KernelBundleIT {
             values.put("data.dir", tmp.resolve("data/jobs").toString());
             values.put("jobs.concurrency", 2);
             config.update(values);
+            Configuration files = service(ctx, ConfigurationAdmin.class).getConfiguration("io.engram.kernel.files", "?");
+            Dictionary<String, Object> store = new Hashtable<>();
+            store.put("dir", tmp.resolve("data/jobs").toString());
+            files.update(store);
         }
         for (Bundle b : ctx.getBundles()) {
             if (b.getSymbolicName().equals("io.engram.kernel")) {
