@@ -56,12 +56,13 @@ public final class Engram implements Callable<Integer> {
             "stop", List.of("io.engram.kernel.JobManager"),
             "bench", List.of("io.engram.bench.Benchmarks"),
             "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"),
-            "recall", List.of("io.engram.kernel.Recaller"));
+            "recall", List.of("io.engram.kernel.Recaller"),
+            "jobs", List.of("io.engram.kernel.JobManager"));
 
     static final String JOB_MANAGER = "io.engram.kernel.JobManager";
 
     /** The bundle that registers a verb, when it is not the CLI bridge. */
-    static final Map<String, String> VERB_BUNDLES = Map.of("sweep", "io.engram.sweep");
+    static final Map<String, String> VERB_BUNDLES = Map.of("sweep", "io.engram.sweep", "jobs", "io.engram.runstore");
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
             description = "Overrides a setting (repeatable): any key of conf/engram.properties, or a plugin's setting "
@@ -482,6 +483,29 @@ public final class Engram implements Callable<Integer> {
         out.flush();
         err.flush();
         return status instanceof Integer i ? i : FAILED;
+    }
+
+    @Command(name = "jobs", mixinStandardHelpOptions = true, description = {
+            "Lists the jobs of the run store, newest first, whichever process ran them (engram run or engram serve).",
+            "  engram jobs [--limit N]",
+            "  engram jobs show ID [--plot FILE.png] [--csv FILE]   the record, final metrics by split; curves as PNG, series as CSV",
+            "  engram jobs metrics ID [--csv FILE]                  the series as CSV step,epoch,split,name,value (standard output without --csv)",
+            "Exit 0, 1 when a file cannot be written, 2 for an unknown job or bad arguments."})
+    int jobs(@Parameters(paramLabel = "show ID | metrics ID", arity = "0..2", description = "what to print") List<String> words,
+             @Option(names = "--limit", paramLabel = "N", description = "jobs listed (default 20)") String limit,
+             @Option(names = "--plot", paramLabel = "FILE.png", description = "writes the job's curves as a PNG chart") Path plot,
+             @Option(names = "--csv", paramLabel = "FILE", description = "writes the job's metric series as CSV") Path csv) {
+        List<String> args = new java.util.ArrayList<>(words == null ? List.of() : words);
+        if (limit != null) {
+            args.add("--limit=" + limit);
+        }
+        if (plot != null) {
+            args.add("--plot=" + plot.toAbsolutePath().normalize());
+        }
+        if (csv != null) {
+            args.add("--csv=" + csv.toAbsolutePath().normalize());
+        }
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "jobs", args));
     }
 
     /** The version of this launcher, from its jar. */
