@@ -189,12 +189,12 @@ public final class JobsVerb implements Function<Map<String, Object>, Integer> {
             return out.toString();
         }
         Map<String, Map<String, MetricPoint>> last = new TreeMap<>((a, b) -> order(a) - order(b));
-        long steps = 0;
+        int epoch = 0;
         for (MetricPoint p : points) {
             last.computeIfAbsent(p.split(), s -> new TreeMap<>()).put(p.name(), p);
-            steps = Math.max(steps, p.step());
+            epoch = Math.max(epoch, p.epoch());
         }
-        out.append("final metrics (").append(steps).append(steps == 1 ? " epoch" : " epochs").append("):\n");
+        out.append("final metrics (epoch ").append(epoch).append("):\n");
         last.forEach((split, byName) -> {
             StringBuilder line = new StringBuilder(String.format("  %-11s", split));
             byName.forEach((name, p) -> line.append(' ').append(name).append(' ').append(number(p.value()))

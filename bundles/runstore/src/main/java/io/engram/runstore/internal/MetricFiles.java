@@ -26,7 +26,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * A job's metric series as files: CSV ({@value #HEADER}, one row per point, values as Java prints a
  * double, so they read back exactly) and a PNG chart drawn by JFreeChart: the losses against the step
- * on top, the other metrics below when there are any, a line per split and name. Each file is written
+ * on top, the other metrics below when there are any, a line per split and name, each in a colour of
+ * its own. Each file is written
  * under a temporary name beside its target and then renamed, so a reader never sees half a file.
  * The chart is drawn into an image in memory ({@code java.awt.headless=true} is enough). Stateless.
  */
@@ -115,23 +116,25 @@ final class MetricFiles {
         step.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(step);
         plot.setGap(12);
-        plot.add(subplot(series(points, true), "loss"), 3);
+        XYSeriesCollection losses = series(points, true);
+        plot.add(subplot(losses, "loss", 0), 3);
         XYSeriesCollection others = series(points, false);
         if (others.getSeriesCount() > 0) {
-            plot.add(subplot(others, "metric"), 2);
+            plot.add(subplot(others, "metric", losses.getSeriesCount()), 2);
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
-    private static XYPlot subplot(XYSeriesCollection data, String label) {
+    /** A plot of {@code data}, its series coloured from {@link #PALETTE} on from {@code colour}. */
+    private static XYPlot subplot(XYSeriesCollection data, String label, int colour) {
         NumberAxis range = new NumberAxis(label);
         range.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true,
                 data.getSeriesCount() > 0 && data.getItemCount(0) <= 30);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesPaint(i, PALETTE[(colour + i) % PALETTE.length]);
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
         XYPlot plot = new XYPlot(data, null, range, renderer);

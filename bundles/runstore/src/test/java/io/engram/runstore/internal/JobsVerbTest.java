@@ -108,7 +108,7 @@ class JobsVerbTest {
         MetricPoint trainLoss = s.get(33);
         assertEquals("train", trainLoss.split());
         assertTrue(shown.startsWith("job-000002  xor  SUCCEEDED\n  family      lstm@0.2.0\n"), shown);
-        assertTrue(shown.contains("final metrics (13 epochs):\n  train       loss " + JobsVerb.number(trainLoss.value()) + "\n"
+        assertTrue(shown.contains("final metrics (epoch 12):\n  train       loss " + JobsVerb.number(trainLoss.value()) + "\n"
                 + "  validation  accuracy NaN loss " + JobsVerb.number(s.get(34).value()) + " (step 12)\n"
                 + "  test        accuracy " + JobsVerb.number(s.get(35).value()) + "\n"), shown);
     }

@@ -99,7 +99,7 @@ class MetricFilesTest {
         for (MetricPoint p : points.subList(0, 36)) {
             XYPlot plot = p.name().equals("loss") ? losses : metrics;
             Rectangle2D area = p.name().equals("loss") ? lossArea : metricArea;
-            int series = p.split().equals("validation") ? 1 : 0;
+            int series = p.split().equals("validation") ? 1 : p.split().equals("train") ? 0 : 2;
             double x = combined.getDomainAxis().valueToJava2D(p.step(), area, plot.getDomainAxisEdge());
             double y = plot.getRangeAxis().valueToJava2D(p.value(), area, plot.getRangeAxisEdge());
             int colour = MetricFiles.PALETTE[series].getRGB();

@@ -47,7 +47,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link Workers}, and {@link RecordKeeper} keeps the records on disk.
  *
  * <p>Lifecycle of the component: the constructor makes sure {@code data.dir} can be written (else it
- * throws, naming the directory and the reason), reads the small info of every record under it, and
+ * throws, naming the directory and the reason), imports the records written there before the run
+ * store existed, takes over the unfinished jobs of processes that no longer run ({@link Restart}), and
  * starts {@code jobs.concurrency} job threads and a pool of {@code jobs.workers} population threads
  * (a value outside 0..1024 makes it throw, naming the setting). A job that was running when the
  * process stopped is queued again to resume from its last checkpoint when that holds its trainer's

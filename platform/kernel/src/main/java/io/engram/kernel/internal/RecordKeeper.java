@@ -4,6 +4,7 @@ import io.engram.api.TrainingEvent;
 import io.engram.kernel.JobEvent;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobState;
+import io.engram.kernel.MetricPoint;
 import io.engram.kernel.spi.RunStore;
 import java.io.IOException;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import java.util.function.UnaryOperator;
  * states, numbers and keeps their events ({@link EventLog}), hands every event to the job's
  * subscribers, and writes as it goes: the info on each state change, epoch end and checkpoint; each
  * event that is not progress when it happens, and with each epoch end its points of the metric
- * series ({@link Metrics}); the kept progress events once the job ends, after which its events are
+ * series ({@link Metrics}); the kept progress events and the test metrics, as points at the last
+ * epoch's step, once the job ends, after which its events are
  * dropped from memory and read back from the store when asked.
  *
  * <p>A write that fails is logged as an error and remembered: a job whose record could not be
@@ -103,6 +105,9 @@ final class RecordKeeper {
                 next = to == JobState.SUCCEEDED ? JobInfos.failed(next, rec.writeFailure) : next;
             }
             rec.info = next;
+            if (next.state().terminal()) {
+                finalPoints(rec, next);
+            }
             List<JobEvent> write = next.state().terminal() ? rec.events.recentProgress() : new ArrayList<>();
             write.add(record(rec, null));
             append(rec, write);
@@ -113,6 +118,28 @@ final class RecordKeeper {
                 end(rec);
             }
             return true;
+        }
+    }
+
+    /**
+     * The test metrics a job reports as it ends ({@code test.NAME} in its info) as points of the series,
+     * at the step of its last epoch end; none when no epoch ended.
+     */
+    private void finalPoints(JobRecord rec, JobInfo info) {
+        Double epoch = info.metrics().get("epoch");
+        if (epoch == null || epoch.isNaN()) {
+            return;
+        }
+        List<MetricPoint> points = new ArrayList<>();
+        new java.util.TreeMap<>(info.metrics()).forEach((key, value) -> {
+            if (key.startsWith("test.") && key.length() > 5) {
+                points.add(new MetricPoint(epoch.longValue() + 1, epoch.intValue(), "test", key.substring(5), value));
+            }
+        });
+        try {
+            store.appendMetrics(rec.id, points);
+        } catch (IOException e) {
+            failed(rec, e);
         }
     }
 

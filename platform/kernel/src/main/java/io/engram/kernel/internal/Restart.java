@@ -3,12 +3,12 @@ package io.engram.kernel.internal;
 import io.engram.api.TrainingEvent;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobState;
+import io.engram.kernel.spi.RunStore;
+import io.engram.kernel.spi.StoredJob;
 import io.vavr.control.Try;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import io.engram.kernel.spi.RunStore;
-import io.engram.kernel.spi.StoredJob;
 import java.util.List;
 
 /**
