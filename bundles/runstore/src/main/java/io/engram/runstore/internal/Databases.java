@@ -27,7 +27,7 @@ final class Databases {
             return url;
         }
         Path file = Path.of(config.dir()).toAbsolutePath().normalize().resolve(FILE);
-        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** A data source for {@code url}, with the user and password when given. */

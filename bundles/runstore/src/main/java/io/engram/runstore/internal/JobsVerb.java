@@ -215,11 +215,16 @@ public final class JobsVerb implements Function<Map<String, Object>, Integer> {
 
     private static void field(StringBuilder out, String name, String value) {
         if (!value.isEmpty()) {
-            out.append(String.format("  %-12s%s\n", name, value));
+            out.append(String.format("  %-13s%s\n", name, value));
         }
     }
 
+    /** Six significant digits, without trailing zeros: {@code 0.591919}, {@code 1}, {@code 1.25000e-07} kept as is. */
     static String number(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : Double.toString(v);
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

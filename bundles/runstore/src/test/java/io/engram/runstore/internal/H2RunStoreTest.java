@@ -79,7 +79,7 @@ class H2RunStoreTest extends RunStoreContract {
     @Test
     void theDatabaseIsOneFileUnderTheDataDirectoryInMixedMode() throws Exception {
         RunStoreComponent s = open(tmp.resolve("data"));
-        assertEquals("jdbc:h2:file:" + tmp.resolve("data/runs") + ";AUTO_SERVER=TRUE", s.location());
+        assertEquals("jdbc:h2:file:" + tmp.resolve("data/runs") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", s.location());
         assertTrue(Files.isRegularFile(tmp.resolve("data/runs.mv.db")));
     }
 

@@ -93,7 +93,7 @@ class JobsVerbTest {
         assertEquals("""
                 ID          STATE      NAME  FAMILY      SUBMITTED             LOSS
                 job-000003  QUEUED     copy  gru@0.2.0   2026-12-07T22:31:00Z  -
-                job-000002  SUCCEEDED  xor   lstm@0.2.0  2026-12-07T22:30:01Z  0.0125000
+                job-000002  SUCCEEDED  xor   lstm@0.2.0  2026-12-07T22:30:01Z  0.0125
                 """, out.toString(StandardCharsets.UTF_8));
         out.reset();
         assertEquals(0, run("--limit=1"));
@@ -107,7 +107,9 @@ class JobsVerbTest {
         List<MetricPoint> s = MetricFilesTest.series();
         MetricPoint trainLoss = s.get(33);
         assertEquals("train", trainLoss.split());
-        assertTrue(shown.startsWith("job-000002  xor  SUCCEEDED\n  family      lstm@0.2.0\n"), shown);
+        assertTrue(shown.startsWith("job-000002  xor  SUCCEEDED\n  family       lstm@0.2.0\n"), shown);
+        assertEquals(List.of("1", "0.591919", "2.50000e-07", "NaN"), List.of(JobsVerb.number(1), JobsVerb.number(0.5919187),
+                JobsVerb.number(2.5e-7), JobsVerb.number(Double.NaN)));
         assertTrue(shown.contains("final metrics (epoch 12):\n  train       loss " + JobsVerb.number(trainLoss.value()) + "\n"
                 + "  validation  accuracy NaN loss " + JobsVerb.number(s.get(34).value()) + " (step 12)\n"
                 + "  test        accuracy " + JobsVerb.number(s.get(35).value()) + "\n"), shown);
