@@ -24,7 +24,8 @@ class ComponentFailureIT {
         Path home = Installation.copy(tmp);
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         Settings settings = Settings.load(home, home.resolve("conf/engram.properties"), Map.of(),
-                Map.of("jobs.dir", file.resolve("jobs").toString())).get();
+                Map.of("jobs.dir", file.resolve("jobs").toString(),
+                        "store.url", "jdbc:h2:file:" + tmp.resolve("store/runs"))).get();
         try (Platform platform = Platform.boot(new Home(home), settings, Platform.Mode.COMMAND)) {
             List<String> failures = platform.componentFailures(List.of("io.engram.kernel.JobManager"));
             assertEquals(1, failures.size(), failures.toString());
@@ -34,6 +35,26 @@ class ComponentFailureIT {
             assertTrue(failure.contains(file.resolve("jobs").toString()), failure);
             assertTrue(failure.contains("data.dir"), failure);
             assertEquals(List.of(), platform.componentFailures(List.of("io.engram.kernel.PluginRegistry")));
+        }
+    }
+
+    /** A run store that cannot reach its database is named with the URL and the driver's reason. */
+    @Test
+    void aRunStoreThatCannotOpenItsDatabaseIsReportedWithItsReason() throws Exception {
+        Path home = Installation.copy(tmp);
+        int port = Installation.freePort();
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/engram";
+        Settings settings = Settings.load(home, home.resolve("conf/engram.properties"), Map.of(),
+                Map.of("store.url", url + "?user=u&password=secret")).get();
+        try (Platform platform = Platform.boot(new Home(home), settings, Platform.Mode.COMMAND)) {
+            List<String> failures = platform.componentFailures(List.of("io.engram.kernel.JobManager",
+                    "io.engram.kernel.spi.RunStore"));
+            assertEquals(1, failures.size(), failures.toString());
+            String failure = failures.get(0);
+            assertTrue(failure.startsWith("the component io.engram.runstore.internal.RunStoreComponent (bundle "
+                    + "io.engram.runstore) failed to activate: run store " + url + "?user=u&password=***: cannot open: "),
+                    failure);
+            assertTrue(!failure.contains("secret"), failure);
         }
     }
 }

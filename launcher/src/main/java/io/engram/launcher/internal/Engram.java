@@ -48,16 +48,19 @@ public final class Engram implements Callable<Integer> {
     /** How long a command waits for a service it needs (system property {@code engram.service.wait.s}, default 30). */
     static final Duration SERVICE_WAIT = Duration.ofSeconds(Math.max(1, Long.getLong("engram.service.wait.s", 30)));
 
+    /** The run store, which the job manager needs: when it cannot open its database, its reason is the one to show. */
+    static final String RUN_STORE = "io.engram.kernel.spi.RunStore";
+
     /** Kernel services each verb needs, checked when a verb does not appear, so the message names the missing one. */
     static final Map<String, List<String>> NEEDS = Map.of(
-            "run", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"),
+            "run", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE),
             "plugins", List.of("io.engram.kernel.PluginRegistry"),
             "predict", List.of("io.engram.kernel.Predictor"),
-            "stop", List.of("io.engram.kernel.JobManager"),
+            "stop", List.of("io.engram.kernel.JobManager", RUN_STORE),
             "bench", List.of("io.engram.bench.Benchmarks"),
-            "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"),
+            "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE),
             "recall", List.of("io.engram.kernel.Recaller"),
-            "jobs", List.of("io.engram.kernel.JobManager"));
+            "jobs", List.of("io.engram.kernel.JobManager", RUN_STORE));
 
     static final String JOB_MANAGER = "io.engram.kernel.JobManager";
 
