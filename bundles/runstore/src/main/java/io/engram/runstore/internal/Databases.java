@@ -20,6 +20,18 @@ final class Databases {
     private Databases() {
     }
 
+    /**
+     * Makes H2's server for the other processes sharing a database file (automatic mixed mode) listen
+     * on, and advertise in the file's lock, the loopback address only, unless the system property
+     * {@code h2.bindAddress} says otherwise: the processes that share a file run on one machine. Must
+     * run before H2 reads its settings, the first time a database is opened.
+     */
+    static void loopbackOnly() {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     /** The JDBC URL the settings name: {@code url}, or the default H2 file under {@code dir}. */
     static String url(RunStoreConfiguration config) {
         String url = config.url().strip();

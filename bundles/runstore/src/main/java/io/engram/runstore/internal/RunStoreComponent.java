@@ -40,6 +40,7 @@ public final class RunStoreComponent implements RunStore {
 
     @Activate
     public RunStoreComponent(RunStoreConfiguration config) {
+        Databases.loopbackOnly();
         String url = Databases.url(config);
         String where = Databases.safe(url);
         Dialect dialect = Dialect.of(url);

@@ -81,6 +81,7 @@ class H2RunStoreTest extends RunStoreContract {
         RunStoreComponent s = open(tmp.resolve("data"));
         assertEquals("jdbc:h2:file:" + tmp.resolve("data/runs") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", s.location());
         assertTrue(Files.isRegularFile(tmp.resolve("data/runs.mv.db")));
+        assertEquals("127.0.0.1", System.getProperty("h2.bindAddress"), "the server for other processes is on loopback");
     }
 
     @Test
