@@ -24,7 +24,8 @@ class ComponentFailureIT {
         Path home = Installation.copy(tmp);
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         Settings settings = Settings.load(home, home.resolve("conf/engram.properties"), Map.of(),
-                Map.of("jobs.dir", file.resolve("jobs").toString())).get();
+                Map.of("jobs.dir", file.resolve("jobs").toString(),
+                        "store.url", "jdbc:h2:file:" + tmp.resolve("store/runs"))).get();
         try (Platform platform = Platform.boot(new Home(home), settings, Platform.Mode.COMMAND)) {
             List<String> failures = platform.componentFailures(List.of("io.engram.kernel.JobManager"));
             assertEquals(1, failures.size(), failures.toString());
@@ -34,6 +35,25 @@ class ComponentFailureIT {
             assertTrue(failure.contains(file.resolve("jobs").toString()), failure);
             assertTrue(failure.contains("data.dir"), failure);
             assertEquals(List.of(), platform.componentFailures(List.of("io.engram.kernel.PluginRegistry")));
+        }
+    }
+
+    /**
+     * A run store that cannot reach its database: engram jobs, as a process of its own, names the
+     * store's URL (without its password) and the driver's reason, and exits 1.
+     */
+    @Test
+    void aRunStoreThatCannotOpenItsDatabaseIsReportedWithItsReason() throws Exception {
+        Path home = Installation.copy(tmp);
+        int port = Installation.freePort();
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/engram";
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "--set", "store.url=" + url + "?user=u&password=secret",
+                "jobs")) {
+            assertEquals(1, p.waitFor(java.time.Duration.ofSeconds(120)), p.transcript());
+            assertTrue(p.err().contains("the component io.engram.runstore.internal.RunStoreComponent (bundle "
+                    + "io.engram.runstore) failed to activate: run store " + url + "?user=u&password=***: cannot open: "),
+                    p.transcript());
+            assertTrue(!p.err().contains("secret"), p.transcript());
         }
     }
 }

@@ -274,8 +274,9 @@ class HardeningIT {
     // ---- (d) records without bound --------------------------------------------------------
 
     /**
-     * A job of {@value #STEPS} batch-1 steps keeps its record on disk under {@value #RECORD_BOUND}
-     * bytes (a record of every progress event, rewritten each epoch, came to 2.9 MB), and its
+     * A job of {@value #STEPS} batch-1 steps keeps a record (its info and kept events, as JSON) under
+     * {@value #RECORD_BOUND} bytes in the run store (a record of every progress event, rewritten each
+     * epoch, came to 2.9 MB), and its
      * events are read a page at a time: every page within its limit, numbers rising, at most
      * {@value #RECENT} progress events kept, every epoch's end kept.
      */
@@ -290,12 +291,8 @@ class HardeningIT {
             String id = rest.post("/jobs", Specs.json(spec), true).json().path("id").asText();
             rest.awaitState(id, LIMIT, "succeeded");
 
-            long bytes = 0;
-            try (var files = Files.walk(home.resolve("data/jobs").resolve(id))) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    bytes += Files.size(f);
-                }
-            }
+            assertTrue(!Files.exists(home.resolve("data/jobs").resolve(id)), "the record is in the run store, not in files");
+            long bytes = rest.get("/jobs/" + id, true).body().length();
             List<JsonNode> events = new ArrayList<>();
             long after = -1;
             while (true) {
@@ -306,6 +303,7 @@ class HardeningIT {
                     assertTrue(e.path("seq").asLong() > after, "numbers rise: " + e);
                     after = e.path("seq").asLong();
                     events.add(e);
+                    bytes += e.toString().length();
                 }
                 if (page.json().size() < PAGE) {
                     break;
@@ -313,8 +311,9 @@ class HardeningIT {
             }
             long progress = events.stream().filter(e -> e.path("type").asText().equals("progress")).count();
             long epochs = events.stream().filter(e -> e.path("type").asText().equals("epoch")).count();
-            System.out.printf("records: a job of %d batch-1 steps left %d bytes in data/jobs/%s; %d events kept "
-                    + "(%d progress, %d epoch ends), highest number %d%n", STEPS, bytes, id, events.size(), progress, epochs, after);
+            System.out.printf("records: a job of %d batch-1 steps kept a record of %d bytes of JSON (%s; data/runs.mv.db %d bytes); "
+                    + "%d events kept (%d progress, %d epoch ends), highest number %d%n", STEPS, bytes, id,
+                    Files.size(home.resolve("data/runs.mv.db")), events.size(), progress, epochs, after);
             assertTrue(bytes > 0 && bytes < RECORD_BOUND, bytes + " bytes");
             assertTrue(progress > 0 && progress <= RECENT, progress + " progress events kept");
             assertEquals(EPOCHS, epochs);

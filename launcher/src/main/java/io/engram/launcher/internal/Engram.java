@@ -48,22 +48,26 @@ public final class Engram implements Callable<Integer> {
     /** How long a command waits for a service it needs (system property {@code engram.service.wait.s}, default 30). */
     static final Duration SERVICE_WAIT = Duration.ofSeconds(Math.max(1, Long.getLong("engram.service.wait.s", 30)));
 
+    /** The run store, which the job manager needs: when it cannot open its database, its reason is the one to show. */
+    static final String RUN_STORE = "io.engram.kernel.spi.RunStore";
+
     /** Kernel services each verb needs, checked when a verb does not appear, so the message names the missing one. */
     static final Map<String, List<String>> NEEDS = Map.of(
-            "run", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"),
+            "run", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE),
             "plugins", List.of("io.engram.kernel.PluginRegistry"),
             "predict", List.of("io.engram.kernel.Predictor"),
-            "stop", List.of("io.engram.kernel.JobManager"),
+            "stop", List.of("io.engram.kernel.JobManager", RUN_STORE),
             "bench", List.of("io.engram.bench.Benchmarks"),
-            "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager"),
+            "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE),
             "recall", List.of("io.engram.kernel.Recaller"),
-            "models", List.of("io.engram.store.ModelStore"));
+            "models", List.of("io.engram.store.ModelStore"),
+            "jobs", List.of("io.engram.kernel.JobManager", RUN_STORE));
 
     static final String JOB_MANAGER = "io.engram.kernel.JobManager";
 
     /** The bundle that registers a verb, when it is not the CLI bridge. */
     static final Map<String, String> VERB_BUNDLES = Map.of("sweep", "io.engram.sweep",
-            "export", "io.engram.onnx", "import", "io.engram.onnx");
+            "export", "io.engram.onnx", "import", "io.engram.onnx", "jobs", "io.engram.runstore");
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
             description = "Overrides a setting (repeatable): any key of conf/engram.properties, or a plugin's setting "
@@ -646,6 +650,29 @@ public final class Engram implements Callable<Integer> {
         }
         Use use = given.isEmpty() || given.get(0).equals("show") || given.get(0).equals("export") ? Use.READS : Use.WRITES;
         return withPlatform(Platform.Mode.COMMAND, use, (platform, settings, signals) -> verb(platform, "models", given));
+    }
+
+    @Command(name = "jobs", mixinStandardHelpOptions = true, description = {
+            "Lists the jobs of the run store, newest first, whichever process ran them (engram run or engram serve).",
+            "  engram jobs [--limit N]",
+            "  engram jobs show ID [--plot FILE.png] [--csv FILE]   the record, final metrics by split; curves as PNG, series as CSV",
+            "  engram jobs metrics ID [--csv FILE]                  the series as CSV step,epoch,split,name,value (standard output without --csv)",
+            "Exit 0, 1 when a file cannot be written, 2 for an unknown job or bad arguments."})
+    int jobs(@Parameters(paramLabel = "show ID | metrics ID", arity = "0..2", description = "what to print") List<String> words,
+             @Option(names = "--limit", paramLabel = "N", description = "jobs listed (default 20)") String limit,
+             @Option(names = "--plot", paramLabel = "FILE.png", description = "writes the job's curves as a PNG chart") Path plot,
+             @Option(names = "--csv", paramLabel = "FILE", description = "writes the job's metric series as CSV") Path csv) {
+        List<String> args = new java.util.ArrayList<>(words == null ? List.of() : words);
+        if (limit != null) {
+            args.add("--limit=" + limit);
+        }
+        if (plot != null) {
+            args.add("--plot=" + plot.toAbsolutePath().normalize());
+        }
+        if (csv != null) {
+            args.add("--csv=" + csv.toAbsolutePath().normalize());
+        }
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "jobs", args));
     }
 
     /** The version of this launcher, from its jar. */

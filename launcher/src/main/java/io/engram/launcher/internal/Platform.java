@@ -49,6 +49,8 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class Platform implements AutoCloseable {
 
     public static final String KERNEL_PID = "io.engram.kernel";
+    /** Configuration PID of the run store. */
+    public static final String STORE_PID = "io.engram.runstore";
     public static final String HTTP_PID = "io.engram.http";
 
     static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -235,6 +237,7 @@ public final class Platform implements AutoCloseable {
             }
             update(cm.service().get(), KERNEL_PID, s.kernelProperties(home.root()));
             update(cm.service().get(), HTTP_PID, s.httpProperties(home.tokenFile()));
+            update(cm.service().get(), STORE_PID, s.storeProperties());
         }
         return configurePlugins(context, s.plugins(), false);
     }

@@ -36,9 +36,28 @@ import org.apache.commons.configuration2.io.FileHandler;
  * @param jobs          the other settings of the job manager
  * @param web           the REST API's access rules and TLS
  * @param plugins       plugin settings, in the order first given
+ * @param store         where the run store keeps job records
  */
 public record Settings(String host, int port, String token, long maxBodyBytes, Path jobsDir, int concurrency,
-                       Path deployDir, long pollMs, Jobs jobs, Web web, java.util.List<PluginSetting> plugins) {
+                       Path deployDir, long pollMs, Jobs jobs, Web web, java.util.List<PluginSetting> plugins,
+                       Store store) {
+
+    /**
+     * The run store: job records, events and metric series in a database shared by every process of
+     * the installation.
+     *
+     * @param url      JDBC URL of a PostgreSQL (or H2) database; empty: the H2 file {@code runs.mv.db} in {@code dir}
+     * @param user     the database user; empty: the URL's
+     * @param password the user's password; empty: the URL's
+     * @param dir      the folder of the H2 file: the parent of {@code jobs.dir} (absolute)
+     */
+    public record Store(String url, String user, String password, Path dir) {
+
+        @Override
+        public String toString() {
+            return "Store[" + url.replaceAll("(?i)(password=)[^;&]*", "$1***") + ", " + dir + "]";
+        }
+    }
 
     /**
      * Settings of the job manager beyond {@code jobs.dir} and {@code jobs.concurrency}.
@@ -113,6 +132,9 @@ public record Settings(String host, int port, String token, long maxBodyBytes, P
         d.put("checkpoint.every.minutes", "5");
         d.put("deploy.dir", "deploy");
         d.put("deploy.poll.ms", "500");
+        d.put("store.url", "");
+        d.put("store.user", "");
+        d.put("store.password", "");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -165,7 +187,15 @@ public record Settings(String host, int port, String token, long maxBodyBytes, P
                 (int) r.number("checkpoint.every.minutes", 0, Integer.MAX_VALUE), (int) r.number("jobs.workers", 0, 1024));
         Web web = new Web(r.choice("http.read.token", READ_TOKEN), r.list("http.allowed.hosts"),
                 r.list("http.cors.origins"), r.tls(home));
-        return new Settings(host, port, token, maxBody, jobsDir, concurrency, deployDir, poll, jobs, web, plugins);
+        String storeUrl = r.string("store.url").strip();
+        if (!storeUrl.isEmpty() && !storeUrl.startsWith("jdbc:postgresql:") && !storeUrl.startsWith("jdbc:h2:")) {
+            r.problems().add(r.where("store.url") + ": must be a JDBC URL of PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE) "
+                    + "or H2 (jdbc:h2:...), or empty for the H2 file under the data folder");
+        }
+        Store store = new Store(storeUrl, r.string("store.user"), r.string("store.password"),
+                jobsDir.getParent() == null ? jobsDir : jobsDir.getParent());
+        return new Settings(host, port, token, maxBody, jobsDir, concurrency, deployDir, poll, jobs, web, plugins,
+                store);
     }
 
     /** {@code conf/engram.properties}, empty when missing; its keys' origins are {@code FILE:LINE}. */
@@ -258,6 +288,16 @@ public record Settings(String host, int port, String token, long maxBodyBytes, P
         p.put("checkpoint.every.epochs", jobs.checkpointEpochs());
         p.put("checkpoint.every.minutes", jobs.checkpointMinutes());
         p.put("jobs.workers", jobs.workers());
+        return p;
+    }
+
+    /** The run store's ConfigAdmin properties (PID {@code io.engram.runstore}). */
+    public Map<String, Object> storeProperties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("url", store.url());
+        p.put("user", store.user());
+        p.put("password", store.password());
+        p.put("dir", store.dir().toString());
         return p;
     }
 

@@ -172,4 +172,22 @@ class SettingsTest {
         Files.writeString(conf, text);
         return conf;
     }
+
+    @Test
+    void theRunStoreIsTheH2FileBesideJobsDirUnlessAUrlIsGiven() {
+        Settings s = Settings.load(home, home.resolve("none"), Map.of(), Map.of()).get();
+        assertEquals(Map.of("url", "", "user", "", "password", "", "dir", home.resolve("data").toAbsolutePath().toString()),
+                s.storeProperties());
+        Settings pg = Settings.load(home, home.resolve("none"),
+                Map.of("ENGRAM_STORE_URL", "jdbc:postgresql://127.0.0.1:5432/engram?password=secret"),
+                Map.of("store.user", "engram")).get();
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/engram?password=secret", pg.storeProperties().get("url"));
+        assertEquals("engram", pg.storeProperties().get("user"));
+        assertTrue(pg.store().toString().contains("password=***") && !pg.store().toString().contains("secret"),
+                pg.store().toString());
+        List<String> problems = Settings.load(home, home.resolve("none"), Map.of(),
+                Map.of("store.url", "jdbc:mysql://db/engram")).getError().toJavaList();
+        assertEquals(List.of("store.url (--set): must be a JDBC URL of PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE) "
+                + "or H2 (jdbc:h2:...), or empty for the H2 file under the data folder"), problems);
+    }
 }

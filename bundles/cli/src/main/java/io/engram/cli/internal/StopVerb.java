@@ -14,7 +14,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code stop}: called by {@code engram serve} on SIGTERM or SIGINT before the framework stops.
- * Cancels every queued or running job and waits, at most {@link #WAIT} in all, until each has
+ * Cancels every queued or running job of this process (those that another process sharing the run
+ * store runs are listed but cannot be cancelled from here, and are left alone) and waits, at most {@link #WAIT} in all, until each has
  * ended, so its record says CANCELLED. Prints one line per job cancelled. Returns 0, or 1 when a job
  * did not end in time. Thread-safe.
  */
@@ -33,8 +34,8 @@ public final class StopVerb implements Function<Map<String, Object>, Integer> {
     @Override
     public Integer apply(Map<String, Object> raw) {
         VerbCall call = VerbCall.of(raw);
-        List<JobInfo> active = jobs.jobs().stream().filter(j -> !j.state().terminal()).toList();
-        active.forEach(j -> jobs.cancel(j.id()));
+        List<JobInfo> active = jobs.jobs().stream().filter(j -> !j.state().terminal())
+                .filter(j -> jobs.cancel(j.id())).toList();
         Instant deadline = Instant.now().plus(WAIT);
         int status = VerbCall.OK;
         for (JobInfo job : active) {

@@ -124,6 +124,7 @@ final class ItRuntime implements AutoCloseable {
             }
         }
         configure(ctx, "io.engram.kernel", Map.of("data.dir", work.resolve("jobs").toString(), "jobs.concurrency", 1));
+        configure(ctx, "io.engram.kernel.files", Map.of("dir", work.resolve("jobs").toString()));
         Map<String, Object> httpConfig = new HashMap<>(Map.of("token.file", tokenFile.toString(),
                 "max.body.bytes", MAX_BODY, "host", "127.0.0.1"));
         httpConfig.putAll(http);

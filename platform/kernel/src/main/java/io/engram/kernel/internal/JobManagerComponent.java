@@ -8,9 +8,11 @@ import io.engram.kernel.JobEvent;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobManager;
 import io.engram.kernel.JobState;
+import io.engram.kernel.MetricPoint;
 import io.engram.kernel.ModelRegistry;
 import io.engram.kernel.Page;
 import io.engram.kernel.PluginRegistry;
+import io.engram.kernel.spi.RunStore;
 import io.engram.tensor.Tensor;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -50,7 +52,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link Workers}, and {@link RecordKeeper} keeps the records on disk.
  *
  * <p>Lifecycle of the component: the constructor makes sure {@code data.dir} can be written (else it
- * throws, naming the directory and the reason), reads the small info of every record under it, and
+ * throws, naming the directory and the reason), imports the records written there before the run
+ * store existed, takes over the unfinished jobs of processes that no longer run ({@link Restart}), and
  * starts {@code jobs.concurrency} job threads and a pool of {@code jobs.workers} population threads
  * (a value outside 0..1024 makes it throw, naming the setting). A job that was running when the
  * process stopped is queued again to resume from its last checkpoint when that holds its trainer's
@@ -68,9 +71,14 @@ import org.osgi.service.metatype.annotations.Designate;
  * fallback: its {@link JobInfo#backend()} names the fallback, and its first event after the
  * {@code QUEUED} state is a {@code warning} message saying why.
  *
- * <p>Records live under {@code data.dir/<job-id>/} ({@link JobFiles}): {@code job.json}, the info,
- * and {@code events.jsonl}, the events that are not progress and, once the job ends, the latest
- * {@code jobs.events.recent} progress events. Thread-safe.
+ * <p>Records live in the run store ({@link RunStore}, a service; built without one, as files under
+ * {@code data.dir}, {@link FileRunStore}): each job's info, its events that are not progress and,
+ * once the job ends, the latest {@code jobs.events.recent} progress events, and its metric series.
+ * Ids come from the store, so processes sharing it never give the same one; {@link #jobs},
+ * {@link #job}, {@link #events} and {@link #metrics} answer for every job in the store, and
+ * {@link #await} waits for a job of another process by reading its record. Records under
+ * {@code data.dir} written before the run store existed are imported into it once
+ * ({@link LegacyImport}). Thread-safe.
  */
 @Component(service = JobManager.class, immediate = true, configurationPid = "io.engram.kernel",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -87,9 +95,12 @@ public final class JobManagerComponent implements JobManager {
     public static final double VALIDATION_FRACTION = 0.1;
     /** How long deactivation waits for running jobs to return. */
     public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** How often {@link #await} reads the record of a job that another process runs. */
+    static final Duration FOREIGN_POLL = Duration.ofMillis(250);
 
     private final SpecValidator validator;
     private final Path dataDir;
+    private final RunStore store;
     private final RecordKeeper records;
     private final JobQueue queue;
     private final JobScheduler scheduler;
@@ -103,13 +114,15 @@ public final class JobManagerComponent implements JobManager {
 
     @Activate
     public JobManagerComponent(@Reference(target = RegistryComponent.SELF) PluginRegistry plugins,
-                               JobManagerConfiguration config) {
-        this((PluginDirectory) plugins, config, new TrainCheckpoints(), platformBundles());
+                               JobManagerConfiguration config, @Reference RunStore store) {
+        this((PluginDirectory) plugins, config, new TrainCheckpoints(), platformBundles(), Requeued.PLUGIN_WAIT,
+                store);
     }
 
     /**
      * A job manager over {@code plugins}, writing checkpoints with {@code checkpoints} and naming
-     * {@code platform} as the platform bundles in every checkpoint's provenance.
+     * {@code platform} as the platform bundles in every checkpoint's provenance, its records kept as
+     * files under {@code data.dir} ({@link FileRunStore}).
      */
     public JobManagerComponent(PluginDirectory plugins, JobManagerConfiguration config, Checkpoints checkpoints,
                                java.util.List<BundleRef> platform) {
@@ -118,19 +131,30 @@ public final class JobManagerComponent implements JobManager {
 
     JobManagerComponent(PluginDirectory plugins, JobManagerConfiguration config, Checkpoints checkpoints,
                         java.util.List<BundleRef> platform, Duration pluginWait) {
+        this(plugins, config, checkpoints, platform, pluginWait, null);
+    }
+
+    /** As above, its records kept in {@code store}; null: as files under {@code data.dir}. */
+    JobManagerComponent(PluginDirectory plugins, JobManagerConfiguration config, Checkpoints checkpoints,
+                        java.util.List<BundleRef> platform, Duration pluginWait, RunStore store) {
         this.validator = new SpecValidator(plugins, config);
         this.dataDir = Paths.get(config.data_dir()).toAbsolutePath().normalize();
         Directories.probe(dataDir, "the job records' directory (data.dir)");
+        if (store == null) {
+            store = new FileRunStore(dataDir, config.jobs_events_recent());
+        } else {
+            LegacyImport.run(dataDir, store, config.jobs_events_recent());
+        }
+        this.store = store;
         Workers workers = Workers.of(config.jobs_workers(), daemons("engram-worker-"));
         this.queue = new JobQueue(config.jobs_queue_capacity(), config.jobs_concurrency(), daemons("engram-job-"));
-        JobFiles files = new JobFiles(dataDir);
-        this.records = new RecordKeeper(files, config.jobs_events_recent(), queue::left);
+        this.records = new RecordKeeper(store, Owners.self(), config.jobs_events_recent(), queue::left);
         this.checkpointFiles = checkpoints;
         JobRun runner = new JobRun(records, checkpoints, platform, this::checkpointPath, dataDir, config, workers,
                 registry::get);
         this.scheduler = new JobScheduler(queue, workers, records, runner, new Requeued(validator, pluginWait));
         this.delivery = Executors.newCachedThreadPool(daemons("engram-job-events-"));
-        reload(files, checkpoints);
+        reload(checkpoints);
     }
 
     private static ThreadFactory daemons(String prefix) {
@@ -157,8 +181,8 @@ public final class JobManagerComponent implements JobManager {
         return java.util.List.copyOf(out);
     }
 
-    private void reload(JobFiles files, Checkpoints checkpoints) {
-        for (JobRecord rec : new Restart(files, records, checkpoints).reload(JobTable.NEWEST_FIRST.reversed())) {
+    private void reload(Checkpoints checkpoints) {
+        for (JobRecord rec : new Restart(records, checkpoints).reload()) {
             jobs.put(rec);
             if (rec.info().state() == JobState.QUEUED) {
                 queue.reserveAnyway();
@@ -243,7 +267,14 @@ public final class JobManagerComponent implements JobManager {
                         Failures.message(from.getCause()).replaceFirst("^" + FineTuning.KEY + ": ", ""))));
             }
         }
-        String id = jobs.nextId();
+        String id;
+        try {
+            id = store.nextId();
+        } catch (IOException e) {
+            queue.left();
+            log.log(System.Logger.Level.ERROR, "refusing a job: no id from the run store: " + e.getMessage());
+            return Validation.invalid(List.of(Problem.of(UNAVAILABLE, "the job's record " + e.getMessage())));
+        }
         JobInfo info = new JobInfo(id, r.name().isEmpty() ? id : r.name(), JobState.QUEUED, r.family().label(),
                 r.trainer().label(), r.application().label(), r.backend().id(), JobInfos.now(), "", "", Map.of(), "",
                 "", spec);
@@ -273,14 +304,53 @@ public final class JobManagerComponent implements JobManager {
         return jobs(0, Integer.MAX_VALUE).items();
     }
 
+    /**
+     * A page of every job in the run store, those of other processes included; a job this one holds
+     * shows its latest info. When the store cannot be read, the jobs held here.
+     */
     @Override
     public Page<JobInfo> jobs(int offset, int limit) {
-        return jobs.page(offset, limit);
+        Page<JobInfo> stored;
+        try {
+            stored = store.jobs(offset, limit);
+        } catch (IOException e) {
+            log.log(System.Logger.Level.WARNING, "cannot read the job list from " + store.location() + ": "
+                    + e.getMessage() + "; listing this process's jobs");
+            return jobs.page(offset, limit);
+        }
+        java.util.List<JobInfo> items = stored.items().stream().map(i -> {
+            JobRecord rec = jobs.get(i.id());
+            return rec == null ? i : rec.info();
+        }).toList();
+        return new Page<>(items, stored.offset(), stored.limit(), stored.total());
     }
 
     @Override
     public Optional<JobInfo> job(String id) {
-        return Optional.ofNullable(jobs.get(id)).map(JobRecord::info);
+        JobRecord rec = jobs.get(id);
+        return rec != null ? Optional.of(rec.info()) : stored(id);
+    }
+
+    /** A job of another process (or an earlier run), from the store; empty when unknown or unreadable. */
+    private Optional<JobInfo> stored(String id) {
+        try {
+            return store.job(id);
+        } catch (IOException e) {
+            log.log(System.Logger.Level.WARNING, "cannot read " + id + " from " + store.location() + ": "
+                    + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The job's metric series, from the run store; empty for an unknown job or when it cannot be read. */
+    @Override
+    public java.util.List<MetricPoint> metrics(String id) {
+        try {
+            return java.util.List.copyOf(store.metrics(id));
+        } catch (IOException e) {
+            log.log(System.Logger.Level.WARNING, "cannot read the metrics of " + id + ": " + e.getMessage());
+            return java.util.List.of();
+        }
     }
 
     @Override
@@ -297,14 +367,17 @@ public final class JobManagerComponent implements JobManager {
     @Override
     public java.util.List<JobEvent> events(String id, long after, int limit) {
         JobRecord rec = jobs.get(id);
-        return rec == null ? java.util.List.of() : java.util.List.copyOf(records.events(rec, after, Math.max(0, limit)));
+        return java.util.List.copyOf(rec == null ? records.stored(id, after, Math.max(0, limit))
+                : records.events(rec, after, Math.max(0, limit)));
     }
 
     @Override
     public AutoCloseable subscribe(String id, Consumer<JobEvent> listener) {
         JobRecord rec = jobs.get(id);
         if (rec == null) {
-            return () -> { };
+            Subscription foreign = new Subscription(listener, delivery, () -> { });
+            records.stored(id, -1, Integer.MAX_VALUE).forEach(foreign::offer);
+            return foreign;
         }
         Subscription[] self = new Subscription[1];
         Subscription sub = new Subscription(listener, delivery, () -> {
@@ -328,10 +401,21 @@ public final class JobManagerComponent implements JobManager {
     public Optional<JobInfo> await(String id, Duration timeout) throws InterruptedException {
         JobRecord rec = jobs.get(id);
         if (rec == null) {
-            return Optional.empty();
+            return awaitStored(id, timeout);
         }
         rec.ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
         return Optional.of(rec.info());
+    }
+
+    /** Waits for a job of another process by reading the store every {@link #FOREIGN_POLL}. */
+    private Optional<JobInfo> awaitStored(String id, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Optional<JobInfo> info = stored(id);
+        while (info.isPresent() && !info.get().state().terminal() && System.nanoTime() < deadline) {
+            Thread.sleep(Math.max(1, Math.min(FOREIGN_POLL.toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
+            info = stored(id);
+        }
+        return info;
     }
 
     /**

@@ -8,14 +8,13 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The job manager's records by id, newest first ({@code job-000012} before {@code job-000011}), and
- * the numbering of new jobs: a new id is one above the highest number seen, so ids are never reused
- * across restarts. Thread-safe.
+ * The records this job manager holds in memory, by id, newest first ({@code job-000012} before
+ * {@code job-000011}): the jobs it queued, runs or ran since it started, and those it took over at
+ * start ({@link Restart}). Other jobs are read from the run store. Thread-safe.
  */
 final class JobTable {
     private static final Pattern ID = Pattern.compile("job-(\\d+)");
@@ -24,20 +23,10 @@ final class JobTable {
             Comparator.comparingLong(JobTable::number).thenComparing(Comparator.naturalOrder()).reversed();
 
     private final ConcurrentSkipListMap<String, JobRecord> jobs = new ConcurrentSkipListMap<>(NEWEST_FIRST);
-    private final AtomicLong counter = new AtomicLong();
 
-    /** Adds a record, read back or new; its number counts for the next id. */
+    /** Adds a record, taken over or new. */
     void put(JobRecord rec) {
-        Matcher m = ID.matcher(rec.id);
-        if (m.matches()) {
-            counter.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
-        }
         jobs.put(rec.id, rec);
-    }
-
-    /** The id of the next job: {@code job-} and six or more digits. */
-    String nextId() {
-        return String.format("job-%06d", counter.incrementAndGet());
     }
 
     /** The record of {@code id}, or null. */
@@ -65,7 +54,7 @@ final class JobTable {
         return new Page<>(page, Math.max(0, offset), Math.max(0, limit), total);
     }
 
-    private static long number(String id) {
+    static long number(String id) {
         Matcher m = ID.matcher(id);
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }

@@ -3,51 +3,62 @@ package io.engram.kernel.internal;
 import io.engram.api.TrainingEvent;
 import io.engram.kernel.JobInfo;
 import io.engram.kernel.JobState;
+import io.engram.kernel.spi.RunStore;
+import io.engram.kernel.spi.StoredJob;
 import io.vavr.control.Try;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * What the job manager finds on disk when it starts: the small info of every record, oldest job
- * first. A job that has ended keeps its events on disk; one that was running when the process
- * stopped comes back queued, to resume from its last checkpoint ({@link JobRecord#resumeFrom}), when
- * that checkpoint holds its trainer's state, and is otherwise recorded as failed with
- * {@value JobManagerComponent#INTERRUPTED} and its last checkpoint; one that was queued comes back
- * still queued, its events in memory, for the job manager to queue again. Used once, by the job manager's constructor; not thread-safe.
+ * What the job manager takes over from the run store when it starts: every job that has not ended and
+ * whose owner is no longer running ({@link Owners}), oldest first; jobs owned by another live process
+ * sharing the store are left to it, and jobs that have ended stay in the store only. A job that was
+ * running when its process stopped comes back queued, to resume from its last checkpoint
+ * ({@link JobRecord#resumeFrom}), when that checkpoint holds its trainer's state, and is otherwise
+ * recorded as failed with {@value JobManagerComponent#INTERRUPTED} and its last checkpoint; one that
+ * was queued comes back still queued, its events in memory, for the job manager to queue again. Used
+ * once, by the job manager's constructor; not thread-safe.
  */
 final class Restart {
 
-    private final JobFiles files;
     private final RecordKeeper records;
     private final Checkpoints checkpoints;
     private final System.Logger log = System.getLogger(Restart.class.getName());
 
-    Restart(JobFiles files, RecordKeeper records, Checkpoints checkpoints) {
-        this.files = files;
+    Restart(RecordKeeper records, Checkpoints checkpoints) {
         this.records = records;
         this.checkpoints = checkpoints;
     }
 
-    /** Every readable record, oldest first (by {@code order} of their ids); throws when the directory cannot be read. */
-    List<JobRecord> reload(Comparator<String> order) {
-        List<JobInfo> stored;
+    /** The jobs taken over, oldest first; throws when the store cannot be read. */
+    List<JobRecord> reload() {
+        RunStore store = records.store();
+        List<StoredJob> stored;
         try {
-            stored = files.loadInfos();
+            stored = store.unfinished();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the job records in " + files.dir() + ": "
+            throw new IllegalStateException("cannot read the job records in " + store.location() + ": "
                     + Directories.reason(e), e);
         }
-        stored.sort(Comparator.comparing(JobInfo::id, order));
         List<JobRecord> out = new ArrayList<>();
-        for (JobInfo info : stored) {
-            out.add(info.state().terminal() ? records.open(info, null, null) : resume(info));
+        for (StoredJob job : stored) {
+            if (Owners.aliveElsewhere(job.owner())) {
+                continue;
+            }
+            try {
+                if (!store.claim(job.info().id(), job.owner(), records.owner())) {
+                    continue;
+                }
+            } catch (IOException e) {
+                log.log(System.Logger.Level.ERROR, "cannot take over " + job.info().id() + ": " + e.getMessage());
+                continue;
+            }
+            out.add(resume(job.info()));
         }
         return out;
     }
-
     private JobRecord resume(JobInfo info) {
         EventLog past;
         try {

@@ -27,9 +27,9 @@ final class StoredEvents {
         this.recent = recent;
     }
 
-    /** Hands over the log of a job that just ended, all of it on disk; it is never changed again. */
-    synchronized void ended(String id, EventLog events) {
-        cache.put(id, events);
+    /** Drops the cached log of a job whose files changed. */
+    synchronized void forget(String id) {
+        cache.remove(id);
     }
 
     /** The job's kept events, from the cache or its files. */

@@ -121,6 +121,10 @@ class KernelBundleIT {
             values.put("data.dir", tmp.resolve("data/jobs").toString());
             values.put("jobs.concurrency", 2);
             config.update(values);
+            Configuration files = service(ctx, ConfigurationAdmin.class).getConfiguration("io.engram.kernel.files", "?");
+            Dictionary<String, Object> store = new Hashtable<>();
+            store.put("dir", tmp.resolve("data/jobs").toString());
+            files.update(store);
         }
         for (Bundle b : ctx.getBundles()) {
             if (b.getSymbolicName().equals("io.engram.kernel")) {
