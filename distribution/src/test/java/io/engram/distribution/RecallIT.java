@@ -48,8 +48,8 @@ class RecallIT {
                 """);
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", spec.toString())) {
             assertEquals(0, p.waitFor(LIMIT), p.transcript());
-            assertTrue(p.out().contains("  patterns = 3\n"), p.out());
-            assertTrue(p.out().contains("  test.bit.error = 0\n"), p.out());
+            assertTrue(java.util.regex.Pattern.compile("(?m)^  validation .*\\bpatterns = 3\\b").matcher(p.out()).find(), p.out());
+            assertTrue(java.util.regex.Pattern.compile("(?m)^  test +bit\\.error = 0\\b").matcher(p.out()).find(), p.out());
         }
         SplittableRandom r = new SplittableRandom(5);
         String cue = IntStream.range(0, UNITS).mapToObj(i -> r.nextBoolean() ? "1" : "-1").collect(Collectors.joining(","));

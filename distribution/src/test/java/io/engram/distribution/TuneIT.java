@@ -68,9 +68,12 @@ class TuneIT {
             assertTrue(rows.stream().anyMatch(r -> r[6].startsWith("stopped@")), "asha stops some: " + p.out());
             assertTrue(p.out().contains("best: trial " + rows.get(0)[0] + " (" + rows.get(0)[1] + ") validation.loss "
                     + rows.get(0)[5]), p.out());
-            // every trial is a job of the job store
-            for (String[] row : rows) {
-                assertTrue(Files.isDirectory(home.resolve("data/jobs").resolve(row[1])), row[1]);
+            // every trial is a job of the run store
+            try (EngramProcess jobs = EngramProcess.start(home, Map.of(), "jobs", "--limit", "100")) {
+                assertEquals(0, jobs.waitFor(LIMIT), jobs.transcript());
+                for (String[] row : rows) {
+                    assertTrue(jobs.out().lines().anyMatch(l -> l.startsWith(row[1] + " ")), row[1] + ": " + jobs.out());
+                }
             }
         }
         Path written = tmp.resolve("search.best.properties");
@@ -85,9 +88,10 @@ class TuneIT {
 
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "run", written.toString())) {
             assertEquals(0, p.waitFor(LIMIT), p.transcript());
-            String line = p.out().lines().filter(l -> l.trim().startsWith("validation.loss = ")).findFirst()
-                    .orElseThrow(() -> new AssertionError(p.transcript()));
-            double again = Double.parseDouble(line.trim().substring("validation.loss = ".length()));
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^  validation +(?:.*, )?loss = ([^,\\s]+)")
+                    .matcher(p.out());
+            assertTrue(line.find(), p.transcript());
+            double again = Double.parseDouble(line.group(1));
             double tuned = Double.parseDouble(rows.get(0)[5]);
             assertEquals(tuned, again, Math.abs(tuned) * 1e-5, p.out());
         }

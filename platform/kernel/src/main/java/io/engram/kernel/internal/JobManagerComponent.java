@@ -219,11 +219,11 @@ public final class JobManagerComponent implements JobManager {
 
     @Override
     public Validation<Seq<Problem>, JobInfo> resume(String id) {
-        JobRecord old = jobs.get(id);
-        if (old == null) {
+        Optional<JobInfo> known = job(id);
+        if (known.isEmpty()) {
             return Validation.invalid(List.of(Problem.of("job", "no job " + id)));
         }
-        JobInfo info = old.info();
+        JobInfo info = known.get();
         if (!info.state().terminal() || info.state() == JobState.SUCCEEDED) {
             return Validation.invalid(List.of(Problem.of("job", "job " + id + " is " + info.state()
                     + "; only a failed or cancelled job resumes")));
