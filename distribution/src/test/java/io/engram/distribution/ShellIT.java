@@ -33,8 +33,9 @@ class ShellIT {
         String id;
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "shell")) {
             p.type("engram:run " + spec);
-            String out = p.awaitOutput(o -> Pattern.compile("job-\\d+ queued").matcher(o).find(), LIMIT);
-            Matcher m = Pattern.compile("(job-\\d+) queued").matcher(out);
+            // engram:run answers with the job's state when it returns: queued, or running when a job thread took it at once
+            String out = p.awaitOutput(o -> Pattern.compile("job-\\d+ (queued|running)").matcher(o).find(), LIMIT);
+            Matcher m = Pattern.compile("(job-\\d+) (queued|running)").matcher(out);
             assertTrue(m.find(), out);
             id = m.group(1);
             p.type("engram:jobs");
