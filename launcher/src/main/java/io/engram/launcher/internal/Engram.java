@@ -61,13 +61,14 @@ public final class Engram implements Callable<Integer> {
             "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE),
             "recall", List.of("io.engram.kernel.Recaller"),
             "models", List.of("io.engram.store.ModelStore"),
-            "jobs", List.of("io.engram.kernel.JobManager", RUN_STORE));
+            "jobs", List.of("io.engram.kernel.JobManager", RUN_STORE),
+            "tune", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE, "io.engram.kernel.PluginRegistry"));
 
     static final String JOB_MANAGER = "io.engram.kernel.JobManager";
 
     /** The bundle that registers a verb, when it is not the CLI bridge. */
     static final Map<String, String> VERB_BUNDLES = Map.of("sweep", "io.engram.sweep",
-            "export", "io.engram.onnx", "import", "io.engram.onnx", "jobs", "io.engram.runstore");
+            "export", "io.engram.onnx", "import", "io.engram.onnx", "jobs", "io.engram.runstore", "tune", "io.engram.tune");
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
             description = "Overrides a setting (repeatable): any key of conf/engram.properties, or a plugin's setting "
@@ -568,10 +569,6 @@ public final class Engram implements Callable<Integer> {
         return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "import", args));
     }
 
-    /** Kernel services the {@code tune} verb needs. */
-    static final List<String> TUNE_NEEDS = List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager",
-            "io.engram.kernel.PluginRegistry");
-
     @Command(name = "tune", mixinStandardHelpOptions = true, description = {
             "Searches hyperparameters: runs trials of the job spec SPEC as jobs (jobs.concurrency at a time), each with "
                     + "values drawn from the spec's tune.* ranges, prints a table of the trials best first and writes the "
@@ -599,18 +596,7 @@ public final class Engram implements Callable<Integer> {
         keyValues(new String[][] {{"tune.strategy", strategy}, {"tune.trials", trials}, {"tune.seed", seed},
                 {"tune.metric", metric}, {"tune.direction", direction}, {"tune.min.epochs", minEpochs},
                 {"tune.max.epochs", maxEpochs}, {"tune.eta", eta}}).forEach(args::add);
-        return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> {
-            Optional<Object> service = platform.await(verbFilter("tune"), SERVICE_WAIT,
-                    () -> !platform.componentFailures(TUNE_NEEDS).isEmpty());
-            if (service.isEmpty()) {
-                List<String> failed = platform.componentFailures(TUNE_NEEDS);
-                err.println("engram: " + (failed.isEmpty() ? "the 'tune' command service (engram.verb=tune) did not appear within "
-                        + SERVICE_WAIT.toSeconds() + " s (bundle io.engram.tune: " + platform.bundleState("io.engram.tune") + ")"
-                        : String.join("; ", failed)));
-                return FAILED;
-            }
-            return call(service.get(), args);
-        });
+        return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> verb(platform, "tune", args));
     }
 
     /** A model reference of the registry: {@code NAME}, {@code NAME@VERSION} or {@code NAME@ALIAS}. */

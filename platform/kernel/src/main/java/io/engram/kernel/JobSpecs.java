@@ -42,6 +42,12 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface JobSpecs {
 
     /**
+     * The key {@link #read} sets to the spec file's absolute directory, which relative input paths
+     * resolve against; a spec file may not set it.
+     */
+    String SPEC_DIR = "spec.dir";
+
+    /**
      * Reads a spec file; the format follows the extension. {@code job.name} defaults to the file's
      * name, and {@code spec.dir} is set to the file's absolute directory.
      */

@@ -1,5 +1,6 @@
 package io.engram.cli.internal;
 
+import io.engram.kernel.JobSpecs;
 import io.engram.api.Problem;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -19,8 +20,6 @@ final class SpecOverrides {
 
     /** What follows an overridden key in a problem. */
     static final String ORIGIN = " (command line)";
-    /** The key the spec reader sets from the file's location, which the command line may not set. */
-    static final String SPEC_DIR = "spec.dir";
 
     private SpecOverrides() {
     }
@@ -35,7 +34,7 @@ final class SpecOverrides {
             if (key.isEmpty()) {
                 problems = problems.append(Problem.of("'" + a + "'" + ORIGIN,
                         "expected KEY=VALUE, such as trainer.epochs=5"));
-            } else if (key.equals(SPEC_DIR)) {
+            } else if (key.equals(JobSpecs.SPEC_DIR)) {
                 problems = problems.append(Problem.of(key + ORIGIN,
                         "is set from the spec file's location and cannot be given"));
             } else if (overrides.containsKey(key)) {

@@ -43,8 +43,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Function.class, property = VerbCall.VERB_PROPERTY + "=tune")
 public final class TuneVerb implements Function<Map<String, Object>, Integer> {
 
-    /** The key the spec reader sets to the spec file's directory; a spec file may not set it. */
-    static final String SPEC_DIR = "spec.dir";
 
     private final JobSpecs specs;
     private final JobManager jobs;
@@ -173,7 +171,7 @@ public final class TuneVerb implements Function<Map<String, Object>, Integer> {
         Path target = BestSpec.target(file);
         Map<String, String> spec = new LinkedHashMap<>(BestSpec.merge(BestSpec.merge(base, budget), best.values));
         // the reader sets the spec's directory; the best spec lies in the same one and gets it again when read
-        spec.remove(SPEC_DIR);
+        spec.remove(JobSpecs.SPEC_DIR);
         try {
             BestSpec.write(target, List.of("The best of " + trials.size() + " trials of engram tune " + file.getFileName()
                     + " (" + options.strategy().name().toLowerCase(Locale.ROOT) + ", tune.seed=" + options.seed() + "):",

@@ -9,6 +9,7 @@ import io.engram.api.NetworkFamily;
 import io.engram.api.ParamType;
 import io.engram.api.Problem;
 import io.engram.api.Schema;
+import io.engram.kernel.JobSpecs;
 import io.engram.kernel.PluginInfo;
 import io.engram.kernel.PluginKind;
 import io.engram.tensor.Backend;
@@ -61,7 +62,7 @@ public final class SpecValidator {
 
     private static final Set<String> TOP = Set.of(
             "job.name", "seed", "backend", "backend.fallback", "dtype", "trainer", "checkpoint", "model.family",
-            "data.app", "loss", BestCheckpoint.KEY, FineTuning.KEY, "spec.dir");
+            "data.app", "loss", BestCheckpoint.KEY, FineTuning.KEY, JobSpecs.SPEC_DIR);
     private static final String KNOWN = "job.name, seed, backend, backend.fallback, dtype, model.family, model.*, "
             + "trainer, trainer.*, data.app, data.*, loss, checkpoint, " + BestCheckpoint.KEY + ", " + FineTuning.KEY
             + ", spec.dir";
@@ -70,7 +71,7 @@ public final class SpecValidator {
      * {@link SpecReader#read} to the spec file's directory; absent for spec text that has no file
      * (then the installation, {@link Confinement#home()}).
      */
-    public static final String SPEC_DIR = "spec.dir";
+    public static final String SPEC_DIR = JobSpecs.SPEC_DIR;
     /** The key naming the backend a job runs on when its {@code backend} cannot run here. */
     public static final String FALLBACK = "backend.fallback";
     private static final Pattern REF = Pattern.compile(
