@@ -30,8 +30,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Next-note prediction and free composition of 12-bar blues, after Eck and Schmidhuber (2002),
  * "Finding temporal structure in music: blues improvisation with LSTM recurrent networks". The music
- * is either generated from the seed ({@link BluesGenerator}: melodies over the {@link BluesForm}
- * chords) or read from a standard MIDI file ({@code data.file}, melody on channel 0, chords on channel
+ * is either generated from the seed ({@link BluesGenerator}: songs of bar-long melody segments over
+ * the {@link BluesForm} chords) or read from a standard MIDI file ({@code data.file}, melody on channel 0, chords on channel
  * 1, cut into pieces of {@code choruses} choruses); it is encoded per step ({@link Encoding}) for
  * next-step prediction with loss {@code sigmoid-bce}.
  *
@@ -56,6 +56,7 @@ public final class MusicApplication implements Application {
             HyperParameter.integer("low", 60, 0, 127, "Lowest melody key (MIDI; 60 is middle C)."),
             HyperParameter.integer("high", 79, 0, 127, "Highest melody key."),
             HyperParameter.real("passing", 0.3, 0.0, 1.0, "Generated blues: probability that an off-beat new note is a blues-scale passing tone rather than a chord tone."),
+            HyperParameter.integer("riffs", 4, 1, 1000, "Generated blues: bar-long melody segments per chord that songs are made of."),
             HyperParameter.integer("train.size", 64, 1, 1_000_000, "Generated songs for training (with data.file: the pieces not held apart)."),
             HyperParameter.integer("validation.size", 8, 0, 1_000_000, "Songs (or the file's pieces before the test pieces) for validation."),
             HyperParameter.integer("test.size", 8, 1, 1_000_000, "Songs (or the file's last pieces) held apart for testing; the first one primes the composition."),
@@ -150,13 +151,14 @@ public final class MusicApplication implements Application {
 
     private static java.util.List<java.util.List<Score>> generated(Hyperparameters p, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
+        int[][][] riffs = BluesGenerator.riffs(root.split(), p.getInt("riffs"), p.getInt("steps.per.bar"),
+                p.getInt("low"), p.getInt("high"), p.getDouble("passing"));
         int bars = p.getInt("choruses") * BluesForm.BARS;
         java.util.List<java.util.List<Score>> sets = new ArrayList<>();
         for (String size : new String[] {"train.size", "validation.size", "test.size"}) {
             java.util.List<Score> set = new ArrayList<>();
             for (int i = 0; i < p.getInt(size); i++) {
-                set.add(BluesGenerator.generate(root.split(), bars, p.getInt("steps.per.bar"), p.getInt("low"),
-                        p.getInt("high"), p.getDouble("passing")));
+                set.add(BluesGenerator.song(root.split(), riffs, bars));
             }
             sets.add(set);
         }

@@ -85,6 +85,21 @@ class BluesFormTest {
         assertTrue(chance < 0.3, "random fit " + chance);
     }
 
+    @Test
+    void songsAreMadeOfTheirBarsChordsSegments() {
+        SplittableRandom r = new SplittableRandom(8);
+        int[][][] riffs = BluesGenerator.riffs(r, 3, 8, 60, 79, 0.3);
+        Score song = BluesGenerator.song(r, riffs, 24);
+        for (int b = 0; b < 24; b++) {
+            int chord = BluesForm.chord(b);
+            int c = chord == BluesForm.I7 ? 0 : chord == BluesForm.IV7 ? 1 : 2;
+            int[] bar = java.util.Arrays.copyOfRange(song.melody(), b * 8, b * 8 + 8);
+            assertTrue(java.util.Arrays.stream(riffs[c]).anyMatch(riff -> java.util.Arrays.equals(riff, bar)),
+                    "bar " + b + " is a segment of its chord");
+            assertTrue(BluesForm.inChord(bar[0], chord), "a segment starts on a chord tone");
+        }
+    }
+
     private static int[] concat(int[]... parts) {
         return java.util.Arrays.stream(parts).flatMapToInt(java.util.Arrays::stream).toArray();
     }
