@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * Free composition with a network trained on next-step prediction (Eck and Schmidhuber 2002, section
  * 4): the network is first driven by a primer (a chorus of real music), then runs on its own, each
  * step's output turned into the next step's input: the melody key drawn in proportion to the melody
- * units' sigmoid outputs, the chord's pitch classes those whose output is above one half. Reads the
+ * units' sigmoid outputs (sharpened by a temperature, {@link Encoding#sampleMelody}), the chord's pitch classes those whose output is above one half. Reads the
  * network's parameters once; the network must not change meanwhile. Stateless.
  */
 final class Composer {
@@ -25,7 +25,8 @@ final class Composer {
      * The {@code steps} steps that the network composes after {@code primer}, drawn from
      * {@code seed}; the primer itself is not part of the result.
      */
-    static Score compose(Network network, Ops ops, Encoding enc, Score primer, int steps, long seed) {
+    static Score compose(Network network, Ops ops, Encoding enc, Score primer, int steps, double temperature,
+                         long seed) {
         Map<String, Tensor> params = network.parameters();
         SplittableRandom r = new SplittableRandom(seed);
         State state = network.initialState(ops, 1);
@@ -40,7 +41,7 @@ final class Composer {
         int[] chords = new int[steps];
         for (int k = 0; k < steps; k++, t++) {
             double[] p = sigmoid(out);
-            melody[k] = enc.key(enc.sampleMelody(p, r));
+            melody[k] = enc.key(enc.sampleMelody(p, temperature, r));
             chords[k] = enc.chord(p);
             if (k + 1 < steps) {
                 Step s = step(network, ops, params, enc.encode(melody[k], chords[k]), state, t, seed);

@@ -83,16 +83,20 @@ record Encoding(int low, int high) {
 
     /**
      * A melody unit drawn in proportion to the melody units' probabilities {@code p} (sigmoid
-     * outputs, normalised over the melody units as in the paper's composition runs).
+     * outputs, normalised over the melody units as in the paper's composition runs) raised to
+     * {@code 1 / temperature}: at 1 as they are, below 1 sharpened toward the likeliest units (the
+     * many small outputs of unlikely keys no longer add up to a large chance of a wrong note).
      */
-    int sampleMelody(double[] p, SplittableRandom r) {
+    int sampleMelody(double[] p, double temperature, SplittableRandom r) {
+        double[] w = new double[melodyUnits()];
         double sum = 0;
         for (int u = 0; u < melodyUnits(); u++) {
-            sum += p[u];
+            w[u] = Math.pow(p[u], 1 / temperature);
+            sum += w[u];
         }
         double x = r.nextDouble() * sum;
         for (int u = 0; u < melodyUnits(); u++) {
-            x -= p[u];
+            x -= w[u];
             if (x < 0) {
                 return u;
             }

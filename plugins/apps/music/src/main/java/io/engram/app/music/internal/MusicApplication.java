@@ -61,6 +61,7 @@ public final class MusicApplication implements Application {
             HyperParameter.integer("validation.size", 8, 0, 1_000_000, "Songs (or the file's pieces before the test pieces) for validation."),
             HyperParameter.integer("test.size", 8, 1, 1_000_000, "Songs (or the file's last pieces) held apart for testing; the first one primes the composition."),
             HyperParameter.integer("compose.bars", 48, 1, 100_000, "Bars composed freely after the primer."),
+            HyperParameter.real("compose.temperature", 0.1, 0.01, 100.0, "Composition: melody keys are drawn in proportion to their outputs raised to 1/temperature (1: as they are; lower: likelier keys)."),
             HyperParameter.text("output", "", "A .mid file the test set's composition is written to (atomically); empty: none."));
 
     @Override
@@ -138,7 +139,8 @@ public final class MusicApplication implements Application {
             Dataset train = encode(enc, sets.get(0));
             Dataset validation = encode(enc, sets.get(1));
             Dataset test = encode(enc, sets.get(2));
-            MusicContext context = new MusicContext(enc, spb, p.getInt("compose.bars"), unigram(enc, train),
+            MusicContext context = new MusicContext(enc, spb, p.getInt("compose.bars"), p.getDouble("compose.temperature"),
+                    unigram(enc, train),
                     Optional.empty());
             String source = "music:" + (p.getString("file").isEmpty() ? "generated blues" : p.getString("file"))
                     + " seed=" + seed + " " + p.asStrings();
@@ -267,7 +269,8 @@ public final class MusicApplication implements Application {
             }
             return m;
         }
-        Score composed = Composer.compose(network, ops, enc, first.slice(0, primerBars * spb), steps, seed);
+        Score composed = Composer.compose(network, ops, enc, first.slice(0, primerBars * spb), steps, c.temperature(),
+                seed);
         m.put("compose.fit", BluesForm.melodyFit(composed.melody(), spb, primerBars));
         m.put("compose.chords", BluesForm.chordMatch(composed.chords(), spb, primerBars));
         SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -289,7 +292,7 @@ public final class MusicApplication implements Application {
     private static int[] drawn(Encoding enc, double[] weights, int steps, SplittableRandom r) {
         int[] melody = new int[steps];
         for (int t = 0; t < steps; t++) {
-            melody[t] = enc.key(enc.sampleMelody(weights, r));
+            melody[t] = enc.key(enc.sampleMelody(weights, 1.0, r));
         }
         return melody;
     }

@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param encoding    the units the sequences are encoded with
  * @param stepsPerBar steps in a bar
  * @param composeBars bars composed after the primer
+ * @param temperature the composition's sampling temperature
  * @param unigram     relative frequency of each melody unit in the training targets
  * @param output      the {@code .mid} file the composition is written to, if any
  */
-record MusicContext(Encoding encoding, int stepsPerBar, int composeBars, double[] unigram, Optional<String> output) {
+record MusicContext(Encoding encoding, int stepsPerBar, int composeBars, double temperature, double[] unigram,
+                    Optional<String> output) {
     MusicContext {
         unigram = unigram.clone();
     }
@@ -37,13 +39,13 @@ record MusicContext(Encoding encoding, int stepsPerBar, int composeBars, double[
 
     /** The same context writing to {@code file}. */
     MusicContext writingTo(String file) {
-        return new MusicContext(encoding, stepsPerBar, composeBars, unigram, Optional.of(file));
+        return new MusicContext(encoding, stepsPerBar, composeBars, temperature, unigram, Optional.of(file));
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof MusicContext c && c.encoding.equals(encoding) && c.stepsPerBar == stepsPerBar
-                && c.composeBars == composeBars && Arrays.equals(c.unigram, unigram) && c.output.equals(output);
+                && c.composeBars == composeBars && c.temperature == temperature && Arrays.equals(c.unigram, unigram) && c.output.equals(output);
     }
 
     @Override
