@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * The music application, the LSTM family, the sigmoid cross-entropy loss and the BPTT trainer
  * together, at a size that runs in seconds: an LSTM trained on generated blues predicts the next
  * melody note of held-apart songs better than the most frequent note does, and its free composition
- * fits the blues form's chords in more bars than keys drawn by their training frequency.
+ * fits the blues form's chords in more bars than keys drawn by their training frequency (here
+ * next-note accuracy 0.263 against 0.179, and 0.75 of 48 composed bars in the form against 0.5625).
  */
 class MusicLstmTest {
     private static final CpuBackend BACKEND = new CpuBackend(1);

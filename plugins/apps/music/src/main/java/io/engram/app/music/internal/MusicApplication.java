@@ -45,6 +45,7 @@ import org.osgi.service.component.annotations.Component;
  * (keys drawn by their training frequency), and {@code compose.chords}, the fraction of composed bars
  * whose own chord is the form's; {@code data.fit} is the measure on the data's own melodies. On the
  * test set, with {@code data.output} set, the composition is written as a MIDI file (atomically).
+ * {@code engram predict} reads MIDI files ({@link MidiPredictions}).
  * Stateless and thread-safe.
  */
 @Component(service = Application.class, property = PluginProperties.APPLICATION + "=music")
@@ -96,6 +97,12 @@ public final class MusicApplication implements Application {
         int width = p.getInt("high") - p.getInt("low") + 2 + 12;
         return Optional.of(new DataShape("data.train.size", n, n * len, len, width, width,
                 DataShape.sequenceBytes(n, n * len, width, width)));
+    }
+
+    @Override
+    public Optional<io.engram.api.PredictionFormat> predictions(Hyperparameters params, io.engram.api.Payloads payloads) {
+        return Optional.of(new MidiPredictions(new Encoding(params.getInt("low"), params.getInt("high")),
+                params.getInt("steps.per.bar")));
     }
 
     @Override
