@@ -66,7 +66,7 @@ final class ScoreMidi {
         long ticksPerBar = 4L * contents.resolution();
         if (ticksPerBar % stepsPerBar != 0) {
             return Validation.invalid(List.of("a bar of " + ticksPerBar + " ticks does not divide into "
-                    + stepsPerBar + " steps"));
+                    + stepsPerBar + " steps (data.steps.per.bar)"));
         }
         long step = ticksPerBar / stepsPerBar;
         List<String> problems = new ArrayList<>();

@@ -124,7 +124,9 @@ public final class RhythmApplication implements Application {
             }
             String loss = gts ? "mse" : "softmax-ce";
             String source = "rhythm:" + p.getString("task") + " seed=" + seed + " " + p.asStrings();
-            return new TaskData(sets[0], sets[1], sets[2], loss, source, Dataset.sha256(sets[0], sets[1], sets[2]));
+            Task task = new Task(gts);
+            return new TaskData(sets[0].withContext(task), sets[1].withContext(task), sets[2].withContext(task), loss,
+                    source, Dataset.sha256(sets[0], sets[1], sets[2]));
         });
     }
 
@@ -136,28 +138,18 @@ public final class RhythmApplication implements Application {
     @Override
     public Map<String, Double> evaluate(Network network, Ops ops, Dataset data, long seed) {
         java.util.List<double[][]> outputs = SequenceOutputs.of(network, ops, data, seed);
-        return data.outputSize() == 1 && isGts(data) ? gts(data, outputs) : msd(data, outputs);
+        boolean gts = data.context(Task.class).map(Task::generating).orElseThrow(() -> new IllegalArgumentException(
+                "rhythm: the dataset carries no task (evaluate the datasets that load gave)"));
+        return gts ? gts(data, outputs) : msd(data, outputs);
     }
 
-    private static boolean isGts(Dataset data) {
-        for (Sequence s : data.sequences()) {
-            int targets = 0;
-            for (int t = 0; t < s.length(); t++) {
-                targets += s.hasTarget(t) ? 1 : 0;
-            }
-            if (targets > 1) {
-                return true;
-            }
-        }
-        return false;
+    /** Which task a dataset poses, attached to the datasets {@link #load} gives. */
+    record Task(boolean generating) {
     }
 
     private static Map<String, Double> msd(Dataset data, java.util.List<double[][]> outputs) {
         int median = medianInterval(data);
-        int min = Integer.MAX_VALUE;
-        for (Sequence s : data.sequences()) {
-            min = Math.min(min, TimingTasks.interval(s) - targetClass(s));
-        }
+        int min = data.size() == 0 ? 0 : TimingTasks.interval(data.get(0)) - targetClass(data.get(0));
         long hits = 0;
         long base = 0;
         double err = 0;
