@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
  * {@code t} the inputs are the visit's codes as a multi-hot vector ({@code V} inputs, codes outside
  * the vocabulary dropped) and the days since the previous visit in mean intervals (0 at the first):
  * {@code V + 1} inputs. The target of visit {@code t} is the next visit's codes (multi-hot, {@code V}
- * outputs) or the days until it in mean intervals (one output); the last visit has none, and a
+ * outputs) or the days until it as {@code log(1 + days / mean interval)} (one output; the paper too
+ * predicts the logarithm of the interval, whose spread is large); the last visit has none, and a
  * patient of one visit is left out. A patient with more than {@code maxVisits} visits keeps the first
  * {@code maxVisits}, the last of them with its true next visit. Immutable.
  */
@@ -63,7 +64,7 @@ final class CareEncoder {
                 if (info.target() == CareTarget.CODES) {
                     multiHot(visits.get(t + 1), y[t]);
                 } else {
-                    y[t][0] = (visits.get(t + 1).day() - visits.get(t).day()) / info.gapDays();
+                    y[t][0] = Math.log1p((visits.get(t + 1).day() - visits.get(t).day()) / info.gapDays());
                 }
             }
         }

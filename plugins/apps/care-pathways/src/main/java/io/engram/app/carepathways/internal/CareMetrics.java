@@ -82,6 +82,11 @@ final class CareMetrics {
         return n;
     }
 
+    /** The days an interval output stands for: {@code unit * (e^y - 1)}, at least 0 (y clamped at 30). */
+    static double days(double y, double unit) {
+        return Math.max(0, unit * Math.expm1(Math.min(y, 30)));
+    }
+
     private static Map<String, Double> interval(CareInfo info, Dataset data, List<double[][]> outputs) {
         double days = info == null ? 1 : info.gapDays();
         double model = 0;
@@ -94,8 +99,8 @@ final class CareMetrics {
                     continue;
                 }
                 n++;
-                double truth = s.target(t, 0) * days;
-                model += Math.abs(outputs.get(i)[t][0] * days - truth);
+                double truth = days(s.target(t, 0), days);
+                model += Math.abs(days(outputs.get(i)[t][0], days) - truth);
                 baseline += info == null ? 0 : Math.abs(info.medianGapDays() - truth);
             }
         }

@@ -42,8 +42,10 @@ import java.util.TreeSet;
  * 0.9, the medication of every stage up to {@code s} each with probability 0.8, its lab with
  * probability 0.4. Besides: a number of acute codes drawn from Poisson(0.7), each from twenty
  * ({@link #ACUTE}) with weights 1/1, 1/2, ... 1/20; the routine check-up {@code Z00.00} with
- * probability 0.3; a visit with no code gets the check-up. The time to the next visit is exponential
- * with mean 180 / (1 + 0.5 * the sum of the stages) days, rounded up to whole days. A patient has
+ * probability 0.3; a visit with no code gets the check-up. The time to the next visit follows a gamma
+ * distribution of shape 2 with mean 200 / (1 + 0.6 * the sum of the stages) days, rounded up to whole
+ * days; after a visit with an acute code, a follow-up comes 7 to 21 days later (uniform) instead,
+ * with probability 0.5. A patient has
  * 4 to 20 visits (uniform), the first on a day of 2020 (uniform).
  *
  * <p>Stateless.
@@ -102,15 +104,25 @@ final class CareSimulator {
         List<Patient.Visit> out = new ArrayList<>(visits);
         for (int v = 0; v < visits; v++) {
             out.add(new Patient.Visit(day, codes(r, stage)));
-            int sum = 0;
-            for (int s : stage) {
-                sum += s;
-            }
-            double mean = 180 / (1 + 0.5 * sum);
-            day += Math.max(1, (long) Math.ceil(-mean * Math.log(1 - r.nextDouble())));
+            day += interval(r, stage, out.get(v).codes());
             evolve(r, stage);
         }
         return out;
+    }
+
+    /** Days to the next visit: a follow-up after an acute code, else gamma(2) around the state's mean. */
+    private static long interval(SplittableRandom r, int[] stage, java.util.Set<String> codes) {
+        boolean acute = java.util.Arrays.stream(ACUTE).anyMatch(codes::contains);
+        if (acute && r.nextDouble() < 0.5) {
+            return 7 + r.nextInt(15);
+        }
+        int sum = 0;
+        for (int s : stage) {
+            sum += s;
+        }
+        double half = 200 / (1 + 0.6 * sum) / 2;
+        double days = -half * Math.log(1 - r.nextDouble()) - half * Math.log(1 - r.nextDouble());
+        return Math.max(1, (long) Math.ceil(days));
     }
 
     private static TreeSet<String> codes(SplittableRandom r, int[] stage) {
@@ -198,11 +210,15 @@ final class CareSimulator {
 
     /**
      * Writes {@code patients} as the CSV {@link VisitCsvReader} reads ({@code patient,date,codes}, the
-     * codes separated by spaces), to a temporary file renamed over {@code file}.
+     * codes separated by spaces), to a temporary file renamed over {@code file} (gzip-compressed when the
+ * name ends with {@code .gz}).
      */
     static void write(List<Patient> patients, Path file) throws IOException {
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        boolean gzip = file.getFileName().toString().endsWith(".gz");
+        try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(gzip
+                ? new java.util.zip.GZIPOutputStream(Files.newOutputStream(tmp)) : Files.newOutputStream(tmp),
+                StandardCharsets.UTF_8))) {
             w.write("patient,date,codes\n");
             for (Patient p : patients) {
                 for (Patient.Visit v : p.visits()) {

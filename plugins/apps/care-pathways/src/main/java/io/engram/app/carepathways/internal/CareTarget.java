@@ -7,7 +7,7 @@ import java.util.List;
 enum CareTarget {
     /** The codes of the next visit: one sigmoid output per code. */
     CODES("codes", "sigmoid-bce"),
-    /** The time until the next visit, in units of the training records' mean interval. */
+    /** The time until the next visit: log(1 + days / the training records' mean interval). */
     INTERVAL("interval", "mse");
 
     final String id;

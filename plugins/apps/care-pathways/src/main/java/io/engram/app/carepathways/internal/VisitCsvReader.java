@@ -3,7 +3,6 @@ package io.engram.app.carepathways.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,7 +23,8 @@ import java.util.TreeSet;
  * field in double quotes may hold the separator. The codes of a visit are separated by spaces or
  * semicolons ({@code E11.9 RX:metformin}, {@code "E11.9;I10"}). A date is ISO-8601 ({@code 2026-01-05},
  * or a date-time, whose day counts). Lines of one patient and day are one visit (their codes joined);
- * a patient's lines may be spread over the file. Blank lines are skipped.
+ * a patient's lines may be spread over the file. Blank lines are skipped. A name ending in {@code .gz}
+ * is decompressed.
  *
  * <p>Every problem is collected as {@code file:line} with the column named: a column missing from the
  * header (named by its spec key), a line with too few fields, an empty patient id, a date that does
@@ -38,7 +38,7 @@ final class VisitCsvReader {
                               Problems problems) {
         String name = file.getFileName().toString();
         Map<String, TreeMap<Long, TreeSet<String>>> patients = new LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Inputs.open(file), StandardCharsets.UTF_8))) {
             String header = in.readLine();
             if (header == null) {
                 problems.add(name + ":1", "empty file: a header line naming the columns is expected");

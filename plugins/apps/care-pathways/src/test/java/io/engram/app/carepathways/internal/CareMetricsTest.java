@@ -42,7 +42,7 @@ class CareMetricsTest {
         assertEquals(1.0, s.target(0, 3));
         assertFalse(s.hasTarget(2));
         CareInfo interval = CareEncoder.info(CareTarget.INTERVAL, RECORDS, 1);
-        assertEquals(30 / interval.gapDays(), new CareEncoder(interval, 200).encode(RECORDS.get(1)).target(1, 0), 1e-12);
+        assertEquals(Math.log1p(30 / interval.gapDays()), new CareEncoder(interval, 200).encode(RECORDS.get(1)).target(1, 0), 1e-12);
         // intervals: 10, 20, 30 and 39 of 1 day: the median is 1
         assertEquals(1.0, interval.medianGapDays());
     }

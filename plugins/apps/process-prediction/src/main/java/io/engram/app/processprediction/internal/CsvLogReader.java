@@ -3,7 +3,6 @@ package io.engram.app.processprediction.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,8 @@ import java.util.OptionalLong;
  * activity and timestamp columns are named by the job ({@code data.case.column},
  * {@code data.activity.column}, {@code data.timestamp.column}); other columns are ignored. Fields are
  * separated by {@code separator}; a field in double quotes may hold the separator and doubled quotes.
- * A case's events may be spread over the file; they are sorted by time. Blank lines are skipped.
+ * A case's events may be spread over the file; they are sorted by time. Blank lines are skipped. A
+ * name ending in {@code .gz} is decompressed.
  *
  * <p>Every problem is collected as {@code file:line} with the column named: a column missing from
  * the header (named by its spec key), a line with too few fields, an empty case or activity, a
@@ -30,7 +30,7 @@ final class CsvLogReader {
                             Problems problems) {
         String name = file.getFileName().toString();
         Map<String, List<Trace.Event>> cases = new LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Inputs.open(file), StandardCharsets.UTF_8))) {
             String header = in.readLine();
             if (header == null) {
                 problems.add(name + ":1", "empty file: a header line naming the columns is expected");

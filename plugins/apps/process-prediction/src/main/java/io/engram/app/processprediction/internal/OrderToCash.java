@@ -27,6 +27,8 @@ import java.util.SplittableRandom;
  *   Send Reminder (p = 0.30)    14 days +- 1 (uniform); a second one (p = 0.60) after the first;
  *                               never a third
  *   Receive Payment             120 h after the invoice or the last reminder
+ *   (a customer who needed a guarantee pays slowly: a first reminder with p = 0.60, and payment
+ *   after 240 h)
  *   Return Goods (p = 0.05)     168 h
  *     Refund                    48 h
  *   end
@@ -34,7 +36,8 @@ import java.util.SplittableRandom;
  *
  * The last activity alone does not tell what comes next: after Pick Items, Ship Goods and Receive
  * Payment the way on depends on the first event (standard or express), and after Send Reminder on how
- * many came before; the durations of Pick Items and Ship Goods also depend on the first event. These
+ * many came before, and whether a guarantee was requested; the durations of Pick Items and Ship Goods
+ * depend on the first event, and the time to payment on the guarantee. These
  * are what a recurrent network can learn and the baselines of the last activity cannot. Stateless.
  */
 final class OrderToCash {
@@ -71,12 +74,14 @@ final class OrderToCash {
         }
         c.at("Create Order", 0);
         c.at("Check Credit", exp(r, 6));
+        boolean guarantee = false;
         if (r.nextDouble() < 0.25) {
             if (r.nextDouble() < 0.5) {
                 c.at("Reject Order", exp(r, 12));
                 return c.events;
             }
             c.at("Request Guarantee", exp(r, 24));
+            guarantee = true;
             c.at("Check Credit", exp(r, 72));
         }
         c.at("Approve Order", exp(r, 4));
@@ -84,13 +89,13 @@ final class OrderToCash {
         c.at("Pack Items", exp(r, 4));
         c.at("Ship Goods", exp(r, 24));
         c.at("Send Invoice", exp(r, 12));
-        if (r.nextDouble() < 0.30) {
+        if (r.nextDouble() < (guarantee ? 0.60 : 0.30)) {
             c.at("Send Reminder", 24 * (13 + 2 * r.nextDouble()));
             if (r.nextDouble() < 0.60) {
                 c.at("Send Reminder", 24 * (13 + 2 * r.nextDouble()));
             }
         }
-        c.at("Receive Payment", exp(r, 120));
+        c.at("Receive Payment", exp(r, guarantee ? 240 : 120));
         if (r.nextDouble() < 0.05) {
             c.at("Return Goods", exp(r, 168));
             c.at("Refund", exp(r, 48));

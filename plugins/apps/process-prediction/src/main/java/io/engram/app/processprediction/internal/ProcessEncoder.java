@@ -12,8 +12,10 @@ import java.util.Map;
  * event (in mean gaps), the time since the case began (in mean case durations), the time of day
  * (fraction of a day, UTC) and the day of the week (Monday 0 to Sunday 6/7): {@code A + 4} inputs. The
  * target of step {@code k} is about what follows event {@code k} ({@link Target}): the next
- * activity (the end class after the last event), or the time to the next event or to the case's end,
- * each in the unit of {@link ProcessInfo#targetDays()}; the time targets are absent after the last
+ * activity (the end class after the last event), or the time to the next event or to the case's end
+ * as {@code log(1 + days / unit)} with the unit of {@link ProcessInfo#targetDays()} (times are
+ * skewed: squared error on their logarithm comes close to the absolute error Tax et al. train on, and
+ * the platform's regression loss is squared error); the time targets are absent after the last
  * event, and a case of one event has none (it is left out). A case longer than {@code maxLength}
  * keeps its first {@code maxLength} events, with the targets of the whole case. Immutable.
  */
@@ -74,11 +76,11 @@ final class ProcessEncoder {
                 }
                 case NEXT_TIME -> {
                     mask[k] = !last;
-                    y[k][0] = last ? 0 : (ev.get(k + 1).time() - e.time()) / DAY / info.targetDays();
+                    y[k][0] = last ? 0 : Math.log1p((ev.get(k + 1).time() - e.time()) / DAY / info.targetDays());
                 }
                 case REMAINING_TIME -> {
                     mask[k] = !last;
-                    y[k][0] = last ? 0 : (trace.end() - e.time()) / DAY / info.targetDays();
+                    y[k][0] = last ? 0 : Math.log1p((trace.end() - e.time()) / DAY / info.targetDays());
                 }
             }
         }

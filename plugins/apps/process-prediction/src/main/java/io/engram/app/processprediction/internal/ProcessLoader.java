@@ -4,7 +4,6 @@ import io.engram.api.Dataset;
 import io.engram.api.TaskData;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,14 +75,15 @@ final class ProcessLoader {
 
     /** Whether the file's first non-blank character opens an XML element (else it is read as CSV). */
     static boolean isXes(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Inputs.open(file)) {
             int c;
             do {
                 c = in.read();
             } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF);
             return c == '<';
         } catch (IOException e) {
-            return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xes");
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            return name.endsWith(".xes") || name.endsWith(".xes.gz");
         }
     }
 }

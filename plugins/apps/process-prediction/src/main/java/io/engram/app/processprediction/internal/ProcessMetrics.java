@@ -44,8 +44,8 @@ final class ProcessMetrics {
                     model += argmax(y[t], y[t].length) == truth ? 1 : 0;
                     baseline += info != null && info.successor()[last] == truth ? 1 : 0;
                 } else {
-                    double truth = s.target(t, 0) * days;
-                    model += Math.abs(y[t][0] * days - truth);
+                    double truth = days(s.target(t, 0), days);
+                    model += Math.abs(days(y[t][0], days) - truth);
                     if (info != null) {
                         double[] table = info.target() == Target.NEXT_TIME ? info.meanNextDays() : info.meanRemainingDays();
                         baseline += Math.abs(table[last] - truth);
@@ -60,6 +60,11 @@ final class ProcessMetrics {
             out.put("baseline." + name, baseline / d);
         }
         return out;
+    }
+
+    /** The days a time output stands for: {@code unit * (e^y - 1)}, at least 0 (y clamped at 30). */
+    static double days(double y, double unit) {
+        return Math.max(0, unit * Math.expm1(Math.min(y, 30)));
     }
 
     static int argmax(double[] v, int width) {

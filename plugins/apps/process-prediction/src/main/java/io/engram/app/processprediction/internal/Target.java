@@ -10,9 +10,9 @@ import java.util.List;
 enum Target {
     /** The next activity, or the end of the case: softmax over the activities and an end class. */
     NEXT_ACTIVITY("next-activity", "softmax-ce"),
-    /** The time until the next event, in units of the training log's mean gap between events. */
+    /** The time until the next event: log(1 + days / the training log's mean gap between events). */
     NEXT_TIME("next-time", "mse"),
-    /** The time until the case's last event, in units of the training log's mean case duration. */
+    /** The time until the case's last event: log(1 + days / the training log's mean case duration). */
     REMAINING_TIME("remaining-time", "mse");
 
     final String id;

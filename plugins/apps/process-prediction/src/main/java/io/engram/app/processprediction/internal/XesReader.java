@@ -2,7 +2,6 @@ package io.engram.app.processprediction.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>Every problem is collected, as {@code file:line} of the element at fault and the attribute
  * named: an event without an activity or a time, a date that does not parse, an event outside a
- * trace. A file that is not well-formed XML stops the reading at the first error, named with its
+ * trace. A name ending in {@code .gz} is decompressed. A file that is not well-formed XML stops the reading at the first error, named with its
  * line and column. DTDs and external entities are refused. Stateless.
  */
 final class XesReader {
@@ -36,7 +35,7 @@ final class XesReader {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         String name = file.getFileName().toString();
         List<Trace> traces = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Inputs.open(file)) {
             XMLStreamReader r = factory.createXMLStreamReader(in);
             try {
                 read(r, name, completeOnly, problems, traces);

@@ -13,7 +13,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes traces as an XES log (the concept, time and lifecycle extensions; every event
- * {@code complete}), with StAX, to a temporary file renamed over {@code file} when done. What
+ * {@code complete}), with StAX, to a temporary file renamed over {@code file} when done (gzip-compressed
+ * when the name ends with {@code .gz}). What
  * {@link XesReader} reads back is the same traces. Stateless.
  */
 final class XesWriter {
@@ -23,7 +24,10 @@ final class XesWriter {
     static void write(List<Trace> traces, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        boolean gzip = file.getFileName().toString().endsWith(".gz");
+        try (Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(gzip
+                ? new java.util.zip.GZIPOutputStream(Files.newOutputStream(tmp)) : Files.newOutputStream(tmp),
+                StandardCharsets.UTF_8))) {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");

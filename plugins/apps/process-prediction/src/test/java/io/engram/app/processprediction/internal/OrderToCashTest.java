@@ -45,8 +45,10 @@ class OrderToCashTest {
         double express = LOG.stream().filter(t -> activities(t).get(0).equals("Create Express Order")).count() / (double) LOG.size();
         assertEquals(0.35, express, 0.03);
         List<Trace> invoiced = LOG.stream().filter(t -> activities(t).contains("Send Invoice")).toList();
-        double reminded = invoiced.stream().filter(t -> activities(t).contains("Send Reminder")).count() / (double) invoiced.size();
-        assertEquals(0.30, reminded, 0.03);
+        List<Trace> prompt = invoiced.stream().filter(t -> !activities(t).contains("Request Guarantee")).toList();
+        List<Trace> slow = invoiced.stream().filter(t -> activities(t).contains("Request Guarantee")).toList();
+        assertEquals(0.30, prompt.stream().filter(t -> activities(t).contains("Send Reminder")).count() / (double) prompt.size(), 0.03);
+        assertEquals(0.60, slow.stream().filter(t -> activities(t).contains("Send Reminder")).count() / (double) slow.size(), 0.08);
         double rejected = LOG.stream().filter(t -> activities(t).contains("Reject Order")).count() / (double) LOG.size();
         assertEquals(0.65 * 0.25 * 0.5, rejected, 0.02);
     }

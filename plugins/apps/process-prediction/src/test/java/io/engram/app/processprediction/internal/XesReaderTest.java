@@ -112,5 +112,19 @@ class XesReaderTest {
         List<Trace> back = XesReader.read(f, true, problems);
         assertTrue(problems.isEmpty(), problems.all().mkString("; "));
         assertEquals(traces, back);
+        Path gz = dir.resolve("o2c.xes.gz");
+        XesWriter.write(traces, gz);
+        assertEquals(traces, XesReader.read(gz, true, problems));
+        assertTrue(Files.size(gz) < Files.size(f) / 5, "compressed " + Files.size(gz) + " of " + Files.size(f));
+    }
+
+    @Test
+    void aGzNameThatIsNotGzipIsNamed() throws IOException {
+        Path f = dir.resolve("plain.xes.gz");
+        Files.writeString(f, "<log/>");
+        Problems problems = new Problems();
+        XesReader.read(f, true, problems);
+        assertEquals("plain.xes.gz", problems.all().head().where());
+        assertTrue(problems.all().head().message().contains("not gzip-compressed"), problems.all().head().message());
     }
 }
