@@ -20,7 +20,7 @@ final class Inputs {
                 return new GZIPInputStream(in);
             } catch (IOException e) {
                 in.close();
-                throw new IOException("not gzip-compressed, as its name says: " + e.getMessage(), e);
+                throw new IOException("its name ends in .gz but it is not gzip-compressed (" + e.getMessage() + ")", e);
             }
         }
         return in;
