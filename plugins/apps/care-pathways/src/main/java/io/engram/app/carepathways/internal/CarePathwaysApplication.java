@@ -7,6 +7,7 @@ import io.engram.api.Hyperparameters;
 import io.engram.api.Network;
 import io.engram.api.Payloads;
 import io.engram.api.PluginProperties;
+import io.engram.api.PredictionFormat;
 import io.engram.api.Problem;
 import io.engram.api.Schema;
 import io.engram.api.TaskData;
@@ -47,7 +48,8 @@ import org.osgi.service.component.annotations.Component;
  *
  * <h2>Checkpoints</h2>
  * {@link #payloads} stores the codes in input order ({@value #CODES}), the target ({@value #TARGET})
- * and the days of one unit of the interval ({@value #UNIT}).
+ * and the days of one unit of the interval ({@value #UNIT}); {@link #predictions} reads a visits CSV
+ * and prints each patient's predicted next visit ({@link VisitPredictions}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -113,6 +115,21 @@ public final class CarePathwaysApplication implements Application {
     public Payloads payloads(TaskData data) {
         return CareInfo.of(data.train()).map(info -> new Payloads(Map.of(), Map.of(UNIT, List.of(info.gapDays())),
                 Map.of(CODES, info.codes(), TARGET, List.of(info.target().id)))).orElse(Payloads.empty());
+    }
+
+    /** Reads a visits CSV for {@code engram predict} ({@link VisitPredictions}), with what the checkpoint stored. */
+    @Override
+    public Optional<PredictionFormat> predictions(Hyperparameters params, Payloads payloads) {
+        Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");
+        Optional<List<String>> codes = payloads.strings(CODES);
+        Optional<List<String>> target = payloads.strings(TARGET);
+        Optional<List<Double>> unit = payloads.numbers(UNIT);
+        if (v.isInvalid() || codes.isEmpty() || target.isEmpty() || unit.isEmpty() || unit.get().size() != 1) {
+            return Optional.empty();
+        }
+        CareInfo info = new CareInfo(codes.get(), CareTarget.of(target.get().get(0)), unit.get().get(0), 0,
+                java.util.stream.IntStream.range(0, codes.get().size()).toArray());
+        return Optional.of(new VisitPredictions(CareSettings.of(v.get()), info));
     }
 
     private static Hyperparameters validated(Hyperparameters params) {

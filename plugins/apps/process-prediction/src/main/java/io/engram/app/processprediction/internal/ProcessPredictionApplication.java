@@ -7,6 +7,7 @@ import io.engram.api.Hyperparameters;
 import io.engram.api.Network;
 import io.engram.api.Payloads;
 import io.engram.api.PluginProperties;
+import io.engram.api.PredictionFormat;
 import io.engram.api.Problem;
 import io.engram.api.Schema;
 import io.engram.api.TaskData;
@@ -46,7 +47,9 @@ import org.osgi.service.component.annotations.Component;
  *
  * <h2>Checkpoints</h2>
  * {@link #payloads} stores the activities in input order ({@value #ACTIVITIES}), the target
- * ({@value #TARGET}) and the days of one unit of the target ({@value #UNIT}).
+ * ({@value #TARGET}), the days of one unit of the target ({@value #UNIT}) and the mean gap and case
+ * duration in days ({@value #SCALES}); {@link #predictions} reads a log of running cases and prints
+ * the prediction after each one's last event ({@link LogPredictions}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -55,6 +58,7 @@ public final class ProcessPredictionApplication implements Application {
     static final String ACTIVITIES = "process-prediction.activities";
     static final String TARGET = "process-prediction.target";
     static final String UNIT = "process-prediction.target.days";
+    static final String SCALES = "process-prediction.scales.days";
 
     static final Schema SCHEMA = Schema.of(
             HyperParameter.inputFile("file", "", "An event log, XES or CSV (a first character '<' means XES); empty: simulate the order-to-cash model."),
@@ -110,8 +114,25 @@ public final class ProcessPredictionApplication implements Application {
 
     @Override
     public Payloads payloads(TaskData data) {
-        return ProcessInfo.of(data.train()).map(info -> new Payloads(Map.of(), Map.of(UNIT, List.of(info.targetDays())),
+        return ProcessInfo.of(data.train()).map(info -> new Payloads(Map.of(), Map.of(UNIT, List.of(info.targetDays()),
+                SCALES, List.of(info.gapDays(), info.durationDays())),
                 Map.of(ACTIVITIES, info.activities(), TARGET, List.of(info.target().id)))).orElse(Payloads.empty());
+    }
+
+    /** Reads an event log for {@code engram predict} ({@link LogPredictions}), with what the checkpoint stored. */
+    @Override
+    public Optional<PredictionFormat> predictions(Hyperparameters params, Payloads payloads) {
+        Validation<Seq<Problem>, Hyperparameters> v = SCHEMA.validate(params.asStrings(), "data.");
+        Optional<List<String>> activities = payloads.strings(ACTIVITIES);
+        Optional<List<String>> target = payloads.strings(TARGET);
+        Optional<List<Double>> scales = payloads.numbers(SCALES);
+        if (v.isInvalid() || activities.isEmpty() || target.isEmpty() || scales.isEmpty() || scales.get().size() != 2) {
+            return Optional.empty();
+        }
+        int a = activities.get().size();
+        ProcessInfo info = new ProcessInfo(activities.get(), Target.of(target.get().get(0)), scales.get().get(0),
+                scales.get().get(1), new int[a], new double[a], new double[a]);
+        return Optional.of(new LogPredictions(ProcessSettings.of(v.get()), info));
     }
 
     private static Hyperparameters validated(Hyperparameters params) {
