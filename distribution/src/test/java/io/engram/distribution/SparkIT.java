@@ -148,6 +148,22 @@ class SparkIT {
         assertEquals("0", tasks.group(3), tasks.group());
     }
 
+    @Test
+    void aJobStartedFromServeOnSparkReportsInItsEventStream() throws Exception {
+        int port = Installation.freePort();
+        try (EngramProcess p = ServeIT.serve(home, port, Map.of(), "--spark", "local[2]")) {
+            Rest rest = new Rest(port, ServeIT.token(home));
+            String id = rest.post("/jobs", Specs.json(REBER.replace("trainer.epochs=3", "trainer.epochs=1")), true)
+                    .json().path("id").asText();
+            com.fasterxml.jackson.databind.JsonNode done = rest.awaitState(id, LIMIT, "succeeded", "failed", "cancelled");
+            assertEquals("succeeded", done.path("state").asText().toLowerCase(), done.toString());
+            String events = rest.get("/jobs/" + id + "/events", true).body();
+            assertTrue(events.contains("on cluster spark local[2] (2 workers): 96 training sequences sent"), events);
+            assertTrue(events.contains("\"batches\":12"), events);
+            assertTrue(done.path("metrics").path("cluster.requests").asDouble() >= 12, done.toString());
+        }
+    }
+
     private static synchronized Map<String, Double> plainReber() throws Exception {
         if (plainReber == null) {
             Run plain = run(Map.of(), "run", spec("plain.properties", REBER).toString());

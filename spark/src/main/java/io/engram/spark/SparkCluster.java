@@ -77,8 +77,10 @@ final class SparkCluster implements Function<Map<String, Object>, Object> {
             indexed.add(Indexed.of(i, sequences.get(i)));
         }
         int partitions = Math.max(1, Math.min(spark.defaultParallelism(), Math.max(1, sequences.size())));
-        JavaRDD<byte[]> shards = spark.parallelize(indexed, partitions).persist(StorageLevel.MEMORY_ONLY());
+        JavaRDD<byte[]> shards = spark.parallelize(indexed, partitions).map(b -> b);
         shards.setName("engram job " + job + " training set");
+        shards.persist(StorageLevel.MEMORY_AND_DISK());
+        shards.rdd().localCheckpoint();
         shards.count();
         jobs.put(job, new OpenJob(spark.broadcast(base), shards, partitions, new ConcurrentHashMap<>()));
         return Map.of(ClusterProtocol.NAME, "spark " + spark.master(), ClusterProtocol.WORKERS, partitions);
