@@ -116,14 +116,17 @@ public final class Engram implements Callable<Integer> {
     int run(@Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "job spec: .properties, .yaml or .json") Path spec,
             @Parameters(index = "1..*", arity = "0..*", paramLabel = "KEY=VALUE", description = "a spec key set over the file's value") List<String> overrides,
             @Option(names = "--resume", paramLabel = "JOB", description = "continue the failed or cancelled job JOB from its last "
-                    + "checkpoint (network and trainer state) as a new job; for the same seed it ends as the uninterrupted job would") String resume) {
+                    + "checkpoint (network and trainer state) as a new job; for the same seed it ends as the uninterrupted job would") String resume,
+            @Option(names = "--spark", paramLabel = "MASTER", description = "run on Apache Spark (local[2], spark://HOST:7077, "
+                    + "k8s://https://HOST:443, ...): each batch's gradient is computed on the executors that hold its sequences "
+                    + "and summed, populations are scored on the executors; the result equals a plain run's") String spark) {
         if ((spec == null) == (resume == null) || (resume != null && overrides != null && !overrides.isEmpty())) {
             err.println("engram: run takes a SPEC [KEY=VALUE...] or --resume JOB");
             return BAD_INPUT;
         }
         if (resume != null) {
-            return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> verb(platform, "run",
-                    List.of("--resume", resume)));
+            return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> onSpark(platform, spark,
+                    () -> verb(platform, "run", List.of("--resume", resume))));
         }
         Path file = spec.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
@@ -134,7 +137,30 @@ public final class Engram implements Callable<Integer> {
         if (overrides != null) {
             args.addAll(overrides);
         }
-        return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> verb(platform, "run", args));
+        return withPlatform(Platform.Mode.COMMAND, Use.WRITES, (platform, settings, signals) -> onSpark(platform, spark,
+                () -> verb(platform, "run", args)));
+    }
+
+    /** Runs {@code body} with the platform's jobs on Spark at {@code master}, or plainly when it is null. */
+    private int onSpark(Platform platform, String master, java.util.concurrent.Callable<Integer> body) throws Exception {
+        if (master == null) {
+            return body.call();
+        }
+        Optional<AutoCloseable> spark;
+        try {
+            spark = SparkLink.start(platform, master, err);
+        } catch (IllegalStateException e) {
+            err.println("engram: " + e.getMessage());
+            return FAILED;
+        }
+        if (spark.isEmpty()) {
+            err.println("engram: --spark needs Spark's jars, which bin/engram puts on the class path from "
+                    + home.root().resolve("spark") + " (not found there)");
+            return FAILED;
+        }
+        try (AutoCloseable running = spark.get()) {
+            return body.call();
+        }
     }
 
     @Command(name = "plugins", mixinStandardHelpOptions = true, description = "Lists the registered plugins: id, kind, version, bundle, capabilities, available. "
@@ -310,8 +336,10 @@ public final class Engram implements Callable<Integer> {
 
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs headless with the REST API until SIGTERM or SIGINT, "
             + "which cancels running jobs and exits cleanly; FileInstall deploys plugin jars dropped into deploy/.")
-    int serve() {
-        return withPlatform(Platform.Mode.SERVE, Use.WRITES, this::serveUntilSignalled);
+    int serve(@Option(names = "--spark", paramLabel = "MASTER", description = "run the server's jobs on Apache Spark "
+            + "(local[2], spark://HOST:7077, ...), as engram run --spark does") String spark) {
+        return withPlatform(Platform.Mode.SERVE, Use.WRITES, (platform, settings, signals) -> onSpark(platform, spark,
+                () -> serveUntilSignalled(platform, settings, signals)));
     }
 
     private int serveUntilSignalled(Platform platform, Settings settings, Signals signals) throws InterruptedException {

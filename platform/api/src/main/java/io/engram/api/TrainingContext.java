@@ -125,4 +125,14 @@ public interface TrainingContext {
      */
     default void checkpoint(TrainerState state) {
     }
+
+    /**
+     * A facility of this context beyond the methods above, of the given type: for instance the
+     * {@code io.engram.train.ShardedGradients} of a job that runs on a cluster. Trainers and the
+     * training loops ask for the types they know and work the same without them. Empty (the
+     * default) when the context offers nothing of that type.
+     */
+    default <T> java.util.Optional<T> facility(Class<T> type) {
+        return java.util.Optional.empty();
+    }
 }

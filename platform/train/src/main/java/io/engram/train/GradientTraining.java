@@ -47,6 +47,9 @@ import java.util.Map;
  * <p>Only the network's {@linkplain Network#trainable() trainable} parameters get gradients and
  * optimizer steps; the others stay bit-identical.
  *
+ * <p>When the context offers {@link ShardedGradients} ({@code context.facility}), each batch's loss
+ * and gradients come from them (the job runs on a cluster) and the rest of the loop stays here.
+ *
  * <p>Without a validation set from the task and with {@code validation.fraction > 0}, that
  * fraction of the training set is split off (seeded). Runs on the caller's thread.
  *
@@ -92,6 +95,18 @@ public final class GradientTraining {
         return z ^ (z >>> 31);
     }
 
+    /** {@code data} cut into consecutive groups of at most {@code size} sequences, the last one shorter. */
+    static List<Dataset> consecutive(Dataset data, int size) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("batch size must be positive: " + size);
+        }
+        List<Dataset> out = new java.util.ArrayList<>();
+        for (int from = 0; from < data.size(); from += size) {
+            out.add(data.subset(from, Math.min(data.size(), from + size)));
+        }
+        return out;
+    }
+
     /** Whether a metric improves downwards: losses and errors. */
     static boolean lowerIsBetter(String metric) {
         String m = metric.toLowerCase(Locale.ROOT);
@@ -118,6 +133,7 @@ public final class GradientTraining {
         private final double targetValue;
         private final Dataset train;
         private final Dataset validation;
+        private final java.util.Optional<ShardedGradients> sharded;
         /** The parameters of the last batch that gave a finite loss and gradient. */
         private Map<String, Tensor> lastGood;
 
@@ -137,6 +153,7 @@ public final class GradientTraining {
             this.earlyStopping = new EarlyStopping(intOr("patience", 0));
             this.targetMetric = h.has("target.metric") ? h.getString("target.metric").trim() : "";
             this.targetValue = doubleOr("target.value", 0.0);
+            this.sharded = context.facility(ShardedGradients.class);
             double fraction = doubleOr("validation.fraction", 0.0);
             Dataset given = context.validation();
             if (given.size() == 0 && fraction > 0 && context.train().size() > 1) {
@@ -182,16 +199,15 @@ public final class GradientTraining {
             }
             for (int epoch = first; epoch <= epochs && stopReason.isEmpty(); epoch++) {
                 double lr = schedule.rate(epoch - 1);
-                List<Batch> batches = byLength ? LengthBatches.of(train, batchSize, epochSeed(context.seed(), epoch))
-                        : train.shuffled(epochSeed(context.seed(), epoch)).batches(batchSize);
+                List<Dataset> batches = byLength ? LengthBatches.groups(train, batchSize, epochSeed(context.seed(), epoch))
+                        : consecutive(train.shuffled(epochSeed(context.seed(), epoch)), batchSize);
                 double lossSum = 0.0;
                 int targetSum = 0;
                 for (int i = 0; i < batches.size(); i++) {
                     if (context.cancelled()) {
                         return stop("cancelled", false, completed, trainLoss, validationLoss, metrics);
                     }
-                    LossAndGradients r = method.compute(ops, network, params, batches.get(i), loss,
-                            batchSeed(context.seed(), epoch, i));
+                    LossAndGradients r = gradients(params, batches.get(i), batchSeed(context.seed(), epoch, i));
                     if (!Double.isFinite(r.loss())) {
                         return fail("non-finite loss (" + r.loss() + ") in epoch " + epoch + ", batch " + (i + 1),
                                 lastGood, completed, trainLoss, validationLoss, metrics);
@@ -248,6 +264,12 @@ public final class GradientTraining {
                 context.emit(new TrainingEvent.Stopped(stopReason, false));
             }
             return new TrainingResult(resultMetrics(trainLoss, validationLoss, metrics), completed, stopReason, false);
+        }
+
+        /** Loss and gradients of one batch: by the context's sharded gradients when it offers them, else here. */
+        private LossAndGradients gradients(Map<String, Tensor> params, Dataset batch, long seed) {
+            return sharded.isPresent() ? sharded.get().compute(params, batch.sequences(), seed)
+                    : method.compute(ops, network, params, batch.batches(batchSize).get(0), loss, seed);
         }
 
         private String targetReached(double trainLoss, double validationLoss, Map<String, Double> metrics) {

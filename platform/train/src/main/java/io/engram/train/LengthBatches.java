@@ -30,6 +30,14 @@ public final class LengthBatches {
 
     /** The batches of one epoch drawn from {@code seed}. */
     public static List<Batch> of(Dataset data, int batchSize, long seed) {
+        return padded(groups(data, batchSize, seed), batchSize);
+    }
+
+    /**
+     * The sequences of the batches of {@link #of}, batch by batch and unpadded: batch {@code i} of
+     * {@code of(data, batchSize, seed)} is {@code groups(data, batchSize, seed).get(i)} padded.
+     */
+    public static List<Dataset> groups(Dataset data, int batchSize, long seed) {
         List<Sequence> sorted = new ArrayList<>(data.shuffled(seed).sequences());
         sorted.sort(BY_LENGTH);
         int count = (sorted.size() + batchSize - 1) / batchSize;
@@ -41,7 +49,7 @@ public final class LengthBatches {
         for (int i = count - 1; i > 0; i--) {
             Collections.swap(order, i, r.nextInt(i + 1));
         }
-        return new Padded(data, sorted, batchSize, order);
+        return new Groups(data, sorted, batchSize, order);
     }
 
     /** The batches of the sequences sorted by length (equal lengths in their order), shortest first. */
@@ -52,17 +60,32 @@ public final class LengthBatches {
         for (int i = 0; i * batchSize < sorted.size(); i++) {
             order.add(i);
         }
-        return new Padded(data, sorted, batchSize, order);
+        return padded(new Groups(data, sorted, batchSize, order), batchSize);
     }
 
-    /** Batch {@code i} is the {@code order.get(i)}-th run of {@code batchSize} sorted sequences, padded when read. */
-    private static final class Padded extends AbstractList<Batch> {
+    /** Each group padded as one batch when it is read. */
+    private static List<Batch> padded(List<Dataset> groups, int batchSize) {
+        return new AbstractList<>() {
+            @Override
+            public Batch get(int i) {
+                return groups.get(i).batches(batchSize).get(0);
+            }
+
+            @Override
+            public int size() {
+                return groups.size();
+            }
+        };
+    }
+
+    /** Group {@code i} is the {@code order.get(i)}-th run of {@code batchSize} sorted sequences. */
+    private static final class Groups extends AbstractList<Dataset> {
         private final Dataset data;
         private final List<Sequence> sorted;
         private final int batchSize;
         private final List<Integer> order;
 
-        Padded(Dataset data, List<Sequence> sorted, int batchSize, List<Integer> order) {
+        Groups(Dataset data, List<Sequence> sorted, int batchSize, List<Integer> order) {
             if (batchSize <= 0) {
                 throw new IllegalArgumentException("batch size must be positive: " + batchSize);
             }
@@ -73,10 +96,10 @@ public final class LengthBatches {
         }
 
         @Override
-        public Batch get(int i) {
+        public Dataset get(int i) {
             int from = order.get(i) * batchSize;
             return new Dataset(sorted.subList(from, Math.min(sorted.size(), from + batchSize)), data.inputSize(),
-                    data.outputSize()).batches(batchSize).get(0);
+                    data.outputSize());
         }
 
         @Override

@@ -55,6 +55,7 @@ public class SimpleTrainingContext implements TrainingContext {
     private final Candidates candidates;
     private final TrainerState resumeState;
     private final Consumer<TrainerState> checkpoints;
+    private final Optional<ShardedGradients> sharded;
 
     /**
      * A context of the builder's parts as they are now.
@@ -79,7 +80,9 @@ public class SimpleTrainingContext implements TrainingContext {
         this.events = b.events;
         this.cancelled = b.cancelled;
         this.population = new Population(b.backend, b.executor, b.workers, b.cancelled, b.meterSink);
-        this.candidates = new Candidates(b.network, population, environment, this::lossFunction);
+        this.candidates = new Candidates(b.network, population, environment, this::lossFunction,
+                Optional.ofNullable(b.remotePopulation));
+        this.sharded = Optional.ofNullable(b.sharded);
         this.resumeState = b.resumeState;
         this.checkpoints = b.checkpoints;
     }
@@ -173,6 +176,12 @@ public class SimpleTrainingContext implements TrainingContext {
         return this.candidates.loss(candidates, data, generationSeed);
     }
 
+    /** The {@link ShardedGradients} given to the builder, when asked for that type; else empty. */
+    @Override
+    public <T> Optional<T> facility(Class<T> type) {
+        return sharded.filter(type::isInstance).map(type::cast);
+    }
+
     @Override
     public Optional<TrainerState> resumeState() {
         return Optional.ofNullable(resumeState);
@@ -210,6 +219,8 @@ public class SimpleTrainingContext implements TrainingContext {
         private Consumer<Map<String, Double>> meterSink = m -> { };
         private TrainerState resumeState;
         private Consumer<TrainerState> checkpoints = s -> { };
+        private ShardedGradients sharded;
+        private PopulationEvaluator remotePopulation;
 
         /** A builder for a context training {@code network} on {@code backend}. */
         public Builder(Network network, Backend backend) {
@@ -319,6 +330,24 @@ public class SimpleTrainingContext implements TrainingContext {
         /** Receives the states the trainer offers for checkpoints, on the training thread; dropped by default. */
         public Builder checkpoints(Consumer<TrainerState> sink) {
             this.checkpoints = Objects.requireNonNull(sink, "checkpoints");
+            return this;
+        }
+
+        /**
+         * Computes every batch of {@link GradientTraining} with {@code sharded}, offered as the
+         * context's {@code facility(ShardedGradients.class)}; null (the default) computes them here.
+         */
+        public Builder shardedGradients(ShardedGradients sharded) {
+            this.sharded = sharded;
+            return this;
+        }
+
+        /**
+         * Evaluates populations with {@code evaluator} (on a cluster) instead of on the workers'
+         * threads; null (the default) evaluates them here.
+         */
+        public Builder populationEvaluator(PopulationEvaluator evaluator) {
+            this.remotePopulation = evaluator;
             return this;
         }
 

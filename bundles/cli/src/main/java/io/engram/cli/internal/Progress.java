@@ -160,12 +160,13 @@ final class Progress implements Consumer<JobEvent> {
     }
 
     /** The order of the groups of {@link #metrics}. */
-    static final List<String> GROUPS = List.of("train", "validation", "test", "backend");
+    static final List<String> GROUPS = List.of("train", "validation", "test", "backend", "cluster");
 
     /**
      * A job's final metrics as one line per split, {@code train}, {@code validation}, {@code test}
      * (the split of each key as {@link MetricPoint#splitKey} reads it; the job's {@code loss} is the
-     * train loss), then {@code backend} for the backend's meters ({@code backend.*}); in each line
+     * train loss), then {@code backend} for the backend's meters ({@code backend.*}) and
+     * {@code cluster} for what a job on a cluster sent and received ({@code cluster.*}); in each line
      * {@code loss} first, then the rest by name, as {@code name = value}. The {@code epoch} key is left
      * out (the caller names it), and so is a validation loss that is NaN (no validation split).
      */
@@ -179,8 +180,9 @@ final class Progress implements Consumer<JobEvent> {
             }
             if (key.equals("loss")) {
                 groups.get("train").put("loss", value);
-            } else if (key.startsWith("backend.")) {
-                groups.get("backend").put(key.substring("backend.".length()), value);
+            } else if (key.startsWith("backend.") || key.startsWith("cluster.")) {
+                String group = key.substring(0, key.indexOf('.'));
+                groups.get(group).put(key.substring(group.length() + 1), value);
             } else {
                 String[] sn = MetricPoint.splitKey(key);
                 groups.get(sn[0]).put(sn[1], value);

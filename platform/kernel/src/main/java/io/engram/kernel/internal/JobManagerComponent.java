@@ -109,6 +109,9 @@ public final class JobManagerComponent implements JobManager {
     private final Checkpoints checkpointFiles;
     /** The model store, bound and unbound as it comes and goes; null while there is none. */
     private final AtomicReference<ModelRegistry> registry = new AtomicReference<>();
+    /** The cluster jobs spread their work over ({@link io.engram.kernel.spi.ClusterProtocol}); null while there is none. */
+    private final AtomicReference<java.util.function.Function<Map<String, Object>, Object>> cluster =
+            new AtomicReference<>();
     private volatile boolean closing;
     private final System.Logger log = System.getLogger(JobManagerComponent.class.getName());
 
@@ -151,7 +154,7 @@ public final class JobManagerComponent implements JobManager {
         this.records = new RecordKeeper(store, Owners.self(), config.jobs_events_recent(), queue::left);
         this.checkpointFiles = checkpoints;
         JobRun runner = new JobRun(records, checkpoints, platform, this::checkpointPath, dataDir, config, workers,
-                registry::get);
+                registry::get, cluster::get);
         this.scheduler = new JobScheduler(queue, workers, records, runner, new Requeued(validator, pluginWait));
         this.delivery = Executors.newCachedThreadPool(daemons("engram-job-events-"));
         reload(checkpoints);
@@ -205,6 +208,23 @@ public final class JobManagerComponent implements JobManager {
     /** Unbinds the model store; jobs then write their checkpoints to their plain paths. */
     public void unbindRegistry(ModelRegistry models) {
         registry.compareAndSet(models, null);
+    }
+
+    /**
+     * Binds a cluster ({@link io.engram.kernel.spi.ClusterProtocol}): jobs that start training from
+     * then on spread their batches' gradients and their populations over it. Dynamic; a job keeps the
+     * cluster it started with.
+     */
+    @Reference(service = java.util.function.Function.class, target = "(" + io.engram.kernel.spi.ClusterProtocol.CLUSTER
+            + "=*)", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindCluster(java.util.function.Function<Map<String, Object>, Object> bridge) {
+        cluster.set(bridge);
+    }
+
+    /** Unbinds the cluster; jobs that start from then on compute here. */
+    public void unbindCluster(java.util.function.Function<Map<String, Object>, Object> bridge) {
+        cluster.compareAndSet(bridge, null);
     }
 
     /** Where job records live. */

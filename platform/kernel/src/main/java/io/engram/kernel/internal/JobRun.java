@@ -10,7 +10,6 @@ import io.engram.api.Problem;
 import io.engram.api.TaskData;
 import io.engram.api.Trainer;
 import io.engram.api.TrainerState;
-import io.engram.api.TrainingContext;
 import io.engram.api.TrainingEvent;
 import io.engram.api.TrainingResult;
 import io.engram.kernel.JobInfo;
@@ -70,11 +69,13 @@ final class JobRun {
     private final Workers workers;
     private final Supplier<ModelRegistry> registry;
     private final FineTuning fineTuning;
+    private final Supplier<Function<Map<String, Object>, Object>> cluster;
     private final System.Logger log = System.getLogger(JobRun.class.getName());
 
     JobRun(RecordKeeper records, Checkpoints checkpoints, List<BundleRef> platform,
            Function<String, Path> checkpointPath, Path dataDir, JobManagerConfiguration config, Workers workers,
-           Supplier<ModelRegistry> registry) {
+           Supplier<ModelRegistry> registry, Supplier<Function<Map<String, Object>, Object>> cluster) {
+        this.cluster = cluster;
         this.records = records;
         this.checkpoints = new JobCheckpoints(checkpoints, platform, records);
         this.resumption = new Resumption(checkpoints);
@@ -245,7 +246,7 @@ final class JobRun {
         SimpleTrainingContext.Builder parts = new SimpleTrainingContext.Builder(network, backend);
         task.environment().ifPresent(parts::environment);
         r.loss().used().ifPresent(p -> parts.loss(LossChoice.loss(p)));
-        TrainingContext context = parts
+        parts
                 .jobId(rec.id)
                 .train(train)
                 .validation(validation)
@@ -279,9 +280,25 @@ final class JobRun {
                 })
                 .cancelled(rec::cancelRequested)
                 .resumeState(resumeState)
-                .checkpoints(state -> offered[0] = state)
-                .build();
-        return r.trainer().as(Trainer.class).train(context);
+                .checkpoints(state -> offered[0] = state);
+        Trainer trainer = r.trainer().as(Trainer.class);
+        Function<Map<String, Object>, Object> bridge = cluster.get();
+        if (bridge == null) {
+            return trainer.train(parts.build());
+        }
+        try (ClusterJob remote = new ClusterJob(bridge, rec.id, r.spec(), network, backend.ops(), r.dtype(), train,
+                validation, r.loss().used().map(Plugin::id).orElse(""),
+                notice -> records.emit(rec, new TrainingEvent.Message("info", notice)))) {
+            parts.populationEvaluator(remote);
+            if (trainer instanceof io.engram.train.GradientTrainer) {
+                parts.shardedGradients(remote);
+                remote.open();
+            }
+            TrainingResult result = trainer.train(parts.build());
+            Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
+            metrics.putAll(remote.metrics());
+            return new TrainingResult(metrics, result.epochs(), result.stopReason(), result.failed());
+        }
     }
 
     /**

@@ -6,13 +6,12 @@ import io.engram.api.Environment;
 import io.engram.api.Loss;
 import io.engram.api.Network;
 import io.engram.tensor.Tensor;
-import io.engram.train.Episodes;
-import io.engram.train.SequenceGradients;
-import io.engram.train.Seeds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.engram.train.CandidateScores;
+import io.engram.train.PopulationEvaluator;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -24,20 +23,19 @@ import java.util.function.Supplier;
  * {@code e}). Stateless apart from its collaborators; thread-safe as far as they are.
  */
 public final class Candidates {
-    /** Sequences per batch of a candidate's forward passes over a dataset. */
-    static final int BATCH = 32;
-
     private final Network network;
     private final Population population;
     private final Optional<Environment> environment;
     private final Supplier<Loss> loss;
+    private final Optional<PopulationEvaluator> remote;
 
     public Candidates(Network network, Population population, Optional<Environment> environment,
-                      Supplier<Loss> loss) {
+                      Supplier<Loss> loss, Optional<PopulationEvaluator> remote) {
         this.network = network;
         this.population = population;
         this.environment = environment;
         this.loss = loss;
+        this.remote = remote;
     }
 
     public double[] fitness(List<Map<String, Tensor>> candidates, long generationSeed, int episodes) {
@@ -47,24 +45,21 @@ public final class Candidates {
             throw new IllegalArgumentException("episodes must be at least 1, got " + episodes);
         }
         List<Map<String, Tensor>> full = complete(candidates);
+        if (remote.isPresent()) {
+            return remote.get().fitness(full, generationSeed, episodes);
+        }
         return population.evaluate(full.size(), (ops, i) ->
-                Episodes.meanFitness(network, ops, full.get(i), env, Seeds.of(generationSeed, i), episodes));
+                CandidateScores.fitness(network, ops, full.get(i), env, generationSeed, i, episodes));
     }
 
     public double[] loss(List<Map<String, Tensor>> candidates, Dataset data, long generationSeed) {
         List<Map<String, Tensor>> full = complete(candidates);
-        List<Batch> batches = data.batches(BATCH);
-        return population.evaluate(full.size(), (ops, i) -> {
-            long seed = Seeds.of(generationSeed, i);
-            double sum = 0.0;
-            int targets = 0;
-            Loss l = loss.get();
-            for (Batch b : batches) {
-                sum += SequenceGradients.lossSum(ops, network, full.get(i), b, l, false, seed);
-                targets += l.terms(b);
-            }
-            return targets == 0 ? 0.0 : sum / targets;
-        });
+        if (remote.isPresent()) {
+            return remote.get().loss(full, data, generationSeed);
+        }
+        List<Batch> batches = CandidateScores.batches(data);
+        return population.evaluate(full.size(), (ops, i) ->
+                CandidateScores.loss(network, ops, full.get(i), batches, loss.get(), generationSeed, i));
     }
 
     /** Each candidate with the parameters it does not name taken from the network as it is now. */

@@ -10,6 +10,8 @@ import io.engram.api.Schema;
 import io.engram.api.Trainer;
 import io.engram.api.TrainingContext;
 import io.engram.api.TrainingResult;
+import io.engram.train.GradientMethod;
+import io.engram.train.GradientTrainer;
 import io.engram.train.GradientTraining;
 import io.engram.train.Losses;
 import io.engram.train.SequenceGradients;
@@ -37,7 +39,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Trainer.class, property = {
         PluginProperties.TRAINER + "=bptt",
         PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE})
-public final class BpttTrainer implements Trainer {
+public final class BpttTrainer implements Trainer, GradientTrainer {
     private static final Schema SCHEMA = TrainingSchema.bptt();
 
     @Activate
@@ -131,7 +133,15 @@ public final class BpttTrainer implements Trainer {
         if (whole.isPresent()) {
             return GradientTraining.refuse(context, whole.get());
         }
-        return GradientTraining.run(context, segments > 1 ? SequenceGradients.checkpointed(segments)
-                : SequenceGradients.truncated(k1, k2));
+        return GradientTraining.run(context, gradientMethod(context.hyper()));
+    }
+
+    /** Full BPTT with recomputation over {@code checkpoint.segments}, or BPTT truncated by {@code k1} and {@code k2}. */
+    @Override
+    public GradientMethod gradientMethod(Hyperparameters hyper) {
+        int k1 = hyper.has("k1") ? hyper.getInt("k1") : 0;
+        int k2 = hyper.has("k2") ? hyper.getInt("k2") : 0;
+        int segments = hyper.has("checkpoint.segments") ? hyper.getInt("checkpoint.segments") : 0;
+        return segments > 1 ? SequenceGradients.checkpointed(segments) : SequenceGradients.truncated(k1, k2);
     }
 }

@@ -10,6 +10,8 @@ import io.engram.api.Schema;
 import io.engram.api.Trainer;
 import io.engram.api.TrainingContext;
 import io.engram.api.TrainingResult;
+import io.engram.train.GradientMethod;
+import io.engram.train.GradientTrainer;
 import io.engram.train.GradientTraining;
 import io.engram.train.Losses;
 import io.engram.train.SequenceGradients;
@@ -38,7 +40,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Trainer.class, property = {
         PluginProperties.TRAINER + "=rtrl",
         PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE})
-public final class RtrlTrainer implements Trainer {
+public final class RtrlTrainer implements Trainer, GradientTrainer {
     private static final Schema SCHEMA = TrainingSchema.common();
 
     @Activate
@@ -89,6 +91,11 @@ public final class RtrlTrainer implements Trainer {
         if (!problems.isEmpty()) {
             return GradientTraining.refuse(context, problems.get(0).toString());
         }
-        return GradientTraining.run(context, SequenceGradients.rtrl());
+        return GradientTraining.run(context, gradientMethod(context.hyper()));
+    }
+
+    @Override
+    public GradientMethod gradientMethod(Hyperparameters hyper) {
+        return SequenceGradients.rtrl();
     }
 }
