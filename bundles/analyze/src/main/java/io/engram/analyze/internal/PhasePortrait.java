@@ -41,12 +41,13 @@ final class PhasePortrait {
         int series = 0;
         int driven = 0;
         for (int t = 0; t < p.paths().size(); t++) {
-            XYSeries s = new XYSeries(p.labels().get(t), false, true);
+            String label = p.labels().get(t);
+            XYSeries s = new XYSeries(label.startsWith("from random") ? "from random states" + (t > 1 ? " " + t : "") : label,
+                    false, true);
             for (double[] xy : p.paths().get(t)) {
                 s.add(xy[0], xy[1]);
             }
             data.addSeries(s);
-            String label = p.labels().get(t);
             Color colour = t == 0 ? Color.BLACK : label.startsWith("driven") ? DRIVEN[driven++ % DRIVEN.length]
                     : new Color(150, 150, 150);
             renderer.setSeriesPaint(series, colour);

@@ -66,7 +66,7 @@ final class Report {
         Analysis.Portrait pc = a.portrait();
         List<String> parts = new ArrayList<>();
         for (int c = 0; c < pc.explained().length; c++) {
-            parts.add("PC" + (c + 1) + " " + AnalyzeOptions.number(100 * pc.explained()[c]) + "%");
+            parts.add("PC" + (c + 1) + String.format(java.util.Locale.ROOT, " %.1f%%", 100 * pc.explained()[c]));
         }
         out.println("trajectories: " + pc.paths().size() + " of " + (pc.paths().get(0).length - 1)
                 + " steps; variance explained: " + String.join(", ", parts));
