@@ -53,7 +53,8 @@ final class Report {
             out.println("     eigenvalues: " + String.join(", ", shown) + (p.re().length > SHOWN ? ", ..." : ""));
         }
         out.println("largest Lyapunov exponent: " + exponent(a.autonomous(), a.stepDuration()) + " (input u*, from the "
-                + "initial state, " + a.autonomous().steps() + " steps)");
+                + "initial state, " + a.autonomous().steps() + " steps" + (a.autodiff() ? ")"
+                : "; by central differences, which read a jump as growth where a state sits on a unit's threshold)"));
         if (!a.fromRandom().isEmpty()) {
             double lo = a.fromRandom().stream().mapToDouble(Lyapunov.Exponent::perStep).min().orElse(Double.NaN);
             out.println("  from " + a.fromRandom().size() + " random states: " + AnalyzeOptions.number(lo) + " to "
