@@ -69,8 +69,10 @@ final class Report {
         for (int c = 0; c < pc.explained().length; c++) {
             parts.add("PC" + (c + 1) + String.format(java.util.Locale.ROOT, " %.1f%%", 100 * pc.explained()[c]));
         }
-        out.println("trajectories: " + pc.paths().size() + " of " + (pc.paths().get(0).length - 1)
-                + " steps; variance explained: " + String.join(", ", parts));
+        long driven = pc.labels().stream().filter(l -> l.startsWith("driven")).count();
+        out.println("trajectories: " + (pc.paths().size() - driven) + " of " + (pc.paths().get(0).length - 1) + " steps"
+                + (driven == 0 ? "" : " and " + driven + " driven by the input sequences") + "; variance explained: "
+                + String.join(", ", parts));
     }
 
     private static String exponent(Lyapunov.Exponent e, Double duration) {

@@ -121,6 +121,14 @@ class AnalyzeVerbTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("\"driven by sequence 2\""), text);
         assertFalse(text.contains("\"lyapunov_driven\" : null"), text);
+        out.reset();
+        assertEquals(0, run("--starts", "4", "--length", "20", "--steps", "100", "--inputs", seqs.toString(),
+                ckpt.toString()), err.toString());
+        text = out.toString(StandardCharsets.UTF_8);
+        // a linear map's exponent is log 0.9 whatever drives it; 12 + 3 steps, the first tangent not yet aligned
+        assertTrue(text.contains("largest Lyapunov exponent, input-driven: "), text);
+        assertTrue(text.contains("(15 steps of the input sequences)"), text);
+        assertTrue(text.contains("trajectories: 9 of 20 steps and 2 driven by the input sequences;"), text);
     }
 
     @Test
