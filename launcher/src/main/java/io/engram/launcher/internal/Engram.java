@@ -52,23 +52,25 @@ public final class Engram implements Callable<Integer> {
     static final String RUN_STORE = "io.engram.kernel.spi.RunStore";
 
     /** Kernel services each verb needs, checked when a verb does not appear, so the message names the missing one. */
-    static final Map<String, List<String>> NEEDS = Map.of(
-            "run", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE),
-            "plugins", List.of("io.engram.kernel.PluginRegistry"),
-            "predict", List.of("io.engram.kernel.Predictor"),
-            "stop", List.of("io.engram.kernel.JobManager", RUN_STORE),
-            "bench", List.of("io.engram.bench.Benchmarks"),
-            "sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE),
-            "recall", List.of("io.engram.kernel.Recaller"),
-            "models", List.of("io.engram.store.ModelStore"),
-            "jobs", List.of("io.engram.kernel.JobManager", RUN_STORE),
-            "tune", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE, "io.engram.kernel.PluginRegistry"));
+    static final Map<String, List<String>> NEEDS = Map.ofEntries(
+            Map.entry("run", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE)),
+            Map.entry("plugins", List.of("io.engram.kernel.PluginRegistry")),
+            Map.entry("predict", List.of("io.engram.kernel.Predictor")),
+            Map.entry("stop", List.of("io.engram.kernel.JobManager", RUN_STORE)),
+            Map.entry("bench", List.of("io.engram.bench.Benchmarks")),
+            Map.entry("sweep", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE)),
+            Map.entry("recall", List.of("io.engram.kernel.Recaller")),
+            Map.entry("models", List.of("io.engram.store.ModelStore")),
+            Map.entry("jobs", List.of("io.engram.kernel.JobManager", RUN_STORE)),
+            Map.entry("tune", List.of("io.engram.kernel.JobSpecs", "io.engram.kernel.JobManager", RUN_STORE, "io.engram.kernel.PluginRegistry")),
+            Map.entry("analyze", List.of("io.engram.kernel.Predictor", "io.engram.store.ModelStore", "io.engram.kernel.PluginRegistry")));
 
     static final String JOB_MANAGER = "io.engram.kernel.JobManager";
 
     /** The bundle that registers a verb, when it is not the CLI bridge. */
     static final Map<String, String> VERB_BUNDLES = Map.of("sweep", "io.engram.sweep",
-            "export", "io.engram.onnx", "import", "io.engram.onnx", "jobs", "io.engram.runstore", "tune", "io.engram.tune");
+            "export", "io.engram.onnx", "import", "io.engram.onnx", "jobs", "io.engram.runstore", "tune", "io.engram.tune",
+            "analyze", "io.engram.analyze");
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
             description = "Overrides a setting (repeatable): any key of conf/engram.properties, or a plugin's setting "
@@ -687,6 +689,57 @@ public final class Engram implements Callable<Integer> {
             args.add("--csv=" + csv.toAbsolutePath().normalize());
         }
         return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "jobs", args));
+    }
+
+    @Command(name = "analyze", mixinStandardHelpOptions = true, description = {
+            "The dynamical-systems view of a trained recurrent network: its fixed points under a constant input u* "
+                    + "(Sussillo and Barak 2013: the speed q(h) = |F(h, u*) - h|^2 / 2 minimised from many starts "
+                    + "sampled from its trajectories, by autodiff gradients) with the eigenvalues of the step's Jacobian "
+                    + "at each and its stability (stable, saddle, unstable), the largest Lyapunov exponent of its "
+                    + "dynamics (Benettin's method; per unit time too for continuous-time networks), and the variance "
+                    + "of its trajectories on their first two principal components (--png draws them with the fixed points).",
+            "Exit 0 when analysed, 1 when the network fails or the PNG cannot be written, 2 for bad options, an "
+                    + "unreadable checkpoint or malformed input sequences."})
+    int analyze(@Parameters(paramLabel = "CHECKPOINT", description = "a checkpoint file or a registered model: NAME, NAME@VERSION, NAME@ALIAS") Path checkpoint,
+                @Option(names = "--input", paramLabel = "V,V,...", description = "the constant input u* (default zeros)") String input,
+                @Option(names = "--inputs", paramLabel = "FILE", description = "input sequences (engram predict's format) that drive trajectories and an input-driven Lyapunov exponent") Path inputs,
+                @Option(names = "--starts", paramLabel = "N", description = "starts of the fixed-point search (default 64)") String starts,
+                @Option(names = "--seed", paramLabel = "N", description = "seed of the starts (default 1)") String seed,
+                @Option(names = "--iterations", paramLabel = "N", description = "most gradient steps per start (default 2000)") String iterations,
+                @Option(names = "--lr", paramLabel = "A", description = "learning rate of the descent on q (Adam; default 0.01)") String lr,
+                @Option(names = "--tolerance", paramLabel = "Q", description = "q below which a minimum is a fixed point (default 1e-8)") String tolerance,
+                @Option(names = "--merge", paramLabel = "D", description = "distance below which two fixed points are one (default 1e-3)") String merge,
+                @Option(names = "--noise", paramLabel = "S", description = "noise on sampled starts, relative to the states' spread (default 0.1)") String noise,
+                @Option(names = "--trajectories", paramLabel = "N", description = "trajectories from random states besides the initial state's (default 8)") String trajectories,
+                @Option(names = "--length", paramLabel = "N", description = "steps per trajectory (default 500)") String length,
+                @Option(names = "--transient", paramLabel = "N", description = "steps before the Lyapunov exponent is averaged (default 200)") String transientSteps,
+                @Option(names = "--steps", paramLabel = "N", description = "steps the Lyapunov exponent is averaged over (default 1000)") String steps,
+                @Option(names = "--json", description = "print the analysis as JSON") boolean json,
+                @Option(names = "--png", paramLabel = "FILE", description = "write the trajectories and fixed points on the first two principal components as PNG") Path png) {
+        Optional<String> model = model(checkpoint);
+        if (model.isEmpty()) {
+            return BAD_INPUT;
+        }
+        if (inputs != null && !Files.isRegularFile(inputs)) {
+            err.println("engram: " + inputs.toAbsolutePath().normalize() + ": no such file");
+            return BAD_INPUT;
+        }
+        List<String> args = new java.util.ArrayList<>();
+        String[][] options = {{"--input", input}, {"--starts", starts}, {"--seed", seed}, {"--iterations", iterations},
+            {"--lr", lr}, {"--tolerance", tolerance}, {"--merge", merge}, {"--noise", noise},
+            {"--trajectories", trajectories}, {"--length", length}, {"--transient", transientSteps}, {"--steps", steps},
+            {"--inputs", inputs == null ? null : inputs.toAbsolutePath().normalize().toString()},
+            {"--png", png == null ? null : png.toAbsolutePath().normalize().toString()}};
+        for (String[] o : options) {
+            if (o[1] != null) {
+                args.add(o[0] + "=" + o[1]);
+            }
+        }
+        if (json) {
+            args.add("--json");
+        }
+        args.add(model.get());
+        return withPlatform(Platform.Mode.COMMAND, (platform, settings, signals) -> verb(platform, "analyze", args));
     }
 
     /** The version of this launcher, from its jar. */

@@ -135,4 +135,14 @@ class EngramTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such-search.properties: no such file"));
         assertEquals(2, engram(Map.of(), "tune", "--trials"));
     }
+
+    @Test
+    void analyzeRejectsAMissingCheckpointOrInputsWithExitTwoBeforeAnythingBoots() {
+        assertEquals(2, engram(Map.of(), "analyze", "no-such.ckpt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such.ckpt: no such file, and not a model reference"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, engram(Map.of(), "analyze", "--inputs", "no-such-inputs.txt", "model@1"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such-inputs.txt: no such file"),
+                err.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -1,7 +1,9 @@
 package io.engram.kernel;
 
 import io.engram.api.CheckpointMetadata;
+import io.engram.api.Network;
 import io.engram.api.PredictionFormat;
+import io.engram.tensor.Ops;
 import io.vavr.control.Try;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +40,31 @@ public interface Predictor {
      */
     default Try<List<double[][]>> predict(Path checkpoint, List<double[][]> inputs, Decode decoding) {
         return predict(checkpoint, inputs);
+    }
+
+    /**
+     * The checkpoint's network restored as {@link #predict(Path, List)} restores it (the same family
+     * choice, the same check of its tensors, on the {@code cpu} backend), for callers that run its
+     * steps themselves: a dynamical-systems analysis, a custom evaluation. The network is the
+     * caller's own (each call restores a new one); it is used as {@link Network} states.
+     *
+     * @return the network with its metadata and the ops it runs on; a failure is an
+     *         {@link java.io.IOException} when the checkpoint is unreadable or its tensors are not
+     *         exactly the network's, and an {@link IllegalStateException} when no installed family
+     *         can read it. The default restores nothing.
+     */
+    default Try<RestoredModel> restore(Path checkpoint) {
+        return Try.failure(new UnsupportedOperationException("this predictor restores no networks"));
+    }
+
+    /**
+     * A network restored from a checkpoint. Immutable as a record; the network follows its own rules.
+     *
+     * @param metadata the checkpoint's metadata
+     * @param network  the restored network, with the checkpoint's parameters
+     * @param ops      the ops of the backend it was restored on, to run its steps with
+     */
+    record RestoredModel(CheckpointMetadata metadata, Network network, Ops ops) {
     }
 
     /**

@@ -2,7 +2,7 @@
  * The services the kernel provides to the rest of the platform (shell, HTTP API, launcher): the
  * plugin registry, the job manager and job spec parsing.
  */
-@Version("0.4.0")
+@Version("0.5.0")
 @Export
 package io.engram.kernel;
 

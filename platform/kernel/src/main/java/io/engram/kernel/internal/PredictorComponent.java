@@ -131,6 +131,12 @@ public final class PredictorComponent implements Predictor {
                         () -> EpisodeReplay.run(r.network(), r.ops(), env, seed)))));
     }
 
+    @Override
+    public Try<RestoredModel> restore(Path checkpoint) {
+        return checkpoints.readMetadata(checkpoint).flatMap(meta -> restored(checkpoint, meta)
+                .map(r -> new RestoredModel(meta, r.network(), r.ops())));
+    }
+
     /** A network restored from a checkpoint, with the ops of the backend it lives on. */
     record Restored(Network network, Ops ops, Payloads payloads) {
     }

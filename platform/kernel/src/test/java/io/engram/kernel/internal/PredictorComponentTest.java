@@ -141,6 +141,18 @@ class PredictorComponentTest {
     }
 
     @Test
+    void restoresTheCheckpointsNetworkForCallersThatStepItThemselves() throws Exception {
+        PredictorComponent p = new PredictorComponent(plugins("1.0.0"), checkpoints);
+        io.engram.kernel.Predictor.RestoredModel m = p.restore(checkpoint("mse")).get();
+        assertEquals("toy", m.network().spec().family());
+        assertEquals("1.5.0", m.metadata().familyVersion());
+        assertArrayEquals(new double[] {1, 0, 0, 2}, m.network().parameters().get("w").toDoubleArray(), 0.0);
+        Try<io.engram.kernel.Predictor.RestoredModel> missing = p.restore(checkpoint("mse", Map.of()));
+        assertTrue(missing.getCause() instanceof java.io.IOException, missing.toString());
+        assertTrue(missing.getCause().getMessage().endsWith("tensor 'w' (F64 [2, 2]) is missing"), missing.toString());
+    }
+
+    @Test
     void refusesACheckpointMissingATensorInsteadOfRunningOnInitialWeights() throws Exception {
         Path file = checkpoint("mse", Map.of());
         Try<List<double[][]>> out = new PredictorComponent(plugins("1.0.0"), checkpoints)
