@@ -4,10 +4,11 @@ package io.engram.app.speechsynthesis.internal;
  * Mel-cepstral distortion (Kubichek 1993, "Mel-cepstral distance measure for objective speech
  * quality assessment"), in dB, between two sequences of log-mel frames of equal length:
  * <pre>
- *   c_d     = sqrt(2 / J) sum_j ln E_j cos(pi d (j + 1/2) / J)      (orthonormal DCT-II of the log-mel energies)
+ *   c_d     = sqrt(2 / J) sum_j (ln E_j / 2) cos(pi d (j + 1/2) / J)   (orthonormal DCT-II of the log-mel amplitudes)
  *   MCD     = (10 / ln 10) sqrt(2 sum_{d=1..D} (c_d - c'_d)^2)      (per frame, c_0, the energy, left out)
  * </pre>
- * averaged over the frames. The mel-cepstra here are those of the log-mel energies, not of an
+ * averaged over the frames. The energies are powers, so the amplitudes' logarithms are half theirs, as
+ * in the cepstra of amplitude spectra the formula was made for. The mel-cepstra here are those of the log-mel energies, not of an
  * all-pole or SPTK mel-generalised analysis, so figures compare among models scored the same way.
  * Stateless and thread-safe.
  */
@@ -17,14 +18,14 @@ final class Mcd {
     private Mcd() {
     }
 
-    /** The mel-cepstrum {@code c_0 .. c_D} of one log-mel frame. */
+    /** The mel-cepstrum {@code c_0 .. c_D} of one frame of log-mel energies (of the amplitudes, half of them). */
     static double[] cepstrum(double[] logMel, int coefficients) {
         int j = logMel.length;
         double[] c = new double[coefficients + 1];
         for (int d = 0; d <= coefficients; d++) {
             double s = 0;
             for (int i = 0; i < j; i++) {
-                s += logMel[i] * Math.cos(Math.PI * d * (i + 0.5) / j);
+                s += 0.5 * logMel[i] * Math.cos(Math.PI * d * (i + 0.5) / j);
             }
             c[d] = s * Math.sqrt((d == 0 ? 1.0 : 2.0) / j);
         }

@@ -10,7 +10,7 @@ package io.engram.app.speechsynthesis.internal;
  */
 final class MelBank {
     /** The smallest energy before the logarithm. */
-    static final double FLOOR = 1e-6;
+    static final double FLOOR = 1e-4;
 
     private final double[][] filters;
     private final double[][] inverse;

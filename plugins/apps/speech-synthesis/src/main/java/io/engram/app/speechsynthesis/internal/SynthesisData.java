@@ -22,13 +22,17 @@ import java.util.TreeSet;
  * one-hot rows, then zero rows (padding the source: seq2seq with {@code model.output=frames} reads
  * only the rows that are not all zero), and at step {@code t} of its {@code S = ceil(F / r)} target
  * steps the {@code r} normalised frames {@code t r .. t r + r - 1} (the last repeated past the end)
- * and a stop flag, 1 at the last step and 0 before; the sequence has {@code max(L, S)} steps, those
- * past {@code S} without a target. The symbols are those of the training manifest, sorted; a
+ * and a stop flag, 0 before the last step and 1 from it on; {@value #STOP_STEPS} steps more follow with
+ * the last frame and the flag 1, so that the flag is learnt as a state (it is over) rather than one
+ * rare step. The sequence has {@code max(L, S + STOP_STEPS)} steps, those past
+ * {@code S + STOP_STEPS} without a target. The symbols are those of the training manifest, sorted; a
  * validation or test line with another is a problem. Every problem of every file is reported at once,
  * each after the key of its manifest ({@code data.manifest: FILE:LINE: ...}). Stateless and
  * thread-safe.
  */
 final class SynthesisData {
+    /** Steps past the last frame that teach the stop flag. */
+    static final int STOP_STEPS = 3;
     /** Problems shown before the rest are counted. */
     private static final int CAP = 20;
 
@@ -139,7 +143,8 @@ final class SynthesisData {
     static Sequence encode(int[] source, int symbols, double[][] logMel, double[] mean, double[] std, int r) {
         int frames = logMel.length;
         int mels = mean.length;
-        int steps = (frames + r - 1) / r;
+        int real = (frames + r - 1) / r;
+        int steps = real + STOP_STEPS;
         int time = Math.max(source.length, steps);
         double[][] x = new double[time][symbols];
         double[][] y = new double[time][r * mels + 1];
@@ -154,7 +159,7 @@ final class SynthesisData {
                     y[t][i * mels + j] = (f[j] - mean[j]) / std[j];
                 }
             }
-            y[t][r * mels] = t == steps - 1 ? 1 : 0;
+            y[t][r * mels] = t >= real - 1 ? 1 : 0;
             mask[t] = true;
         }
         return new Sequence(x, y, mask);

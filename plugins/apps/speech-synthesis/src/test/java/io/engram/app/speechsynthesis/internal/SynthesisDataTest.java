@@ -28,13 +28,18 @@ class SynthesisDataTest {
         double[][] logMel = {{1, 2}, {3, 4}, {5, 6}};
         Sequence s = SynthesisData.encode(new int[] {2, 0, 1, 1, 0}, 3, logMel, new double[] {1, 2},
                 new double[] {2, 1}, 2);
-        assertEquals(5, s.length(), "five symbols, two steps of frames: five steps");
+        assertEquals(5, s.length(), "five symbols, two steps of frames and three of the stop flag: five steps");
         assertArrayEquals(new double[] {0, 0, 1}, s.inputs()[0]);
         assertArrayEquals(new double[] {0, 0, 1, 2, 0}, s.targets()[0], 1e-12);
         assertArrayEquals(new double[] {2, 4, 2, 4, 1}, s.targets()[1], 1e-12, "the last frame repeated, stop");
-        assertArrayEquals(new boolean[] {true, true, false, false, false}, s.targetMask());
+        assertArrayEquals(new double[] {2, 4, 2, 4, 1}, s.targets()[4], 1e-12, "the flag stays 1 after the end");
+        assertArrayEquals(new boolean[] {true, true, true, true, true}, s.targetMask());
         Sequence longer = SynthesisData.encode(new int[] {1}, 3, logMel, new double[] {0, 0}, new double[] {1, 1}, 1);
-        assertEquals(3, longer.length());
+        assertEquals(6, longer.length());
+        assertEquals(0, longer.targets()[1][2], "no stop before the last frame");
+        Sequence shorter = SynthesisData.encode(new int[] {1, 1, 1, 1, 1, 1, 1}, 3, logMel, new double[] {0, 0},
+                new double[] {1, 1}, 2);
+        assertArrayEquals(new boolean[] {true, true, true, true, true, false, false}, shorter.targetMask());
         assertArrayEquals(new double[] {0, 0, 0}, longer.inputs()[1], "zero rows after the source");
     }
 
