@@ -4,11 +4,13 @@ package io.engram.app.speechsynthesis.internal;
  * Mel-cepstral distortion (Kubichek 1993, "Mel-cepstral distance measure for objective speech
  * quality assessment"), in dB, between two sequences of log-mel frames of equal length:
  * <pre>
- *   c_d     = sqrt(2 / J) sum_j (ln E_j / 2) cos(pi d (j + 1/2) / J)   (orthonormal DCT-II of the log-mel amplitudes)
+ *   c_d     = (1 / J) sum_j (ln E_j / 2) cos(pi d (j + 1/2) / J)   (DCT-II of the log-mel amplitudes)
  *   MCD     = (10 / ln 10) sqrt(2 sum_{d=1..D} (c_d - c'_d)^2)      (per frame, c_0, the energy, left out)
  * </pre>
  * averaged over the frames. The energies are powers, so the amplitudes' logarithms are half theirs, as
- * in the cepstra of amplitude spectra the formula was made for. The mel-cepstra here are those of the log-mel energies, not of an
+ * in the cepstra of amplitude spectra the formula was made for; the scale {@code 1 / J} is the
+ * cepstrum's own ({@code ln A(w) = c_0 + 2 sum_d c_d cos(d w)}: a cosine of amplitude {@code a} across
+ * the bands has {@code c_d = a / 2}). The mel-cepstra here are those of the log-mel energies, not of an
  * all-pole or SPTK mel-generalised analysis, so figures compare among models scored the same way.
  * Stateless and thread-safe.
  */
@@ -27,7 +29,7 @@ final class Mcd {
             for (int i = 0; i < j; i++) {
                 s += 0.5 * logMel[i] * Math.cos(Math.PI * d * (i + 0.5) / j);
             }
-            c[d] = s * Math.sqrt((d == 0 ? 1.0 : 2.0) / j);
+            c[d] = s / j;
         }
         return c;
     }

@@ -20,9 +20,9 @@ class McdTest {
     @Test
     void energyIsLeftOutAndOneCoefficientGivesItsDistance() {
         assertEquals(0, Mcd.frame(frame(1, 0.3), frame(-4, 0.3), 12), 1e-12, "a level change is c0 alone");
-        // the cosine of order 1 with amplitude a has c1 = a sqrt(J / 2) in the orthonormal DCT-II, of
-        // the log energies; the amplitudes' are half that
-        double c1 = 0.5 * 0.5 * Math.sqrt(20 / 2.0);
+        // a cosine of order 1 with amplitude a across the bands has c1 = a / 2 (the cepstrum's scale),
+        // of the log energies; the log amplitudes are half those: a / 4
+        double c1 = 0.5 / 4;
         assertEquals(c1, Mcd.cepstrum(frame(0, 0.5), 12)[1], 1e-12);
         assertEquals(K * Math.sqrt(2) * c1, Mcd.frame(frame(0, 0.5), frame(0, 0), 12), 1e-9);
         assertEquals(K * Math.sqrt(2) * c1 / 2, Mcd.of(new double[][] {frame(0, 0.5), frame(2, 0)},
