@@ -29,8 +29,9 @@ record SynthesisContext(Settings settings, Features features, double[] mean, dou
      * @param name   its WAV file's name without the extension
      * @param source its input symbols' indices
      * @param logMel its log-mel frames {@code [frames][mels]}
+     * @param test   whether it is of the test manifest
      */
-    record Utterance(String name, int[] source, double[][] logMel) {
+    record Utterance(String name, int[] source, double[][] logMel, boolean test) {
     }
 
     SynthesisContext {

@@ -111,7 +111,7 @@ final class SynthesisData {
             List<Sequence> out = new ArrayList<>();
             for (Read r : sets.get(k) == null ? List.<Read>of() : sets.get(k)) {
                 int[] source = r.symbols().stream().mapToInt(symbols::indexOf).toArray();
-                SynthesisContext.Utterance u = new SynthesisContext.Utterance(r.name(), source, r.logMel());
+                SynthesisContext.Utterance u = new SynthesisContext.Utterance(r.name(), source, r.logMel(), k == 2);
                 Sequence s = encode(source, symbols.size(), r.logMel(), mean, std, settings.perStep());
                 utterances.put(s, u);
                 out.add(s);

@@ -34,7 +34,8 @@ import java.util.Map;
  *   <li>{@code length.error}: the mean of {@code |F' - F| / F}, {@code F'} the frames up to the first
  *   step whose stop flag passes 0.5 (all decoded frames when none does).</li>
  * </ul>
- * With {@code data.audio.dir} set, the first {@code data.audio.count} utterances are written there
+ * With {@code data.audio.dir} set, the first {@code data.audio.count} utterances of the test manifest
+ * (whenever a set holding them is evaluated) are written there
  * through the Griffin-Lim vocoder as {@code NAME.wav} (the network's {@code F'} frames) and
  * {@code NAME.reference.wav} (the utterance's own log-mel frames: what the vocoder alone gives).
  * Stateless and thread-safe.
@@ -49,6 +50,7 @@ final class SynthesisMetrics {
         Settings settings = ctx.settings();
         int mels = settings.mels();
         double[] sums = new double[4];
+        int written = 0;
         List<double[][]> stepped = network.capability(Decoder.class).isPresent() || data.size() == 0 ? null
                 : SequenceOutputs.of(network, ops, data, seed);
         for (int i = 0; i < data.size(); i++) {
@@ -78,7 +80,8 @@ final class SynthesisMetrics {
             sums[2] += Mcd.of(stretch(nearest(ctx, u.source().length).logMel(), frames), u.logMel(), settings.ceps());
             int spoken = Math.min(stop * settings.perStep(), predicted.length);
             sums[3] += Math.abs(spoken - frames) / (double) frames;
-            if (!settings.audioDir().isEmpty() && i < settings.audioCount()) {
+            if (!settings.audioDir().isEmpty() && u.test() && written < settings.audioCount()) {
+                written++;
                 write(ctx, u, java.util.Arrays.copyOf(predicted, spoken), seed);
             }
         }
