@@ -70,9 +70,6 @@ final class SynthesisMetrics {
             double[][] predicted = frames(out, ctx, Math.max(frames, Math.min(stop * settings.perStep(),
                     out.length * settings.perStep())));
             double[][] scored = java.util.Arrays.copyOf(predicted, frames);
-            for (int m = 0; m < frames; m++) {
-                scored[m] = scored[m] == null ? predicted[predicted.length - 1] : scored[m];
-            }
             sums[0] += Mcd.of(scored, u.logMel(), settings.ceps());
             double[][] mean = new double[frames][];
             java.util.Arrays.fill(mean, ctx.mean());
