@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.engram.api.Batch;
+import io.engram.api.Dataset;
 import io.engram.api.Decoder;
 import io.engram.api.Hyperparameters;
+import io.engram.api.Loss;
 import io.engram.api.ModelSpec;
 import io.engram.api.Network;
 import io.engram.api.NetworkFamily;
+import io.engram.api.Sequence;
 import io.engram.api.State;
 import io.engram.api.Step;
 import io.engram.api.StepContext;
@@ -19,14 +23,21 @@ import io.engram.tensor.DType;
 import io.engram.tensor.Ops;
 import io.engram.tensor.Shape;
 import io.engram.tensor.Tensor;
+import io.engram.testkit.GradientChecker;
+import io.engram.testkit.TestData;
+import io.engram.train.Losses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code model.output=frames}: real-valued frames, no token fed back, zero rows after the source ignored. */
+/**
+ * {@code model.output=frames}: real-valued frames, no token fed back, zero rows after the source
+ * ignored, and gradients through it all (mse on frames) equal to central differences.
+ */
 class Seq2seqFramesTest {
     private static final CpuBackend BACKEND = new CpuBackend(1);
     private static final Ops OPS = BACKEND.ops();
@@ -98,6 +109,45 @@ class Seq2seqFramesTest {
             }
             double[][] other = decode(net, new int[] {2, 2, 1}, 0, 6, 0.0);
             assertFalse(java.util.Arrays.equals(alone[5], other[5]), attention + ": the source is read");
+        }
+    }
+
+    /**
+     * Sources of 2 to 4 symbols followed by zero rows up to their frames, each with {@code frames}
+     * random target frames, in one padded batch with garbage in its padding.
+     */
+    private static Batch framesBatch(long seed, int... frames) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Sequence> out = new ArrayList<>();
+        for (int f : frames) {
+            int symbols = 2 + r.nextInt(3);
+            int time = Math.max(symbols, f);
+            double[][] x = new double[time][SYMBOLS];
+            double[][] y = new double[time][BINS];
+            boolean[] mask = new boolean[time];
+            for (int t = 0; t < time; t++) {
+                if (t < symbols) {
+                    x[t][r.nextInt(SYMBOLS)] = 1;
+                }
+                for (int o = 0; o < BINS && t < f; o++) {
+                    y[t][o] = r.nextDouble() * 2 - 1;
+                }
+                mask[t] = t < f;
+            }
+            out.add(new Sequence(x, y, mask));
+        }
+        return TestData.garbageInPadding(new Dataset(out, SYMBOLS, BINS)
+                .batches(frames.length).get(0), 11);
+    }
+
+    @Test
+    void gradientsOnFramesMatchCentralDifferences() {
+        Batch batch = framesBatch(4, 5, 3, 6);
+        Loss mse = Losses.of(Losses.MSE);
+        for (String attention : List.of("additive", "multiplicative", "none")) {
+            Network net = network(attention, attention.equals("additive") ? 3 : 0);
+            double error = GradientChecker.maxRelativeError(OPS, net, batch, mse);
+            assertTrue(error < 1e-6, attention + ": max relative error " + error);
         }
     }
 
