@@ -8,6 +8,9 @@ package io.engram.app.speechsynthesis.internal;
  * {@code [frames][n/2 + 1]} pairs of real and imaginary parts. Immutable and thread-safe.
  */
 final class Stft {
+    /** The least summed squared window a sample is divided by, relative to the largest. */
+    static final double NORM_FLOOR = 1e-3;
+
     private final int n;
     private final int hop;
     private final double[] window;
@@ -68,7 +71,12 @@ final class Stft {
         return p;
     }
 
-    /** The signal of {@code length} samples whose windowed frames best match {@code spectrum} (least squares). */
+    /**
+     * The signal of {@code length} samples whose windowed frames best match the spectrum (least
+     * squares). Where the windows' summed squares fall below {@value #NORM_FLOOR} of their largest
+     * (the first samples, under the rising edge of the first window alone) the division uses that
+     * floor instead, so that the samples fade in rather than blow up an inconsistent spectrum.
+     */
     double[] inverse(double[][] re, double[][] im, int length) {
         double[] x = new double[length + n];
         double[] norm = new double[length + n];
@@ -89,9 +97,14 @@ final class Stft {
                 norm[m * hop + i] += window[i] * window[i];
             }
         }
+        double most = 0;
+        for (double v : norm) {
+            most = Math.max(most, v);
+        }
+        double floor = NORM_FLOOR * most;
         double[] out = new double[length];
         for (int i = 0; i < length; i++) {
-            out[i] = norm[i] > 1e-8 ? x[i] / norm[i] : 0;
+            out[i] = x[i] / Math.max(norm[i], floor);
         }
         return out;
     }

@@ -30,8 +30,12 @@ class SpectralTest {
         double[][][] s = stft.forward(x);
         double[] back = stft.inverse(s[0], s[1], x.length);
         assertEquals(0, back[0], "the periodic Hann window is 0 at the first sample");
-        assertArrayEquals(java.util.Arrays.copyOfRange(x, 1, x.length), java.util.Arrays.copyOfRange(back, 1, x.length),
-                1e-9);
+        // from sample 16 on the first window's square is above the floor: exact there
+        assertArrayEquals(java.util.Arrays.copyOfRange(x, 16, x.length), java.util.Arrays.copyOfRange(back, 16,
+                x.length), 1e-9);
+        for (int i = 0; i < 16; i++) {
+            assertTrue(Math.abs(back[i]) <= Math.abs(x[i]) + 1e-12, "faded in at sample " + i);
+        }
     }
 
     @Test
@@ -95,5 +99,29 @@ class SpectralTest {
         assertTrue(start > 0.3, "random phases: " + start);
         assertTrue(end < 0.12, "after 60 iterations the spectral convergence is " + end);
         assertArrayEquals(y, GriffinLim.signal(stft, magnitude, 60, 1), "seeded: the same signal again");
+    }
+
+    /**
+     * The word "ten" of the fixture through the whole vocoder (log-mel frames, the pseudo-inverse, 32
+     * Griffin-Lim iterations) and analysed again: its mel-cepstral distortion from the original frames
+     * is 1.11 dB, against 3.42 for the word's middle frame held throughout.
+     */
+    @Test
+    void theVocoderKeepsASpokenWordsMelFramesClose() throws Exception {
+        java.nio.file.Path wav = SpeechSynthesisConformanceTest.corpus("wav/n010.wav");
+        Audio word = WavFile.read(wav.toString(), java.nio.file.Files.readAllBytes(wav));
+        Settings settings = Settings.of(SynthesisData.validated(java.util.Map.of("manifest", "m.tsv")));
+        Features features = new Features(settings);
+        double[][] logMel = features.logMel(word.samples());
+        Audio back = features.audio(logMel, 3);
+        assertEquals(8000, back.rate());
+        assertEquals(logMel.length * settings.hop(), back.samples().length);
+        double[][] again = java.util.Arrays.copyOf(features.logMel(back.samples()), logMel.length);
+        double vocoded = Mcd.of(again, logMel, settings.ceps());
+        double[][] flat = new double[logMel.length][];
+        java.util.Arrays.fill(flat, logMel[logMel.length / 2]);
+        double constant = Mcd.of(flat, logMel, settings.ceps());
+        assertTrue(vocoded < 1.5 && vocoded < constant / 2, "vocoder " + vocoded + " dB (1.11 when written), its "
+                + "middle frame everywhere " + constant + " dB (3.42)");
     }
 }
