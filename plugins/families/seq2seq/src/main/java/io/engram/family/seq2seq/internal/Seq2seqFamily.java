@@ -25,7 +25,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code model.start} and {@code model.end} (the start and end tokens among the outputs),
  * {@code model.attention} ({@code none}, {@code additive}, {@code multiplicative}) with
  * {@code model.attention.size} and {@code model.attention.feeding}, and {@code model.embedding}
- * (learned token embeddings, 0 for one-hot rows); the inner families' keys go under
+ * (learned token embeddings, 0 for one-hot rows), and {@code model.output} ({@code tokens}, or
+ * {@code frames} for real-valued outputs such as mel spectrograms); the inner families' keys go under
  * {@code model.encoder.} and {@code model.decoder.}.
  *
  * <p>Lifecycle ({@link CompositeFamily}): the kernel binds the inner families it resolved and builds
@@ -49,7 +50,11 @@ public final class Seq2seqFamily implements CompositeFamily {
             HyperParameter.bool("attention.feeding", false, "Multiplicative attention: feed each step's attentional "
                     + "vector to the next step (Luong et al. 2015, input feeding)."),
             HyperParameter.integer("embedding", 0, 0, 65_536, "Size of the learned source and target token "
-                    + "embeddings; 0 feeds the one-hot rows."));
+                    + "embeddings; 0 feeds the one-hot rows."),
+            HyperParameter.choice("output", "tokens", Seq2seqShape.OUTPUTS, "tokens: scores of the next token, fed "
+                    + "the previous one; frames: real-valued frames (mel spectrograms), fed no previous token, the "
+                    + "source's real steps being its rows that are not all zero (so a source may be shorter than "
+                    + "its target frames in one padded sequence)."));
 
     @Activate
     public Seq2seqFamily() {

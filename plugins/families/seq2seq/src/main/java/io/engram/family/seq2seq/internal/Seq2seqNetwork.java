@@ -47,6 +47,16 @@ import java.util.Optional;
  * through the table {@code embedding.source [inputs, e]}, the target's through
  * {@code embedding.target [outputs, e]}.
  *
+ * <p>With {@code model.output=frames} the decoder writes real-valued frames (the acoustic frames of
+ * speech synthesis, as the mel spectrogram of Tacotron: Wang et al. 2017, sec. 3.3, here without
+ * the previous frame among the inputs): {@code y_{t-1}} is left out of every step's input (the
+ * token given to {@link #decode} is ignored), so the decoder is driven by the attention's context
+ * alone ({@code D(c_t, s_{t-1})}) and the readout's {@code z_t} is the frame, scored by a
+ * regression loss such as {@code mse}. Its source and target share one padded sequence in a batch:
+ * the source's real steps are those of the step mask whose input row is not all zero (a one-hot
+ * symbol row never is), so a source of phonemes can be followed by zero rows up to the length of its
+ * target frames; the encoder reads the real steps only.
+ *
  * <p>Parameters: the encoder's under {@code encoder.}, the decoder's under {@code decoder.}, then the
  * embeddings and the attention's own. The decoder's state, each tensor with the batch first: without
  * attention {@code [c, s_t...]}; with it {@code [c, H, K, mask, q, a, s_t...]}, where {@code H} is
@@ -92,8 +102,10 @@ final class Seq2seqNetwork extends AbstractNetwork implements Differentiable, De
             Initializer normal = new Initializer(backend.ops(), spec.dtype(), "normal", 1.0, seed ^ 0xE3BEDL);
             parameters.put(SOURCE_EMBEDDING, backend.ops().reshape(normal.weights(1, shape.embedding(), shape.inputs()),
                     Shape.of(shape.inputs(), shape.embedding())));
-            parameters.put(TARGET_EMBEDDING, backend.ops().reshape(normal.weights(1, shape.embedding(),
-                    shape.outputs()), Shape.of(shape.outputs(), shape.embedding())));
+            if (!shape.frames()) {
+                parameters.put(TARGET_EMBEDDING, backend.ops().reshape(normal.weights(1, shape.embedding(),
+                        shape.outputs()), Shape.of(shape.outputs(), shape.embedding())));
+            }
         }
         Initializer init = new Initializer(backend.ops(), spec.dtype(), "xavier", 1.0, seed ^ 0xA77E4DL);
         if (shape.attention() == AttentionKind.ADDITIVE) {
@@ -136,6 +148,9 @@ final class Seq2seqNetwork extends AbstractNetwork implements Differentiable, De
                     + "inputSize] and as many mask values as rows, got " + xs.shape() + " and " + stepMask.length);
         }
         int batch = xs.dim(0) / time;
+        if (shape.frames()) {
+            stepMask = nonzeroRows(xs, stepMask);
+        }
         Tensor in = shape.embedding() > 0 ? Embedding.lookup(ops, params.get(SOURCE_EMBEDDING), xs) : xs;
         Optional<WholeSequence> whole = encoder.capability(WholeSequence.class);
         Map<String, Tensor> own = PrefixedParameters.section(params, ENCODER);
@@ -158,6 +173,21 @@ final class Seq2seqNetwork extends AbstractNetwork implements Differentiable, De
         return new State(state);
     }
 
+    /** {@code stepMask} with 0 wherever the row of {@code xs} is all zero (padding after a shorter source). */
+    private static double[] nonzeroRows(Tensor xs, double[] stepMask) {
+        double[] x = xs.toDoubleArray();
+        int width = xs.dim(1);
+        double[] mask = stepMask.clone();
+        for (int r = 0; r < mask.length; r++) {
+            boolean zero = true;
+            for (int f = r * width; f < (r + 1) * width && zero; f++) {
+                zero = x[f] == 0;
+            }
+            mask[r] = zero ? 0 : mask[r];
+        }
+        return mask;
+    }
+
     /** The time-major row of each sequence's last real step (its first step when it has none). */
     private static int[] lastRows(double[] stepMask, int time, int batch) {
         int[] last = new int[batch];
@@ -173,11 +203,12 @@ final class Seq2seqNetwork extends AbstractNetwork implements Differentiable, De
 
     @Override
     public Step decode(Ops ops, Map<String, Tensor> params, Tensor previous, State state, StepContext context) {
-        Tensor y = shape.embedding() > 0 ? Embedding.lookup(ops, params.get(TARGET_EMBEDDING), previous) : previous;
+        List<Tensor> y = shape.frames() ? List.of()
+                : List.of(shape.embedding() > 0 ? Embedding.lookup(ops, params.get(TARGET_EMBEDDING), previous) : previous);
         Map<String, Tensor> inner = PrefixedParameters.section(params, DECODER);
         Tensor c = state.get(0);
         if (!shape.attends()) {
-            Step step = decoder.step(ops, inner, ops.concat(1, List.of(y, c)), inner(state, 1), context);
+            Step step = decoder.step(ops, inner, joined(ops, y, c), inner(state, 1), context);
             return new Step(step.output(), prefixed(List.of(c), step.state()));
         }
         Tensor memory = state.get(1);
@@ -187,12 +218,12 @@ final class Seq2seqNetwork extends AbstractNetwork implements Differentiable, De
         if (shape.attention() == AttentionKind.ADDITIVE) {
             Tensor weights = AdditiveAttention.weights(ops, params, keys, mask, fed);
             Tensor ct = SourceMemory.context(ops, weights, memory);
-            Step step = decoder.step(ops, inner, ops.concat(1, List.of(y, ct)), inner(state, WEIGHTS + 1), context);
+            Step step = decoder.step(ops, inner, joined(ops, y, ct), inner(state, WEIGHTS + 1), context);
             Tensor q = step.output();
             return new Step(AdditiveAttention.scores(ops, params, q, ct),
                     prefixed(List.of(c, memory, keys, mask, q, weights), step.state()));
         }
-        Tensor input = ops.concat(1, shape.feeding() ? List.of(y, c, fed) : List.of(y, c));
+        Tensor input = shape.feeding() ? joined(ops, y, c, fed) : joined(ops, y, c);
         Step step = decoder.step(ops, inner, input, inner(state, WEIGHTS + 1), context);
         Tensor q = step.output();
         Tensor weights = MultiplicativeAttention.weights(ops, keys, mask, q);
@@ -200,6 +231,13 @@ final class Seq2seqNetwork extends AbstractNetwork implements Differentiable, De
                 q);
         return new Step(MultiplicativeAttention.scores(ops, params, attentional),
                 prefixed(List.of(c, memory, keys, mask, attentional, weights), step.state()));
+    }
+
+    /** The previous token's row (none when writing frames) followed by {@code rest}, side by side. */
+    private static Tensor joined(Ops ops, List<Tensor> token, Tensor... rest) {
+        List<Tensor> parts = new ArrayList<>(token);
+        parts.addAll(List.of(rest));
+        return parts.size() == 1 ? parts.get(0) : ops.concat(1, parts);
     }
 
     private static State inner(State state, int from) {

@@ -17,9 +17,13 @@ import io.engram.api.ModelSpec;
  * @param attention the attention
  * @param size      {@code A}, the hidden size of additive attention's scoring layer
  * @param feeding   whether the attentional vector of a step is fed to the next (Luong's input feeding)
+ * @param frames    whether the decoder writes real-valued frames ({@code model.output=frames}): it is fed
+ *                  no previous token, and a source step is real only where its row is not all zero
  */
 record Seq2seqShape(int inputs, int outputs, int embedding, int context, AttentionKind attention, int size,
-                    boolean feeding) {
+                    boolean feeding, boolean frames) {
+    /** {@code model.output}: what the decoder writes. */
+    static final java.util.List<String> OUTPUTS = java.util.List.of("tokens", "frames");
 
     /** The shape of {@code spec}; keys it lacks (a spec written before they existed) take their defaults. */
     static Seq2seqShape of(ModelSpec spec) {
@@ -28,7 +32,8 @@ record Seq2seqShape(int inputs, int outputs, int embedding, int context, Attenti
         int size = h.has("attention.size") ? h.getInt("attention.size") : 0;
         return new Seq2seqShape(spec.inputSize(), spec.outputSize(), h.has("embedding") ? h.getInt("embedding") : 0,
                 context, AttentionKind.of(h.has("attention") ? h.getString("attention") : "none"),
-                size == 0 ? context : size, h.has("attention.feeding") && h.getBoolean("attention.feeding"));
+                size == 0 ? context : size, h.has("attention.feeding") && h.getBoolean("attention.feeding"),
+                h.has("output") && h.getString("output").equals("frames"));
     }
 
     /** Whether the decoder attends over the source steps. */
@@ -41,9 +46,9 @@ record Seq2seqShape(int inputs, int outputs, int embedding, int context, Attenti
         return embedding > 0 ? embedding : inputs;
     }
 
-    /** Features of the previous token as the decoder reads it. */
+    /** Features of the previous token as the decoder reads it; none when it writes frames. */
     int tokenInput() {
-        return embedding > 0 ? embedding : outputs;
+        return frames ? 0 : embedding > 0 ? embedding : outputs;
     }
 
     /**
