@@ -58,6 +58,7 @@ public final class HandwritingApplication implements Application {
             HyperParameter.real("validation.fraction", 0.1, 0.0, 0.9,
                     "Files: fraction of a seeded shuffle of the training file kept for validation when there is no validation.file."),
             HyperParameter.text("words", WORDS, "Generate: the vocabulary, comma-separated (a-z and spaces)."),
+            HyperParameter.integer("random.words", 0, 0, 1_000_000, "Generate: this many random strings of 2 to 7 letters a-z join the training words (drawn from the seed), so that the network must learn letters rather than words."),
             HyperParameter.text("test.words", "", "Generate: the test writers' vocabulary; empty: words (other words test reading beyond the training words)."),
             HyperParameter.integer("writers", 8, 1, 10_000, "Generate: training writers."),
             HyperParameter.integer("validation.writers", 2, 0, 10_000, "Generate: validation writers, none of them a training writer."),

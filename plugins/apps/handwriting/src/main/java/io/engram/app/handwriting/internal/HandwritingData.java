@@ -27,6 +27,9 @@ final class HandwritingData {
     record Sets(List<List<Ink>> inks, String source, String digest) {
     }
 
+    /** Mixed into the seed for the stream of the random training words, apart from the writers' streams. */
+    private static final long RANDOM_WORDS = 0x5DEECE66DL;
+
     private HandwritingData() {
     }
 
@@ -37,9 +40,27 @@ final class HandwritingData {
 
     /** The generated sets: training, validation and test writers apart, each writer from its own stream. */
     static Sets generate(Hyperparameters h, long seed) {
-        List<String> words = words(h.getString("words"));
-        List<String> testWords = h.getString("test.words").isBlank() ? words : words(h.getString("test.words"));
         List<String> problems = new ArrayList<>();
+        List<String> words = new ArrayList<>(words(h.getString("words")));
+        boolean apart = !h.getString("test.words").isBlank();
+        List<String> testWords = apart ? words(h.getString("test.words")) : words;
+        if (apart) {
+            List<String> seen = testWords.stream().filter(words::contains).toList();
+            if (!seen.isEmpty()) {
+                problems.add("data.test.words: " + seen + " are training words too; test.words are meant to be unseen "
+                        + "(leave it empty to test on the training words)");
+            }
+        }
+        SplittableRandom letters = new SplittableRandom(seed ^ RANDOM_WORDS);
+        for (int i = 0; i < h.getInt("random.words"); i++) {
+            StringBuilder w = new StringBuilder();
+            for (int k = letters.nextInt(2, 8); k > 0; k--) {
+                w.append((char) ('a' + letters.nextInt(26)));
+            }
+            if (!testWords.contains(w.toString()) || !apart) {
+                words.add(w.toString());
+            }
+        }
         List<String> all = new ArrayList<>(words);
         all.addAll(testWords);
         for (String w : all) {
@@ -76,7 +97,7 @@ final class HandwritingData {
             out.add(inks);
         }
         String source = "handwriting:generated seed=" + seed + " writers=" + writers[0] + "/" + writers[1] + "/"
-                + writers[2] + " samples.per.writer=" + perWriter + " words=" + words.size() + (testWords == words ? "" : " test.words=" + testWords.size());
+                + writers[2] + " samples.per.writer=" + perWriter + " words=" + words.size() + (!apart ? "" : " test.words=" + testWords.size());
         return new Sets(out, source, null);
     }
 
