@@ -79,6 +79,21 @@ class HandwritingDataTest {
     }
 
     @Test
+    void randomWordsJoinTheTrainingWordsAndTestWordsMustBeUnseen() {
+        HandwritingData.Sets sets = HandwritingData.generate(small("random.words", "30", "samples.per.writer", "40",
+                "test.words", "tan,not"), 5);
+        Set<String> training = sets.inks().get(0).stream().map(Ink::label).collect(Collectors.toSet());
+        Set<String> listed = Set.of("on", "no", "at", "to", "ant");
+        assertTrue(training.stream().anyMatch(l -> !listed.contains(l)), "random words written: " + training);
+        assertTrue(training.stream().allMatch(l -> l.matches("[a-z]{2,7}")), training.toString());
+        assertTrue(training.stream().noneMatch(l -> l.equals("tan") || l.equals("not")), training.toString());
+        assertTrue(sets.source().contains("words=35 test.words=2"), sets.source());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HandwritingData.generate(small("test.words", "tan,on"), 5));
+        assertTrue(e.getMessage().startsWith("data.test.words: [on] are training words too"), e.getMessage());
+    }
+
+    @Test
     void wordsTheGeneratorCannotWriteAndTooCoarseSamplesAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HandwritingData.load(small("words", "on,No", "test.words", "x1"), 1));
