@@ -138,11 +138,6 @@ public final class HandwritingApplication implements Application {
                 h.getString("format")));
     }
 
-    @Override
-    public List<String> outputNames(Hyperparameters params) {
-        return List.of();
-    }
-
     static Hyperparameters validated(Hyperparameters params) {
         return SCHEMA.validate(params.asStrings(), "data.").getOrElseGet(p -> {
             throw new IllegalArgumentException(p.mkString("; "));

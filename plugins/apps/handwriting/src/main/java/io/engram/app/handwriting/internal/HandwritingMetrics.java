@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * A network's error rates on labelled samples: {@code char.error.rate} and {@code word.error.rate}
  * ({@link EditDistance#rates}) of the transcripts decoded from its outputs with the set's beam width
- * ({@link HandwritingContext}), followed by the baselines' rates on the same set, worked out when it was
- * loaded ({@link Baselines}). Lower is better. Stateless and thread-safe.
+ * ({@link HandwritingContext}), followed by the baselines' rates on the set as it was loaded, worked out
+ * then ({@link Baselines}; a subset of it carries the whole set's). Lower is better. Stateless and thread-safe.
  */
 final class HandwritingMetrics {
     private HandwritingMetrics() {
