@@ -48,6 +48,14 @@ public record HyperParameter(String name, ParamType type, String defaultValue, D
         return new HyperParameter(name, ParamType.INPUT_FILE, dflt, null, null, List.of(), description);
     }
 
+    /**
+     * The path of a file or folder the plugin writes ({@link ParamType#OUTPUT_PATH}): confined by the
+     * kernel to its output folder before the plugin sees it. An empty default makes it optional.
+     */
+    public static HyperParameter outputPath(String name, String dflt, String description) {
+        return new HyperParameter(name, ParamType.OUTPUT_PATH, dflt, null, null, List.of(), description);
+    }
+
     public static HyperParameter choice(String name, String dflt, List<String> choices, String description) {
         return new HyperParameter(name, ParamType.CHOICE, dflt, null, null, choices, description);
     }
@@ -65,6 +73,7 @@ public record HyperParameter(String name, ParamType type, String defaultValue, D
             case BOOLEAN: return "true or false";
             case CHOICE: return "one of " + String.join(", ", choices);
             case INPUT_FILE: return "the path of a readable file inside the data roots";
+            case OUTPUT_PATH: return "a path inside the output folder";
             default: return "text";
         }
     }

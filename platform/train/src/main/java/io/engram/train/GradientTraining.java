@@ -107,11 +107,11 @@ public final class GradientTraining {
         return out;
     }
 
-    /** Whether a metric improves downwards: losses and errors. */
+    /** Whether a metric improves downwards: losses, errors and distortions (mel-cepstral distortion, {@code mcd}). */
     static boolean lowerIsBetter(String metric) {
         String m = metric.toLowerCase(Locale.ROOT);
         return m.contains("loss") || m.contains("mae") || m.contains("mse") || m.contains("error")
-                || m.contains("perplexity");
+                || m.contains("perplexity") || m.contains("mcd");
     }
 
     /** One job's run: the per-job state of the loop. */

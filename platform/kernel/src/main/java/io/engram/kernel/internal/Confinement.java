@@ -28,12 +28,27 @@ public final class Confinement {
     private final Path home;
     private final List<Path> roots;
     private final Path store;
+    private final Path outputs;
 
-    /** Confinement to {@code roots} for inputs and {@code store} for outputs; paths made absolute. */
+    /**
+     * Confinement to {@code roots} for inputs, {@code store} for checkpoints and the folder
+     * {@code outputs} beside the store for what plugins write; paths made absolute.
+     */
     public Confinement(Path home, List<Path> roots, Path store) {
+        this(home, roots, store, store.toAbsolutePath().normalize().resolveSibling("outputs"));
+    }
+
+    /** Confinement to {@code roots} for inputs, {@code store} for checkpoints and {@code outputs} for what plugins write. */
+    public Confinement(Path home, List<Path> roots, Path store, Path outputs) {
         this.home = home.toAbsolutePath().normalize();
         this.roots = roots.stream().map(r -> this.home.resolve(r).normalize()).collect(Collectors.toUnmodifiableList());
         this.store = store.toAbsolutePath().normalize();
+        this.outputs = outputs.toAbsolutePath().normalize();
+    }
+
+    /** The folder plugins' output paths lie in ({@link io.engram.api.ParamType#OUTPUT_PATH}). */
+    public Path outputs() {
+        return outputs;
     }
 
     /** The confinement the settings describe (see {@link JobManagerConfiguration}). */
@@ -128,6 +143,20 @@ public final class Confinement {
 
     /** Where the checkpoint {@code given} is written, or the problem with it, at {@code key}. */
     public Validation<Problem, Path> output(String key, String given) {
+        return inside(key, given, store, "the model store", false);
+    }
+
+    /**
+     * Where a plugin writes the file or folder {@code given} ({@link io.engram.api.ParamType#OUTPUT_PATH}),
+     * resolved when relative against {@link #outputs()}, or the problem with it, at {@code key}.
+     */
+    public Validation<Problem, Path> written(String key, String given) {
+        return inside(key, given, outputs, "the output folder", true);
+    }
+
+    /** {@code given} resolved inside {@code store}, which a directory may name only when {@code folders}. */
+    private static Validation<Problem, Path> inside(String key, String given, Path store, String name,
+                                                    boolean folders) {
         Path target;
         try {
             Path p = Paths.get(given);
@@ -138,7 +167,7 @@ public final class Confinement {
         } catch (InvalidPathException e) {
             return Validation.invalid(Problem.of(key, "expected a file path, got '" + given + "': " + e.getReason()));
         }
-        String where = "is outside the model store (" + store + ")";
+        String where = "is outside " + name + " (" + store + ")";
         if (!target.startsWith(store) || target.equals(store)) {
             return Validation.invalid(Problem.of(key, "'" + given + "' " + where));
         }
@@ -149,7 +178,7 @@ public final class Confinement {
         } catch (IOException e) {
             return Validation.invalid(Problem.of(key, "'" + given + "' cannot be resolved: " + e.getClass().getSimpleName()));
         }
-        if (Files.isDirectory(target)) {
+        if (!folders && Files.isDirectory(target)) {
             return Validation.invalid(Problem.of(key, "'" + given + "' is a directory"));
         }
         return Validation.valid(target);

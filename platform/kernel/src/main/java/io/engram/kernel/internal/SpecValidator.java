@@ -330,16 +330,19 @@ public final class SpecValidator {
 
     /**
      * {@code values} with each {@link ParamType#INPUT_FILE} parameter replaced by the real path of the
-     * file it names; the problems of those that name no file inside the data roots are kept for
+     * file it names, and each {@link ParamType#OUTPUT_PATH} by its path inside the output folder; the problems of those that name no file inside the data roots are kept for
      * {@link #validate} to report.
      */
     private Hyperparameters confine(Schema schema, Hyperparameters values, String prefix, java.nio.file.Path base,
                                     java.util.List<Problem> sink) {
         Map<String, Object> out = new LinkedHashMap<>(values.asMap());
         for (HyperParameter p : schema.parameters()) {
-            String given = p.type() == ParamType.INPUT_FILE && values.has(p.name()) ? values.getString(p.name()).trim() : "";
+            boolean path = p.type() == ParamType.INPUT_FILE || p.type() == ParamType.OUTPUT_PATH;
+            String given = path && values.has(p.name()) ? values.getString(p.name()).trim() : "";
             if (!given.isEmpty()) {
-                Validation<Problem, java.nio.file.Path> real = confinement.input(prefix + p.name(), given, base);
+                Validation<Problem, java.nio.file.Path> real = p.type() == ParamType.OUTPUT_PATH
+                        ? confinement.written(prefix + p.name(), given)
+                        : confinement.input(prefix + p.name(), given, base);
                 if (real.isValid()) {
                     out.put(p.name(), real.get().toString());
                 } else {

@@ -103,6 +103,26 @@ class ConfinementTest {
     }
 
     @Test
+    void pluginOutputsResolveInsideTheOutputFolderAndNowhereElse() throws IOException {
+        Confinement c = validator.confinement();
+        Path outputs = home.resolve("data/outputs");
+        assertEquals(outputs, c.outputs());
+        assertEquals(outputs.resolve("blues.mid"), c.written("data.output", "blues.mid").get());
+        assertEquals(outputs.resolve("wav"), c.written("data.audio.dir", outputs.resolve("a/../wav").toString()).get());
+        assertEquals("data.output: '../models/x.mid' is outside the output folder (" + outputs + ")",
+                c.written("data.output", "../models/x.mid").getError().toString());
+        assertEquals("data.output: '" + home.resolve("bin/engram") + "' is outside the output folder (" + outputs + ")",
+                c.written("data.output", home.resolve("bin/engram").toString()).getError().toString());
+        Files.createDirectories(outputs);
+        Files.createSymbolicLink(outputs.resolve("out"), home.resolve("bin"));
+        assertEquals("data.output: 'out/engram' is outside the output folder (" + outputs + ") once links are followed",
+                c.written("data.output", "out/engram").getError().toString());
+        Files.createDirectories(outputs.resolve("wav"));
+        assertEquals(outputs.resolve("wav"), c.written("data.audio.dir", "wav").get(), "an existing folder is allowed");
+        assertArrayEquals(script, Files.readAllBytes(home.resolve("bin/engram")));
+    }
+
+    @Test
     void checkpointsInsideTheStoreResolveAgainstIt() {
         assertEquals(home.resolve("data/models/x.ckpt").toString(), validate("checkpoint", "x.ckpt").get()
                 .checkpoint().get());

@@ -63,7 +63,7 @@ public final class MusicApplication implements Application {
             HyperParameter.integer("test.size", 8, 1, 1_000_000, "Songs (or the file's last pieces) held apart for testing; the first one primes the composition."),
             HyperParameter.integer("compose.bars", 48, 1, 100_000, "Bars composed freely after the primer."),
             HyperParameter.real("compose.temperature", 0.1, 0.01, 100.0, "Composition: melody keys are drawn in proportion to their outputs raised to 1/temperature (1: as they are; lower: likelier keys)."),
-            HyperParameter.text("output", "", "A .mid file the test set's composition is written to (atomically); empty: none."));
+            HyperParameter.outputPath("output", "", "A .mid file the test set's composition is written to (atomically), inside the output folder (data/outputs/); empty: none."));
 
     @Override
     public String id() {

@@ -44,7 +44,7 @@ public final class SpeechSynthesisApplication implements Application {
             HyperParameter.integer("frames.per.step", 2, 1, 16, "Frames the network writes per step (Tacotron's reduction factor r)."),
             HyperParameter.integer("ceps", 13, 1, 255, "Mel-cepstral coefficients c1..cN of the MCD, fewer than the mel bands."),
             HyperParameter.integer("griffin.lim.iterations", 32, 0, 1000, "Griffin-Lim iterations of the vocoder."),
-            HyperParameter.text("audio.dir", "", "Folder where evaluating the test set writes NAME.wav and NAME.reference.wav of its first audio.count utterances (empty: none)."),
+            HyperParameter.outputPath("audio.dir", "", "Folder, inside the output folder (data/outputs/), where evaluating the test set writes NAME.wav and NAME.reference.wav of its first audio.count utterances (empty: none)."),
             HyperParameter.integer("audio.count", 4, 0, 100_000, "Test utterances written to audio.dir."));
 
     @Activate
