@@ -29,11 +29,12 @@ import java.util.Map;
  * on {@link TangentOps} with one direction per trainable weight, so the outputs carry their
  * Jacobian {@code d y_t / d w} through the recurrent state (real-time recurrent learning: the
  * state's sensitivities are carried on across updates, as in the paper); at a step with a target the
- * filter ({@link Dekf}) updates the weights with the innovation, which is {@code d - y} for the
- * {@code mse} loss and minus the gradient of the step's loss with respect to the raw outputs
- * otherwise ({@code d - softmax(y)} for {@code softmax-ce}: the filter of the predicted
- * distribution through the outputs' Jacobian). The step's per-step randomness (dropout) comes from
- * {@link StreamSteps#context} seeded by the epoch and the sequence's index.
+ * filter ({@link Dekf}) updates the weights. The measurement is the raw output {@code y} for the
+ * {@code mse} loss (innovation {@code d - y}), the predicted distribution {@code p = softmax(y)} for
+ * {@code softmax-ce} (innovation {@code d - p}, Jacobian {@code dy/dw (diag(p) - p p^T)}), and for
+ * any other loss the raw output with minus the gradient of the step's loss as the innovation. The
+ * per-step randomness (dropout) comes from {@link StreamSteps#context} seeded by the epoch and the
+ * sequence's index.
  *
  * <p>Events: a {@link TrainingEvent.Progress} every {@value #PROGRESS} sequences; per epoch an
  * {@link TrainingEvent.EpochEnd} with the mean loss of the steps as they came (each under the
@@ -52,6 +53,7 @@ final class DekfRun {
     private final ParameterVector layout;
     private final StepwiseLoss loss;
     private final boolean mse;
+    private final boolean softmax;
     private final DType dtype;
     private final Map<String, int[]> shapes = new LinkedHashMap<>();
     private final TangentOps tangents;
@@ -67,6 +69,7 @@ final class DekfRun {
         this.layout = ParameterVector.of(network);
         this.loss = (StepwiseLoss) context.lossFunction();
         this.mse = Losses.MSE.equals(context.loss());
+        this.softmax = "softmax-ce".equals(context.loss());
         this.dtype = network.spec().dtype();
         Map<String, Tensor> params = network.parameters();
         this.tangents = new TangentOps(ops, layout.size());
@@ -175,6 +178,9 @@ final class DekfRun {
             for (int k = 0; k < w.length; k++) {
                 System.arraycopy(jac, k * m, h[k], 0, m);
             }
+            if (softmax) {
+                h = throughSoftmax(h, y);
+            }
             double[] before = w.clone();
             if (!filter.update(w, h, innovation, noise("r"), noise("q")) || !finite(w)) {
                 System.arraycopy(before, 0, w, 0, w.length);
@@ -189,6 +195,16 @@ final class DekfRun {
     /** Fills {@code e} with the innovation of one step and returns the step's loss. */
     private double innovation(Tensor y, Tensor target, Tensor mask, Batch stream, int t, double[] e) {
         int m = e.length;
+        if (softmax) {
+            double[] p = softmax(y.toDoubleArray());
+            double l = 0;
+            for (int o = 0; o < m; o++) {
+                double d = stream.targets()[t * m + o];
+                e[o] = d - p[o];
+                l -= d > 0 ? d * Math.log(Math.max(p[o], Double.MIN_NORMAL)) : 0.0;
+            }
+            return l;
+        }
         if (mse) {
             double l = 0;
             double[] out = y.toDoubleArray();
@@ -205,6 +221,44 @@ final class DekfRun {
             e[o] = -g[o];
         }
         return byOutput.value(l).item();
+    }
+
+    /** The softmax of {@code z}. */
+    static double[] softmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] p = new double[z.length];
+        for (int o = 0; o < z.length; o++) {
+            p[o] = Math.exp(z[o] - max);
+            sum += p[o];
+        }
+        for (int o = 0; o < z.length; o++) {
+            p[o] /= sum;
+        }
+        return p;
+    }
+
+    /**
+     * The Jacobian of the predicted distribution {@code p = softmax(z)} from that of {@code z}:
+     * {@code dp/dw = dz/dw (diag(p) - p p^T)}.
+     */
+    static double[][] throughSoftmax(double[][] h, double[] z) {
+        double[] p = softmax(z);
+        int m = p.length;
+        double[][] out = new double[h.length][m];
+        for (int k = 0; k < h.length; k++) {
+            double dot = 0;
+            for (int j = 0; j < m; j++) {
+                dot += h[k][j] * p[j];
+            }
+            for (int o = 0; o < m; o++) {
+                out[k][o] = p[o] * (h[k][o] - dot);
+            }
+        }
+        return out;
     }
 
     /** The parameters as duals of the current weights, one tangent direction per weight; the rest plain. */
