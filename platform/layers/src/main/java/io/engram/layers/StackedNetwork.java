@@ -1,6 +1,8 @@
 package io.engram.layers;
 
+import io.engram.api.Batch;
 import io.engram.api.Differentiable;
+import io.engram.api.LinearReadout;
 import io.engram.api.ModelSpec;
 import io.engram.api.State;
 import io.engram.api.Step;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -33,7 +36,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * each, starting from zeros; the first tensor of a layer's state is its output.
  *
  * <p>{@link Differentiable} in all its parameters (every layer's cell and the output map must be),
- * with a {@link io.engram.api.ParameterVector} (see {@link AbstractNetwork}).
+ * with a {@link io.engram.api.ParameterVector} (see {@link AbstractNetwork}). A stack made by
+ * {@link #withLinearReadout()} also offers a {@link LinearReadout}: its features are the top layer's
+ * outputs {@code h^L_t}, read by the linear {@link Readout} (a family that uses it declares
+ * {@link io.engram.api.Capability#LINEAR_READOUT}).
  *
  * <p>Lifecycle as in {@link io.engram.api.Network}. The step reads parameters only from the map
  * it is passed. Not thread-safe (the parameter store is mutable); the layer and the output map
@@ -44,6 +50,7 @@ public final class StackedNetwork extends AbstractNetwork implements Differentia
     private final int tensorsPerLayer;
     private final Layer layer;
     private final Output output;
+    private final boolean linearReadout;
 
     /** One step of one layer. */
     @ConsumerType
@@ -154,11 +161,71 @@ public final class StackedNetwork extends AbstractNetwork implements Differentia
     /** A stack with its own output map. */
     public StackedNetwork(ModelSpec spec, StackSettings settings, int tensorsPerLayer, Map<String, Tensor> initial,
                           Layer layer, Output output) {
+        this(spec, settings, tensorsPerLayer, initial, layer, output, false);
+    }
+
+    private StackedNetwork(ModelSpec spec, StackSettings settings, int tensorsPerLayer, Map<String, Tensor> initial,
+                           Layer layer, Output output, boolean linearReadout) {
         super(spec, initial);
         this.settings = settings;
         this.tensorsPerLayer = tensorsPerLayer;
         this.layer = layer;
         this.output = output;
+        this.linearReadout = linearReadout;
+    }
+
+    /**
+     * This stack (its spec, current parameters, layer and output map) as a new network that also
+     * offers a {@link LinearReadout}: the features are the top layer's outputs, the weights
+     * {@value Readout#WEIGHTS} and the bias {@value Readout#BIAS}. Only for a stack whose output map is
+     * the linear {@link Readout} (the family's promise; the readout's contract fails otherwise).
+     */
+    public StackedNetwork withLinearReadout() {
+        return new StackedNetwork(spec(), settings, tensorsPerLayer, parameters(), layer, output, true);
+    }
+
+    /** Its {@link LinearReadout} when made by {@link #withLinearReadout()}, else as {@link AbstractNetwork}. */
+    @Override
+    public <C> Optional<C> capability(Class<C> type) {
+        if (type == LinearReadout.class && linearReadout) {
+            return Optional.of(type.cast(new TopFeatures()));
+        }
+        return super.capability(type);
+    }
+
+    /** The readout of the top layer's outputs, as {@link LinearReadout} describes. */
+    private final class TopFeatures implements LinearReadout {
+        @Override
+        public String weights() {
+            return Readout.WEIGHTS;
+        }
+
+        @Override
+        public Optional<String> bias() {
+            return Optional.of(Readout.BIAS);
+        }
+
+        @Override
+        public int features() {
+            return settings.hidden();
+        }
+
+        @Override
+        public int outputs() {
+            return spec().outputSize();
+        }
+
+        /** The top layer's outputs of every step of {@code batch}, from the initial state, at inference. */
+        @Override
+        public Tensor features(Ops ops, Map<String, Tensor> params, Batch batch) {
+            List<StepContext> contexts = new ArrayList<>(batch.time());
+            for (int t = 0; t < batch.time(); t++) {
+                contexts.add(StepContext.inference(t));
+            }
+            Tensor xs = ops.fromArray(spec().dtype(), Shape.of(batch.time() * batch.batch(), batch.inputSize()),
+                    batch.inputs());
+            return top(ops, params, xs, initialState(ops, batch.batch()), contexts, new ArrayList<>());
+        }
     }
 
     /** The parameter prefix of layer {@code l}, {@code layer<l>.}. */
@@ -231,16 +298,7 @@ public final class StackedNetwork extends AbstractNetwork implements Differentia
         }
         int batch = xs.dim(0) / time;
         List<Tensor> stacked = new ArrayList<>(settings.layers() * tensorsPerLayer);
-        Tensor in = xs;
-        for (int l = 0; l < settings.layers(); l++) {
-            if (l > 0) {
-                in = Dropout.applyToSteps(ops, in, settings.dropout(), contexts);
-            }
-            List<Tensor> own = state.tensors().subList(l * tensorsPerLayer, (l + 1) * tensorsPerLayer);
-            List<Tensor> after = layer.steps(ops, params, prefix(l), in, time, own);
-            stacked.addAll(after);
-            in = after.get(0);
-        }
+        Tensor in = top(ops, params, xs, state, contexts, stacked);
         List<State> states = new java.util.AbstractList<>() {
             @Override
             public State get(int t) {
@@ -257,5 +315,25 @@ public final class StackedNetwork extends AbstractNetwork implements Differentia
             }
         };
         return new Steps(output.apply(ops, params, in), states);
+    }
+
+    /**
+     * Runs every layer over all steps of {@code xs} ({@code [time * batch, in]}), adding each layer's
+     * stacked states to {@code stacked}; returns the top layer's outputs {@code [time * batch, hidden]}.
+     */
+    private Tensor top(Ops ops, Map<String, Tensor> params, Tensor xs, State state, List<StepContext> contexts,
+                       List<Tensor> stacked) {
+        int time = contexts.size();
+        Tensor in = xs;
+        for (int l = 0; l < settings.layers(); l++) {
+            if (l > 0) {
+                in = Dropout.applyToSteps(ops, in, settings.dropout(), contexts);
+            }
+            List<Tensor> own = state.tensors().subList(l * tensorsPerLayer, (l + 1) * tensorsPerLayer);
+            List<Tensor> after = layer.steps(ops, params, prefix(l), in, time, own);
+            stacked.addAll(after);
+            in = after.get(0);
+        }
+        return in;
     }
 }

@@ -21,10 +21,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Synthetic time series for next-step prediction: the Mackey-Glass system ({@link MackeyGlass}),
+ * Synthetic time series for next-step prediction: the Mackey-Glass system ({@link MackeyGlass}) or
+ * superimposed sines ({@link Sines}),
  * cut into training and test sets by one of two protocols ({@link SeriesLayout}) and scored one
  * step ahead and running free ({@link SeriesMetrics}: {@code rmse}, {@code nrmse},
- * {@code nrmse.free}, {@code log10.nrmse.free}). The loss is {@code mse}; there is no validation
+ * {@code nrmse.free}, {@code log10.nrmse.free}, {@code mse}, {@code mse.free}); the first
+ * {@code train.washout} steps of a training sequence carry no target. The loss is {@code mse}; there is no validation
  * set (a trainer that needs one splits the training data). The series is deterministic: the seed
  * changes nothing.
  *
@@ -33,7 +35,12 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Application.class, property = PluginProperties.APPLICATION + "=series")
 public final class SeriesApplication implements Application {
     static final Schema SCHEMA = Schema.of(
-            HyperParameter.choice("series", "mackey-glass", List.of("mackey-glass"), "The series."),
+            HyperParameter.choice("series", "mackey-glass", List.of("mackey-glass", "sines"),
+                    "mackey-glass, or sines: superimposed sines sum_k sin(f_k t), t = 0, 1, ... (Wierstra et al. 2005)."),
+            HyperParameter.text("frequencies", "0.2,0.311",
+                    "sines: the frequencies f_k, comma-separated (the paper's 3 and 4 sines add 0.42 and 0.51)."),
+            HyperParameter.integer("train.washout", 0, 0, 10_000_000,
+                    "Steps at the start of the training sequence that carry no target (the state settles)."),
             HyperParameter.real("tau", 17.0, 0.1, 1000.0, "Mackey-Glass delay tau (chaotic above about 16.8)."),
             HyperParameter.choice("integrator", "euler", List.of("euler", "rk4"),
                     "euler (Jaeger's) or rk4 (ReservoirPy's, the delayed value held over a step)."),
@@ -63,7 +70,7 @@ public final class SeriesApplication implements Application {
 
     @Override
     public String description() {
-        return "Synthetic time series (Mackey-Glass): next-step prediction, one step ahead and running free.";
+        return "Synthetic time series (Mackey-Glass, superimposed sines): next-step prediction, one step ahead and running free.";
     }
 
     @Override
@@ -81,7 +88,9 @@ public final class SeriesApplication implements Application {
         return Try.of(() -> {
             int samples = SeriesLayout.samples(p);
             int discard = p.getInt("discard");
-            double[] raw = MackeyGlass.series(discard + samples, p.getDouble("tau"), p.getDouble("dt"),
+            double[] raw = p.getString("series").equals("sines")
+                    ? Sines.series(discard + samples, Sines.frequencies(p.getString("frequencies")))
+                    : MackeyGlass.series(discard + samples, p.getDouble("tau"), p.getDouble("dt"),
                     p.getInt("subsample"), p.getString("integrator").equals("rk4"), p.getDouble("x0"));
             double[] s = Arrays.copyOfRange(raw, discard, discard + samples);
             if (p.getString("transform").equals("tanh")) {
@@ -106,6 +115,10 @@ public final class SeriesApplication implements Application {
     }
 
     private static String source(Hyperparameters p) {
+        if (p.getString("series").equals("sines")) {
+            return String.format("sines(frequencies=%s, discard=%d, protocol=%s)", p.getString("frequencies"),
+                    p.getInt("discard"), p.getString("protocol"));
+        }
         return String.format("mackey-glass(tau=%s, %s dt=%s every %d, x0=%s, transform=%s, discard=%d, protocol=%s)",
                 p.getDouble("tau"), p.getString("integrator"), p.getDouble("dt"), p.getInt("subsample"),
                 p.getDouble("x0"), p.getString("transform"), p.getInt("discard"), p.getString("protocol"));

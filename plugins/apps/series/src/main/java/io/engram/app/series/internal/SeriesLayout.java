@@ -45,7 +45,7 @@ final class SeriesLayout {
         if (p.getString("protocol").equals("split")) {
             int pairs = s.length - 1;
             int test = (int) Math.round(pairs * p.getDouble("test.fraction"));
-            Dataset train = new Dataset(List.of(segment(s, 0, pairs - test, 0)), 1, 1);
+            Dataset train = new Dataset(List.of(segment(s, 0, pairs - test, p.getInt("train.washout"))), 1, 1);
             Dataset tests = test == 0 ? new Dataset(List.of(), 1, 1)
                     : new Dataset(List.of(segment(s, 0, pairs, pairs - test)), 1, 1);
             return List.of(train, tests);
@@ -58,7 +58,7 @@ final class SeriesLayout {
             int start = length + 1 + k * (warmup + horizon);
             trials.add(segment(s, start, warmup + horizon - 1, warmup - 1));
         }
-        return List.of(new Dataset(List.of(segment(s, 0, length, 0)), 1, 1), new Dataset(trials, 1, 1));
+        return List.of(new Dataset(List.of(segment(s, 0, length, p.getInt("train.washout"))), 1, 1), new Dataset(trials, 1, 1));
     }
 
     /** Steps {@code from .. from + steps - 1} as inputs, the next values as targets, targets from {@code targetFrom} on. */

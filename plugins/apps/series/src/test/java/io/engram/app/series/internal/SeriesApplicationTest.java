@@ -86,4 +86,28 @@ class SeriesApplicationTest {
         assertTrue(s.hasTarget(1599));
         assertEquals(d.train().get(0).input(1598, 0), s.input(1598, 0), 0.0);
     }
+
+    @Test
+    void superimposedSinesWithAWashoutSplitIntoTrainingAndTest() {
+        TaskData d = load(Map.of("series", "sines", "frequencies", "0.2, 0.311", "discard", "0", "protocol", "split",
+                "length", "701", "test.fraction", "0.4286", "train.washout", "100"));
+        Sequence train = d.train().get(0);
+        assertEquals(400, train.length());
+        assertEquals(Math.sin(0.2 * 5) + Math.sin(0.311 * 5), train.input(5, 0), 1e-15);
+        assertEquals(Math.sin(0.2 * 6) + Math.sin(0.311 * 6), train.target(5, 0), 1e-15);
+        assertFalse(train.hasTarget(99), "the washout carries no target");
+        assertTrue(train.hasTarget(100));
+        Sequence test = d.test().get(0);
+        assertFalse(test.hasTarget(399));
+        assertTrue(test.hasTarget(400));
+        assertTrue(d.source().startsWith("sines(frequencies=0.2, 0.311"), d.source());
+    }
+
+    @Test
+    void badFrequenciesAreRefusedNamingTheFieldAndEveryEntry() {
+        Hyperparameters h = app.schema().validate(Map.of("series", "sines", "frequencies", "0.2,x,-1"), "data.").get();
+        String message = app.load(h, 1).getCause().getMessage();
+        assertTrue(message.startsWith("data.frequencies:"), message);
+        assertTrue(message.contains("entry 2 'x'") && message.contains("entry 3 '-1'"), message);
+    }
 }

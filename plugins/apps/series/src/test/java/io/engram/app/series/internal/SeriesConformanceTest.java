@@ -9,6 +9,6 @@ class SeriesConformanceTest extends ApplicationConformance {
 
     SeriesConformanceTest() {
         super(new SeriesApplication(), Map.of("train.length", "60", "test.trials", "3", "test.warmup", "20",
-                "horizon", "5", "discard", "50"), Set.of("rmse", "nrmse", "nrmse.free", "log10.nrmse.free"));
+                "horizon", "5", "discard", "50"), Set.of("mse", "rmse", "nrmse", "nrmse.free", "log10.nrmse.free", "mse.free"));
     }
 }

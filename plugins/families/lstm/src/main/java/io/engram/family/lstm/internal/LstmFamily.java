@@ -19,14 +19,16 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The LSTM family: stacked LSTM layers with forget gates (Gers, Schmidhuber and Cummins 2000),
  * optional peephole connections (Gers, Schraudolph and Schmidhuber 2002), dropout between layers
- * and a linear readout; see {@link LstmCell} for the equations and {@link LstmLayer} for the
+ * and a linear readout, which it offers as {@link io.engram.api.LinearReadout} (its features the
+ * top layer's outputs, so that least-squares trainers such as Evolino solve it); see {@link LstmCell} for the equations and {@link LstmLayer} for the
  * parameters.
  *
  * <p>Lifecycle: a stateless DS component; {@link #create} may be called from any job thread.
  */
 @Component(service = NetworkFamily.class, property = {
         PluginProperties.FAMILY + "=lstm",
-        PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE + "," + Capability.FLAT_PARAMETERS})
+        PluginProperties.CAPABILITIES + "=" + Capability.DIFFERENTIABLE + "," + Capability.FLAT_PARAMETERS + ","
+                + Capability.LINEAR_READOUT})
 public final class LstmFamily extends StackedFamily {
     static final Schema SCHEMA = LayerSchema.stacked("Memory cells per layer.", "Stacked LSTM layers.",
             HyperParameter.real("forget.bias", 1.0, -10.0, 10.0, "Initial bias of the forget gates (positive: remember at first)."),
@@ -37,12 +39,19 @@ public final class LstmFamily extends StackedFamily {
         super("lstm", "Long short-term memory with forget gates and optional peepholes (Gers et al. 2000, 2002).", SCHEMA);
     }
 
+    /** Those of every stacked family, and {@link Capability#LINEAR_READOUT}. */
+    @Override
+    public java.util.Set<String> capabilities() {
+        return java.util.Set.of(Capability.DIFFERENTIABLE, Capability.FLAT_PARAMETERS, Capability.LINEAR_READOUT);
+    }
+
     @Override
     public Network create(ModelSpec spec, Backend backend, long seed) {
         Hyperparameters h = LayerSchema.complete(SCHEMA, spec.hyper());
         StackSettings s = StackSettings.of(h);
         LstmLayer layer = new LstmLayer(h.getBoolean("peepholes"), h.getDouble("forget.bias"));
         return new StackedNetwork(spec, s, 2,
-                StackedNetwork.initialParameters(spec, s, backend.ops(), seed, layer::parameters, true), layer);
+                StackedNetwork.initialParameters(spec, s, backend.ops(), seed, layer::parameters, true), layer)
+                .withLinearReadout();
     }
 }
