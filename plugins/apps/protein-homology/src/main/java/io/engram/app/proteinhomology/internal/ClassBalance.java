@@ -1,5 +1,6 @@
 package io.engram.app.proteinhomology.internal;
 
+import io.engram.layers.protein.ProteinRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,12 +1,10 @@
 package io.engram.app.proteinhomology.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.engram.api.Hyperparameters;
 import io.engram.api.Payloads;
 import io.engram.api.Sequence;
 import io.engram.api.TaskData;
+import io.engram.layers.protein.Encoding;
 import io.vavr.control.Try;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProteinHomologyApplicationTest {
     private final ProteinHomologyApplication app = new ProteinHomologyApplication();

@@ -1,4 +1,4 @@
-package io.engram.app.proteinhomology.internal;
+package io.engram.layers.protein;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,15 +17,15 @@ import java.util.Map;
  * Reads sequence files and label tables from disk: UTF-8 text (refused at the first byte that is
  * not), FASTA when the first line that is neither blank nor a {@code ;} comment starts with {@code >}, Stockholm when it is
  * {@code # STOCKHOLM 1.0}. A labels table is tab-separated {@code id<TAB>family}, one a line, blank
- * lines and {@code #} comments skipped. Every problem is added to the {@link Problems} given, naming
+ * lines and {@code #} comments skipped. Every problem is added to the {@link ProblemSink} given, naming
  * {@code file:line}. Stateless.
  */
-final class SequenceFiles {
+public final class SequenceFiles {
     private SequenceFiles() {
     }
 
     /** The bytes of the file that parameter {@code key} names; null (and a problem naming the key) when it cannot be read. */
-    static byte[] bytes(String key, String file, Problems problems) {
+    public static byte[] bytes(String key, String file, ProblemSink problems) {
         try {
             return Files.readAllBytes(Path.of(file));
         } catch (IOException | RuntimeException e) {
@@ -35,14 +35,26 @@ final class SequenceFiles {
     }
 
     /** The records of a FASTA or Stockholm file's bytes. */
-    static List<ProteinRecord> records(String file, byte[] bytes, Problems problems) {
-        List<String> lines = lines(file, bytes, problems);
+    public static List<ProteinRecord> records(String file, byte[] bytes, ProblemSink problems) {
+        return records(file, bytes, FastaReader.LABEL, problems);
+    }
+
+    /**
+     * The records of a FASTA or Stockholm file's bytes, a FASTA record labelled by the word of its
+     * header that starts with {@code labelKey} (such as {@code label=} or {@code loc=}).
+     */
+    public static List<ProteinRecord> records(String file, byte[] bytes, String labelKey, ProblemSink problems) {
+        boolean[] undecodable = {false};
+        List<String> lines = lines(file, bytes, (where, message) -> {
+            undecodable[0] = true;
+            problems.add(where, message);
+        });
         for (String line : lines) {
             if (line.isBlank() || line.startsWith(";")) {
                 continue;
             }
             if (line.startsWith(">")) {
-                return FastaReader.read(file, lines, problems);
+                return FastaReader.read(file, lines, labelKey, problems);
             }
             if (line.strip().equals(StockholmReader.HEADER)) {
                 return StockholmReader.read(file, lines, problems);
@@ -51,14 +63,14 @@ final class SequenceFiles {
                     + StockholmReader.HEADER + "')");
             return List.of();
         }
-        if (problems.isEmpty()) {
+        if (!undecodable[0]) {
             problems.add(file, "holds no sequences");
         }
         return List.of();
     }
 
     /** The families of a labels table by id. */
-    static Map<String, String> labels(String file, byte[] bytes, Problems problems) {
+    public static Map<String, String> labels(String file, byte[] bytes, ProblemSink problems) {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new HashMap<>();
         List<String> lines = lines(file, bytes, problems);
@@ -81,7 +93,8 @@ final class SequenceFiles {
         return labels;
     }
 
-    static List<String> lines(String file, byte[] bytes, Problems problems) {
+    /** The lines of UTF-8 text; empty, and a problem naming the file, when the bytes are not UTF-8. */
+    public static List<String> lines(String file, byte[] bytes, ProblemSink problems) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

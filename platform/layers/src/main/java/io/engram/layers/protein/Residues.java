@@ -1,4 +1,4 @@
-package io.engram.app.proteinhomology.internal;
+package io.engram.layers.protein;
 
 /**
  * The characters a sequence line may hold: the 26 letters of the IUPAC one-letter amino-acid code
@@ -6,7 +6,7 @@ package io.engram.app.proteinhomology.internal;
  * insert states of an alignment) and the gap characters {@code .} and {@code -}, which are dropped.
  * Stateless.
  */
-final class Residues {
+public final class Residues {
     private Residues() {
     }
 
@@ -14,7 +14,7 @@ final class Residues {
      * Appends the residues of {@code text} to {@code out}, upper-cased and without gaps or white
      * space; returns the index in {@code text} of the first character that is none of these, or -1.
      */
-    static int append(CharSequence text, StringBuilder out) {
+    public static int append(CharSequence text, StringBuilder out) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '.' || c == '-' || Character.isWhitespace(c)) {
@@ -32,7 +32,7 @@ final class Residues {
     }
 
     /** The problem text for an invalid character {@code c} at (1-based) column {@code column}. */
-    static String invalid(char c, int column) {
+    public static String invalid(char c, int column) {
         String shown = c >= 0x21 && c < 0x7f ? "'" + c + "' " : "";
         return "invalid residue character " + shown + String.format("(U+%04X)", (int) c) + " at column " + column
                 + "; expected a one-letter amino-acid code or a gap (. or -)";

@@ -1,4 +1,4 @@
-package io.engram.app.proteinhomology.internal;
+package io.engram.layers.protein;
 
 import java.util.List;
 
@@ -17,13 +17,13 @@ import java.util.List;
  * </ul>
  * Stateless and thread-safe.
  */
-enum Encoding {
+public enum Encoding {
     ONE_HOT("one-hot", 21),
     BLOSUM62("blosum62", 20);
 
     /** The standard residues in input order. */
-    static final String STANDARD = "ACDEFGHIKLMNPQRSTVWY";
-    static final double BLOSUM_SCALE = 4.0;
+    public static final String STANDARD = "ACDEFGHIKLMNPQRSTVWY";
+    public static final double BLOSUM_SCALE = 4.0;
 
     private final String id;
     private final int width;
@@ -33,11 +33,11 @@ enum Encoding {
         this.width = width;
     }
 
-    static List<String> ids() {
+    public static List<String> ids() {
         return List.of(ONE_HOT.id, BLOSUM62.id);
     }
 
-    static Encoding of(String id) {
+    public static Encoding of(String id) {
         for (Encoding e : values()) {
             if (e.id.equals(id)) {
                 return e;
@@ -46,17 +46,17 @@ enum Encoding {
         throw new IllegalArgumentException("unknown encoding '" + id + "' (expected one of " + ids() + ")");
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
     /** Inputs per residue. */
-    int width() {
+    public int width() {
         return width;
     }
 
     /** The inputs of {@code residues} (upper-case letters), one row per residue. */
-    double[][] encode(String residues) {
+    public double[][] encode(String residues) {
         double[][] x = new double[residues.length()][];
         for (int t = 0; t < x.length; t++) {
             x[t] = this == ONE_HOT ? oneHot(residues.charAt(t)) : blosum(residues.charAt(t));
@@ -64,7 +64,7 @@ enum Encoding {
         return x;
     }
 
-    static double[] oneHot(char r) {
+    public static double[] oneHot(char r) {
         double[] v = new double[21];
         switch (r) {
             case 'B' -> half(v, 'D', 'N');
@@ -82,7 +82,7 @@ enum Encoding {
         v[STANDARD.indexOf(b)] = 0.5;
     }
 
-    static double[] blosum(char r) {
+    public static double[] blosum(char r) {
         double[] v = new double[20];
         for (int j = 0; j < 20; j++) {
             char c = STANDARD.charAt(j);

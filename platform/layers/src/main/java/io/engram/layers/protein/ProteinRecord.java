@@ -1,4 +1,4 @@
-package io.engram.app.proteinhomology.internal;
+package io.engram.layers.protein;
 
 import java.util.Objects;
 
@@ -7,14 +7,14 @@ import java.util.Objects;
  * removed), its family label (null when the file gives none) and where it was read ({@code file:line}
  * of its header or first row). Immutable.
  */
-record ProteinRecord(String id, String residues, String label, String where) {
-    ProteinRecord {
+public record ProteinRecord(String id, String residues, String label, String where) {
+    public ProteinRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(residues, "residues");
         Objects.requireNonNull(where, "where");
     }
 
-    ProteinRecord withLabel(String family) {
+    public ProteinRecord withLabel(String family) {
         return new ProteinRecord(id, residues, family, where);
     }
 }

@@ -1,4 +1,4 @@
-package io.engram.app.proteinhomology.internal;
+package io.engram.layers.protein;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +16,13 @@ import java.util.Map;
  * fields, an invalid character, a row without residues, an alignment without {@code #=GF ID}, one not
  * ended by {@code //}. Stateless.
  */
-final class StockholmReader {
-    static final String HEADER = "# STOCKHOLM 1.0";
+public final class StockholmReader {
+    public static final String HEADER = "# STOCKHOLM 1.0";
 
     private StockholmReader() {
     }
 
-    static List<ProteinRecord> read(String file, List<String> lines, Problems problems) {
+    public static List<ProteinRecord> read(String file, List<String> lines, ProblemSink problems) {
         List<ProteinRecord> records = new ArrayList<>();
         Alignment open = null;
         for (int n = 1; n <= lines.size(); n++) {
@@ -64,7 +64,7 @@ final class StockholmReader {
             this.line = line;
         }
 
-        void row(String line, String where, Problems problems) {
+        void row(String line, String where, ProblemSink problems) {
             String[] fields = line.split("\\s+");
             if (fields.length != 2) {
                 problems.add(where, "expected 'name aligned-sequence', found " + fields.length + " fields");
@@ -79,7 +79,7 @@ final class StockholmReader {
             }
         }
 
-        void finish(String file, List<ProteinRecord> records, Problems problems) {
+        void finish(String file, List<ProteinRecord> records, ProblemSink problems) {
             if (family == null) {
                 problems.add(file + ":" + line, "alignment has no '#=GF ID' line naming its family");
             }

@@ -1,4 +1,4 @@
-package io.engram.app.proteinhomology.internal;
+package io.engram.layers.protein;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,18 +6,25 @@ import java.util.List;
 /**
  * Reads FASTA: a record is a header line {@code >id description} followed by any number of sequence
  * lines (blank lines and {@code ;} comment lines are skipped). The id is the header's first word; a
- * word {@code label=FAMILY} in the description gives the record's family. Residues as
+ * word {@code label=FAMILY} in the description gives the record's label (another key, such as
+ * {@code loc=}, where the caller names one). Residues as
  * {@link Residues} reads them (gaps of aligned FASTA are dropped). Problems name {@code file:line}:
  * text before the first header, an empty id, an invalid character (and its column), a record without
  * residues. Stateless.
  */
-final class FastaReader {
-    static final String LABEL = "label=";
+public final class FastaReader {
+    public static final String LABEL = "label=";
 
     private FastaReader() {
     }
 
-    static List<ProteinRecord> read(String file, List<String> lines, Problems problems) {
+    /** The records of {@code lines}, labelled by the {@value #LABEL} word of their headers. */
+    public static List<ProteinRecord> read(String file, List<String> lines, ProblemSink problems) {
+        return read(file, lines, LABEL, problems);
+    }
+
+    /** The records of {@code lines}, labelled by the word of their headers that starts with {@code labelKey}. */
+    public static List<ProteinRecord> read(String file, List<String> lines, String labelKey, ProblemSink problems) {
         List<ProteinRecord> records = new ArrayList<>();
         String id = null;
         String label = null;
@@ -32,7 +39,7 @@ final class FastaReader {
                 finish(file, id, label, headerLine, residues, records, problems);
                 String[] words = line.substring(1).trim().split("\\s+");
                 id = words[0];
-                label = label(words);
+                label = label(words, labelKey);
                 headerLine = n;
                 residues.setLength(0);
                 if (id.isEmpty()) {
@@ -55,17 +62,17 @@ final class FastaReader {
         return records;
     }
 
-    private static String label(String[] words) {
+    private static String label(String[] words, String key) {
         for (int i = 1; i < words.length; i++) {
-            if (words[i].startsWith(LABEL) && words[i].length() > LABEL.length()) {
-                return words[i].substring(LABEL.length());
+            if (words[i].startsWith(key) && words[i].length() > key.length()) {
+                return words[i].substring(key.length());
             }
         }
         return null;
     }
 
     private static void finish(String file, String id, String label, int line, StringBuilder residues,
-                               List<ProteinRecord> records, Problems problems) {
+                               List<ProteinRecord> records, ProblemSink problems) {
         if (id == null || id.isEmpty()) {
             return;
         }

@@ -1,4 +1,4 @@
-package io.engram.app.proteinhomology.internal;
+package io.engram.layers.protein;
 
 /**
  * The BLOSUM62 substitution matrix (Henikoff and Henikoff 1992, "Amino acid substitution matrices
@@ -6,9 +6,9 @@ package io.engram.app.proteinhomology.internal;
  * matblas from blosum62.iij"; the same file ships with HMMER's Easel library as
  * {@code formats/BLOSUM62}). Rows and columns in the order {@value #ORDER}. Immutable.
  */
-final class Blosum62 {
+public final class Blosum62 {
     /** The order of the rows and columns. */
-    static final String ORDER = "ARNDCQEGHILKMFPSTWYVBZX*";
+    public static final String ORDER = "ARNDCQEGHILKMFPSTWYVBZX*";
 
     private static final String TABLE = ""
             + "A  4 -1 -2 -2  0 -1 -1  0 -2 -1 -1 -1 -1 -2 -1  1  0 -3 -2  0 -2 -1  0 -4\n"
@@ -42,7 +42,7 @@ final class Blosum62 {
     }
 
     /** The score of substituting {@code a} by {@code b}, both characters of {@link #ORDER}. */
-    static int score(char a, char b) {
+    public static int score(char a, char b) {
         int i = ORDER.indexOf(a);
         int j = ORDER.indexOf(b);
         if (i < 0 || j < 0) {
