@@ -1,5 +1,9 @@
 package io.engram.app.proteinhomology.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.engram.api.Hyperparameters;
 import io.engram.api.Payloads;
 import io.engram.api.PredictionFormat.Prediction;
@@ -11,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FastaPredictionsTest {
     private final ProteinHomologyApplication app = new ProteinHomologyApplication();

@@ -1,5 +1,8 @@
 package io.engram.app.proteinhomology.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.engram.api.Hyperparameters;
 import io.engram.api.Payloads;
 import io.engram.api.Sequence;
@@ -12,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProteinHomologyApplicationTest {
     private final ProteinHomologyApplication app = new ProteinHomologyApplication();
