@@ -2,7 +2,7 @@
  * Protein sequence files as the protein applications read them: FASTA and Stockholm 1.0 records
  * ({@link io.engram.layers.protein.FastaReader}, {@link io.engram.layers.protein.StockholmReader},
  * told apart by {@link io.engram.layers.protein.SequenceFiles}), id-to-label tables, the residue
- * alphabet, and the residue encodings (one-hot, BLOSUM62 rows). Every problem in a file is
+ * alphabet, the residue encodings (one-hot, BLOSUM62 rows), a seeded split stratified by label, and class balancing by resampling. Every problem in a file is
  * reported to a {@link io.engram.layers.protein.ProblemSink} naming {@code file:line}.
  */
 @Version("0.1.0")

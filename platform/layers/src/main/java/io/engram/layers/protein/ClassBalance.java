@@ -1,6 +1,5 @@
-package io.engram.app.proteinhomology.internal;
+package io.engram.layers.protein;
 
-import io.engram.layers.protein.ProteinRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,11 +14,11 @@ import java.util.Random;
  * loss (the weight {@code max / n} of balanced weighting, in whole copies). The copies follow the
  * original records, family by family in sorted order. Stateless.
  */
-final class ClassBalance {
+public final class ClassBalance {
     private ClassBalance() {
     }
 
-    static List<ProteinRecord> balance(List<ProteinRecord> records, long seed) {
+    public static List<ProteinRecord> balance(List<ProteinRecord> records, long seed) {
         Map<String, List<ProteinRecord>> byFamily = new LinkedHashMap<>();
         for (ProteinRecord r : records) {
             byFamily.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);

@@ -1,4 +1,4 @@
-package io.engram.app.proteinhomology.internal;
+package io.engram.layers.protein;
 
 import io.engram.layers.protein.ProteinRecord;
 import java.util.ArrayList;
@@ -17,12 +17,12 @@ import java.util.Set;
  * kept part). Which members are held is a shuffle of the family drawn from the seed; both parts keep
  * the records' order in the input. Stateless.
  */
-final class StratifiedSplit {
+public final class StratifiedSplit {
     private StratifiedSplit() {
     }
 
     /** The kept part and the held part, in that order. */
-    static List<List<ProteinRecord>> split(List<ProteinRecord> records, double fraction, long seed) {
+    public static List<List<ProteinRecord>> split(List<ProteinRecord> records, double fraction, long seed) {
         Map<String, List<Integer>> byFamily = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             byFamily.computeIfAbsent(records.get(i).label(), k -> new ArrayList<>()).add(i);
