@@ -208,11 +208,10 @@ public final class ConfusionMatrix {
         Files.createDirectories(dir);
         Path csv = dir.resolve(prefix.getFileName() + ".csv");
         Path png = dir.resolve(prefix.getFileName() + ".png");
-        Path tmp = Files.createTempFile(dir, ".confusion", ".tmp");
+        Path tmp = dir.resolve("." + prefix.getFileName() + ".confusion.tmp");
         try {
             Files.write(tmp, csv(), StandardCharsets.UTF_8);
             Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = Files.createTempFile(dir, ".confusion", ".tmp");
             if (!ImageIO.write(image(title), "png", tmp.toFile())) {
                 throw new IOException("no PNG writer");
             }
