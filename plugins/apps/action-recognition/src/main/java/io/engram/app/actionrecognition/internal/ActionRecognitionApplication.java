@@ -77,7 +77,7 @@ public final class ActionRecognitionApplication implements Application {
             HyperParameter.real("speed.variation", 0.3, 0.0, 0.9, "Synthetic: each sequence's speed is 1 +- this, times the performer's tempo."),
             HyperParameter.real("amplitude.variation", 0.2, 0.0, 0.9, "Synthetic: each sequence's amplitude is 1 +- this, times the performer's."),
             HyperParameter.integer("frame.step", 1, 1, 1000, "Take every frame.step-th frame."),
-            HyperParameter.text("report", "", "Path prefix (relative to the working folder) of the test set's confusion matrices, written as .csv and .png, and -baseline.csv and -baseline.png; empty: none."),
+            HyperParameter.text("report", "", "Path prefix, relative and inside the working folder, of the test set's confusion matrices, written as .csv and .png, and -baseline.csv and -baseline.png; empty: none."),
             HyperParameter.integer("split.seed", -1, -1, Integer.MAX_VALUE, "Seed of the generator and the splits; -1: the job's seed."));
 
     @Override

@@ -101,7 +101,7 @@ class ActionRecognitionApplicationTest {
 
     @Test
     void writesTheConfusionMatricesOfTheTestSetAsCsvAndPng() throws IOException {
-        String report = dir.resolve("out/confusion").toString();
+        String report = "target/test-reports/action-confusion";
         TaskData d = load("performers", "3", "test.performers", "1", "per.action", "1", "frames", "8",
                 "report", report).get();
         Map<String, Double> m = ActionRecognitionApplication.metrics(d.test(), constant(d.test(), 1));
@@ -116,6 +116,10 @@ class ActionRecognitionApplicationTest {
         assertTrue(ActionRecognitionApplication.metrics(d.validation(), constant(d.validation(), 1))
                 .containsKey("baseline.accuracy"));
         assertTrue(Files.notExists(Path.of(report + ".csv")), "only the test set writes the report");
+        for (String outside : List.of(dir.resolve("x").toString(), "../x", "a/../../x")) {
+            String refused = load("performers", "3", "test.performers", "1", "report", outside).getCause().getMessage();
+            assertTrue(refused.startsWith("data.report: must be a relative path inside the working folder"), refused);
+        }
     }
 
     /** Outputs that always name class {@code k}. */

@@ -80,7 +80,7 @@ public final class SubcellularApplication implements Application {
             HyperParameter.integer("max.length", 160, 20, 100_000, "Synthetic: the longest sequence, signals included."),
             HyperParameter.real("mutation", 0.05, 0.0, 1.0, "Synthetic: the chance that a residue of a planted signal is replaced by a background residue."),
             HyperParameter.real("decoy", 0.5, 0.0, 1.0, "Synthetic: the chance of each decoy (a hydrophobic stretch, a transit-like stretch, an internal KDEL or SKL) in the middle of any sequence."),
-            HyperParameter.text("report", "", "Path prefix (relative to the working folder) of the test set's confusion matrix, written as .csv and .png; empty: none."),
+            HyperParameter.text("report", "", "Path prefix, relative and inside the working folder, of the test set's confusion matrix, written as .csv and .png; empty: none."),
             HyperParameter.integer("split.seed", -1, -1, Integer.MAX_VALUE, "Seed of the generator, the splits and the resampling; -1: the job's seed."));
 
     @Override

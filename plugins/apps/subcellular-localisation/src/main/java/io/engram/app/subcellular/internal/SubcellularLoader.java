@@ -30,6 +30,7 @@ final class SubcellularLoader {
 
     TaskData load(long jobSeed) {
         long seed = s.seed(jobSeed);
+        checkReport(s.report());
         List<ProteinRecord> train;
         List<ProteinRecord> test = List.of();
         boolean split = true;
@@ -165,6 +166,22 @@ final class SubcellularLoader {
         }
         if (problems.isEmpty() && trainClasses.size() < 2) {
             problems.add(s.trainFile(), "needs sequences of at least two compartments, found " + trainClasses.size());
+        }
+        problems.check();
+    }
+
+    /** A report path must be relative and stay inside the working folder: a job names no file elsewhere. */
+    private void checkReport(String report) {
+        if (report.isEmpty()) {
+            return;
+        }
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(report).normalize();
+            if (p.isAbsolute() || p.startsWith("..")) {
+                problems.add("data.report", "must be a relative path inside the working folder, found '" + report + "'");
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add("data.report", "is not a path: " + e.getMessage());
         }
         problems.check();
     }

@@ -86,7 +86,7 @@ class SubcellularApplicationTest {
 
     @Test
     void metricsBesideTheMajorityAndCompositionBaselinesAndAReport() throws IOException {
-        String report = dir.resolve("confusion").toString();
+        String report = "target/test-reports/subcellular-confusion";
         TaskData d = load("per.class", "10", "min.length", "30", "max.length", "40", "report", report,
                 "class.weights", "none").get();
         Dataset test = d.test();
@@ -100,6 +100,8 @@ class SubcellularApplicationTest {
         assertEquals("truth\\predicted,Cytoplasm,ER,Mitochondrion,Nucleus,Peroxisome,Secreted",
                 Files.readAllLines(Path.of(report + ".csv")).get(0));
         assertTrue(ImageIO.read(Path.of(report + ".png").toFile()).getHeight() > 300);
+        String refused = load("report", dir.resolve("x").toString()).getCause().getMessage();
+        assertTrue(refused.startsWith("data.report: must be a relative path inside the working folder"), refused);
     }
 
     private static List<double[][]> constant(Dataset data, int k) {
