@@ -1,6 +1,9 @@
 package io.engram.app.proteinhomology.internal;
 
 import io.engram.api.PredictionFormat;
+import io.engram.layers.protein.FastaReader;
+import io.engram.layers.protein.ProteinRecord;
+import io.engram.layers.protein.SequenceFiles;
 import io.vavr.control.Try;
 import java.io.IOException;
 import java.nio.file.Files;

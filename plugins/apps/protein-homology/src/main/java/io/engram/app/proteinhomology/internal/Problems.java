@@ -1,6 +1,7 @@
 package io.engram.app.proteinhomology.internal;
 
 import io.engram.api.Problem;
+import io.engram.layers.protein.ProblemSink;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 
@@ -9,13 +10,14 @@ import io.vavr.collection.Seq;
  * and counting the rest. A problem names where ({@code file:line}, a parameter) and what is wrong.
  * Not thread-safe; one per load.
  */
-final class Problems {
+final class Problems implements ProblemSink {
     static final int CAP = 20;
 
     private List<Problem> kept = List.empty();
     private int total;
 
-    void add(String where, String message) {
+    @Override
+    public void add(String where, String message) {
         total++;
         if (kept.size() < CAP) {
             kept = kept.append(Problem.of(where, message));

@@ -2,6 +2,8 @@ package io.engram.app.proteinhomology.internal;
 
 import io.engram.api.Dataset;
 import io.engram.api.Sequence;
+import io.engram.layers.protein.Encoding;
+import io.engram.layers.protein.ProteinRecord;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

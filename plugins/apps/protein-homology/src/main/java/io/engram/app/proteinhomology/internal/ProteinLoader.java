@@ -2,6 +2,10 @@ package io.engram.app.proteinhomology.internal;
 
 import io.engram.api.Dataset;
 import io.engram.api.TaskData;
+import io.engram.layers.protein.ClassBalance;
+import io.engram.layers.protein.ProteinRecord;
+import io.engram.layers.protein.SequenceFiles;
+import io.engram.layers.protein.StratifiedSplit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.engram.app.proteinhomology.internal;
 
 import io.engram.api.Hyperparameters;
+import io.engram.layers.protein.Encoding;
 
 /**
  * The validated {@code data.*} parameters of a protein-homology job. Immutable.

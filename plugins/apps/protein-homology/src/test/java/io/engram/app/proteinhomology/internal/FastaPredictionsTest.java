@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engram.api.Hyperparameters;
 import io.engram.api.Payloads;
-import io.engram.api.PredictionFormat;
 import io.engram.api.PredictionFormat.Prediction;
 import io.engram.api.PredictionFormat.Record;
+import io.engram.api.PredictionFormat;
+import io.engram.layers.protein.Encoding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

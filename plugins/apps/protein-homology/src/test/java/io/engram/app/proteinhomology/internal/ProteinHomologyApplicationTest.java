@@ -7,6 +7,7 @@ import io.engram.api.Hyperparameters;
 import io.engram.api.Payloads;
 import io.engram.api.Sequence;
 import io.engram.api.TaskData;
+import io.engram.layers.protein.Encoding;
 import io.vavr.control.Try;
 import java.nio.file.Path;
 import java.util.HashMap;

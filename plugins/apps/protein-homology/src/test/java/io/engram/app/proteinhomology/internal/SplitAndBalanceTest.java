@@ -3,6 +3,9 @@ package io.engram.app.proteinhomology.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.engram.layers.protein.ClassBalance;
+import io.engram.layers.protein.ProteinRecord;
+import io.engram.layers.protein.StratifiedSplit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
