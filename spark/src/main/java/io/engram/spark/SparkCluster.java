@@ -29,6 +29,9 @@ import org.apache.spark.storage.StorageLevel;
  * kernel; thread-safe (each job's requests come from its own thread).
  */
 final class SparkCluster implements Function<Map<String, Object>, Object> {
+    /** The most bytes of sequences one task carries when the training set is sent. */
+    static final long SLICE = 512 * 1024;
+
     private final JavaSparkContext spark;
     private final Map<String, OpenJob> jobs = new ConcurrentHashMap<>();
 
@@ -77,7 +80,13 @@ final class SparkCluster implements Function<Map<String, Object>, Object> {
             indexed.add(Indexed.of(i, sequences.get(i)));
         }
         int partitions = Math.max(1, Math.min(spark.defaultParallelism(), Math.max(1, sequences.size())));
-        JavaRDD<byte[]> shards = spark.parallelize(indexed, partitions).map(b -> b);
+        long bytes = 0;
+        for (byte[] b : indexed) {
+            bytes += b.length;
+        }
+        int slices = (int) Math.max(partitions, Math.min(indexed.size(), (bytes + SLICE - 1) / SLICE));
+        JavaRDD<byte[]> sent = spark.parallelize(indexed, slices);
+        JavaRDD<byte[]> shards = slices > partitions ? sent.repartition(partitions) : sent.map(b -> b);
         shards.setName("engram job " + job + " training set");
         shards.persist(StorageLevel.MEMORY_AND_DISK());
         shards.rdd().localCheckpoint();
