@@ -18,7 +18,7 @@ final class Installation {
 
     /** Folders a running Engram writes; never copied. */
     static final List<String> STATE = List.of("cache", "data", "conf/token");
-    /** Folders a copy links to instead of copying: Spark's jars (over 200 MB) only read. */
+    /** Folders whose files a copy hard-links instead of copying (where the file system can): Spark's jars, over 200 MB, only read. */
     static final List<String> LINKED = List.of("spark");
 
     private Installation() {
@@ -49,13 +49,16 @@ final class Installation {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path from : walk.sorted(Comparator.naturalOrder()).toList()) {
                 String rel = source.relativize(from).toString();
-                if (STATE.stream().anyMatch(s -> rel.equals(s) || rel.startsWith(s + "/"))
-                        || LINKED.stream().anyMatch(s -> rel.startsWith(s + "/"))) {
+                if (STATE.stream().anyMatch(s -> rel.equals(s) || rel.startsWith(s + "/"))) {
                     continue;
                 }
-                if (LINKED.contains(rel)) {
-                    Files.createSymbolicLink(home.resolve(rel), from);
-                    continue;
+                if (LINKED.stream().anyMatch(s -> rel.startsWith(s + "/")) && Files.isRegularFile(from)) {
+                    try {
+                        Files.createLink(home.resolve(rel), from);
+                        continue;
+                    } catch (IOException | UnsupportedOperationException e) {
+                        // another file system, or no hard links: copied below
+                    }
                 }
                 Path to = home.resolve(rel);
                 if (Files.isDirectory(from)) {
