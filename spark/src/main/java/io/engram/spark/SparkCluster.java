@@ -22,8 +22,11 @@ import org.apache.spark.storage.StorageLevel;
  * context's default parallelism in partitions; a batch is one Spark job in which every partition
  * computes the loss and gradient sums of the batch's sequences it holds (on its executor, through
  * the kernel's worker, {@link ExecutorWorker}) and the partial sums are added by
- * {@code treeAggregate}, whose depth grows with the partitions ({@link #depth}). The parameters of
- * a step travel as one broadcast. A population is one Spark job of its candidates, scored where
+ * {@code treeAggregate}, whose depth grows with the partitions ({@link #depth}). The training set
+ * travels once, in slices of at most {@link #SLICE} bytes shuffled into the partitions, which are
+ * then cached: a step's tasks read their partition from the cache and carry no sequences, and the
+ * partitions of an executor that is lost are rebuilt from the shuffle. The parameters of a step
+ * travel as one broadcast. A population is one Spark job of its candidates, scored where
  * they land and collected by index, so the result does not depend on the executors. Lifecycle:
  * made by {@link SparkRunner} around one {@link JavaSparkContext}; jobs are opened and closed by the
  * kernel; thread-safe (each job's requests come from its own thread).
@@ -84,12 +87,10 @@ final class SparkCluster implements Function<Map<String, Object>, Object> {
         for (byte[] b : indexed) {
             bytes += b.length;
         }
-        int slices = (int) Math.max(partitions, Math.min(indexed.size(), (bytes + SLICE - 1) / SLICE));
-        JavaRDD<byte[]> sent = spark.parallelize(indexed, slices);
-        JavaRDD<byte[]> shards = slices > partitions ? sent.repartition(partitions) : sent.map(b -> b);
+        int slices = (int) Math.max(1, Math.min(indexed.size(), (bytes + SLICE - 1) / SLICE));
+        JavaRDD<byte[]> shards = spark.parallelize(indexed, slices).repartition(partitions);
         shards.setName("engram job " + job + " training set");
         shards.persist(StorageLevel.MEMORY_AND_DISK());
-        shards.rdd().localCheckpoint();
         shards.count();
         jobs.put(job, new OpenJob(spark.broadcast(base), shards, partitions, new ConcurrentHashMap<>()));
         return Map.of(ClusterProtocol.NAME, "spark " + spark.master(), ClusterProtocol.WORKERS, partitions);
