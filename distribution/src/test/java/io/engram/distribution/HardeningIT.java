@@ -33,26 +33,29 @@ class HardeningIT {
     /** The heap of the out-of-memory tests: the platform's own live heap in it is under 10 MB. */
     static final String SMALL_HEAP = "-Xmx96m";
     /**
-     * The adding problem at T = 1000 on 1,180 sequences (1,080 for training): estimated just under
-     * the limit at jobs.memory.fraction=1 and {@link #SMALL_HEAP} (1,150 for training are refused),
-     * it runs out of memory while its data is made, as the generator holds a copy of each sequence
-     * that the estimate leaves out. With 1,000 for training it runs out only after some 25 s of
-     * training; with 900 it runs through, as the trainer pads one batch at a time.
+     * A Hopfield network of 4,000 units (f64): the estimate, which counts data and the activations
+     * of gradient training, lets it through at jobs.memory.fraction=1 and {@link #SMALL_HEAP}, and
+     * its weight matrix, 128 MB in one array, cannot be allocated when the family creates the
+     * network. One allocation that fails leaves the heap as it was, so the process goes on (a job
+     * whose data filled the heap step by step would leave the other threads short as well).
      */
     static final String OUT_OF_MEMORY = """
             job.name=it-oom
             seed=7
-            model.family=lstm
-            model.hidden=4
-            trainer=bptt
+            dtype=f64
+            model.family=hopfield
+            model.units=4000
+            trainer=hebbian
+            trainer.rule=hebbian
             trainer.epochs=1
-            trainer.batch.size=8
-            data.app=grammar
-            data.task=adding
-            data.length=1000
-            data.train.size=1080
-            data.validation.size=50
-            data.test.size=50
+            data.app=patterns
+            data.task=auto
+            data.size=4000
+            data.load=0.01
+            data.noise=0.1
+            data.validation.size=2
+            data.test.size=2
+            data.recall.steps=2
             """;
     static final int STEPS = 10_000;
     static final int EPOCHS = 20;
@@ -240,9 +243,9 @@ class HardeningIT {
     }
 
     /**
-     * A job the estimate lets through (jobs.memory.fraction=1, its data just under the heap) that
-     * then runs out of memory while loading: it ends FAILED saying so, a cancel is answered 409, and
-     * the server goes on serving and running jobs.
+     * A job the estimate lets through (jobs.memory.fraction=1) that then runs out of memory making
+     * its network: it ends FAILED saying so, a cancel is answered 409, and the server goes on serving
+     * and running jobs.
      */
     @Test
     void jobRunningOutOfMemoryFailsAndTheServerKeepsServing() throws Exception {
