@@ -74,15 +74,10 @@ final class ClusterJob implements ShardedGradients, PopulationEvaluator, AutoClo
     /** Sends the training set (once); answers the cluster's name. */
     String open() {
         if (!open) {
-            List<byte[]> sequences = new ArrayList<>(train.size());
             for (int i = 0; i < train.size(); i++) {
-                Sequence s = train.get(i);
-                index.putIfAbsent(s, i);
-                byte[] b = Wire.sequence(s);
-                bytesOut += b.length;
-                sequences.add(b);
+                index.putIfAbsent(train.get(i), i);
             }
-            Map<String, Object> answer = call(request(ClusterProtocol.OPEN, ClusterProtocol.SEQUENCES, sequences),
+            Map<String, Object> answer = call(request(ClusterProtocol.OPEN, ClusterProtocol.SEQUENCES, encode(train)),
                     Map.class);
             name = String.valueOf(answer.get(ClusterProtocol.NAME));
             open = true;
@@ -156,19 +151,24 @@ final class ClusterJob implements ShardedGradients, PopulationEvaluator, AutoClo
             String dataKey = data == train ? "train" : data == validation ? "validation" : "data-" + sentData.size();
             r.put(ClusterProtocol.DATA_KEY, dataKey);
             if (sentData.add(dataKey) || dataKey.startsWith("data-")) {
-                List<byte[]> sequences = new ArrayList<>(data.size());
-                for (Sequence s : data.sequences()) {
-                    byte[] b = Wire.sequence(s);
-                    bytesOut += b.length;
-                    sequences.add(b);
-                }
-                r.put(ClusterProtocol.SEQUENCES, sequences);
+                r.put(ClusterProtocol.SEQUENCES, encode(data));
             }
         }
         double[] scores = call(r, double[].class);
         bytesIn += 8L * scores.length;
         steps++;
         return scores;
+    }
+
+    /** The sequences of {@code data} in the wire form, counted as bytes sent. */
+    private List<byte[]> encode(Dataset data) {
+        List<byte[]> out = new ArrayList<>(data.size());
+        for (Sequence s : data.sequences()) {
+            byte[] b = Wire.sequence(s);
+            bytesOut += b.length;
+            out.add(b);
+        }
+        return out;
     }
 
     /** Bytes sent to and received from the cluster, and requests made, as the job's {@code cluster.*} metrics. */

@@ -87,13 +87,9 @@ final class ClusterTask {
         Ops ops = backend.ops();
         try {
             Map<String, Tensor> p = Wire.parameters(params, ops, spec.dtype());
-            List<Sequence> batch = new ArrayList<>(sequences.size());
-            for (byte[] s : sequences) {
-                batch.add(Wire.sequence(s));
-            }
-            Dataset data = new Dataset(batch, inputSize, outputSize);
+            Dataset data = Wire.dataset(sequences, inputSize, outputSize);
             LossAndGradients r = gradients.gradientMethod(spec.training()).compute(ops, network, p,
-                    data.batches(batch.size()).get(0), loss, seed);
+                    data.batches(data.size()).get(0), loss, seed);
             Set<String> trainable = network.trainable();
             int size = 2;
             for (Map.Entry<String, Tensor> e : p.entrySet()) {
@@ -127,13 +123,7 @@ final class ClusterTask {
             if (episodes > 0) {
                 return CandidateScores.fitness(network, ops, p, environment(), generationSeed, index, episodes);
             }
-            Dataset data = datasets.computeIfAbsent(dataKey, k -> {
-                List<Sequence> seqs = new ArrayList<>(sequences.size());
-                for (byte[] s : sequences) {
-                    seqs.add(Wire.sequence(s));
-                }
-                return new Dataset(seqs, inputSize, outputSize);
-            });
+            Dataset data = datasets.computeIfAbsent(dataKey, k -> Wire.dataset(sequences, inputSize, outputSize));
             return CandidateScores.loss(network, ops, p, CandidateScores.batches(data), loss, generationSeed, index);
         } finally {
             backend.release();

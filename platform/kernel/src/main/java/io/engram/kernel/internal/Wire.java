@@ -67,6 +67,15 @@ final class Wire {
         }
     }
 
+    /** The sequences of {@code encoded}, in order, as a dataset of the given sizes. */
+    static io.engram.api.Dataset dataset(java.util.List<byte[]> encoded, int inputSize, int outputSize) {
+        java.util.List<Sequence> out = new java.util.ArrayList<>(encoded.size());
+        for (byte[] b : encoded) {
+            out.add(sequence(b));
+        }
+        return new io.engram.api.Dataset(out, inputSize, outputSize);
+    }
+
     static byte[] parameters(Map<String, Tensor> params) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
