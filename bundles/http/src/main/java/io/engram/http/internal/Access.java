@@ -24,7 +24,11 @@ record Access(BearerToken token, boolean readsNeedToken, HostCheck hosts, CorsPo
         return MUTATING.contains(method);
     }
 
-    /** Empty when the method may go ahead with these credentials; else the 401 answer. */
+    /**
+     * Empty when the method may go ahead with these credentials; else the 401 answer, which closes
+     * the connection: the request's body is never read, and a client that sent the next request on
+     * the same connection would find it closed under it.
+     */
     Optional<ApiResponse> authorise(String method, Optional<String> authorization) {
         if ((!mutating(method) && !readsNeedToken) || token.accepts(authorization)) {
             return Optional.empty();
@@ -33,7 +37,7 @@ record Access(BearerToken token, boolean readsNeedToken, HostCheck hosts, CorsPo
         return Optional.of(ApiResponse.error(401, sent ? "invalid bearer token" : "bearer token required")
                 .withHeader("WWW-Authenticate", sent
                         ? "Bearer realm=\"engram\", error=\"invalid_token\""
-                        : "Bearer realm=\"engram\""));
+                        : "Bearer realm=\"engram\"").withHeader("Connection", "close"));
     }
 
     /**
