@@ -49,8 +49,8 @@ public record BenchOptions(List<BenchConfig> configs, List<Mode> modes, String b
     /**
      * Reads {@code key=value} arguments; every problem is reported at once, each naming its key.
      * <ul>
-     *   <li>{@code config}: comma-separated names of {@link BenchConfig#BUILT_IN}, or {@code custom};
-     *   default all built-in configs;</li>
+     *   <li>{@code config}: comma-separated names of {@link BenchConfig#BUILT_IN}, {@code all} (every
+     *   built-in config) or {@code custom}; default {@link BenchConfig#DEFAULTS};</li>
      *   <li>{@code family}, {@code input}, {@code hidden}, {@code seq}, {@code batch}: override the
      *   sizes of every chosen config (a {@code custom} config starts from {@code lstm_std}'s sizes
      *   and family {@code lstm}); a config whose sizes change is renamed {@code name:I/H/T/B};</li>
@@ -117,22 +117,26 @@ public record BenchOptions(List<BenchConfig> configs, List<Mode> modes, String b
         }
         List<BenchConfig> configs = new ArrayList<>();
         String names = values.get("config");
-        List<String> chosen = names == null ? List.copyOf(BenchConfig.BUILT_IN.keySet())
-                : java.util.Arrays.stream(names.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> chosen = names == null ? BenchConfig.DEFAULTS
+                : java.util.Arrays.stream(names.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .flatMap(s -> BenchConfig.ALL.equals(s) ? BenchConfig.BUILT_IN.keySet().stream() : java.util.stream.Stream.of(s))
+                        .distinct().toList();
         if (chosen.isEmpty()) {
-            r.problems.add("config: empty (expected one or more of " + String.join(", ", BenchConfig.BUILT_IN.keySet()) + ", custom)");
+            r.problems.add("config: empty (expected one or more of " + String.join(", ", BenchConfig.BUILT_IN.keySet()) + ", all, custom)");
         }
         for (String name : chosen) {
             BenchConfig base = BenchConfig.CUSTOM.equals(name)
                     ? new BenchConfig(BenchConfig.CUSTOM, "lstm", 128, 256, 100, 32)
                     : BenchConfig.named(name).orElse(null);
             if (base == null) {
-                r.problems.add("config: unknown '" + name + "' (expected one of " + String.join(", ", BenchConfig.BUILT_IN.keySet()) + ", custom)");
+                r.problems.add("config: unknown '" + name + "' (expected one of " + String.join(", ", BenchConfig.BUILT_IN.keySet()) + ", all, custom)");
                 continue;
             }
             if (family != null && !family.equals(base.family())) {
+                boolean layered = BenchConfig.GATES.containsKey(base.family());
                 base = new BenchConfig(BenchConfig.CUSTOM.equals(name) ? name : name + ":" + family, family,
-                        base.inputSize(), base.hidden(), base.seq(), base.batch());
+                        base.inputSize(), base.hidden(), base.seq(), base.batch(), layered ? base.layers() : 1,
+                        base.hidden(), layered ? base.model() : Map.of());
             }
             configs.add(base.resized(input > 0 ? input : base.inputSize(), hidden > 0 ? hidden : base.hidden(),
                     seq > 0 ? seq : base.seq(), batch > 0 ? batch : base.batch()));

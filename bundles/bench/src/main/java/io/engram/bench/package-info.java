@@ -2,7 +2,7 @@
  * Benchmarks of recurrent networks: named configs, their FLOP counts, the measured timings of
  * training steps and inference passes, and the service that measures them.
  */
-@Version("0.2.0")
+@Version("0.3.0")
 @Export
 package io.engram.bench;
 

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 class BenchOptionsTest {
 
     @Test
-    void defaultsRunEveryBuiltInConfigInBothModes() {
+    void defaultsRunTheFiveSpeedConfigsInBothModes() {
         BenchOptions o = BenchOptions.parse(List.of()).get();
-        assertEquals(List.copyOf(BenchConfig.BUILT_IN.values()), o.configs());
+        assertEquals(List.of("lstm_small", "lstm_std", "lstm_big", "gru_std", "elman_std"),
+                o.configs().stream().map(BenchConfig::name).toList());
         assertEquals(List.of(Mode.TRAIN, Mode.INFER), o.modes());
         assertEquals("cpu", o.backend());
         assertEquals(DType.F32, o.dtype());
@@ -58,8 +59,24 @@ class BenchOptionsTest {
                 "reps: 0 is outside 1..1000000",
                 "mode: unknown 'both-ways' (expected train, infer or both)",
                 "dtype: unknown dtype 'f16' (expected f32 or f64)",
-                "config: unknown 'lstm_huge' (expected one of lstm_small, lstm_std, lstm_big, gru_std, elman_std, custom)"),
+                "config: unknown 'lstm_huge' (expected one of lstm_small, lstm_std, lstm_big, gru_std, elman_std, lstm2_std, esn_fit, ntm_step, all, custom)"),
                 problems);
+    }
+
+    @Test
+    void allNamesEveryBuiltInConfigOnce() {
+        assertEquals(List.copyOf(BenchConfig.BUILT_IN.values()), BenchOptions.parse(List.of("config=all")).get().configs());
+        BenchOptions o = BenchOptions.parse(List.of("config=elman_std,all")).get();
+        assertEquals(8, o.configs().size());
+        assertEquals("elman_std", o.configs().get(0).name());
+        assertEquals("lstm_small", o.configs().get(1).name());
+    }
+
+    @Test
+    void anotherFamilyKeepsTheLayersOfAStackButNotAnNtmsMemory() {
+        BenchOptions o = BenchOptions.parse(List.of("config=lstm2_std,ntm_step", "family=gru")).get();
+        assertEquals(new BenchConfig("lstm2_std:gru", "gru", 128, 256, 100, 32, 2, 256, java.util.Map.of()), o.configs().get(0));
+        assertEquals(new BenchConfig("ntm_step:gru", "gru", 10, 100, 42, 16), o.configs().get(1));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.engram.bench.internal;
 
 import io.engram.api.NetworkFamily;
 import io.engram.api.PluginProperties;
+import io.engram.api.Trainer;
 import io.engram.bench.BenchConfig;
 import io.engram.bench.BenchOptions;
 import io.engram.bench.BenchResult;
@@ -118,27 +119,36 @@ public final class BenchmarksComponent implements Benchmarks {
             if (family == null) {
                 return Either.left("the family '" + c.family() + "' went away");
             }
+            Optional<ServiceReference<Trainer>> trainerRef = c.ridgeFit()
+                    ? best(Trainer.class, "(" + PluginProperties.TRAINER + "=ridge)") : Optional.empty();
+            Trainer ridge = trainerRef.map(context::getService).orElse(null);
             try {
-                Either<String, Workload> workload = Workload.create(c, family, backend, options.dtype(), options.seed());
+                Either<String, Workload> workload = Workload.create(c, family, ridge, backend, options.dtype(), options.seed());
                 if (workload.isLeft()) {
                     return Either.left(workload.getLeft());
                 }
                 for (Mode mode : options.modes()) {
                     int warmup = options.warmup();
                     int reps = options.repsFor(c);
-                    notes.accept(c.name() + " " + mode.label() + ": family " + describe(familyRef.get()) + ", I/H/T/B "
-                            + c.inputSize() + "/" + c.hidden() + "/" + c.seq() + "/" + c.batch() + ", "
+                    notes.accept(c.name() + " " + mode.label() + ": family " + describe(familyRef.get())
+                            + (trainerRef.isPresent() && mode == Mode.TRAIN ? ", trainer " + describe(trainerRef.get()) : "")
+                            + ", I/H/T/B " + c.inputSize() + "/" + c.hidden() + "/" + c.seq() + "/" + c.batch()
+                            + (c.layers() > 1 ? ", " + c.layers() + " layers" : "")
+                            + (c.model().isEmpty() ? "" : ", " + new java.util.TreeMap<>(c.model())) + ", "
                             + (warmup >= 0 ? warmup + " warm-up" : "warm-up until settled (at least " + c.defaultWarmup() + ")")
                             + " + " + reps + " timed iterations");
                     Workload w = workload.get();
                     Measurement.Timings t = Measurement.time(() -> w.run(mode), warmup, c.defaultWarmup(), reps);
                     BenchResult r = BenchResult.of(c, mode, backend.id(), dtype, threads, t.warmupRuns(), t.seconds(),
-                            t.peakHeapBytes(), blas);
+                            t.peakHeapBytes(), blas, t.step().ownBytes(), t.step().beforeBytes());
                     all.add(r);
                     results.accept(r);
                 }
             } finally {
                 context.ungetService(familyRef.get());
+                if (ridge != null) {
+                    context.ungetService(trainerRef.get());
+                }
             }
         }
         return Either.right(List.copyOf(all));
