@@ -252,18 +252,22 @@ public final class Engram implements Callable<Integer> {
     @Command(name = "bench", mixinStandardHelpOptions = true, description = {
             "Measures training steps (forward over the sequence, MSE on all outputs, BPTT, SGD update) and inference passes "
                     + "of named configs and prints one JSON object per line per config and mode to standard output: config, mode, "
-                    + "backend, dtype, threads, median_s, min_s, max_s, tokens_per_s, gflops_per_s, peak_heap_bytes, ...; "
-                    + "notes go to standard error. Exit 0 when all were measured, 1 when a run failed, 2 for bad options.",
+                    + "backend, dtype, threads, median_s, min_s, max_s, tokens_per_s, gflops_per_s, peak_heap_bytes, step_heap_bytes, "
+                    + "heap_before_bytes, ...; notes go to standard error. Exit 0 when all were measured, 1 when a run failed, 2 for bad options.",
             "Configs (input/hidden/seq/batch): lstm_small 64/128/50/32, lstm_std 128/256/100/32, lstm_big 512/1024/50/64, "
-                    + "gru_std and elman_std 128/256/100/32; custom: lstm_std's sizes and family lstm, changed by the size options."})
-    int bench(@Option(names = "--config", paramLabel = "NAME[,NAME...]", description = "configs to run (repeatable; default all built-in)") List<String> configs,
+                    + "gru_std and elman_std 128/256/100/32 (these five run by default); lstm2_std: a 2-layer LSTM 128/256/100/32; "
+                    + "esn_fit: an echo state network of 1000 units on 10000 Mackey-Glass steps, 1/1000/10000/1, whose training step "
+                    + "is one ridge fit; ntm_step: a neural Turing machine, LSTM controller of 100 units, memory 128 x 20, one read "
+                    + "and one write head, 10/100/42/16, 8 outputs; all: every built-in config; custom: lstm_std's sizes and family "
+                    + "lstm, changed by the size options."})
+    int bench(@Option(names = "--config", paramLabel = "NAME[,NAME...]", description = "configs to run (repeatable; all for every built-in; default the five single-layer ones)") List<String> configs,
               @Option(names = "--mode", paramLabel = "train|infer|both", description = "default both") String mode,
               @Option(names = "--backend", paramLabel = "ID", description = "backend id (default cpu)") String backend,
               @Option(names = "--threads", paramLabel = "N", description = "backend worker threads (default: the backend's setting)") String threads,
               @Option(names = "--dtype", paramLabel = "f32|f64", description = "default f32") String dtype,
               @Option(names = "--warmup", paramLabel = "N", description = "warm-up iterations (default: until the times settle, at least 3; 1 for lstm_big)") String warmup,
               @Option(names = "--reps", paramLabel = "N", description = "timed iterations (default 10; 3 for lstm_big)") String reps,
-              @Option(names = "--family", paramLabel = "lstm|gru|elman", description = "family of every chosen config") String family,
+              @Option(names = "--family", paramLabel = "lstm|gru|elman", description = "family of every chosen config (an ntm or esn config becomes a one-layer network of that family)") String family,
               @Option(names = "--input", paramLabel = "I", description = "input size of every chosen config") String input,
               @Option(names = "--hidden", paramLabel = "H", description = "hidden size of every chosen config") String hidden,
               @Option(names = "--seq", paramLabel = "T", description = "sequence length of every chosen config") String seq,
