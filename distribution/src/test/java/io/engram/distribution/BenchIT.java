@@ -19,7 +19,7 @@ class BenchIT {
     static final Duration LIMIT = Duration.ofSeconds(180);
 
     static final List<String> KEYS = List.of("config", "mode", "backend", "dtype", "threads", "median_s", "min_s", "max_s",
-            "tokens_per_s", "gflops_per_s", "peak_heap_bytes");
+            "tokens_per_s", "gflops_per_s", "peak_heap_bytes", "step_heap_bytes", "heap_before_bytes");
 
     @TempDir
     Path tmp;
@@ -54,6 +54,31 @@ class BenchIT {
                 assertTrue(n.get("gflops_per_s").asDouble() > 0 && n.get("peak_heap_bytes").asLong() > 0, n.toString());
             }
             assertTrue(p.err().contains("engram bench: backend io.engram.backend.cpu"), p.transcript());
+        }
+    }
+
+    @Test
+    void theTwoLayerLstmTheNtmAndTheEsnFitRunWithTheirStepMemory() throws Exception {
+        Path home = Installation.copy(tmp);
+        try (EngramProcess p = EngramProcess.start(home, Map.of(), "bench", "--config", "lstm2_std,ntm_step,esn_fit",
+                "--hidden", "16", "--seq", "150", "--batch", "2", "--reps", "1", "--warmup", "1", "--threads", "1")) {
+            assertEquals(0, p.waitFor(LIMIT), p.transcript());
+            List<JsonNode> lines = new ArrayList<>();
+            ObjectMapper json = new ObjectMapper();
+            for (String line : p.out().split("\n")) {
+                if (!line.isBlank()) {
+                    lines.add(json.readTree(line));
+                }
+            }
+            assertEquals(List.of("lstm2_std", "lstm2_std", "ntm_step", "ntm_step", "esn_fit", "esn_fit"),
+                    lines.stream().map(n -> n.get("config").asText().replaceAll(":.*", "")).toList(), p.transcript());
+            for (JsonNode n : lines) {
+                assertTrue(n.get("step_heap_bytes").asLong() > 0 && n.get("heap_before_bytes").asLong() > 0, n.toString());
+            }
+            assertEquals(2, lines.get(0).get("layers").asInt());
+            assertEquals(8, lines.get(2).get("output").asInt());
+            assertEquals("esn", lines.get(4).get("family").asText());
+            assertTrue(p.err().contains("trainer io.engram.trainer.ridge"), p.transcript());
         }
     }
 
