@@ -61,7 +61,7 @@ class BenchVerbTest {
         assertEquals("""
                 engram bench: the options were rejected (2 problems):
                   threads: -1 is outside 1..1024
-                  config: unknown 'nope' (expected one of lstm_small, lstm_std, lstm_big, gru_std, elman_std, custom)
+                  config: unknown 'nope' (expected one of lstm_small, lstm_std, lstm_big, gru_std, elman_std, lstm2_std, esn_fit, ntm_step, all, custom)
                 """, err.toString(StandardCharsets.UTF_8));
         assertTrue(seen.isEmpty());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
