@@ -25,8 +25,8 @@ import java.util.SplittableRandom;
 /**
  * Engram's side of benchmarks/ntm: training steps of a neural Turing machine ({@code model.family=ntm},
  * LSTM controller, one read and one write head) on random data, the classes of the distribution's
- * bundles used on a plain class path, as {@code engram bench} times its recurrent layers (whose
- * configs have no memory sizes).
+ * bundles used on a plain class path, as {@code engram bench} times its recurrent layers (its
+ * {@code ntm_step} config is the same network in the framework).
  *
  * <pre>
  *   java -cp "DIST/system/*:DIST/plugins/*:DIST/lib/*" NtmBench.java HIDDEN ROWS WIDTH INPUT OUTPUT SEQ BATCH THREADS WARMUP REPS
