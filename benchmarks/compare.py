@@ -20,7 +20,7 @@ of both sides go to stderr. Without --config the five configs of engram bench's 
 With --dl4j it also runs the DL4J peer (benchmarks/dl4j, built once with
 `mvn -q -f benchmarks/dl4j/pom.xml package`) after PyTorch, with OMP_NUM_THREADS set to --threads,
 and adds its median and the ratio engram speed / DL4J speed (DL4J has no GRU layer: gru_std has
-no DL4J figure).
+no DL4J figure; nor have lstm2_std, esn_fit and ntm_step, which the DL4J peer does not build).
 """
 import argparse
 import json
@@ -78,7 +78,7 @@ def main(argv):
             common[1] = name
             sides = [("engram", [args.engram, "bench"] + common, os.environ),
                      ("torch", ["/usr/bin/python3", os.path.join(HERE, "pytorch_bench.py")] + common, torch_env)]
-            if args.dl4j:
+            if args.dl4j and name in CONFIGS:  # the DL4J peer builds the five single-layer configs only
                 sides.append(("dl4j", ["java", "-cp", dl4j_cp, "io.engram.benchmarks.dl4j.Dl4jBench"] + common, dl4j_env))
             for side, command, env in sides:
                 for r in run(command, env):
