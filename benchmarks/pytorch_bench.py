@@ -279,6 +279,9 @@ def main(argv):
     chosen = configs(args, problems.append)
     if args.device == "cuda" and not torch.cuda.is_available():
         problems.append("device: cuda asked for, but torch sees no CUDA device")
+    for name, family, *_ in chosen:
+        if args.device == "cuda" and family in ("esn", "ntm"):
+            problems.append("device: %s runs on the CPU only (its %s peer builds its tensors there)" % (name, family))
     if problems:
         print("pytorch_bench: the options were rejected (%d problems):" % len(problems), file=sys.stderr)
         for problem in problems:
@@ -299,9 +302,6 @@ def main(argv):
     for name, family, i, h, t, b, layers, outputs in chosen:
         torch.manual_seed(args.seed)
         if family == "esn":
-            if args.device != "cpu":
-                print("pytorch_bench: %s: the echo state network runs on the CPU only" % name, file=sys.stderr)
-                return 2
             series = torch.tensor(mackey_glass(t * b + 1), dtype=dtype)
             # sequence j holds samples j*T .. (j+1)*T - 1, its targets the next ones
             x = series[:-1].reshape(b, t).t().reshape(t, b, 1).expand(t, b, i).contiguous()
