@@ -239,9 +239,17 @@ class Esn:
             return torch.cat([self.states(x), x], -1) @ self.w_out + self.b_out
 
 
-def measure(action, warmup, reps, sync=lambda: None):
-    for _ in range(warmup):
+WARMUP_SECONDS = 2.0
+
+
+def measure(action, warmup, reps, sync=lambda: None, warmup_seconds=0.0):
+    """Seconds of each of reps timed runs, after at least warmup untimed runs lasting warmup_seconds in all."""
+    start = time.perf_counter()
+    made = 0
+    while made < warmup or time.perf_counter() - start < warmup_seconds:
         action()
+        sync()
+        made += 1
     sync()
     seconds = []
     for _ in range(reps):
@@ -259,7 +267,7 @@ def main(argv):
     p.add_argument("--mode", choices=["train", "infer", "both"], default="both")
     p.add_argument("--threads", type=int, help="torch.set_num_threads (default: torch's own)")
     p.add_argument("--dtype", choices=["f32", "f64"], default="f32")
-    p.add_argument("--warmup", type=int, help="warm-up iterations (default 3; 1 for configs over 10 GFLOP per step)")
+    p.add_argument("--warmup", type=int, help="warm-up iterations (default: at least 3, or 1 for configs over 10 GFLOP per step, and at least 2 s in all)")
     p.add_argument("--reps", type=int, help="timed iterations (default 10; 3 for configs over 10 GFLOP per step)")
     p.add_argument("--family", choices=sorted(GATES))
     p.add_argument("--input", type=int)
@@ -341,7 +349,9 @@ def main(argv):
             before = rss_bytes()
             print("pytorch_bench: %s %s: I/H/T/B %d/%d/%d/%d%s, %d warm-up + %d timed iterations"
                   % (name, mode, i, h, t, b, ", %d layers" % layers if layers > 1 else "", warmup, reps), file=sys.stderr)
-            seconds = measure(train if mode == "train" else infer, warmup, reps, sync)
+            # as engram bench's settling warm-up, which lasts at least 2 s: both sides are timed in their steady state
+            seconds = measure(train if mode == "train" else infer, warmup, reps, sync,
+                              WARMUP_SECONDS if args.warmup is None else 0.0)
             median = statistics.median(seconds)
             f = flops(family, i, h, t, b, mode, layers, outputs)
             peak = peak_rss_bytes() if reset else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024

@@ -47,7 +47,13 @@ final class Measurement {
     }
 
     /** Most warm-up runs of a settling warm-up. */
-    static final int MAX_SETTLING_RUNS = 40;
+    static final int MAX_SETTLING_RUNS = 2000;
+    /**
+     * Fewest seconds of a settling warm-up: the just-in-time compiler's later tiers and the
+     * backend's reused buffers take that long to reach their steady state on a small config, which
+     * a few runs without gain do not show.
+     */
+    static final double MIN_SETTLING_SECONDS = 2.0;
     /** Most seconds of a settling warm-up; it stops after the run that passes them. */
     static final double MAX_SETTLING_SECONDS = 30.0;
     /** How much faster than the best before them the last runs may be and still count as settled. */
@@ -60,12 +66,20 @@ final class Measurement {
 
     /**
      * Whether warm-up runs of these durations (seconds, in order) have settled: at least
-     * {@code min} runs, more than {@link #SETTLED_RUNS}, and the fastest of the last
+     * {@code min} runs, more than {@link #SETTLED_RUNS}, at least {@link #MIN_SETTLING_SECONDS} in
+     * all, and the fastest of the last
      * {@link #SETTLED_RUNS} is no more than {@link #SETTLED_GAIN} faster than the fastest before them.
      */
     static boolean settled(List<Double> runs, int min) {
         int n = runs.size();
         if (n < Math.max(min, SETTLED_RUNS + 1)) {
+            return false;
+        }
+        double total = 0;
+        for (double r : runs) {
+            total += r;
+        }
+        if (total < MIN_SETTLING_SECONDS) {
             return false;
         }
         double before = Double.POSITIVE_INFINITY;

@@ -30,4 +30,14 @@ class MeasurementTest {
         assertTrue(!Measurement.settled(List.of(1.0, 0.5, 0.5, 0.5), 3));
         assertTrue(Measurement.settled(List.of(1.0, 0.5, 0.5, 0.5, 0.5), 3));
     }
+
+    @Test
+    void settlingLastsAtLeastTwoSeconds() {
+        List<Double> fast = java.util.Collections.nCopies(199, 0.01);
+        assertTrue(!Measurement.settled(fast, 3), "1.99 s of runs");
+        List<Double> more = new java.util.ArrayList<>(fast);
+        more.add(0.01);
+        more.add(0.01);
+        assertTrue(Measurement.settled(more, 3), "2.01 s of runs");
+    }
 }

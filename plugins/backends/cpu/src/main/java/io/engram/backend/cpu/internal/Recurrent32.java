@@ -58,6 +58,12 @@ final class Recurrent32 {
         // without gates to keep, each step's go to one step's scratch: the rows' code is the same either way
         float[] act = gates != null ? gates : stepScratch.get().get(3, batch * width);
         int actStep = gates != null ? batch * width : 0;
+        if (ops.gemm().rowBlocks32(batch)) {
+            // the rows of a batch recur independently: each pool thread runs the whole sequence for its block
+            ops.schedule().rowBlocks(batch, (from, to) -> lstmForwardRows(xp, h0, c0, wh, hs, cs, act, actStep, time,
+                    batch, hidden, from, to));
+            return;
+        }
         for (int t = 0; t < time; t++) {
             float[] hPrev = t == 0 ? h0 : hs;
             float[] cPrev = t == 0 ? c0 : cs;
@@ -68,33 +74,71 @@ final class Recurrent32 {
             float[] z = stepScratch.get().zeroed(0, batch * width);
             ops.gemm().gemm32(hPrev, prev, wh, 0, z, 0, batch, width, hidden, false, false);
             ops.schedule().rows(batch, width, (from, to) -> {
-                Slots r = rowScratch.get();
-                float[] v = r.get(0, width);
-                float[] w = r.get(1, width);
-                float[] gi = r.get(2, hidden);
-                float[] gf = r.get(3, hidden);
-                float[] gg = r.get(4, hidden);
-                float[] go = r.get(5, hidden);
-                float[] cp = r.get(6, hidden);
-                float[] cn = r.get(7, hidden);
                 for (int b = from; b < to; b++) {
-                    System.arraycopy(xp, zBase + b * width, v, 0, width);
-                    System.arraycopy(z, b * width, w, 0, width);
-                    sum(v, w, width);
-                    Float32Math.sigmoid(v, 0, 2 * hidden);
-                    Float32Math.tanh(v, 2 * hidden, 3 * hidden);
-                    Float32Math.sigmoid(v, 3 * hidden, width);
-                    System.arraycopy(v, 0, act, actBase + b * width, width);
-                    split(v, 0, hidden, gi, gf, gg, go);
-                    System.arraycopy(cPrev, prev + b * hidden, cp, 0, hidden);
-                    cell(cn, gf, cp, gi, gg, hidden);
-                    System.arraycopy(cn, 0, cs, now + b * hidden, hidden);
-                    Float32Math.tanh(cn, 0, hidden);
-                    product(go, cn, hidden);
-                    System.arraycopy(cn, 0, hs, now + b * hidden, hidden);
+                    lstmRow(xp, zBase + b * width, z, b * width, act, actBase + b * width, cPrev, prev + b * hidden,
+                            cs, hs, now + b * hidden, hidden);
                 }
             });
         }
+    }
+
+    /**
+     * {@link #lstmForward} for the batch rows {@code [from, to)} alone, on the calling thread: the
+     * recurrent products of the block are single-threaded native products into block-sized scratch;
+     * the rows' work is that of {@link #lstmForward}.
+     */
+    private void lstmForwardRows(float[] xp, float[] h0, float[] c0, float[] wh, float[] hs, float[] cs, float[] act,
+                                 int actStep, int time, int batch, int hidden, int from, int to) {
+        int width = 4 * hidden;
+        int step = batch * hidden;
+        int m = to - from;
+        float[] z = rowScratch.get().get(15, m * width);
+        for (int t = 0; t < time; t++) {
+            float[] hPrev = t == 0 ? h0 : hs;
+            float[] cPrev = t == 0 ? c0 : cs;
+            int prev = t == 0 ? 0 : (t - 1) * step;
+            int now = t * step;
+            int zBase = t * batch * width;
+            int actBase = t * actStep;
+            NativeBlas.sgemm(hPrev, prev + from * hidden, wh, 0, z, 0, m, width, hidden, false, false, 0, m, 0, width, 0f);
+            for (int b = from; b < to; b++) {
+                lstmRow(xp, zBase + b * width, z, (b - from) * width, act, actBase + b * width, cPrev, prev + b * hidden,
+                        cs, hs, now + b * hidden, hidden);
+            }
+        }
+    }
+
+    /**
+     * One LSTM row: the gates from {@code xProj + h wh} (at {@code x} of {@code xp} and {@code zr} of
+     * {@code z}) into {@code act} at {@code a}, then {@code c'} and {@code h'} at {@code out} of
+     * {@code cs} and {@code hs} from the previous cell state at {@code c} of {@code cPrev}.
+     */
+    private void lstmRow(float[] xp, int x, float[] z, int zr, float[] act, int a, float[] cPrev, int c, float[] cs,
+                         float[] hs, int out, int hidden) {
+        int width = 4 * hidden;
+        Slots r = rowScratch.get();
+        float[] v = r.get(0, width);
+        float[] w = r.get(1, width);
+        float[] gi = r.get(2, hidden);
+        float[] gf = r.get(3, hidden);
+        float[] gg = r.get(4, hidden);
+        float[] go = r.get(5, hidden);
+        float[] cp = r.get(6, hidden);
+        float[] cn = r.get(7, hidden);
+        System.arraycopy(xp, x, v, 0, width);
+        System.arraycopy(z, zr, w, 0, width);
+        sum(v, w, width);
+        Float32Math.sigmoid(v, 0, 2 * hidden);
+        Float32Math.tanh(v, 2 * hidden, 3 * hidden);
+        Float32Math.sigmoid(v, 3 * hidden, width);
+        System.arraycopy(v, 0, act, a, width);
+        split(v, 0, hidden, gi, gf, gg, go);
+        System.arraycopy(cPrev, c, cp, 0, hidden);
+        cell(cn, gf, cp, gi, gg, hidden);
+        System.arraycopy(cn, 0, cs, out, hidden);
+        Float32Math.tanh(cn, 0, hidden);
+        product(go, cn, hidden);
+        System.arraycopy(cn, 0, hs, out, hidden);
     }
 
     /**
@@ -109,44 +153,29 @@ final class Recurrent32 {
         Slots s = stepScratch.get();
         float[] rec = s.zeroed(1, step);
         float[] carry = s.zeroed(2, step);
+        if (wh != null && ops.gemm().rowBlocks32(batch)) {
+            // each pool thread runs the whole sequence backwards for its block of batch rows
+            ops.schedule().rowBlocks(batch, (from, to) -> {
+                int m = to - from;
+                for (int t = time - 1; t >= 0; t--) {
+                    int zBase = t * batch * width;
+                    for (int b = from; b < to; b++) {
+                        lstmBackRow(gates, c0, cs, dhs, dcs, dz, rec, carry, t, t == time - 1, b, batch, hidden);
+                    }
+                    NativeBlas.sgemm(dz, zBase + from * width, wh, 0, t == 0 ? dh0 : rec, from * hidden, m, hidden, width,
+                            false, true, 0, m, 0, hidden, 0f);
+                }
+            });
+            System.arraycopy(carry, 0, dc0, 0, step);
+            return;
+        }
         for (int t = time - 1; t >= 0; t--) {
             boolean last = t == time - 1;
-            float[] cPrev = t == 0 ? c0 : cs;
-            int prev = t == 0 ? 0 : (t - 1) * step;
-            int now = t * step;
             int zBase = t * batch * width;
+            int now = t;
             ops.schedule().rows(batch, width, (from, to) -> {
-                Slots r = rowScratch.get();
-                float[] gi = r.get(2, hidden);
-                float[] gf = r.get(3, hidden);
-                float[] gg = r.get(4, hidden);
-                float[] go = r.get(5, hidden);
-                float[] cp = r.get(6, hidden);
-                float[] tc = r.get(7, hidden);
-                float[] dh = r.get(8, hidden);
-                float[] dc = r.get(9, hidden);
-                float[] e = r.get(10, hidden);
-                float[] di = r.get(11, hidden);
-                float[] df = r.get(12, hidden);
-                float[] dg = r.get(13, hidden);
-                float[] dout = r.get(14, hidden);
                 for (int b = from; b < to; b++) {
-                    int row = zBase + b * width;
-                    split(gates, row, hidden, gi, gf, gg, go);
-                    System.arraycopy(cPrev, prev + b * hidden, cp, 0, hidden);
-                    System.arraycopy(cs, now + b * hidden, tc, 0, hidden);
-                    Float32Math.tanh(tc, 0, hidden);
-                    System.arraycopy(dhs, now + b * hidden, dh, 0, hidden);
-                    System.arraycopy(dcs, now + b * hidden, dc, 0, hidden);
-                    if (!last) {
-                        System.arraycopy(rec, b * hidden, e, 0, hidden);
-                        sum(dh, e, hidden);
-                        System.arraycopy(carry, b * hidden, e, 0, hidden);
-                        sum(dc, e, hidden);
-                    }
-                    lstmAdjoint(gi, gf, gg, go, cp, tc, dh, dc, di, df, dg, dout, e, hidden);
-                    join(dz, row, hidden, di, df, dg, dout);
-                    System.arraycopy(e, 0, carry, b * hidden, hidden);
+                    lstmBackRow(gates, c0, cs, dhs, dcs, dz, rec, carry, now, last, b, batch, hidden);
                 }
             });
             if (wh != null) {
@@ -155,6 +184,50 @@ final class Recurrent32 {
             }
         }
         System.arraycopy(carry, 0, dc0, 0, step);
+    }
+
+    /**
+     * The adjoint of row {@code b} at step {@code t}: {@code dz}'s row from the gates, the cell states
+     * and the incoming {@code dh}, {@code dc} (plus, but at the last step, {@code rec} and
+     * {@code carry} from the step after), and the cell state's adjoint carried back into {@code carry}.
+     */
+    private void lstmBackRow(float[] gates, float[] c0, float[] cs, float[] dhs, float[] dcs, float[] dz, float[] rec,
+                             float[] carry, int t, boolean last, int b, int batch, int hidden) {
+        int width = 4 * hidden;
+        int step = batch * hidden;
+        float[] cPrev = t == 0 ? c0 : cs;
+        int prev = t == 0 ? 0 : (t - 1) * step;
+        int now = t * step;
+        int row = t * batch * width + b * width;
+        Slots r = rowScratch.get();
+        float[] gi = r.get(2, hidden);
+        float[] gf = r.get(3, hidden);
+        float[] gg = r.get(4, hidden);
+        float[] go = r.get(5, hidden);
+        float[] cp = r.get(6, hidden);
+        float[] tc = r.get(7, hidden);
+        float[] dh = r.get(8, hidden);
+        float[] dc = r.get(9, hidden);
+        float[] e = r.get(10, hidden);
+        float[] di = r.get(11, hidden);
+        float[] df = r.get(12, hidden);
+        float[] dg = r.get(13, hidden);
+        float[] dout = r.get(14, hidden);
+        split(gates, row, hidden, gi, gf, gg, go);
+        System.arraycopy(cPrev, prev + b * hidden, cp, 0, hidden);
+        System.arraycopy(cs, now + b * hidden, tc, 0, hidden);
+        Float32Math.tanh(tc, 0, hidden);
+        System.arraycopy(dhs, now + b * hidden, dh, 0, hidden);
+        System.arraycopy(dcs, now + b * hidden, dc, 0, hidden);
+        if (!last) {
+            System.arraycopy(rec, b * hidden, e, 0, hidden);
+            sum(dh, e, hidden);
+            System.arraycopy(carry, b * hidden, e, 0, hidden);
+            sum(dc, e, hidden);
+        }
+        lstmAdjoint(gi, gf, gg, go, cp, tc, dh, dc, di, df, dg, dout, e, hidden);
+        join(dz, row, hidden, di, df, dg, dout);
+        System.arraycopy(e, 0, carry, b * hidden, hidden);
     }
 
     // ---- GRU -------------------------------------------------------------------------------
@@ -287,9 +360,7 @@ final class Recurrent32 {
      */
     void gruBackward(float[] gates, float[] h0, float[] hs, float[] whRu, float[] whN, float[] dhs, float[] dz,
                      float[] dh0, int time, int batch, int hidden) {
-        int width = 3 * hidden;
         int two = 2 * hidden;
-        int gw = 4 * hidden;
         int step = batch * hidden;
         Slots s = stepScratch.get();
         float[] carry = s.zeroed(0, step);
@@ -299,56 +370,42 @@ final class Recurrent32 {
         float[] dzru = s.get(4, batch * two);
         float[] part = s.get(5, step);
         float[] rec = s.get(6, step);
+        if (whRu != null && ops.gemm().rowBlocks32(batch)) {
+            // each pool thread runs the whole sequence backwards for its block of batch rows
+            ops.schedule().rowBlocks(batch, (from, to) -> {
+                int m = to - from;
+                for (int t = time - 1; t >= 0; t--) {
+                    for (int b = from; b < to; b++) {
+                        gruCandidateAdjointRow(gates, dhs, dz, carry, dzn, dhAll, t, t == time - 1, b, batch, hidden);
+                    }
+                    NativeBlas.sgemm(dzn, from * hidden, whN, 0, drh, from * hidden, m, hidden, hidden, false, true, 0, m, 0,
+                            hidden, 0f);
+                    for (int b = from; b < to; b++) {
+                        gruGateAdjointRow(gates, h0, hs, dz, dhAll, drh, dzru, part, t, b, batch, hidden);
+                    }
+                    NativeBlas.sgemm(dzru, from * two, whRu, 0, rec, from * hidden, m, hidden, two, false, true, 0, m, 0,
+                            hidden, 0f);
+                    float[] target = t == 0 ? dh0 : carry;
+                    for (int i = from * hidden; i < to * hidden; i++) {
+                        target[i] = part[i] + rec[i];
+                    }
+                }
+            });
+            return;
+        }
         for (int t = time - 1; t >= 0; t--) {
             boolean last = t == time - 1;
-            float[] hPrev = t == 0 ? h0 : hs;
-            int prev = t == 0 ? 0 : (t - 1) * step;
-            int now = t * step;
-            int gBase = t * batch * gw;
-            int zBase = t * batch * width;
+            int now = t;
             ops.schedule().rows(batch, hidden, (from, to) -> {
-                Slots r = rowScratch.get();
-                float[] dh = r.get(0, hidden);
-                float[] e = r.get(1, hidden);
-                float[] u = r.get(2, hidden);
-                float[] n = r.get(3, hidden);
                 for (int b = from; b < to; b++) {
-                    System.arraycopy(dhs, now + b * hidden, dh, 0, hidden);
-                    if (!last) {
-                        System.arraycopy(carry, b * hidden, e, 0, hidden);
-                        sum(dh, e, hidden);
-                    }
-                    System.arraycopy(gates, gBase + b * gw + hidden, u, 0, hidden);
-                    System.arraycopy(gates, gBase + b * gw + two, n, 0, hidden);
-                    candidateAdjoint(e, dh, u, n, hidden);
-                    System.arraycopy(e, 0, dz, zBase + b * width + two, hidden);
-                    System.arraycopy(e, 0, dzn, b * hidden, hidden);
-                    System.arraycopy(dh, 0, dhAll, b * hidden, hidden);
+                    gruCandidateAdjointRow(gates, dhs, dz, carry, dzn, dhAll, now, last, b, batch, hidden);
                 }
             });
             java.util.Arrays.fill(drh, 0, step, 0f);
             ops.gemm().gemm32(dzn, 0, whN, 0, drh, 0, batch, hidden, hidden, false, true);
             ops.schedule().rows(batch, two, (from, to) -> {
-                Slots r = rowScratch.get();
-                float[] gr = r.get(0, hidden);
-                float[] u = r.get(1, hidden);
-                float[] n = r.get(2, hidden);
-                float[] x = r.get(3, hidden);
-                float[] gd = r.get(4, hidden);
-                float[] e = r.get(5, hidden);
-                float[] dr = r.get(6, hidden);
-                float[] du = r.get(7, hidden);
-                float[] p = r.get(8, hidden);
                 for (int b = from; b < to; b++) {
-                    int g = gBase + b * gw;
-                    split(gates, g, hidden, gr, u, n);
-                    System.arraycopy(hPrev, prev + b * hidden, x, 0, hidden);
-                    System.arraycopy(dhAll, b * hidden, gd, 0, hidden);
-                    System.arraycopy(drh, b * hidden, e, 0, hidden);
-                    gateAdjoints(dr, du, p, e, x, gr, gd, n, u, hidden);
-                    join(dz, zBase + b * width, hidden, dr, du);
-                    join(dzru, b * two, hidden, dr, du);
-                    System.arraycopy(p, 0, part, b * hidden, hidden);
+                    gruGateAdjointRow(gates, h0, hs, dz, dhAll, drh, dzru, part, now, b, batch, hidden);
                 }
             });
             if (whRu == null) {
@@ -361,6 +418,65 @@ final class Recurrent32 {
             System.arraycopy(part, 0, target, 0, step);
             sum(target, rec, step);
         }
+    }
+
+    /**
+     * The candidate's part of the adjoint of row {@code b} at step {@code t}: the incoming {@code dh}
+     * (plus {@code carry} but at the last step) into {@code dhAll}, and {@code dz}'s candidate block,
+     * also into {@code dzn}.
+     */
+    private void gruCandidateAdjointRow(float[] gates, float[] dhs, float[] dz, float[] carry, float[] dzn, float[] dhAll,
+                                        int t, boolean last, int b, int batch, int hidden) {
+        int two = 2 * hidden;
+        int now = t * batch * hidden;
+        int g = t * batch * 4 * hidden + b * 4 * hidden;
+        Slots r = rowScratch.get();
+        float[] dh = r.get(0, hidden);
+        float[] e = r.get(1, hidden);
+        float[] u = r.get(2, hidden);
+        float[] n = r.get(3, hidden);
+        System.arraycopy(dhs, now + b * hidden, dh, 0, hidden);
+        if (!last) {
+            System.arraycopy(carry, b * hidden, e, 0, hidden);
+            sum(dh, e, hidden);
+        }
+        System.arraycopy(gates, g + hidden, u, 0, hidden);
+        System.arraycopy(gates, g + two, n, 0, hidden);
+        candidateAdjoint(e, dh, u, n, hidden);
+        System.arraycopy(e, 0, dz, t * batch * 3 * hidden + b * 3 * hidden + two, hidden);
+        System.arraycopy(e, 0, dzn, b * hidden, hidden);
+        System.arraycopy(dh, 0, dhAll, b * hidden, hidden);
+    }
+
+    /**
+     * The gates' part of the adjoint of row {@code b} at step {@code t}, given {@code drh}: {@code dz}'s
+     * reset and update blocks, also into {@code dzru}, and the part of {@code dh_{t-1}} that does not
+     * pass through {@code whRu} into {@code part}.
+     */
+    private void gruGateAdjointRow(float[] gates, float[] h0, float[] hs, float[] dz, float[] dhAll, float[] drh,
+                                   float[] dzru, float[] part, int t, int b, int batch, int hidden) {
+        int two = 2 * hidden;
+        float[] hPrev = t == 0 ? h0 : hs;
+        int prev = t == 0 ? 0 : (t - 1) * batch * hidden;
+        int g = t * batch * 4 * hidden + b * 4 * hidden;
+        Slots r = rowScratch.get();
+        float[] gr = r.get(0, hidden);
+        float[] u = r.get(1, hidden);
+        float[] n = r.get(2, hidden);
+        float[] x = r.get(3, hidden);
+        float[] gd = r.get(4, hidden);
+        float[] e = r.get(5, hidden);
+        float[] dr = r.get(6, hidden);
+        float[] du = r.get(7, hidden);
+        float[] p = r.get(8, hidden);
+        split(gates, g, hidden, gr, u, n);
+        System.arraycopy(hPrev, prev + b * hidden, x, 0, hidden);
+        System.arraycopy(dhAll, b * hidden, gd, 0, hidden);
+        System.arraycopy(drh, b * hidden, e, 0, hidden);
+        gateAdjoints(dr, du, p, e, x, gr, gd, n, u, hidden);
+        join(dz, t * batch * 3 * hidden + b * 3 * hidden, hidden, dr, du);
+        join(dzru, b * two, hidden, dr, du);
+        System.arraycopy(p, 0, part, b * hidden, hidden);
     }
 
     // ---- Elman -----------------------------------------------------------------------------

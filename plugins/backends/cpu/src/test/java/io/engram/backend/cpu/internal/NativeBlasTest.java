@@ -242,6 +242,85 @@ class NativeBlasTest {
         }
     }
 
+    /**
+     * The LSTM recurrence and its adjoint, and the GRU's adjoint, in blocks of batch rows (one per
+     * pool thread, through the whole sequence) agree with the same made step by step on one thread:
+     * states, gates, the adjoints into the projections, the initial state and the initial cell state.
+     */
+    @Test
+    void lstmAndGruAdjointsInRowBlocksAgreeWithTheWholeBatch() {
+        assertTrue(NativeBlas.bind(BlasLibrary.BUNDLED).isPresent(), CpuOps.nativeBlasProblem());
+        Parallel pool = new Parallel(2);
+        Parallel one = new Parallel(1);
+        try {
+            CpuOps blocks = new CpuOps(pool, true, true, true);
+            CpuOps whole = new CpuOps(one, true, true, false);
+            Random rnd = new Random(31);
+            int[][] sizes = {{5, 32, 64}, {3, 7, 33}, {1, 4, 16}};
+            for (int[] size : sizes) {
+                int time = size[0];
+                int batch = size[1];
+                int hidden = size[2];
+                assertTrue(blocks.gemm().rowBlocks32(batch), "row blocks at batch " + batch);
+                double[] x = gaussian(rnd, time * batch * 4 * hidden, 1.0);
+                double[] h0 = gaussian(rnd, batch * hidden, 0.5);
+                double[] c0 = gaussian(rnd, batch * hidden, 0.5);
+                double[] wh = gaussian(rnd, hidden * 4 * hidden, 1.0 / Math.sqrt(hidden));
+                double[] dhs = gaussian(rnd, time * batch * hidden, 1.0);
+                double[] dcs = gaussian(rnd, time * batch * hidden, 0.3);
+                double[] gx = java.util.Arrays.copyOf(x, time * batch * 3 * hidden);
+                double[] wru = java.util.Arrays.copyOf(wh, hidden * 2 * hidden);
+                double[] wn = java.util.Arrays.copyOfRange(wh, hidden * 2 * hidden, hidden * 3 * hidden);
+                java.util.List<double[]> got = new java.util.ArrayList<>(lstm(blocks, time, batch, hidden, x, h0, c0, wh, dhs, dcs));
+                java.util.List<double[]> want = new java.util.ArrayList<>(lstm(whole, time, batch, hidden, x, h0, c0, wh, dhs, dcs));
+                got.addAll(gruAdjoint(blocks, time, batch, hidden, gx, h0, wru, wn, dhs));
+                want.addAll(gruAdjoint(whole, time, batch, hidden, gx, h0, wru, wn, dhs));
+                for (int o = 0; o < want.size(); o++) {
+                    double worst = 0;
+                    for (int i = 0; i < want.get(o).length; i++) {
+                        worst = Math.max(worst, Math.abs(got.get(o)[i] - want.get(o)[i]));
+                    }
+                    assertTrue(worst <= 1e-5, "output " + o + " of " + java.util.Arrays.toString(size) + ": " + worst);
+                }
+            }
+        } finally {
+            pool.close();
+            one.close();
+        }
+    }
+
+    /** The LSTM's states, cell states and gates, then its adjoint into the projections, h0 and c0. */
+    private static java.util.List<double[]> lstm(CpuOps ops, int time, int batch, int hidden, double[] x, double[] h0,
+                                                 double[] c0, double[] wh, double[] dhs, double[] dcs) {
+        io.engram.tensor.Tensor w = ops.fromArray(DType.F32, Shape.of(hidden, 4 * hidden), wh);
+        io.engram.tensor.Tensor c = ops.fromArray(DType.F32, Shape.of(batch, hidden), c0);
+        io.engram.tensor.RecurrentKernels.LstmGates g = ops.kernels().lstmStepsWithGates(
+                ops.fromArray(DType.F32, Shape.of(time * batch, 4 * hidden), x),
+                ops.fromArray(DType.F32, Shape.of(batch, hidden), h0), c, w);
+        io.engram.tensor.RecurrentKernels.LstmAdjoint a = ops.kernels().lstmStepsBackward(g.gates(), c, g.c(), w,
+                ops.fromArray(DType.F32, Shape.of(time * batch, hidden), dhs),
+                ops.fromArray(DType.F32, Shape.of(time * batch, hidden), dcs));
+        io.engram.tensor.RecurrentKernels.LstmState plain = ops.kernels().lstmSteps(
+                ops.fromArray(DType.F32, Shape.of(time * batch, 4 * hidden), x),
+                ops.fromArray(DType.F32, Shape.of(batch, hidden), h0), c, w);
+        return java.util.List.of(g.h().toDoubleArray(), g.c().toDoubleArray(), g.gates().toDoubleArray(),
+                plain.h().toDoubleArray(), plain.c().toDoubleArray(),
+                a.dxProjs().toDoubleArray(), a.dh().toDoubleArray(), a.dc().toDoubleArray());
+    }
+
+    /** The GRU's adjoint into the projections and h0, at the states and gates of its forward pass. */
+    private static java.util.List<double[]> gruAdjoint(CpuOps ops, int time, int batch, int hidden, double[] x,
+                                                       double[] h0, double[] wru, double[] wn, double[] dhs) {
+        io.engram.tensor.Tensor h = ops.fromArray(DType.F32, Shape.of(batch, hidden), h0);
+        io.engram.tensor.Tensor ru = ops.fromArray(DType.F32, Shape.of(hidden, 2 * hidden), wru);
+        io.engram.tensor.Tensor n = ops.fromArray(DType.F32, Shape.of(hidden, hidden), wn);
+        io.engram.tensor.RecurrentKernels.GruGates g = ops.kernels().gruStepsWithGates(
+                ops.fromArray(DType.F32, Shape.of(time * batch, 3 * hidden), x), h, ru, n);
+        io.engram.tensor.RecurrentKernels.StepsAdjoint a = ops.kernels().gruStepsBackward(g.gates(), h, g.h(), ru, n,
+                ops.fromArray(DType.F32, Shape.of(time * batch, hidden), dhs));
+        return java.util.List.of(a.dxProjs().toDoubleArray(), a.dh().toDoubleArray());
+    }
+
     private static java.util.List<double[]> gru(CpuOps ops, int time, int batch, int hidden, double[] x, double[] h0,
                                                 double[] wru, double[] wn) {
         io.engram.tensor.RecurrentKernels.GruGates r = ops.kernels().gruStepsWithGates(
