@@ -119,6 +119,22 @@ final class Gemm {
         }
     }
 
+    /**
+     * {@code c = op(a) op(b)}, overwriting the {@code m x n} matrix at offset {@code co} of {@code c}:
+     * a native product with beta 0 where {@link #gemm32(float[], int, float[], int, float[], int, int,
+     * int, int, boolean, boolean)} would run one, else the output zeroed and the product added.
+     */
+    void gemm32Set(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k, boolean ta,
+                   boolean tb) {
+        if (nativeF32 && (long) m * n * k >= NATIVE_MIN_MACS) {
+            nativeBlocks(m, n, k, (i0, i1, j0, j1) ->
+                    NativeBlas.sgemm(a, ao, b, bo, c, co, m, n, k, ta, tb, i0, i1, j0, j1, 0f));
+        } else {
+            java.util.Arrays.fill(c, co, co + m * n, 0f);
+            gemm32.gemm(a, ao, b, bo, c, co, m, n, k, ta, tb);
+        }
+    }
+
     /** A block of a native product: rows {@code [i0, i1)}, columns {@code [j0, j1)} of the output. */
     @FunctionalInterface
     private interface Block {

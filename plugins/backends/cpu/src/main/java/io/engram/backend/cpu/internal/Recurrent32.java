@@ -25,6 +25,21 @@ final class Recurrent32 {
         this.ops = ops;
     }
 
+    /**
+     * Most recurrent weights (f32 elements, 1 MiB) of a recurrence that runs in blocks of batch rows:
+     * every block reads all of them at every step, which pays while they stay in a core's cache;
+     * beyond, each step's product is split over the pool by columns, every thread reading its share.
+     */
+    static final long ROW_BLOCK_WEIGHTS = 1 << 18;
+
+    /**
+     * Whether a recurrence over {@code batch} rows with {@code weights} recurrent weights runs as
+     * independent blocks of batch rows, one per pool thread through the whole sequence.
+     */
+    boolean rowBlocks(int batch, long weights) {
+        return weights <= ROW_BLOCK_WEIGHTS && ops.gemm().rowBlocks32(batch);
+    }
+
     /** Numbered float arrays that grow on demand; contents undefined unless asked zeroed. */
     private static final class Slots {
         private float[][] arrays = new float[24][];
@@ -58,7 +73,7 @@ final class Recurrent32 {
         // without gates to keep, each step's go to one step's scratch: the rows' code is the same either way
         float[] act = gates != null ? gates : stepScratch.get().get(3, batch * width);
         int actStep = gates != null ? batch * width : 0;
-        if (ops.gemm().rowBlocks32(batch)) {
+        if (rowBlocks(batch, (long) hidden * width)) {
             // the rows of a batch recur independently: each pool thread runs the whole sequence for its block
             ops.schedule().rowBlocks(batch, (from, to) -> lstmForwardRows(xp, h0, c0, wh, hs, cs, act, actStep, time,
                     batch, hidden, from, to));
@@ -71,8 +86,8 @@ final class Recurrent32 {
             int now = t * step;
             int zBase = t * batch * width;
             int actBase = t * actStep;
-            float[] z = stepScratch.get().zeroed(0, batch * width);
-            ops.gemm().gemm32(hPrev, prev, wh, 0, z, 0, batch, width, hidden, false, false);
+            float[] z = stepScratch.get().get(0, batch * width);
+            ops.gemm().gemm32Set(hPrev, prev, wh, 0, z, 0, batch, width, hidden, false, false);
             ops.schedule().rows(batch, width, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     lstmRow(xp, zBase + b * width, z, b * width, act, actBase + b * width, cPrev, prev + b * hidden,
@@ -153,7 +168,7 @@ final class Recurrent32 {
         Slots s = stepScratch.get();
         float[] rec = s.zeroed(1, step);
         float[] carry = s.zeroed(2, step);
-        if (wh != null && ops.gemm().rowBlocks32(batch)) {
+        if (wh != null && rowBlocks(batch, (long) hidden * width)) {
             // each pool thread runs the whole sequence backwards for its block of batch rows
             ops.schedule().rowBlocks(batch, (from, to) -> {
                 int m = to - from;
@@ -179,8 +194,7 @@ final class Recurrent32 {
                 }
             });
             if (wh != null) {
-                java.util.Arrays.fill(rec, 0, step, 0f);
-                ops.gemm().gemm32(dz, zBase, wh, 0, t == 0 ? dh0 : rec, 0, batch, hidden, width, false, true);
+                ops.gemm().gemm32Set(dz, zBase, wh, 0, t == 0 ? dh0 : rec, 0, batch, hidden, width, false, true);
             }
         }
         System.arraycopy(carry, 0, dc0, 0, step);
@@ -241,7 +255,7 @@ final class Recurrent32 {
         Slots s = stepScratch.get();
         float[] act = gates != null ? gates : s.get(3, batch * 4 * hidden);
         int actStep = gates != null ? batch * 4 * hidden : 0;
-        if (ops.gemm().rowBlocks32(batch)) {
+        if (rowBlocks(batch, 3L * hidden * hidden)) {
             // the rows of a batch recur independently: each pool thread runs the whole sequence for its block
             ops.schedule().rowBlocks(batch, (from, to) -> gruForwardRows(xp, h0, whRu, whN, hs, act, actStep, time, batch, hidden,
                     from, to));
@@ -253,16 +267,16 @@ final class Recurrent32 {
             int now = t * step;
             int xBase = t * batch * width;
             int gBase = t * actStep;
-            float[] ru = s.zeroed(0, batch * two);
-            float[] nz = s.zeroed(1, step);
+            float[] ru = s.get(0, batch * two);
+            float[] nz = s.get(1, step);
             float[] rh = s.get(2, step);
-            ops.gemm().gemm32(hPrev, prev, whRu, 0, ru, 0, batch, two, hidden, false, false);
+            ops.gemm().gemm32Set(hPrev, prev, whRu, 0, ru, 0, batch, two, hidden, false, false);
             ops.schedule().rows(batch, two, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     gruGateRow(xp, xBase + b * width, ru, b * two, hPrev, prev + b * hidden, rh, b * hidden, hidden);
                 }
             });
-            ops.gemm().gemm32(rh, 0, whN, 0, nz, 0, batch, hidden, hidden, false, false);
+            ops.gemm().gemm32Set(rh, 0, whN, 0, nz, 0, batch, hidden, hidden, false, false);
             ops.schedule().rows(batch, two, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     gruOutputRow(xp, xBase + b * width + two, nz, b * hidden, ru, b * two, hPrev, prev + b * hidden,
@@ -370,7 +384,7 @@ final class Recurrent32 {
         float[] dzru = s.get(4, batch * two);
         float[] part = s.get(5, step);
         float[] rec = s.get(6, step);
-        if (whRu != null && ops.gemm().rowBlocks32(batch)) {
+        if (whRu != null && rowBlocks(batch, 3L * hidden * hidden)) {
             // each pool thread runs the whole sequence backwards for its block of batch rows
             ops.schedule().rowBlocks(batch, (from, to) -> {
                 int m = to - from;
@@ -401,8 +415,7 @@ final class Recurrent32 {
                     gruCandidateAdjointRow(gates, dhs, dz, carry, dzn, dhAll, now, last, b, batch, hidden);
                 }
             });
-            java.util.Arrays.fill(drh, 0, step, 0f);
-            ops.gemm().gemm32(dzn, 0, whN, 0, drh, 0, batch, hidden, hidden, false, true);
+            ops.gemm().gemm32Set(dzn, 0, whN, 0, drh, 0, batch, hidden, hidden, false, true);
             ops.schedule().rows(batch, two, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     gruGateAdjointRow(gates, h0, hs, dz, dhAll, drh, dzru, part, now, b, batch, hidden);
@@ -412,8 +425,7 @@ final class Recurrent32 {
                 System.arraycopy(part, 0, dh0, 0, step);
                 return;
             }
-            java.util.Arrays.fill(rec, 0, step, 0f);
-            ops.gemm().gemm32(dzru, 0, whRu, 0, rec, 0, batch, hidden, two, false, true);
+            ops.gemm().gemm32Set(dzru, 0, whRu, 0, rec, 0, batch, hidden, two, false, true);
             float[] target = t == 0 ? dh0 : carry;
             System.arraycopy(part, 0, target, 0, step);
             sum(target, rec, step);
@@ -484,7 +496,7 @@ final class Recurrent32 {
     /** The tanh Elman layer over {@code T} steps from {@code h0}: states into {@code hs}, which must be zeroed. */
     void elmanForward(float[] xp, float[] h0, float[] wh, float[] hs, int time, int batch, int hidden) {
         int step = batch * hidden;
-        if (ops.gemm().rowBlocks32(batch)) {
+        if (rowBlocks(batch, (long) hidden * hidden)) {
             // independent blocks of batch rows, each through the whole sequence on one pool thread
             ops.schedule().rowBlocks(batch, (from, to) -> {
                 int m = to - from;
@@ -515,7 +527,7 @@ final class Recurrent32 {
     /** The adjoint of {@link #elmanForward} into {@code dz}, which must be zeroed, and {@code dh0 = dz_0 wh^T}. */
     void elmanBackward(float[] hs, float[] wh, float[] dhs, float[] dz, float[] dh0, int time, int batch, int hidden) {
         int step = batch * hidden;
-        if (ops.gemm().rowBlocks32(batch)) {
+        if (rowBlocks(batch, (long) hidden * hidden)) {
             ops.schedule().rowBlocks(batch, (from, to) -> {
                 int m = to - from;
                 for (int t = time - 1; t >= 0; t--) {

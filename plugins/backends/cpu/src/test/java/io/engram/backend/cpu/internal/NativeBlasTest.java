@@ -244,7 +244,7 @@ class NativeBlasTest {
 
     /**
      * The LSTM recurrence and its adjoint, and the GRU's adjoint, in blocks of batch rows (one per
-     * pool thread, through the whole sequence) agree with the same made step by step on one thread:
+     * pool thread, through the whole sequence; while the recurrent weights fit 1 MiB) agree with the same made step by step on one thread:
      * states, gates, the adjoints into the projections, the initial state and the initial cell state.
      */
     @Test
@@ -255,6 +255,10 @@ class NativeBlasTest {
         try {
             CpuOps blocks = new CpuOps(pool, true, true, true);
             CpuOps whole = new CpuOps(one, true, true, false);
+            Recurrent32 r = new Recurrent32(blocks);
+            assertTrue(r.rowBlocks(32, 256 * 1024), "lstm_std's recurrent weights, 1 MiB, in row blocks");
+            assertFalse(r.rowBlocks(64, 1024 * 4096), "lstm_big's, 16 MiB, split by columns");
+            assertFalse(new Recurrent32(whole).rowBlocks(32, 64), "one thread: no blocks");
             Random rnd = new Random(31);
             int[][] sizes = {{5, 32, 64}, {3, 7, 33}, {1, 4, 16}};
             for (int[] size : sizes) {
