@@ -30,13 +30,7 @@ class BenchIT {
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "bench", "--config", "lstm_small", "--reps", "2",
                 "--warmup", "1", "--threads", "1")) {
             assertEquals(0, p.waitFor(LIMIT), p.transcript());
-            List<JsonNode> lines = new ArrayList<>();
-            ObjectMapper json = new ObjectMapper();
-            for (String line : p.out().split("\n")) {
-                if (!line.isBlank()) {
-                    lines.add(json.readTree(line));
-                }
-            }
+            List<JsonNode> lines = jsonLines(p);
             assertEquals(2, lines.size(), p.transcript());
             assertEquals(List.of("train", "infer"), lines.stream().map(n -> n.get("mode").asText()).toList());
             for (JsonNode n : lines) {
@@ -63,13 +57,7 @@ class BenchIT {
         try (EngramProcess p = EngramProcess.start(home, Map.of(), "bench", "--config", "lstm2_std,ntm_step,esn_fit",
                 "--hidden", "16", "--seq", "150", "--batch", "2", "--reps", "1", "--warmup", "1", "--threads", "1")) {
             assertEquals(0, p.waitFor(LIMIT), p.transcript());
-            List<JsonNode> lines = new ArrayList<>();
-            ObjectMapper json = new ObjectMapper();
-            for (String line : p.out().split("\n")) {
-                if (!line.isBlank()) {
-                    lines.add(json.readTree(line));
-                }
-            }
+            List<JsonNode> lines = jsonLines(p);
             assertEquals(List.of("lstm2_std", "lstm2_std", "ntm_step", "ntm_step", "esn_fit", "esn_fit"),
                     lines.stream().map(n -> n.get("config").asText().replaceAll(":.*", "")).toList(), p.transcript());
             for (JsonNode n : lines) {
@@ -92,5 +80,17 @@ class BenchIT {
             assertTrue(p.err().contains("config: unknown 'lstm_tiny'"), p.transcript());
             assertEquals("", p.out().strip(), p.transcript());
         }
+    }
+
+    /** The JSON objects the bench printed, one per non-blank line of its standard output. */
+    private static List<JsonNode> jsonLines(EngramProcess p) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : p.out().split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(json.readTree(line));
+            }
+        }
+        return lines;
     }
 }
