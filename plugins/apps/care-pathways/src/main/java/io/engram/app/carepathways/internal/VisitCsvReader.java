@@ -1,5 +1,6 @@
 package io.engram.app.carepathways.internal;
 
+import io.engram.layers.text.DelimitedLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ final class VisitCsvReader {
                 problems.add(name + ":1", "empty file: a header line naming the columns is expected");
                 return List.of();
             }
-            List<String> columns = split(header.replace("\uFEFF", ""), separator);
+            List<String> columns = DelimitedLine.split(header.replace("\uFEFF", ""), separator);
             int p = column(columns, patientColumn, "data.patient.column", name, problems);
             int d = column(columns, dateColumn, "data.date.column", name, problems);
             int c = column(columns, codesColumn, "data.codes.column", name, problems);
@@ -60,7 +61,7 @@ final class VisitCsvReader {
                     continue;
                 }
                 String where = name + ":" + n;
-                List<String> f = split(line, separator);
+                List<String> f = DelimitedLine.split(line, separator);
                 if (f.size() < needed) {
                     problems.add(where, f.size() + " fields, the header names " + columns.size());
                     continue;
@@ -127,41 +128,10 @@ final class VisitCsvReader {
     }
 
     private static int column(List<String> columns, String wanted, String key, String file, Problems problems) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).strip().equals(wanted)) {
-                return i;
-            }
+        int i = DelimitedLine.column(columns, wanted);
+        if (i < 0) {
+            problems.add(file + ":1", key + ": no column '" + wanted + "' in the header " + columns);
         }
-        problems.add(file + ":1", key + ": no column '" + wanted + "' in the header " + columns);
-        return -1;
-    }
-
-    /** The fields of one line; a quoted field may hold the separator, and "" stands for one quote. */
-    static List<String> split(String line, char separator) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == separator) {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(ch);
-            }
-        }
-        out.add(field.toString());
-        return out;
+        return i;
     }
 }

@@ -1,5 +1,6 @@
 package io.engram.app.processprediction.internal;
 
+import io.engram.layers.text.DelimitedLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ final class CsvLogReader {
                 problems.add(name + ":1", "empty file: a header line naming the columns is expected");
                 return List.of();
             }
-            List<String> columns = split(header.replace("\uFEFF", ""), separator);
+            List<String> columns = DelimitedLine.split(header.replace("\uFEFF", ""), separator);
             int c = column(columns, caseColumn, "data.case.column", name, problems);
             int a = column(columns, activityColumn, "data.activity.column", name, problems);
             int t = column(columns, timeColumn, "data.timestamp.column", name, problems);
@@ -52,7 +53,7 @@ final class CsvLogReader {
                     continue;
                 }
                 String where = name + ":" + n;
-                List<String> f = split(line, separator);
+                List<String> f = DelimitedLine.split(line, separator);
                 if (f.size() < needed) {
                     problems.add(where, f.size() + " fields, the header names " + columns.size());
                     continue;
@@ -83,41 +84,10 @@ final class CsvLogReader {
     }
 
     private static int column(List<String> columns, String wanted, String key, String file, Problems problems) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).strip().equals(wanted)) {
-                return i;
-            }
+        int i = DelimitedLine.column(columns, wanted);
+        if (i < 0) {
+            problems.add(file + ":1", key + ": no column '" + wanted + "' in the header " + columns);
         }
-        problems.add(file + ":1", key + ": no column '" + wanted + "' in the header " + columns);
-        return -1;
-    }
-
-    /** The fields of one line; a quoted field may hold the separator, and "" stands for one quote. */
-    static List<String> split(String line, char separator) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == separator) {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(ch);
-            }
-        }
-        out.add(field.toString());
-        return out;
+        return i;
     }
 }

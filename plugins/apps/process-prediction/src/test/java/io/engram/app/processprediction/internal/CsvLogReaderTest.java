@@ -71,6 +71,6 @@ class CsvLogReaderTest {
 
     @Test
     void quotesMayHoldSeparatorsAndDoubledQuotes() {
-        assertEquals(List.of("a,b", "say \"hi\"", ""), CsvLogReader.split("\"a,b\",\"say \"\"hi\"\"\",", ','));
+        assertEquals(List.of("a,b", "say \"hi\"", ""), io.engram.layers.text.DelimitedLine.split("\"a,b\",\"say \"\"hi\"\"\",", ','));
     }
 }

@@ -187,10 +187,10 @@ final class Recurrent32 {
         for (int t = time - 1; t >= 0; t--) {
             boolean last = t == time - 1;
             int zBase = t * batch * width;
-            int now = t;
+            int at = t;
             ops.schedule().rows(batch, width, (from, to) -> {
                 for (int b = from; b < to; b++) {
-                    lstmBackRow(gates, c0, cs, dhs, dcs, dz, rec, carry, now, last, b, batch, hidden);
+                    lstmBackRow(gates, c0, cs, dhs, dcs, dz, rec, carry, at, last, b, batch, hidden);
                 }
             });
             if (wh != null) {
@@ -409,16 +409,16 @@ final class Recurrent32 {
         }
         for (int t = time - 1; t >= 0; t--) {
             boolean last = t == time - 1;
-            int now = t;
+            int at = t;
             ops.schedule().rows(batch, hidden, (from, to) -> {
                 for (int b = from; b < to; b++) {
-                    gruCandidateAdjointRow(gates, dhs, dz, carry, dzn, dhAll, now, last, b, batch, hidden);
+                    gruCandidateAdjointRow(gates, dhs, dz, carry, dzn, dhAll, at, last, b, batch, hidden);
                 }
             });
             ops.gemm().gemm32Set(dzn, 0, whN, 0, drh, 0, batch, hidden, hidden, false, true);
             ops.schedule().rows(batch, two, (from, to) -> {
                 for (int b = from; b < to; b++) {
-                    gruGateAdjointRow(gates, h0, hs, dz, dhAll, drh, dzru, part, now, b, batch, hidden);
+                    gruGateAdjointRow(gates, h0, hs, dz, dhAll, drh, dzru, part, at, b, batch, hidden);
                 }
             });
             if (whRu == null) {
